@@ -1,0 +1,67 @@
+package org.repsim.core.kernel;
+
+import java.util.Locale;
+
+/**
+ * An exception thrown inside an event, wrapped with where it happened: the model component
+ * (class and method of the innermost repsim frame outside the kernel) and the simulated time.
+ */
+public final class SimulationFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String component;
+    private final long timeNs;
+
+    public SimulationFailure(String component, long timeNs, Throwable cause) {
+        super(String.format(Locale.ROOT, "simulation failed in %s at t=%s: %s", component,
+                formatTime(timeNs), describe(cause)), cause);
+        this.component = component;
+        this.timeNs = timeNs;
+    }
+
+    /** The component (simple class name and method) whose event failed. */
+    public String component() {
+        return component;
+    }
+
+    /** Simulated time of the failing event in nanoseconds. */
+    public long timeNs() {
+        return timeNs;
+    }
+
+    /** Seconds with nanosecond precision, e.g. {@code 12.000000250 s}. */
+    public static String formatTime(long timeNs) {
+        return String.format(Locale.ROOT, "%d.%09d s", timeNs / 1_000_000_000L, Math.abs(timeNs % 1_000_000_000L));
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * Names the component that threw: the innermost stack frame in an {@code org.repsim} class
+     * that is not part of the kernel itself, as {@code SimpleClass.method}.
+     */
+    public static String componentOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String cls = frame.getClassName();
+                if (cls.startsWith("org.repsim.") && !cls.startsWith("org.repsim.core.kernel.")) {
+                    String simple = cls.substring(cls.lastIndexOf('.') + 1);
+                    int lambda = simple.indexOf("$$Lambda");
+                    if (lambda >= 0) {
+                        simple = simple.substring(0, lambda);
+                    }
+                    String method = frame.getMethodName();
+                    if (method.startsWith("lambda$")) {
+                        int end = method.indexOf('$', 7);
+                        method = end > 7 ? method.substring(7, end) : method;
+                    }
+                    return simple + "." + method;
+                }
+            }
+        }
+        return "unknown component";
+    }
+}

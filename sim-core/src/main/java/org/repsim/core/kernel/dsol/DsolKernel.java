@@ -1,0 +1,160 @@
+package org.repsim.core.kernel.dsol;
+
+import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import nl.tudelft.simulation.dsol.simulators.RunState;
+import org.repsim.core.kernel.EventHandle;
+import org.repsim.core.kernel.SimulationFailure;
+import org.repsim.core.kernel.SimulationKernel;
+import org.repsim.core.kernel.Tie;
+
+/**
+ * The repsim kernel: DSOL's {@link DevsSimulator} with a primitive-time event list
+ * ({@link EventHeap}) and a run loop of its own.
+ *
+ * <p>Why the loop is overridden: DSOL's stock loop runs on a worker thread, takes a lock, boxes
+ * the clock into a {@code Long} and fires a time-changed event per event, and its default error
+ * strategy ({@link ErrorStrategy#WARN_AND_PAUSE}) pauses the worker on an exception so that a
+ * caller waiting for the end hangs. Here the loop runs on the caller's thread, the clock is a
+ * {@code long}, and an exception ends the run at once as a {@link SimulationFailure}. DSOL's
+ * scheduling API ({@code scheduleEventAbs}, {@code cancelEvent}, ...) still works and feeds the
+ * same heap.
+ *
+ * <p>Not thread-safe: one kernel per replication, driven by one thread.
+ */
+public final class DsolKernel extends DevsSimulator<Long> implements SimulationKernel {
+    private static final long serialVersionUID = 1L;
+
+    private final EventHeap heap = new EventHeap();
+    private long nowNs;
+    private long seq;
+    private long fired;
+    private boolean stopRequested;
+    private SimulationFailure failure;
+
+    public DsolKernel(String id) {
+        super(id);
+        setEventList(heap);
+        setErrorStrategy(ErrorStrategy.WARN_AND_THROW);
+    }
+
+    /** A kernel at time 0 with an empty event list. */
+    public static SimulationKernel create() {
+        return new DsolKernel("repsim");
+    }
+
+    @Override
+    public long now() {
+        return nowNs;
+    }
+
+    @Override
+    public EventHandle at(long timeNs, Tie tie, Runnable action) {
+        if (timeNs < nowNs) {
+            throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
+                    + " < now=" + SimulationFailure.formatTime(nowNs));
+        }
+        KernelEvent e = new KernelEvent(timeNs, KernelEvent.order(tie, seq++), action);
+        heap.push(e);
+        return e;
+    }
+
+    @Override
+    public boolean cancel(EventHandle event) {
+        return event instanceof KernelEvent && heap.delete((KernelEvent) event);
+    }
+
+    @Override
+    public void runUntil(long endNs) {
+        checkUsable();
+        stopRequested = false;
+        this.runState = RunState.STARTED;
+        try {
+            final EventHeap h = heap;
+            while (!stopRequested && h.count() > 0 && h.peekTimeNs() <= endNs) {
+                fire(h.poll());
+            }
+            if (!stopRequested && endNs > nowNs) {
+                nowNs = endNs;
+            }
+        } finally {
+            this.runState = RunState.STOPPED;
+        }
+    }
+
+    @Override
+    public boolean fireNext() {
+        checkUsable();
+        KernelEvent e = heap.poll();
+        if (e == null) {
+            return false;
+        }
+        fire(e);
+        return true;
+    }
+
+    private void fire(KernelEvent e) {
+        nowNs = e.timeNs;
+        fired++;
+        try {
+            e.action.run();
+        } catch (RuntimeException | Error error) {
+            if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
+                throw error;
+            }
+            Throwable cause = error instanceof SimRuntimeException && error.getCause() != null ? error.getCause() : error;
+            failure = new SimulationFailure(SimulationFailure.componentOf(cause), nowNs, cause);
+            throw failure;
+        }
+    }
+
+    private void checkUsable() {
+        if (failure != null) {
+            throw new IllegalStateException("kernel already failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public long eventsFired() {
+        return fired;
+    }
+
+    @Override
+    public int pendingEvents() {
+        return heap.count();
+    }
+
+    // ---- DSOL's view of the clock and the list, kept consistent with the primitive clock ----
+
+    @Override
+    public Long getSimulatorTime() {
+        return nowNs;
+    }
+
+    @Override
+    public SimEventInterface<Long> scheduleEvent(SimEventInterface<Long> event) throws SimRuntimeException {
+        if (event.getAbsoluteExecutionTime() < nowNs) {
+            throw new SimRuntimeException("cannot schedule event " + event + " in the past, now=" + nowNs);
+        }
+        heap.add(event);
+        return event;
+    }
+
+    /** The stock loop is never used: runs go through {@link #runUntil(long)} on the caller's thread. */
+    @Override
+    public void run() {
+        runUntil(Long.MAX_VALUE);
+    }
+
+    @Override
+    protected void stepImpl() {
+        fireNext();
+    }
+}

@@ -1,0 +1,171 @@
+package org.repsim.core.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
+import org.repsim.core.result.Metric;
+import org.repsim.core.result.TimeSeries;
+import org.repsim.core.stats.Counter;
+import org.repsim.core.stats.LatencyHistogram;
+import org.repsim.core.stats.Resettable;
+import org.repsim.core.stats.Tally;
+import org.repsim.core.stats.TimeWeighted;
+
+/**
+ * The configuration side of signals: what is recorded, under which metric names, and what is
+ * sampled into the time series. Components never see this class.
+ *
+ * <p>Statistics stream (O(1) memory each); {@link #reset(long)} at the end of warm-up forgets
+ * what they saw. Time values (signal unit {@code ns}) are reported in seconds.
+ */
+public final class Recording {
+    private final List<Resettable> resettables = new ArrayList<>();
+    private final List<MetricSource> sources = new ArrayList<>();
+    private final List<String> columns = new ArrayList<>();
+    private final List<String> columnUnits = new ArrayList<>();
+    private final List<DoubleSupplier> columnReaders = new ArrayList<>();
+    private final List<Runnable> afterSample = new ArrayList<>();
+
+    /** Produces metrics at the end of a run. */
+    @FunctionalInterface
+    public interface MetricSource {
+        void addMetrics(long nowNs, List<Metric> out);
+    }
+
+    /** Records an observation signal as a latency histogram: {@code name.mean/.p50/.p99/.p999/.max}. */
+    public LatencyHistogram latency(Signal signal, String metricName) {
+        LatencyHistogram h = new LatencyHistogram();
+        signal.subscribe((t, v) -> h.record((long) v));
+        resettables.add(h);
+        sources.add((now, out) -> {
+            out.add(new Metric(metricName + ".mean", h.meanNs() / 1e9, "s"));
+            out.add(new Metric(metricName + ".p50", h.quantileNs(0.50) / 1e9, "s"));
+            out.add(new Metric(metricName + ".p99", h.quantileNs(0.99) / 1e9, "s"));
+            out.add(new Metric(metricName + ".p999", h.quantileNs(0.999) / 1e9, "s"));
+            out.add(new Metric(metricName + ".max", h.maxNs() / 1e9, "s"));
+        });
+        return h;
+    }
+
+    /** Records an observation signal as a tally: {@code name.mean/.max} (and {@code .count} if asked). */
+    public Tally tally(Signal signal, String metricName, boolean withCount) {
+        Tally t = new Tally();
+        signal.subscribe((now, v) -> t.add(v));
+        resettables.add(t);
+        double scale = scale(signal.unit());
+        String unit = outUnit(signal.unit());
+        sources.add((now, out) -> {
+            out.add(new Metric(metricName + ".mean", t.mean() * scale, unit));
+            out.add(new Metric(metricName + ".max", t.max() * scale, unit));
+            if (withCount) {
+                out.add(new Metric(metricName + ".count", t.count(), "count"));
+            }
+        });
+        return t;
+    }
+
+    /** Records a level signal as a time-weighted level: {@code name.mean/.max}. */
+    public TimeWeighted level(Signal signal, String metricName, long startNs) {
+        TimeWeighted w = new TimeWeighted(startNs, 0);
+        signal.subscribe(w::update);
+        resettables.add(w);
+        double scale = scale(signal.unit());
+        String unit = outUnit(signal.unit());
+        sources.add((now, out) -> {
+            out.add(new Metric(metricName + ".mean", w.average(now) * scale, unit));
+            out.add(new Metric(metricName + ".max", w.max() * scale, unit));
+        });
+        return w;
+    }
+
+    /** Records a count signal as a total: {@code name}. */
+    public Counter count(Signal signal, String metricName) {
+        Counter c = new Counter();
+        signal.subscribe((t, v) -> c.add((long) v));
+        resettables.add(c);
+        String unit = signal.unit();
+        sources.add((now, out) -> out.add(new Metric(metricName, c.value(), unit)));
+        return c;
+    }
+
+    /** Adds a statistic that the composition root keeps itself, so it is reset with the others. */
+    public void resetWith(Resettable r) {
+        resettables.add(r);
+    }
+
+    /** Adds metrics computed at the end of the run by the caller. */
+    public void metrics(MetricSource source) {
+        sources.add(source);
+    }
+
+    /** Adds a time-series column read at every sample. */
+    public void column(String name, String unit, DoubleSupplier reader) {
+        columns.add(name);
+        columnUnits.add(unit);
+        columnReaders.add(reader);
+    }
+
+    /** Runs after each sample row was taken (interval statistics restart here). */
+    public void afterEachSample(Runnable r) {
+        afterSample.add(r);
+    }
+
+    /** Forgets everything recorded so far (end of warm-up). */
+    public void reset(long nowNs) {
+        for (Resettable r : resettables) {
+            r.reset(nowNs);
+        }
+    }
+
+    /** All metrics as of {@code nowNs}. */
+    public List<Metric> metrics(long nowNs) {
+        List<Metric> out = new ArrayList<>();
+        for (MetricSource s : sources) {
+            s.addMetrics(nowNs, out);
+        }
+        return out;
+    }
+
+    /**
+     * Samples every column each {@code everyNs} from {@code firstNs} up to {@code endNs}
+     * (inclusive) into a new time series, at tie class {@link Tie#OBSERVE}.
+     */
+    public TimeSeries sampleEvery(Scheduler scheduler, long firstNs, long everyNs, long endNs) {
+        if (everyNs <= 0) {
+            throw new IllegalArgumentException("sample interval must be positive");
+        }
+        TimeSeries series = new TimeSeries(columns, columnUnits);
+        DoubleSupplier[] readers = columnReaders.toArray(new DoubleSupplier[0]);
+        Runnable[] after = afterSample.toArray(new Runnable[0]);
+        Runnable[] sample = new Runnable[1];
+        sample[0] = () -> {
+            double[] row = new double[readers.length];
+            for (int i = 0; i < readers.length; i++) {
+                row[i] = readers[i].getAsDouble();
+            }
+            series.append(scheduler.now() / 1e9, row);
+            for (Runnable r : after) {
+                r.run();
+            }
+            long next = scheduler.now() + everyNs;
+            if (next <= endNs) {
+                scheduler.at(next, Tie.OBSERVE, sample[0]);
+            }
+        };
+        if (firstNs <= endNs) {
+            scheduler.at(firstNs, Tie.OBSERVE, sample[0]);
+        }
+        return series;
+    }
+
+    /** Seconds for nanosecond signals, the unit itself otherwise. */
+    static String outUnit(String signalUnit) {
+        return "ns".equals(signalUnit) ? "s" : signalUnit;
+    }
+
+    static double scale(String signalUnit) {
+        return "ns".equals(signalUnit) ? 1e-9 : 1.0;
+    }
+}

@@ -1,0 +1,59 @@
+package org.repsim.core.signal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The signals of one model, by name. Components declare theirs when they are built; names are
+ * dotted paths such as {@code processor.r1a.prep.queue} or {@code link.wan.busy}.
+ */
+public final class Signals {
+    private final Map<String, Signal> byName = new LinkedHashMap<>();
+
+    /** Declares a new signal; a name can be declared only once. */
+    public Signal declare(String name, Signal.Kind kind, String unit) {
+        Signal s = new Signal(name, kind, unit);
+        if (byName.putIfAbsent(name, s) != null) {
+            throw new IllegalArgumentException("signal declared twice: " + name);
+        }
+        return s;
+    }
+
+    public Signal observation(String name, String unit) {
+        return declare(name, Signal.Kind.OBSERVATION, unit);
+    }
+
+    public Signal level(String name, String unit) {
+        return declare(name, Signal.Kind.LEVEL, unit);
+    }
+
+    public Signal count(String name, String unit) {
+        return declare(name, Signal.Kind.COUNT, unit);
+    }
+
+    /** The signal of that name, or null. */
+    public Signal find(String name) {
+        return byName.get(name);
+    }
+
+    /** Signals whose names match a glob ({@code *} = any run of characters), in declaration order. */
+    public List<Signal> matching(String glob) {
+        Pattern p = Pattern.compile(("\\Q" + glob + "\\E").replace("*", "\\E.*\\Q"));
+        List<Signal> out = new ArrayList<>();
+        for (Signal s : byName.values()) {
+            if (p.matcher(s.name()).matches()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public Collection<Signal> all() {
+        return Collections.unmodifiableCollection(byName.values());
+    }
+}

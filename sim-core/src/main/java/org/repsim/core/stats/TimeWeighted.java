@@ -1,0 +1,84 @@
+package org.repsim.core.stats;
+
+/**
+ * A level that holds between changes (queue length, bytes in cache): its time average, max,
+ * min and current value (SSJ's time-weighted accumulate). The integral is kept in level·ns.
+ */
+public final class TimeWeighted implements Resettable {
+    private double level;
+    private long startNs;
+    private long lastNs;
+    private double integral;
+    private double max;
+    private double min;
+
+    public TimeWeighted(long startNs, double initialLevel) {
+        this.level = initialLevel;
+        this.startNs = startNs;
+        this.lastNs = startNs;
+        this.max = initialLevel;
+        this.min = initialLevel;
+    }
+
+    public TimeWeighted() {
+        this(0, 0);
+    }
+
+    /** The level changes to {@code newLevel} at {@code nowNs} (never before the last change). */
+    public void update(long nowNs, double newLevel) {
+        if (nowNs < lastNs) {
+            throw new IllegalArgumentException("time went backwards: " + nowNs + " < " + lastNs);
+        }
+        integral += level * (nowNs - lastNs);
+        lastNs = nowNs;
+        level = newLevel;
+        if (newLevel > max) {
+            max = newLevel;
+        }
+        if (newLevel < min) {
+            min = newLevel;
+        }
+    }
+
+    /** Adds {@code delta} to the level at {@code nowNs}. */
+    public void add(long nowNs, double delta) {
+        update(nowNs, level + delta);
+    }
+
+    /** Current level. */
+    public double current() {
+        return level;
+    }
+
+    /** Time average from the start (or last reset) up to {@code nowNs}; the level itself over an empty span. */
+    public double average(long nowNs) {
+        long span = nowNs - startNs;
+        if (span <= 0) {
+            return level;
+        }
+        return (integral + level * (nowNs - lastNs)) / span;
+    }
+
+    /** Integral of the level over time, in level·ns, up to {@code nowNs}. */
+    public double integral(long nowNs) {
+        return integral + level * (nowNs - lastNs);
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    /** Restarts the average at {@code nowNs} with the current level; max and min restart there too. */
+    @Override
+    public void reset(long nowNs) {
+        startNs = nowNs;
+        lastNs = nowNs;
+        integral = 0;
+        max = level;
+        min = level;
+    }
+}
