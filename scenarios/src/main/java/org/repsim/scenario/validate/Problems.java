@@ -1,0 +1,53 @@
+package org.repsim.scenario.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.repsim.scenario.spec.Problem;
+
+/** Collects problems, attaching to each the line and column of its path (or of the nearest enclosing value). */
+final class Problems {
+
+    private final Map<String, int[]> locations;
+    private final List<Problem> list = new ArrayList<>();
+
+    Problems(Map<String, int[]> locations) {
+        this.locations = locations;
+    }
+
+    void add(String path, String message) {
+        int[] at = locate(path);
+        Problem p = new Problem(path, at == null ? 0 : at[0], at == null ? 0 : at[1], message);
+        if (!list.contains(p)) {
+            list.add(p);
+        }
+    }
+
+    void add(Problem problem) {
+        if (!list.contains(problem)) {
+            list.add(problem);
+        }
+    }
+
+    int[] locate(String path) {
+        for (String p = path; p != null; p = JsonPaths.parent(p)) {
+            int[] at = locations.get(p);
+            if (at != null) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    int size() {
+        return list.size();
+    }
+
+    List<Problem> list() {
+        return List.copyOf(list);
+    }
+}
