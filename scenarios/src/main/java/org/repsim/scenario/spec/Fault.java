@@ -32,7 +32,7 @@ public sealed interface Fault permits Fault.LinkDown, Fault.LinkDegrade, Fault.P
     record ProcessorSlowdown(
             @Quantity(TIME) @Doc("Start.") long atNs,
             @Doc("Box id.") String box,
-            @Doc("hostAdapters, remoteAdapters or the id of one of the box's processors.") String pool,
+            @Doc("hostAdapters, remoteAdapters, prepare or sender (the ordered engine's pools on this box), or the id of one of the box's processors.") String pool,
             @Min(1) @Doc("Service times are multiplied by this factor.") double factor,
             @Positive @Quantity(TIME) @Doc("Duration.") long forNs) implements Fault {
     }

@@ -203,7 +203,7 @@ final class References {
             } else if (f instanceof Fault.Disaster d) {
                 ref(d.site(), sites, JsonPaths.key(path, "site"), "site");
             } else if (f instanceof Fault.ProcessorSlowdown p && ref(p.box(), boxes, JsonPaths.key(path, "box"), "box")) {
-                List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters"));
+                List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters", "prepare", "sender"));
                 s.box(p.box()).processors().forEach(n -> pools.add(n.id()));
                 if (!pools.contains(p.pool())) {
                     problems.add(JsonPaths.key(path, "pool"), "box '" + p.box() + "' has no processor pool '" + p.pool()
