@@ -39,6 +39,16 @@ final class Problems {
         return null;
     }
 
+    /** True if a problem was already reported at {@code path} or inside it (to avoid follow-on reports). */
+    boolean hasAtOrUnder(String path) {
+        for (Problem p : list) {
+            if (p.path().equals(path) || p.path().startsWith(path + ".") || p.path().startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -161,7 +161,8 @@ final class References {
             for (int j = 0; j < w.volumes().size(); j++) {
                 volume(w.volumes().get(j), JsonPaths.index(JsonPaths.key(path, "volumes"), j));
             }
-            if ((w.arrival() == null) == (w.trace() == null)) {
+            if ((w.arrival() == null) == (w.trace() == null) && !problems.hasAtOrUnder(JsonPaths.key(path, "arrival"))
+                    && !problems.hasAtOrUnder(JsonPaths.key(path, "trace"))) {
                 problems.add(path, "a workload has exactly one of 'arrival' and 'trace'");
             }
             if (w.arrival() instanceof Arrival.Open open) {
