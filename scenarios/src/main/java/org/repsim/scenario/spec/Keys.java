@@ -114,7 +114,8 @@ public final class Keys {
             }
         }
         int allowed = Math.max(1, Math.min(3, given.length() / 3));
-        return best != null && bestDistance <= allowed ? best : null;
+        // a suggestion must keep part of what was typed: "b" is not a typo of "a"
+        return best != null && bestDistance <= allowed && bestDistance < Math.min(given.length(), best.length()) ? best : null;
     }
 
     /** " (did you mean 'x'?)" or "". */
