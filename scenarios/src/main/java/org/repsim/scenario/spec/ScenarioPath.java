@@ -169,14 +169,22 @@ public final class ScenarioPath {
      * Writes {@code value} at this path, creating objects for missing keys on the way (a block
      * left to its defaults); list selectors must match an existing element.
      *
+     * @return the path written with list elements by position ({@code links[0].bandwidth}), as
+     *         problems are reported
      * @throws IllegalArgumentException when a step matches nothing
      */
-    public void write(ObjectNode root, JsonNode value) {
+    public String write(ObjectNode root, JsonNode value) {
         JsonNode node = root;
         StringBuilder at = new StringBuilder();
+        StringBuilder concrete = new StringBuilder();
         for (int s = 0; s < steps.size() - 1; s++) {
             Step step = steps.get(s);
             JsonNode next = child(node, step, at, true);
+            if (step.isKey()) {
+                append(concrete, step);
+            } else {
+                concrete.append('[').append(index((ArrayNode) node, step, at)).append(']');
+            }
             append(at, step);
             node = next;
         }
@@ -186,12 +194,16 @@ public final class ScenarioPath {
                 throw new IllegalArgumentException("path '" + text + "' matches nothing: " + at + " is not an object");
             }
             ((ObjectNode) node).set(last.key(), value);
+            append(concrete, last);
         } else {
             if (!node.isArray()) {
                 throw new IllegalArgumentException("path '" + text + "' matches nothing: " + at + " is not a list");
             }
-            ((ArrayNode) node).set(index((ArrayNode) node, last, at), value);
+            int i = index((ArrayNode) node, last, at);
+            ((ArrayNode) node).set(i, value);
+            concrete.append('[').append(i).append(']');
         }
+        return concrete.toString();
     }
 
     private JsonNode child(JsonNode node, Step step, StringBuilder at, boolean create) {

@@ -19,12 +19,22 @@ final class Likes {
     private Likes() {
     }
 
-    static void expand(JsonNode node, String path, Problems problems) {
+    /**
+     * Expands every "like" in the tree and returns, for each element that copied another, its
+     * path → the path of the element it copied (e.g. boxes[1] → boxes[0]).
+     */
+    static Map<String, String> expand(JsonNode node, Problems problems) {
+        Map<String, String> copies = new java.util.LinkedHashMap<>();
+        expand(node, "", problems, copies);
+        return copies;
+    }
+
+    private static void expand(JsonNode node, String path, Problems problems, Map<String, String> copies) {
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                expand(f.getValue(), JsonPaths.key(path, f.getKey()), problems);
+                expand(f.getValue(), JsonPaths.key(path, f.getKey()), problems, copies);
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
@@ -32,14 +42,16 @@ final class Likes {
                 String elementPath = JsonPaths.index(path, i);
                 JsonNode element = array.get(i);
                 if (element.isObject() && element.has("like")) {
-                    array.set(i, copy(array, i, (ObjectNode) element, elementPath, problems));
+                    array.set(i, copy(array, i, (ObjectNode) element, path, problems, copies));
                 }
-                expand(array.get(i), elementPath, problems);
+                expand(array.get(i), elementPath, problems, copies);
             }
         }
     }
 
-    private static JsonNode copy(ArrayNode array, int i, ObjectNode element, String path, Problems problems) {
+    private static JsonNode copy(ArrayNode array, int i, ObjectNode element, String listPath, Problems problems,
+                                 Map<String, String> copies) {
+        String path = JsonPaths.index(listPath, i);
         ObjectNode own = element.deepCopy();
         JsonNode like = own.remove("like");
         String likePath = JsonPaths.key(path, "like");
@@ -53,6 +65,7 @@ final class Likes {
             JsonNode other = array.get(j).get("id");
             if (other != null && other.isTextual() && other.textValue().equals(id)) {
                 if (j < i) {
+                    copies.put(path, JsonPaths.index(listPath, j));
                     return JsonMerge.merge(array.get(j), own);
                 }
                 problems.add(likePath, j == i ? "an element cannot be like itself"

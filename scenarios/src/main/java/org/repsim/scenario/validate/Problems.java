@@ -49,6 +49,28 @@ final class Problems {
         return false;
     }
 
+    /**
+     * Drops the problems a like-copy inherited: a problem inside a copy, at a value the copy did
+     * not write itself, with the same message as at the same place in the element it copied.
+     * The problem is then reported once, where the value is written.
+     */
+    void dropInherited(Map<String, String> copies) {
+        List<Problem> all = List.copyOf(list);
+        list.removeIf(p -> {
+            if (locations.containsKey(p.path())) {
+                return false;
+            }
+            for (Map.Entry<String, String> c : copies.entrySet()) {
+                String copy = c.getKey();
+                if (p.path().startsWith(copy + ".") || p.path().startsWith(copy + "[")) {
+                    String inSource = c.getValue() + p.path().substring(copy.length());
+                    return all.stream().anyMatch(q -> q.path().equals(inSource) && q.message().equals(p.message()));
+                }
+            }
+            return false;
+        });
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -35,6 +35,8 @@ public final class ScenarioSource {
 
     private static final ObjectMapper VALUES = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final int[] NO_LOCATION = {0, 0};
+
     private final String name;
     private final JsonNode raw;
     private final Map<String, int[]> locations;
@@ -88,14 +90,24 @@ public final class ScenarioSource {
             throw new ScenarioException(name, List.of(new Problem("", 0, 0, "a scenario is a JSON object { ... }")));
         }
         ObjectNode copy = (ObjectNode) raw.deepCopy();
+        String written;
         try {
             ScenarioPath p = ScenarioPath.parse(path);
             p.checkAgainstFormat();
-            p.write(copy, value);
+            written = p.write(copy, value);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(name, List.of(new Problem(path, 0, 0, "cannot set: " + e.getMessage())));
         }
-        return new ScenarioSource(name, copy, locations);
+        // the value no longer comes from the file: problems with it carry no file location
+        return new ScenarioSource(name, copy, relocated(locations, written, NO_LOCATION));
+    }
+
+    /** Locations with those at and under {@code path} replaced by {@code at}. */
+    private static Map<String, int[]> relocated(Map<String, int[]> locations, String path, int[] at) {
+        Map<String, int[]> moved = new java.util.HashMap<>(locations);
+        moved.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
+        moved.put(path, at);
+        return moved;
     }
 
     /** Reads a value as written in a scenario file (see {@link #with(String, String)}). */
@@ -194,13 +206,17 @@ public final class ScenarioSource {
             ObjectNode copy = (ObjectNode) raw.deepCopy();
             copy.remove("sweep");
             Map<String, JsonNode> params = new LinkedHashMap<>();
+            Map<String, int[]> pointLocations = locations;
             for (int k = 0; k < keys.size(); k++) {
                 JsonNode v = values.get(k).get(choice[k]);
-                ScenarioPath.parse(keys.get(k)).write(copy, v);
+                String written = ScenarioPath.parse(keys.get(k)).write(copy, v);
                 params.put(keys.get(k), v);
+                // problems with a swept value point at the value in the sweep
+                int[] at = new Problems(locations).locate(JsonPaths.index(JsonPaths.key("sweep", keys.get(k)), choice[k]));
+                pointLocations = relocated(pointLocations, written, at == null ? NO_LOCATION : at);
             }
             String id = String.format("p%0" + width + "d", index);
-            Problems sub = new Problems(locations);
+            Problems sub = new Problems(pointLocations);
             Scenario scenario = resolveTree(copy, sub);
             if (sub.isEmpty()) {
                 points.add(new SweepPoint(id, params, scenario));
@@ -227,11 +243,12 @@ public final class ScenarioSource {
             problems.add("", "a scenario is a JSON object { ... }, found " + Binder.describe(tree));
             return null;
         }
-        Likes.expand(tree, "", problems);
+        Map<String, String> copies = Likes.expand(tree, problems);
         Scenario scenario = new Binder(problems).bind(tree);
         if (scenario != null) {
             References.check(scenario, problems);
         }
+        problems.dropInherited(copies);
         return scenario;
     }
 }

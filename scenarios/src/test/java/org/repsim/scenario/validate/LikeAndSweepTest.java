@@ -122,6 +122,32 @@ class LikeAndSweepTest {
     }
 
     @Test
+    void aCombinationOfValidSweptValuesCanStillBeInvalid() throws ScenarioException {
+        String text = with("\"workloads\"", """
+                "sweep": { "run.duration": ["1 min", "10 s"], "run.warmup": ["5 s", "20 s"] },
+                  "workloads\"""");
+        ScenarioSource source = ScenarioSource.parse(text, "s");
+        source.resolve();
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, source::sweepPoints);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("run.warmup");
+            assertThat(p.message()).startsWith("sweep point p003 {run.duration=\"10 s\", run.warmup=\"20 s\"}: warm-up (20 s)");
+            assertAt(p, text, "\"20 s\"");
+        });
+    }
+
+    @Test
+    void aProblemWithASetValueHasNoFileLocation() throws ScenarioException {
+        ScenarioSource source = ScenarioSource.parse(MINIMAL, "m").with("links[wan].bandwidth", "4 Gbit");
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, source::resolve);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("links[0].bandwidth");
+            assertThat(p.line()).isZero();
+            assertThat(p.toString()).startsWith("links[0].bandwidth: unknown data rate unit 'Gbit'");
+        });
+    }
+
+    @Test
     void setWritesValuesAsTheyWouldBeWrittenInTheFile() throws ScenarioException {
         ScenarioSource source = ScenarioSource.parse(MINIMAL, "m")
                 .with("links[wan].bandwidth", "4 Gbit/s")

@@ -197,6 +197,14 @@ class ValidationTest {
     }
 
     @Test
+    void aLikeCopyReportsTheProblemsOfValuesItWritesItself() {
+        String text = with("\"like\": \"p\" }", "\"like\": \"p\", \"cache\": { \"trackSize\": \"0 B\" } }");
+        Problem p = problem(text);
+        assertThat(p.path()).isEqualTo("boxes[1].cache.trackSize");
+        assertAt(p, text, "\"0 B\"");
+    }
+
+    @Test
     void severalProblemsAreReportedAtOnceEachWithItsLocation() {
         String text = """
                 {
@@ -217,16 +225,14 @@ class ValidationTest {
                 "run.warmup",
                 "boxes[0].cache.writePendingLimit",
                 "boxes[1].hostAdapter",
-                // s is like p, so it inherits p's wrong value; reported where s stands
-                "boxes[1].cache.writePendingLimit",
+                // s is like p and inherits p's wrong writePendingLimit: reported once, where it is written
                 "links[0].bandwidth");
         assertAt(ps.get(0), text, "5 }");
         assertAt(ps.get(1), text, "2 }");
         assertAt(ps.get(2), text, "{ \"count\": 2 }");
-        assertAt(ps.get(3), text, "{ \"id\": \"s\"");
-        assertAt(ps.get(4), text, "\"1 Gbps\"");
+        assertAt(ps.get(3), text, "\"1 Gbps\"");
         assertThat(ps.get(2).message()).contains("did you mean 'hostAdapters'?");
-        assertThat(ps.get(4).toString()).isEqualTo("links[0].bandwidth (line 10, col 65): unknown data rate unit 'Gbps' in '1 Gbps'; accepted units: "
+        assertThat(ps.get(3).toString()).isEqualTo("links[0].bandwidth (line 10, col 65): unknown data rate unit 'Gbps' in '1 Gbps'; accepted units: "
                 + "bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, B/s, kB/s, KiB/s, MB/s, MiB/s, GB/s, GiB/s, TB/s, TiB/s, PB/s, PiB/s, KB/s");
     }
 }
