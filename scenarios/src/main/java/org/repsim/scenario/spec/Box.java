@@ -23,4 +23,14 @@ public record Box(
         backend = List.copyOf(backend);
         volumes = List.copyOf(volumes);
     }
+
+    public Volume volume(String volumeId) {
+        return volumes.stream().filter(v -> v.id().equals(volumeId)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("box '" + id + "' has no volume '" + volumeId + "'"));
+    }
+
+    public DiskGroup diskGroup(String groupId) {
+        return backend.stream().filter(g -> g.id().equals(groupId)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("box '" + id + "' has no disk group '" + groupId + "'"));
+    }
 }

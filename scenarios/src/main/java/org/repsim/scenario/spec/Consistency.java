@@ -9,7 +9,7 @@ import java.util.Map;
 public record Consistency(
         @OneOf({"none", "host", "shuttle"}) @Default("\"none\"") @Doc("none, host-coordinated switch (§6a) or shuttle (§6b).") String mode,
         @Positive @Quantity(TIME) @Default("\"100 ms\"") @Doc("host: coordinator poll interval.") long pollIntervalNs,
-        @Quantity(TIME) @Default("\"500 us\"") @Doc("host: latency of each coordinator message.") long messageLatencyNs,
+        @Quantity(TIME) @Default("\"500 us\"") @Doc("host: latency of each coordinator message; shuttle: latency of the secondary-side gathering of received counts.") long messageLatencyNs,
         @Quantity(TIME) @Default("\"200 us\"") @Doc("shuttle: latency of one hop between entities.") long hopNs,
         @Quantity(TIME) @Default("\"10 us\"") @Doc("shuttle: processing per visit.") long processingNs,
         @OneOf({"after-round", "immediate"}) @Default("\"after-round\"") @Doc("shuttle: when a host write is acknowledged.") String ack,

@@ -79,6 +79,9 @@ final class ResolvedWriter {
         if (value instanceof JsonNode json) {
             return json.deepCopy();
         }
+        if (kind != null && (value instanceof Long || value instanceof Integer)) {
+            return JSON.textNode(Units.format(kind, ((Number) value).longValue()));
+        }
         if (kind != null && value instanceof Number n) {
             return JSON.textNode(Units.format(kind, n.doubleValue()));
         }

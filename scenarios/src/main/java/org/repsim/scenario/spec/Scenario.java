@@ -54,6 +54,24 @@ public record Scenario(
                 () -> new IllegalArgumentException("no site '" + id + "'"));
     }
 
+    /** The links a pair uses: those it names, or every link joining the two boxes' sites. */
+    public List<Link> linksOf(Pair pair) {
+        if (!pair.links().isEmpty()) {
+            return pair.links().stream().map(this::link).toList();
+        }
+        java.util.Set<String> sites = java.util.Set.of(box(pair.primaryBox()).site(), box(pair.secondaryBox()).site());
+        return links.stream().filter(l -> new java.util.HashSet<>(l.between()).equals(sites)).toList();
+    }
+
+    /** The volume named by a "box/volume" reference. */
+    public Volume volume(String ref) {
+        int slash = ref.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("'" + ref + "' is not a box/volume reference");
+        }
+        return box(ref.substring(0, slash)).volume(ref.substring(slash + 1));
+    }
+
     public Link link(String id) {
         return links.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("no link '" + id + "'"));

@@ -202,7 +202,15 @@ public final class Units {
      * 30e9 ns → "30 s", 250e6 B/s → "2 Gbit/s"); falls back to the base unit with decimals.
      */
     public static String format(Kind kind, double baseValue) {
-        BigDecimal value = new BigDecimal(Double.toString(baseValue));
+        return format(kind, new BigDecimal(Double.toString(baseValue)));
+    }
+
+    /** {@link #format(Kind, double)} for whole base units (ns, bytes), exact for every long. */
+    public static String format(Kind kind, long baseValue) {
+        return format(kind, BigDecimal.valueOf(baseValue));
+    }
+
+    private static String format(Kind kind, BigDecimal value) {
         if (value.signum() == 0) {
             return ZERO.get(kind);
         }
