@@ -8,7 +8,9 @@ import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.ScenarioSource;
 import picocli.CommandLine.Command;
+import org.repsim.scenario.validate.Scenarios;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +22,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--resolved", description = "Also print each valid scenario with every default filled in.")
+    private boolean resolved;
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario JSON files.")
     private List<Path> files;
@@ -35,6 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
                 List<SweepPoint> points = source.sweepPoints();
                 out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
                         + points.size() + (points.size() == 1 ? " point)" : " points)"));
+                if (resolved) {
+                    out.print(Scenarios.toText(source.resolve().toResolvedJson()));
+                }
             } catch (ScenarioException e) {
                 ProblemPrinter.print(e, err);
                 exit = ExitCodes.INVALID;

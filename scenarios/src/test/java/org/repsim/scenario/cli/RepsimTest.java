@@ -67,6 +67,13 @@ class RepsimTest {
     }
 
     @Test
+    void validateCanPrintTheResolvedScenario() throws IOException {
+        assertThat(execute("validate", "--resolved", "examples/sync-baseline.json")).isZero();
+        String json = out().substring(out().indexOf('{'));
+        assertThat(new ObjectMapper().readTree(json).at("/boxes/1/cache/trackSize").asText()).isEqualTo("128 KiB");
+    }
+
+    @Test
     void validatePrintsEveryProblemOnePerLineAndExitsTwo() throws IOException {
         Path bad = file("bad.json", BAD);
         assertThat(execute("validate", bad.toString())).isEqualTo(ExitCodes.INVALID);
