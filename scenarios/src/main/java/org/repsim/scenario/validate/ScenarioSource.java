@@ -40,11 +40,13 @@ public final class ScenarioSource {
     private final String name;
     private final JsonNode raw;
     private final Map<String, int[]> locations;
+    private final Path baseDirectory;
 
-    private ScenarioSource(String name, JsonNode raw, Map<String, int[]> locations) {
+    private ScenarioSource(String name, JsonNode raw, Map<String, int[]> locations, Path baseDirectory) {
         this.name = name;
         this.raw = raw;
         this.locations = locations;
+        this.baseDirectory = baseDirectory;
     }
 
     /** Reads a scenario file; a missing or unreadable file or text that is not JSON is a {@link ScenarioException}. */
@@ -57,17 +59,33 @@ public final class ScenarioSource {
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), List.of(new Problem("", 0, 0, "cannot read " + file + ": " + e)));
         }
-        return parse(text, file.toString());
+        LocatedJson json = LocatedJson.parse(text, file.toString());
+        Path parent = file.toAbsolutePath().getParent();
+        return new ScenarioSource(file.toString(), json.root(), json.locations(), parent);
     }
 
     /** Parses scenario text; {@code sourceName} names it in messages. */
     public static ScenarioSource parse(String text, String sourceName) throws ScenarioException {
         LocatedJson json = LocatedJson.parse(text, sourceName);
-        return new ScenarioSource(sourceName, json.root(), json.locations());
+        return new ScenarioSource(sourceName, json.root(), json.locations(), null);
     }
 
     public String sourceName() {
         return name;
+    }
+
+    /**
+     * The directory of the scenario file, against which relative trace paths are resolved;
+     * empty for scenarios parsed from text (their trace files are then not checked).
+     */
+    public java.util.Optional<Path> baseDirectory() {
+        return java.util.Optional.ofNullable(baseDirectory);
+    }
+
+    /** A trace path of this scenario as a file: relative paths against {@link #baseDirectory()}. */
+    public Path resolveFile(String path) {
+        Path p = Path.of(path);
+        return baseDirectory == null || p.isAbsolute() ? p : baseDirectory.resolve(p);
     }
 
     /** A copy of the tree as written (with any values set by {@link #with}). */
@@ -99,7 +117,7 @@ public final class ScenarioSource {
             throw new ScenarioException(name, List.of(new Problem(path, 0, 0, "cannot set: " + e.getMessage())));
         }
         // the value no longer comes from the file: problems with it carry no file location
-        return new ScenarioSource(name, copy, relocated(locations, written, NO_LOCATION));
+        return new ScenarioSource(name, copy, relocated(locations, written, NO_LOCATION), baseDirectory);
     }
 
     /** Locations with those at and under {@code path} replaced by {@code at}. */
@@ -127,6 +145,9 @@ public final class ScenarioSource {
     public Scenario resolve() throws ScenarioException {
         Problems problems = new Problems(locations);
         Scenario scenario = resolveTree(raw.deepCopy(), problems);
+        if (scenario != null && baseDirectory != null) {
+            checkTraceFiles(scenario, problems);
+        }
         JsonNode sweep = raw.isObject() ? raw.get("sweep") : null;
         if (scenario != null && sweep != null && sweep.isObject()) {
             List<Problem> base = problems.list();
@@ -140,6 +161,24 @@ public final class ScenarioSource {
             throw new ScenarioException(name, problems.list());
         }
         return scenario;
+    }
+
+    private void checkTraceFiles(Scenario scenario, Problems problems) {
+        for (int i = 0; i < scenario.workloads().size(); i++) {
+            org.repsim.scenario.spec.Trace trace = scenario.workloads().get(i).trace();
+            if (trace != null && !trace.path().isEmpty()) {
+                Path file;
+                try {
+                    file = resolveFile(trace.path());
+                } catch (java.nio.file.InvalidPathException e) {
+                    problems.add("workloads[" + i + "].trace.path", "not a file path: " + e.getMessage());
+                    continue;
+                }
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    problems.add("workloads[" + i + "].trace.path", "trace file not found: " + file);
+                }
+            }
+        }
     }
 
     private void checkSweepPath(String key, JsonNode values, List<Problem> base, Problems problems) {
