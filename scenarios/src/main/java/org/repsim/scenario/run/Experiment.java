@@ -206,16 +206,25 @@ public final class Experiment {
             throw new ExperimentCancelled();
         }
         ProgressTracker.Replication sink = tracker.replication();
-        RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink);
-        if (result == null) {
-            throw new IllegalStateException("the model returned no result");
+        try {
+            RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink);
+            if (result == null) {
+                throw new IllegalStateException("the model returned no result");
+            }
+            if (result.replication() != t.replication()) {
+                throw new IllegalStateException("the model returned the result of replication "
+                        + result.replication());
+            }
+            RunFiles.write(t.dir(), t.point().id(), result);
+            sink.finish();
+            return new TreeMap<>(result.metrics());
+        } catch (ExperimentCancelled e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            // cancel here, not when the main thread sees it, so this worker starts no further task
+            tracker.cancel();
+            throw e;
         }
-        if (result.replication() != t.replication()) {
-            throw new IllegalStateException("the model returned the result of replication " + result.replication());
-        }
-        RunFiles.write(t.dir(), t.point().id(), result);
-        sink.finish();
-        return new TreeMap<>(result.metrics());
     }
 
     /** Waits for the workers to end; false when interrupted while waiting. */
