@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON writing and reading for result files. Output is pretty-printed with two-space indents,
+ * JSON writing and reading for result files. Output is pretty-printed with two-space indents, arrays on one line,
  * {@code "key": value} spacing and {@code \n} line ends on every platform; keys are written in
  * the fixed order each writer chooses (maps are sorted before writing), so the bytes depend on
  * the values only. Doubles go through {@link Numbers}.
@@ -36,11 +36,10 @@ final class Json {
     /** Runs {@code body} on a generator and returns the text with a final line end. */
     static String write(Body body) {
         StringWriter out = new StringWriter();
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        // objects one entry per line; arrays on one line ("[ a, b ]", Jackson's default)
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.setPrettyPrinter(printer);
             body.write(g);
