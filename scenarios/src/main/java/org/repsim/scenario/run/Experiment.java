@@ -68,6 +68,8 @@ public final class Experiment {
      * @throws ExperimentFailure when a replication failed (the run was stopped)
      * @throws ResultStoreException when the output directory cannot be created or written, or
      *         {@code resume} meets results of a different experiment
+     * @throws ExperimentCancelled when the calling thread is interrupted (workers are stopped
+     *         first; the interrupt flag is set again)
      */
     public static ExperimentOutcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options,
             ProgressDisplay display) {
@@ -177,7 +179,11 @@ public final class Experiment {
                 try {
                     metrics.get(t.pointIndex()).set(t.replication(), done.get());
                 } catch (ExecutionException e) {
-                    failure = new ExperimentFailure(t.point().id(), t.replication(), e.getCause());
+                    // a replication stopped by the cancellation may complete before the one
+                    // whose failure caused it: keep taking until the failure itself arrives
+                    if (!ExperimentCancelled.isCauseOf(e.getCause())) {
+                        failure = new ExperimentFailure(t.point().id(), t.replication(), e.getCause());
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -218,11 +224,11 @@ public final class Experiment {
             RunFiles.write(t.dir(), t.point().id(), result);
             sink.finish();
             return new TreeMap<>(result.metrics());
-        } catch (ExperimentCancelled e) {
-            throw e;
         } catch (IOException | RuntimeException | Error e) {
-            // cancel here, not when the main thread sees it, so this worker starts no further task
-            tracker.cancel();
+            if (!ExperimentCancelled.isCauseOf(e)) {
+                // cancel here, not when the main thread sees it, so this worker starts no further task
+                tracker.cancel();
+            }
             throw e;
         }
     }

@@ -10,4 +10,18 @@ public final class ExperimentCancelled extends RuntimeException {
     public ExperimentCancelled() {
         super("experiment cancelled", null, false, false);
     }
+
+    /**
+     * True when {@code error} is, or was caused by, a cancellation: the kernel wraps whatever an
+     * event throws into a {@code SimulationFailure}, so a sink called inside an event arrives
+     * wrapped.
+     */
+    public static boolean isCauseOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ExperimentCancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

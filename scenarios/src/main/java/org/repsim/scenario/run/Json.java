@@ -110,9 +110,7 @@ final class Json {
 
     static LinkedHashMap<String, String> stringMap(JsonNode node, String name) throws IOException {
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
-        var fields = field(node, name).fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
+        for (Map.Entry<String, JsonNode> e : field(node, name).properties()) {
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +134,7 @@ public final class RunFiles {
                         Json.strings(seriesNode, "units"));
             }
             List<Table> tables = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = Json.field(root, "tables").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : Json.field(root, "tables").properties()) {
                 tables.add(readTable(dir.resolve(e.getKey() + ".csv"), e.getKey(),
                         Json.strings(e.getValue(), "columns"), Json.strings(e.getValue(), "units")));
             }
@@ -231,9 +228,7 @@ public final class RunFiles {
 
     private static SortedMap<String, Metric> metrics(JsonNode root) throws IOException {
         SortedMap<String, Metric> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = Json.field(root, "metrics").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : Json.field(root, "metrics").properties()) {
             out.put(e.getKey(), new Metric(e.getKey(), Json.number(e.getValue(), "value"),
                     Json.field(e.getValue(), "unit").asText()));
         }

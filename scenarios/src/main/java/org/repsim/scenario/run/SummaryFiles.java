@@ -3,7 +3,6 @@ package org.repsim.scenario.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -94,9 +93,7 @@ public final class SummaryFiles {
         List<PointSummary> points = new ArrayList<>();
         for (JsonNode p : Json.field(root, "points")) {
             SortedMap<String, MetricSummary> metrics = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = Json.field(p, "metrics").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : Json.field(p, "metrics").properties()) {
                 JsonNode m = e.getValue();
                 metrics.put(e.getKey(), new MetricSummary(e.getKey(), Json.number(m, "mean"), Json.number(m, "ci95"),
                         Json.number(m, "min"), Json.number(m, "max"), Json.field(m, "unit").asText(),

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,21 +29,32 @@ class ExperimentFailureTest {
     }
 
     @Test
-    void aFailingReplicationCancelsTheOthersAndShutsThePoolDown() {
+    void aFailingReplicationCancelsTheOthersAndShutsThePoolDown() throws InterruptedException {
         ExperimentPlan plan = FakeModel.plan(6, 0.5, 1.0);
+        CountDownLatch othersRunning = new CountDownLatch(3);
+        AtomicInteger started = new AtomicInteger();
         AtomicInteger cancelled = new AtomicInteger();
-        // every replication except p0/0 would simulate forever unless the runner stops it
+        // with 4 threads p0/0..3 start first; p0/0 fails once the three others are simulating,
+        // and those would simulate forever unless the runner stops them
         ReplicationModel model = (point, rep, seed, progress) -> {
             if (point.id().equals("p0") && rep == 0) {
+                try {
+                    othersRunning.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 throw failure();
             }
-            try {
-                for (long i = 0; ; i++) {
+            started.incrementAndGet();
+            othersRunning.countDown();
+            for (long i = 0; ; i++) {
+                try {
                     progress.onProgress(i % 1000, i);
+                } catch (RuntimeException e) {
+                    cancelled.incrementAndGet();
+                    // as the kernel does with anything thrown inside an event
+                    throw new SimulationFailure("Sampler.onSample", i % 1000, e);
                 }
-            } catch (ExperimentCancelled e) {
-                cancelled.incrementAndGet();
-                throw e;
             }
         };
 
@@ -54,8 +67,10 @@ class ExperimentFailureTest {
                 .hasMessage("replication 0 of point p0 failed: simulation failed in WanLink.onDeparture"
                         + " at t=12.000000250 s: IllegalStateException: negative backlog");
         assertThat(workerAlive()).isFalse();
-        assertThat(cancelled.get()).isBetween(0, 3);
+        assertThat(started.get()).isGreaterThanOrEqualTo(3);
+        assertThat(cancelled.get()).isEqualTo(started.get());
         assertThat(tmp.resolve("out").resolve(SummaryFiles.JSON)).doesNotExist();
+        assertThat(tmp.resolve("out").resolve(Experiment.RUNS)).isEmptyDirectory();
     }
 
     @Test

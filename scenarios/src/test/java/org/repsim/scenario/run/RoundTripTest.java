@@ -76,6 +76,15 @@ class RoundTripTest {
     }
 
     @Test
+    void aTableNamedLikeAnotherResultFileIsRefused() {
+        Table clash = new Table("timeseries", List.of("x"), List.of(""));
+        RunResult r = new RunResult(0, 1L, List.of(), null, List.of(clash), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunFiles.write(tmp.resolve("clash"), "p0", r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("table name 'timeseries' cannot be a file name");
+    }
+
+    @Test
     void summaryJsonReadsBackEqual() throws IOException {
         assertThat(SummaryFiles.readJson(SummaryFiles.json(ResultFormatTest.tinySummary())))
                 .isEqualTo(ResultFormatTest.tinySummary());
