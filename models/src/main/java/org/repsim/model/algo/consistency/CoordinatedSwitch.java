@@ -151,6 +151,7 @@ public final class CoordinatedSwitch {
                 firstReadyNs[box] = nowNs;
             }
         } else {
+            firstReadyNs[box] = Long.MIN_VALUE; // readiness lost: it counts again from the next ready reply
             allReadyInPoll = false;
         }
         if (answers < boxCount) {

@@ -72,9 +72,9 @@ public final class ShuttleCommitTracker {
         Pending p = pendingFor(seq);
         long before = p.received[secondary];
         if (receivedBytes > before) {
+            checkNotOver(seq, p.receivedSum + receivedBytes - before, p.finalBytes);
             p.received[secondary] = receivedBytes;
             p.receivedSum += receivedBytes - before;
-            checkNotOver(seq, p);
         }
         return commitReady();
     }
@@ -96,8 +96,8 @@ public final class ShuttleCommitTracker {
         if (p.finalBytes >= 0) {
             throw new IllegalStateException("final total for number " + total.seq() + " arrived twice");
         }
+        checkNotOver(total.seq(), p.receivedSum, total.bytes());
         p.finalBytes = total.bytes();
-        checkNotOver(total.seq(), p);
         return commitReady();
     }
 
@@ -148,10 +148,11 @@ public final class ShuttleCommitTracker {
         throw new IllegalStateException("unreachable: pending record " + offset + " missing");
     }
 
-    private static void checkNotOver(long seq, Pending p) {
-        if (p.finalBytes >= 0 && p.receivedSum > p.finalBytes) {
-            throw new IllegalStateException("secondaries received " + p.receivedSum + " bytes for number " + seq
-                    + " but its final total is " + p.finalBytes + " bytes");
+    /** Rejects (before any state changes) more received bytes than a known final total. */
+    private static void checkNotOver(long seq, long receivedSum, long finalBytes) {
+        if (finalBytes >= 0 && receivedSum > finalBytes) {
+            throw new IllegalStateException("secondaries received " + receivedSum + " bytes for number " + seq
+                    + " but its final total is " + finalBytes + " bytes");
         }
     }
 

@@ -6,8 +6,9 @@ package org.repsim.model.algo.consistency;
  * @param closedCycle      the cycle the boxes switched away from (now transmitted)
  * @param decidedNs        when the coordinator found every box ready and sent phase 1 (ns)
  * @param completedNs      when the last window-closed confirmation reached the coordinator (ns)
- * @param readinessSkewNs  time between the first and the last box reported ready since the previous
- *                         switch, as observed from poll replies at the coordinator (ns)
+ * @param readinessSkewNs  time between the first and the last box becoming ready since the previous
+ *                         switch, as observed from poll replies at the coordinator: a box's ready time
+ *                         is the first reply of its current unbroken run of ready replies (ns)
  * @param heldWrites       host writes held by the windows of this switch (all boxes)
  * @param holdLatencySumNs total time those writes were held (ns)
  * @param maxWindowNs      longest time a window was open at one box (ns)
