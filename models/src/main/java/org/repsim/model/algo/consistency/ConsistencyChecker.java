@@ -284,6 +284,11 @@ public final class ConsistencyChecker {
         return boxCount;
     }
 
+    /** Most record slots ever in use at once (slots are recycled); for memory tests. */
+    int slotHighWater() {
+        return highWater;
+    }
+
     private void checkMonotone(int box, long throughTag) {
         if (throughTag < appliedThrough[box]) {
             throw new IllegalArgumentException("box " + box + " applied through " + throughTag
