@@ -116,7 +116,8 @@ public final class CoordinatedSwitch {
      * The poll timer fired at the coordinator.
      *
      * @return true if a poll must now be sent to every box; false while a poll or switch is in
-     *         progress (the coordinator skips this tick)
+     *         progress (the coordinator skips this tick). The engine must deliver every reply and
+     *         confirmation eventually: a poll or phase missing one stays in progress.
      */
     public boolean onPollDue(long nowNs) {
         if (phase != Phase.IDLE) {

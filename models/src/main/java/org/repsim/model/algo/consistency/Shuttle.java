@@ -11,6 +11,9 @@ package org.repsim.model.algo.consistency;
  * whose total is not final yet (a number closes only at an entity that already saw it on an earlier
  * visit, i.e. at the earliest one full round after it was opened, by which time the previously
  * closed number's total has become final — so two non-final closed numbers never coexist).
+ * "Has E used {@code seq}" is answered by E's own state: E was visited before and its
+ * {@code curSeq} equals {@code seq} (equivalent to the shuttle carrying the set of entities it
+ * visited since {@code seq} was opened).
  *
  * <p>Call sequence for an event-driven engine (no clock or scheduler here; times come in):
  * <ol>
