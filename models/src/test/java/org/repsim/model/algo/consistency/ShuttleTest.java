@@ -165,6 +165,31 @@ class ShuttleTest {
         assertThat(shuttle.onHostWrite(1, 30)).isGreaterThanOrEqualTo(tagW0);
     }
 
+    /**
+     * DOMAIN §8.3: the same dependent-write workload (5 chains hopping over 4 entities, transfers
+     * delivered out of order, a fixed pseudo-random action sequence) shows violations under {@code ack: immediate} and none under
+     * {@code after-round}.
+     */
+    @Test
+    void sameWorkloadViolatesOnlyUnderImmediateAck() {
+        long[] violations = new long[2];
+        AckRule[] rules = {AckRule.IMMEDIATE, AckRule.AFTER_ROUND};
+        for (int r = 0; r < rules.length; r++) {
+            ShuttleProperties.Pipeline p = new ShuttleProperties.Pipeline(4, rules[r]);
+            long lcg = 12345;
+            for (int i = 0; i < 50_000; i++) {
+                lcg = lcg * 6364136223846793005L + 1442695040888963407L;
+                p.act((int) ((lcg >>> 33) % 100));
+            }
+            p.drain();
+            assertThat(p.checker.storedRecords()).isZero();
+            assertThat(p.checker.writesApplied()).isGreaterThan(10_000);
+            violations[r] = p.checker.violations();
+        }
+        assertThat(violations[0]).as("immediate").isPositive();
+        assertThat(violations[1]).as("after-round").isZero();
+    }
+
     @Test
     void rejectsArrivalOutOfRingOrderAndBadInput() {
         Shuttle shuttle = new Shuttle(ShuttleConfig.of(3));
