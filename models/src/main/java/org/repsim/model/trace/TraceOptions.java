@@ -1,5 +1,6 @@
 package org.repsim.model.trace;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record TraceOptions(Map<String, String> volumes, Unmapped unmapped, doubl
                         + device + " -> " + volume);
             }
         });
-        volumes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
+        volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("trace speed must be a positive finite factor, got " + speed);
         }

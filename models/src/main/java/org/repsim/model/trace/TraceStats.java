@@ -279,19 +279,18 @@ public final class TraceStats {
             out.printf(Locale.ROOT, "skipped     %d bad lines, %d I/Os of unmapped devices%n", badLines,
                     skippedUnmapped);
         }
-        out.println("I/O sizes (bytes)");
+        out.println("I/O sizes (bytes)   count");
         for (int k = 0; k < sizeHistogram.length; k++) {
             if (sizeHistogram[k] > 0) {
-                out.printf(Locale.ROOT, "  [%d, %d)%s %d%n", 1L << k, k == 63 ? Long.MAX_VALUE : 1L << (k + 1),
-                        " ".repeat(Math.max(1, 24 - Long.toString(1L << k).length()
-                                - Long.toString(k == 63 ? Long.MAX_VALUE : 1L << (k + 1)).length())),
-                        sizeHistogram[k]);
+                String bucket = k == 63 ? "[2^63, max]" : "[" + (1L << k) + ", " + (1L << (k + 1)) + ")";
+                out.printf(Locale.ROOT, "  %-18s %d%n", bucket, sizeHistogram[k]);
             }
         }
         out.printf(Locale.ROOT, "write rate per %s (MB/s = 10^6 bytes/s), peak %.3f MB/s%n",
                 durationLabel(rateIntervalNs), peakWriteRateBps() / 1e6);
         for (int i = 0; i < intervals; i++) {
-            out.printf(Locale.ROOT, "  %14.3f s  %12.3f%n", i * (rateIntervalNs / 1e9), writeRateBps(i) / 1e6);
+            out.printf(Locale.ROOT, "  %14.3f s %16d bytes %14.6f MB/s%n", i * (rateIntervalNs / 1e9),
+                    writeBytesPerInterval[i], writeRateBps(i) / 1e6);
         }
         out.printf(Locale.ROOT, "folding at cycle %s, track %d bytes: %.4f (mean of %d cycles with writes;"
                         + " pooled %.4f; %d track writes onto %d distinct tracks per cycle, at most %d in one cycle)%n",
