@@ -60,6 +60,22 @@ class ReplayOptionsTest {
     }
 
     @Test
+    void readingStopsAtTheWindowEnd() {
+        // line 3 is the first past the window end; line 4 is malformed: a reader that stops at
+        // the first I/O past the end never reads it
+        Path file = TraceFiles.write(dir, "cut.spc", "0,0,512,w,0.0", "0,8,512,w,1.0", "0,16,512,w,2.0",
+                "0,x,512,w,3.0");
+        assertThat(TraceFiles.times(TraceFiles.readAll(file, TraceFormat.SPC,
+                TraceOptions.defaults().withWindow(0, S + 1)))).containsExactly(0, S);
+        try (TraceReader reader = TraceReader.open(file, TraceFormat.SPC,
+                TraceOptions.defaults().withWindow(0, S + 1).withLoop(true))) {
+            assertThat(TraceFiles.times(TraceFiles.drain(reader, 4))).containsExactly(0, S, 2 * S, 3 * S);
+        }
+        assertThatThrownBy(() -> TraceFiles.readAll(file, TraceFormat.SPC, TraceOptions.defaults()))
+                .hasMessage("cut.spc:4: LBA \"x\" is not a whole number of 512-byte blocks");
+    }
+
+    @Test
     void loopRestartsOneMeanGapAfterTheLastIo() {
         // span 3 s over 3 I/Os: mean gap 1.5 s, period 4.5 s
         List<Io> ios = replay(TraceOptions.defaults().withLoop(true), 9);
