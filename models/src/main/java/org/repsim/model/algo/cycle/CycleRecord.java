@@ -106,7 +106,10 @@ public final class CycleRecord {
         return appliedNs;
     }
 
-    /** True if a session drop discarded the cycle before its commit was acknowledged. */
+    /**
+     * True if a session drop discarded the cycle before its commit was acknowledged (its tracks
+     * became owed); a capture cycle discarded by a drop is recorded with the drop time as close.
+     */
     public boolean discarded() {
         return discarded;
     }

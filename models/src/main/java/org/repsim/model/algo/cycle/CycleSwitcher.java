@@ -569,9 +569,17 @@ public final class CycleSwitcher {
                 }
             }
         }
-        for (int s = 0; s < capture.slots; s++) {
-            owed.put(capture.track[s], 0);
-            discardedBytes += capture.bytes[s];
+        if (!capture.isEmpty()) {
+            // the capture cycle closes as discarded so that every write stays in exactly one record
+            Cycle c = capture;
+            c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
+                    c.duplicates);
+            c.record.discarded = true;
+            records.add(c.record);
+            for (int s = 0; s < c.slots; s++) {
+                owed.put(c.track[s], 0);
+                discardedBytes += c.bytes[s];
+            }
         }
         transmit.clear();
         capture = null;
