@@ -49,8 +49,11 @@ import java.util.List;
  *       DROPPED: session dropped: r.discardUncommitted(); stop sending; ack host;
  *       OWED: ack host (track is owed to the secondary).
  *   switch timer / commit ack / apply finished:
- *       if (s.trySwitch(now, r.isApplyIdle()).switched()) — legacy: r.startApply(now) on the
- *       committed cycle; re-arm the timer at s.nextSwitchNotBeforeNs().
+ *       o = s.trySwitch(now, r.isApplyIdle());
+ *       legacy: if (o == SWITCHED || o == SKIPPED_EMPTY) and r.canStartApply(): r.startApply(now)
+ *       (receive → apply; SKIPPED_EMPTY means every condition held but there was nothing to close,
+ *       so the last received cycle still gets applied when writes stop);
+ *       re-arm the timer at s.nextSwitchNotBeforeNs().
  *   link free:   h = s.takeSlot(now); if h != NO_SLOT send s.slotBytes(h) bytes
  *                (read cost first if s.slotSpilled(h));
  *   transfer arrived: r.onSlotReceived(s.slotCycle(h), s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
@@ -61,8 +64,10 @@ import java.util.List;
  *   apply finished: r.finishApply(now); s.onApplied(n, now)
  *   all links down: s.onAllLinksDown(now) (true = dropped), timer at s.transmitIdleDeadlineNs()
  *                   → s.onTransmitIdleTimer(now); link back: s.onLinksUp(now)
- *   resync: tracks = s.takeOwedTracks() … copy each (r.onTrackCopied) … repeat until empty,
- *           then s.resynchronised(now)
+ *   resync: first let r apply the cycles it already committed (an older cycle applied after a
+ *           copy would overwrite newer data); then tracks = s.takeOwedTracks(), copy each
+ *           (r.onTrackCopied with the primary's current value), repeat until empty, then
+ *           s.resynchronised(now)
  * </pre>
  */
 public final class CycleSwitcher {

@@ -71,8 +71,8 @@ final class TrackMap {
     /** Subtracts one from the track's count, removing it at zero. */
     void decrement(long key) {
         int i = indexOf(key);
-        if (i < 0) {
-            throw new IllegalStateException("no count for track " + key);
+        if (i < 0 || values[i] <= 0) {
+            throw new IllegalStateException("no positive count for track " + key);
         }
         if (--values[i] == 0) {
             removeAt(i);
