@@ -97,13 +97,16 @@ public final class OrderedDispatcher<T> {
     private Object[][] queuePayload = new Object[INITIAL_SLOTS][];
     private int[] queueHead = new int[INITIAL_SLOTS];
     private int[] queueSize = new int[INITIAL_SLOTS];
-    // Ordering OFF: which seqs of the task were dispatched (duplicate detection).
+    // Ordering OFF: which seqs of the task were dispatched (duplicate detection), and how many.
     private BitSet[] offSeen = new BitSet[INITIAL_SLOTS];
-    // Active tasks in registration order (doubly linked), so Scan.ALL visits them deterministically.
-    private int[] prev = new int[INITIAL_SLOTS];
-    private int[] next = new int[INITIAL_SLOTS];
-    private int firstActive = NONE;
-    private int lastActive = NONE;
+    private int[] offCount = new int[INITIAL_SLOTS];
+    // Tasks with a non-empty subqueue (doubly linked, in the order they began to wait): the only
+    // entries Scan.ALL has to examine.
+    private boolean[] waiting = new boolean[INITIAL_SLOTS];
+    private int[] waitPrev = new int[INITIAL_SLOTS];
+    private int[] waitNext = new int[INITIAL_SLOTS];
+    private int firstWaiting = NONE;
+    private int lastWaiting = NONE;
     // Free slots (stack).
     private int[] free = new int[INITIAL_SLOTS];
     private int freeCount;
@@ -155,6 +158,8 @@ public final class OrderedDispatcher<T> {
         active[slot] = true;
         queueHead[slot] = 0;
         queueSize[slot] = 0;
+        offCount[slot] = 0;
+        waiting[slot] = false;
         if (ordering == Ordering.OFF) {
             if (offSeen[slot] == null) {
                 offSeen[slot] = new BitSet();
@@ -162,7 +167,6 @@ public final class OrderedDispatcher<T> {
                 offSeen[slot].clear();
             }
         }
-        link(slot);
         activeTasks++;
         return ((long) generation[slot] << 32) | slot;
     }
@@ -188,7 +192,7 @@ public final class OrderedDispatcher<T> {
                     + " is below the subtasks already seen (needs >= " + atLeast + ")");
         }
         subtaskCount[slot] = count;
-        int done = ordering == Ordering.OFF ? offSeen[slot].cardinality() : nextSeq[slot];
+        int done = ordering == Ordering.OFF ? offCount[slot] : nextSeq[slot];
         if (done == count) {
             retire(slot);
             return true;
@@ -223,10 +227,11 @@ public final class OrderedDispatcher<T> {
                     throw reject(slot, seq, "duplicate (already dispatched)");
                 }
                 seen.set(seq);
+                offCount[slot]++;
                 inserted++;
                 // in OFF mode nextSeq is the highest dispatched seq + 1 (used only for range checks)
                 nextSeq[slot] = Math.max(nextSeq[slot], seq + 1);
-                boolean complete = count != OPEN_ENDED && seen.cardinality() == count;
+                boolean complete = count != OPEN_ENDED && offCount[slot] == count;
                 emit(slot, seq, subtask, complete);
                 return 0;
             }
@@ -238,6 +243,9 @@ public final class OrderedDispatcher<T> {
             }
             inserted++;
             depth++;
+            if (queueSize[slot] == 1) {
+                linkWaiting(slot);
+            }
             if (depth > maxDepth) {
                 maxDepth = depth;
             }
@@ -349,15 +357,16 @@ public final class OrderedDispatcher<T> {
     }
 
     /**
-     * Scan.ALL: every queued entry of every active task is examined once, in registration order
-     * and within a task in seq order. Within a sorted subqueue, once the head does not match no
-     * later entry can match, so the remaining entries are counted as examined without comparing.
+     * Scan.ALL: every queued entry of every task is examined once (tasks in the order they began
+     * to wait, within a task in seq order). Within a sorted subqueue, once the head does not match
+     * no later entry can match, so the remaining entries are counted as examined without
+     * comparing. Tasks with an empty subqueue hold nothing to examine and are not visited.
      */
     private int drainAll() {
         int examined = 0;
-        int slot = firstActive;
+        int slot = firstWaiting;
         while (slot != NONE) {
-            int following = next[slot];
+            int following = waitNext[slot];
             while (active[slot] && queueSize[slot] > 0) {
                 examined++;
                 if (queueSeq[slot][queueHead[slot]] != nextSeq[slot]) {
@@ -380,6 +389,9 @@ public final class OrderedDispatcher<T> {
         queueHead[slot] = head + 1;
         queueSize[slot]--;
         depth--;
+        if (queueSize[slot] == 0) {
+            unlinkWaiting(slot);
+        }
         nextSeq[slot] = seq + 1;
         boolean complete = subtaskCount[slot] != OPEN_ENDED && nextSeq[slot] == subtaskCount[slot];
         emit(slot, seq, subtask, complete);
@@ -465,8 +477,10 @@ public final class OrderedDispatcher<T> {
             queueHead = Arrays.copyOf(queueHead, n);
             queueSize = Arrays.copyOf(queueSize, n);
             offSeen = Arrays.copyOf(offSeen, n);
-            prev = Arrays.copyOf(prev, n);
-            next = Arrays.copyOf(next, n);
+            offCount = Arrays.copyOf(offCount, n);
+            waiting = Arrays.copyOf(waiting, n);
+            waitPrev = Arrays.copyOf(waitPrev, n);
+            waitNext = Arrays.copyOf(waitNext, n);
             free = Arrays.copyOf(free, n);
         }
         return slotsUsed++;
@@ -475,34 +489,39 @@ public final class OrderedDispatcher<T> {
     private void retire(int slot) {
         active[slot] = false;
         generation[slot]++;
-        unlink(slot);
+        unlinkWaiting(slot);
         activeTasks--;
         free[freeCount++] = slot;
     }
 
-    private void link(int slot) {
-        prev[slot] = lastActive;
-        next[slot] = NONE;
-        if (lastActive == NONE) {
-            firstActive = slot;
+    private void linkWaiting(int slot) {
+        waiting[slot] = true;
+        waitPrev[slot] = lastWaiting;
+        waitNext[slot] = NONE;
+        if (lastWaiting == NONE) {
+            firstWaiting = slot;
         } else {
-            next[lastActive] = slot;
+            waitNext[lastWaiting] = slot;
         }
-        lastActive = slot;
+        lastWaiting = slot;
     }
 
-    private void unlink(int slot) {
-        int p = prev[slot];
-        int n = next[slot];
+    private void unlinkWaiting(int slot) {
+        if (!waiting[slot]) {
+            return;
+        }
+        waiting[slot] = false;
+        int p = waitPrev[slot];
+        int n = waitNext[slot];
         if (p == NONE) {
-            firstActive = n;
+            firstWaiting = n;
         } else {
-            next[p] = n;
+            waitNext[p] = n;
         }
         if (n == NONE) {
-            lastActive = p;
+            lastWaiting = p;
         } else {
-            prev[n] = p;
+            waitPrev[n] = p;
         }
     }
 }

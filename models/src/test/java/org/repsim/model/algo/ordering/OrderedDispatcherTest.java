@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.repsim.model.algo.ordering.OrderedDispatcher.Ordering;
 import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
 
@@ -128,11 +130,12 @@ class OrderedDispatcherTest {
      * window (k preparation processors finishing out of order): every task still dispatches
      * 0,1,2,… exactly once. Fixed seed.
      */
-    @Test
-    void aMillionSubtasksInShuffledWindowsDispatchInOrder() {
+    @ParameterizedTest
+    @EnumSource(Scan.class)
+    void aMillionSubtasksInShuffledWindowsDispatchInOrder(Scan scan) {
         int[] expectedNext = new int[1 << 16];
         long[] bad = new long[1];
-        OrderedDispatcher<Object> d = new OrderedDispatcher<>(Scan.HEAD, Ordering.ON, (id, seq, s, complete) -> {
+        OrderedDispatcher<Object> d = new OrderedDispatcher<>(scan, Ordering.ON, (id, seq, s, complete) -> {
             if (expectedNext[(int) id] != seq) {
                 bad[0]++;
             }
@@ -177,5 +180,9 @@ class OrderedDispatcherTest {
         assertThat(d.activeTasks()).as("only the last, partly produced task may stay").isLessThanOrEqualTo(1);
         // each queued entry waits behind a missing predecessor still in the window (≤ 15 per task)
         assertThat(d.maxDepth()).isPositive().isLessThanOrEqualTo(window * 15L);
+        if (scan == Scan.ALL) {
+            // the literal scan examines the whole queue on every insertion
+            assertThat(d.examinedTotal()).isGreaterThan(total);
+        }
     }
 }
