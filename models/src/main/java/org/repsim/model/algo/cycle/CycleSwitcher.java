@@ -54,12 +54,14 @@ import java.util.List;
  *       (receive → apply; SKIPPED_EMPTY means every condition held but there was nothing to close,
  *       so the last received cycle still gets applied when writes stop);
  *       re-arm the timer at s.nextSwitchNotBeforeNs().
- *   link free:   h = s.takeSlot(now); if h != NO_SLOT send s.slotBytes(h) bytes
- *                (read cost first if s.slotSpilled(h));
- *   transfer arrived: r.onSlotReceived(s.slotCycle(h), s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
- *                     s.onSlotSent(h, now)   (false: the cycle was discarded by a drop — ignore)
+ *   link free:   h = s.takeSlot(now); if h != NO_SLOT: copy slotCycle/slotTrack/slotVersion/
+ *                slotBytes/slotSpilled(h) into the transfer (read cost first if spilled), send bytes;
+ *   transfer arrived: if (s.onSlotSent(h, now)) r.onSlotReceived(cycle, track, version, bytes)
+ *                (false: a drop discarded the cycle meanwhile — the secondary never sees it);
+ *                onSlotSent releases the slot's cache or pool space (the data is at the secondary)
  *   after each onSlotSent: n = s.commitReady(); if n != NONE: s.onCommitSent(n, now), send commit;
- *   commit arrived: r.onCommit(n, now) (multi-cycle: r.startApply when r.canStartApply()); send ack;
+ *   commit arrived: r.onCommit(n, now) (multi-cycle / external: r.startApply when
+ *                r.canStartApply(), and again after each finishApply); send ack;
  *   ack arrived:    s.onCommitAcknowledged(n, now)
  *   apply finished: r.finishApply(now); s.onApplied(n, now)
  *   all links down: s.onAllLinksDown(now) (true = dropped), timer at s.transmitIdleDeadlineNs()
