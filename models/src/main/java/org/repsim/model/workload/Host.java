@@ -26,6 +26,7 @@ public final class Host {
     private final Signal readBytes;
     private final Signal outstandingSignal;
     private Consumer<HostIo>[] ackListeners = newListeners(0);
+    private Consumer<HostIo>[] issueListeners = newListeners(0);
     private long nextId;
     private int nextStream;
     private long outstanding;
@@ -72,6 +73,9 @@ public final class Host {
 
     /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
     public void issue(HostIo io, Consumer<HostIo> onDone) {
+        for (Consumer<HostIo> l : issueListeners) {
+            l.accept(io);
+        }
         outstanding++;
         outstandingSignal.emit(scheduler.now(), outstanding);
         io.volume().box().submit(io, done -> {
@@ -101,10 +105,19 @@ public final class Host {
 
     /** Called with every write when its host acknowledgement arrives (consistency checking, data-loss accounting). */
     public void addWriteAckListener(Consumer<HostIo> listener) {
-        Consumer<HostIo>[] grown = newListeners(ackListeners.length + 1);
-        System.arraycopy(ackListeners, 0, grown, 0, ackListeners.length);
-        grown[ackListeners.length] = listener;
-        ackListeners = grown;
+        ackListeners = append(ackListeners, listener);
+    }
+
+    /** Called with every I/O (read or write) when the host issues it. */
+    public void addIssueListener(Consumer<HostIo> listener) {
+        issueListeners = append(issueListeners, listener);
+    }
+
+    private static Consumer<HostIo>[] append(Consumer<HostIo>[] listeners, Consumer<HostIo> listener) {
+        Consumer<HostIo>[] grown = newListeners(listeners.length + 1);
+        System.arraycopy(listeners, 0, grown, 0, listeners.length);
+        grown[listeners.length] = listener;
+        return grown;
     }
 
     /** I/Os issued and not yet completed. */
