@@ -17,7 +17,6 @@ import org.repsim.core.signal.Signals;
  */
 public final class Processor {
     private final String name;
-    private final Scheduler scheduler;
     private final Sampler serviceNs;
     private final FifoStation station;
     private final Signal queue;
@@ -37,7 +36,6 @@ public final class Processor {
             throw new IllegalArgumentException("processor " + prefix + ": count must be ≥ 1, got " + servers);
         }
         this.name = prefix;
-        this.scheduler = scheduler;
         this.serviceNs = serviceNs;
         this.queue = signals.level(prefix + ".queue", "count");
         this.busy = signals.level(prefix + ".busy", "count");
@@ -115,9 +113,5 @@ public final class Processor {
     /** The service-time law, or null. */
     public Sampler serviceLaw() {
         return serviceNs;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
     }
 }

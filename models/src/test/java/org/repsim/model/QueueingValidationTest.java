@@ -140,6 +140,21 @@ class QueueingValidationTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 0.9})
+    void deviceWithExponentialServiceIsAnMm1Queue(double rho) {
+        // a device's service model is any DiskModel: here exponential with mean 1 ms
+        double lambda = rho / MEAN_SERVICE_NS;
+        Estimates e = simulate(lambda, runNs(rho, lambda) / 10, runNs(rho, lambda), c -> {
+            Sampler service = Distributions.exponential(c.streams().stream("service"), MEAN_SERVICE_NS);
+            DiskGroup g = new DiskGroup(c.kernel(), c.signals(), "dg", 2, bytes -> service.sampleLong(), 1);
+            return new Station("dg.response", "dg.queue", () -> g.read(1, 4_096, () -> { }));
+        });
+        double waitNs = rho * MEAN_SERVICE_NS / (1 - rho);
+        assertThat(e.waitNs().contains(waitNs + MEAN_SERVICE_NS)).as("%s vs %.0f", e.waitNs(), waitNs + MEAN_SERVICE_NS).isTrue();
+        assertThat(e.queueLength().contains(lambda * waitNs)).as("%s vs %.4f", e.queueLength(), lambda * waitNs).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 0.9})
     void hddDeviceIsAnMg1Queue(double rho) {
         // exponential seek (mean 500 µs) + half a rotation at 60 000 rpm (500 µs) + 0 bytes: E[S] = 1 ms,
         // E[S²] = Var + E[S]² = 0.5² + 1² ms²

@@ -2,18 +2,16 @@ package org.repsim.model.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.repsim.core.kernel.Tie;
 import org.repsim.core.random.Distributions;
 import org.repsim.core.random.RandomStreams;
-import org.repsim.core.signal.Signal;
 import org.repsim.core.stats.Tally;
 import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.Durations;
-import org.repsim.model.HostIo;
 import org.repsim.model.workload.AddressPattern;
 import org.repsim.model.workload.ArrivalProcess;
 import org.repsim.model.workload.IoGenerator;
@@ -146,10 +144,10 @@ class SyncReplicationTest {
             double sum = p.timeInSystem.sum();
             assertThat(p.timeInSystem.count()).as(p.name).isGreaterThan(1_000);
             assertThat(p.inSystem.current()).as(p.name + " drained").isZero();
-            assertThat(area).as(p.name).isCloseTo(sum, org.assertj.core.data.Percentage.withPercentage(1e-7));
+            assertThat(area).as(p.name).isCloseTo(sum, withPercentage(1e-7));
             // λ = n / T and W = mean time in system give the time-average number in system
             double lambdaW = p.timeInSystem.count() / (double) end * p.timeInSystem.mean();
-            assertThat(p.inSystem.average(end)).as(p.name).isCloseTo(lambdaW, org.assertj.core.data.Percentage.withPercentage(1e-7));
+            assertThat(p.inSystem.average(end)).as(p.name).isCloseTo(lambdaW, withPercentage(1e-7));
         }
     }
 
