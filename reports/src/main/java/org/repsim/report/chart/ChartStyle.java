@@ -76,6 +76,19 @@ public final class ChartStyle {
         return chart;
     }
 
+    /**
+     * Keeps the colours, strokes and shapes set per series: the theme would otherwise replace
+     * auto-populated series paints with its own sequence.
+     */
+    public static void keepSeriesStyle(org.jfree.chart.renderer.AbstractRenderer r) {
+        r.setAutoPopulateSeriesPaint(false);
+        r.setAutoPopulateSeriesFillPaint(false);
+        r.setAutoPopulateSeriesStroke(false);
+        r.setAutoPopulateSeriesShape(false);
+        r.setAutoPopulateSeriesOutlinePaint(false);
+        r.setAutoPopulateSeriesOutlineStroke(false);
+    }
+
     /** A value axis that includes zero when all data are positive (depths, bytes, latencies). */
     public static NumberAxis zeroBasedAxis(String label) {
         NumberAxis a = new NumberAxis(label);

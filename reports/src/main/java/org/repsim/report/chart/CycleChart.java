@@ -83,7 +83,11 @@ public final class CycleChart {
                     NumberAxis slotAxis = ChartStyle.zeroBasedAxis("slots");
                     size.setRangeAxis(1, slotAxis);
                     size.mapDatasetToRangeAxis(1, 1);
-                    size.setRenderer(1, renderer(Palette.of("cycle.slots")));
+                    DeviationRenderer slotRenderer = renderer(Palette.of("cycle.slots"));
+                    slotRenderer.setSeriesStroke(0, ChartStyle.DASHED);
+                    size.setRenderer(1, slotRenderer);
+                    // Slots (dashed) drawn over bytes: with full-track slots the two lines coincide.
+                    size.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
                 }
             }
             combined.add(size, 3);
@@ -229,6 +233,7 @@ public final class CycleChart {
     private static DeviationRenderer renderer(Color colour) {
         DeviationRenderer r = new DeviationRenderer(true, true);
         r.setAlpha(0.22f);
+        ChartStyle.keepSeriesStyle(r);
         r.setSeriesPaint(0, colour);
         r.setSeriesFillPaint(0, colour);
         r.setSeriesStroke(0, ChartStyle.LINE);

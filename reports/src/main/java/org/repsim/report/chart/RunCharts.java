@@ -149,8 +149,8 @@ public final class RunCharts {
             m.setLabel("target " + Scale.seconds(rpoTargetS).format(rpoTargetS));
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             m.setLabelPaint(Palette.TARGET);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
             NumberAxis axis = (NumberAxis) plot.getRangeAxis();
             Range r = axis.getRange();
@@ -213,6 +213,7 @@ public final class RunCharts {
         }
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.22f);
+        ChartStyle.keepSeriesStyle(r);
         for (int i = 0; i < cols.size(); i++) {
             r.setSeriesPaint(i, colours.get(i));
             r.setSeriesFillPaint(i, colours.get(i));

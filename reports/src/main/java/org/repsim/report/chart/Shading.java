@@ -53,8 +53,11 @@ public final class Shading {
                 m.setLabel(label);
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
                 m.setLabelPaint(new Color(0x444444));
-                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                org.jfree.data.Range r = plot.getDomainAxis().getRange();
+                boolean right = i.startS() > r.getCentralValue();
+                m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+                m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+                m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4));
             }
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }

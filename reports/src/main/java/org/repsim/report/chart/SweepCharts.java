@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -81,12 +82,14 @@ public final class SweepCharts {
             return Optional.empty();
         }
         Scale scale = Scale.forUnit(unit, max);
+        boolean nonNegative = true;
         for (PointSummary p : summary.points()) {
             MetricSummary m = p.metric(metric);
             String x = p.parameters().get(path);
             if (m == null || x == null || Double.isNaN(m.mean())) {
                 continue;
             }
+            nonNegative &= m.mean() >= 0;
             String group = groupOf(p, path, metric);
             double half = Double.isNaN(m.ci95()) ? 0 : m.ci95();
             lines.computeIfAbsent(group, g -> new YIntervalSeries(g, false, true))
@@ -103,6 +106,7 @@ public final class SweepCharts {
         r.setDefaultLinesVisible(true);
         r.setDefaultShapesVisible(true);
         r.setCapLength(10);
+        ChartStyle.keepSeriesStyle(r);
         r.setErrorStroke(ChartStyle.LINE);
         List<Color> colours = keys.size() == 1 ? List.of(Palette.MEAN) : Palette.distinct(keys);
         for (int i = 0; i < keys.size(); i++) {
@@ -116,6 +120,15 @@ public final class SweepCharts {
             n.setAutoRangeIncludesZero(false);
             n.setLowerMargin(0.05);
             n.setUpperMargin(0.05);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (String v : axis.values()) {
+                lo = Math.min(lo, axis.position(v));
+                hi = Math.max(hi, axis.position(v));
+            }
+            if (hi > lo) {
+                n.setTickUnit(new NumberTickUnit(niceStep((hi - lo) / 8)));
+            }
             x = n;
         } else {
             SymbolAxis s = new SymbolAxis(axis.label(), axis.values().toArray(new String[0]));
@@ -126,7 +139,22 @@ public final class SweepCharts {
         }
         NumberAxis y = ChartStyle.zeroBasedAxis(scale.axisLabel(rangeName));
         XYPlot plot = new XYPlot(data, x, y, r);
+        if (nonNegative && y.getRange().getLowerBound() < 0) {
+            // A quantity that cannot be negative: error bars are clipped at zero rather than the axis going below it.
+            y.setRange(0, y.getRange().getUpperBound());
+        }
         return Optional.of(ChartStyle.chart(title, plot, keys.size() > 1));
+    }
+
+    /** A tick step of 1, 2 or 5 × 10^k not smaller than {@code raw}. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     /** The legend entry of a point: the other swept parameters' values, or the metric name when only one is swept. */

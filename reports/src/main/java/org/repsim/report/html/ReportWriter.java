@@ -128,7 +128,7 @@ public final class ReportWriter {
                         .append(Html.escape(String.join(", ", sc.axis(p).values()))).append("</li>");
             }
             b.append("</ul>");
-            fact("Swept", b.toString() + points.size() + " points");
+            fact("Swept", b.toString() + points.size() + " points (the cross product)");
         }
         Set<Integer> reps = new LinkedHashSet<>();
         for (PointSummary p : points) {
@@ -146,7 +146,7 @@ public final class ReportWriter {
             if (points.size() == 1) {
                 html.append("<p class=\"how\">Mean over the replications with its 95 % confidence half-width, "
                         + "and the smallest and largest replication.</p>\n");
-                html.append("<table id=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th>"
+                html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th>"
                         + "<th>min</th><th>max</th><th>n</th></tr></thead>\n<tbody>\n");
                 for (String n : names) {
                     MetricSummary m = points.get(0).metric(n);
@@ -159,7 +159,7 @@ public final class ReportWriter {
             } else {
                 html.append("<p class=\"how\">For each metric, the sweep points with the lowest and the highest mean; "
                         + "every point is in the <a href=\"#sweep-table\">sweep table</a>.</p>\n");
-                html.append("<table id=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>lowest mean</th>"
+                html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>lowest mean</th>"
                         + "<th class=\"name\">at</th><th>highest mean</th><th class=\"name\">at</th></tr></thead>\n<tbody>\n");
                 for (String n : names) {
                     PointSummary lo = null;
@@ -183,8 +183,10 @@ public final class ReportWriter {
                     for (PointSummary p : new PointSummary[] {lo, hi}) {
                         MetricSummary m = p.metric(n);
                         Scale s = Scale.forUnit(m.unit(), Math.abs(m.mean()));
+                        int index = points.indexOf(p);
                         html.append("<td").append(cellClass(n, m.mean())).append(">").append(Html.escape(meanCi(m, s)))
-                                .append("</td><td class=\"name\">").append(Html.escape(pointLabel(p))).append("</td>");
+                                .append("</td><td class=\"name wrap\"><a href=\"#").append(pointId(index)).append("\">")
+                                .append(index).append("</a>: ").append(Html.escape(pointLabel(p))).append("</td>");
                     }
                     html.append("</tr>\n");
                 }
@@ -206,6 +208,7 @@ public final class ReportWriter {
         SweepCharts sc = new SweepCharts(input.summary(), input.sweptPaths());
         body.append("<section id=\"sweep\">\n<h2>Sweep</h2>\n");
         contents.add(new String[] {"sweep", "Sweep: metrics against swept parameters"});
+        Set<String> drawn = new LinkedHashSet<>();
         String others = input.sweptPaths().size() > 1 ? " One line per combination of the other swept parameters." : "";
         for (int p = 0; p < input.sweptPaths().size(); p++) {
             String path = input.sweptPaths().get(p);
@@ -217,6 +220,7 @@ public final class ReportWriter {
             Optional<JFreeChart> c = sc.metricVs("rpo.aboveTarget.fraction", path,
                     "Time above the recovery-point target vs " + path, "time above RPO target");
             if (c.isPresent()) {
+                drawn.add("rpo.aboveTarget.fraction@" + path);
                 figure("sweep-rpo-above-target-by-" + p, "Time above the recovery-point target against " + path,
                         "The share of time the recovery-point lag exceeded " + target + " at each link bandwidth "
                                 + "(mean over replications, error bars 95 % confidence interval)." + others
@@ -232,6 +236,9 @@ public final class ReportWriter {
             }
             for (int p = 0; p < input.sweptPaths().size(); p++) {
                 String path = input.sweptPaths().get(p);
+                if (drawn.contains(metric + "@" + path)) {
+                    continue;
+                }
                 Optional<JFreeChart> c = sc.metricVs(metric, path, metric + " vs " + path, metric);
                 if (c.isPresent()) {
                     figure("sweep-" + slug(metric) + "-by-" + p, metric + " against " + path,
@@ -308,7 +315,7 @@ public final class ReportWriter {
     // ---------------------------------------------------------------- per point
 
     private void pointSection(int index, PointSummary point, boolean many) throws IOException {
-        String id = String.format(Locale.ROOT, "p%02d", index);
+        String id = pointId(index);
         String title = many ? "Point " + index + ": " + pointLabel(point) : "Run";
         body.append("<section id=\"").append(id).append("\" class=\"point\">\n<h2>").append(Html.escape(title))
                 .append("</h2>\n");
@@ -483,6 +490,11 @@ public final class ReportWriter {
         StringBuilder b = new StringBuilder();
         p.parameters().forEach((k, v) -> b.append(b.length() > 0 ? ", " : "").append(k).append(" = ").append(v));
         return b.toString();
+    }
+
+    /** The HTML id and chart-file prefix of the point at {@code index} in the summary. */
+    static String pointId(int index) {
+        return String.format(Locale.ROOT, "p%02d", index);
     }
 
     private static Set<String> metricNames(List<PointSummary> points) {
