@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportBrowserTest {
 
-    private static final Path REPORT = Path.of("target", "browser-report");
+    private static Path report;
     private static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
 
     @TempDir
@@ -47,14 +45,7 @@ class ReportBrowserTest {
             }
             Assumptions.assumeTrue(false, "chromium not installed; browser test skipped outside CI");
         }
-        if (Files.exists(REPORT)) {
-            try (Stream<Path> files = Files.walk(REPORT)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        ReportWriter.write(REPORT, Synthetic.sweep("srdfa-two-boxes"));
+        report = Synthetic.sweepReport();
     }
 
     private static String locate() {
@@ -76,7 +67,7 @@ class ReportBrowserTest {
 
     @Test
     void everyImageLoadsSortingWorksAndThePageRaisesNoErrors() throws Exception {
-        String url = REPORT.resolve("report.html").toAbsolutePath().toUri() + "#selftest";
+        String url = report.resolve("report.html").toAbsolutePath().toUri() + "#selftest";
         Result r = run("--virtual-time-budget=10000", "--enable-logging=stderr", "--v=0", "--dump-dom", url);
 
         Matcher pre = Pattern.compile("<pre id=\"selftest-result\"([^>]*)>([^<]*)</pre>").matcher(r.stdout);
@@ -110,7 +101,7 @@ class ReportBrowserTest {
     void screenshotAt1200PixelsIsKeptUnderTarget() throws Exception {
         Files.deleteIfExists(SCREENSHOT);
         run("--hide-scrollbars", "--window-size=1200,3000", "--virtual-time-budget=10000",
-                "--screenshot=" + SCREENSHOT.toAbsolutePath(), REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
+                "--screenshot=" + SCREENSHOT.toAbsolutePath(), report.resolve("report.html").toAbsolutePath().toUri().toString());
 
         BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
         assertThat(shot).isNotNull();

@@ -29,18 +29,13 @@ class ReportWriterTest {
     private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path dir;
 
     private static Path sweepDir;
 
-    /** The 3 × 2 sweep report, written once for the tests that only read it. */
     @BeforeAll
     static void writeSweep() throws IOException {
-        sweepDir = shared.resolve("sweep");
-        ReportWriter.write(sweepDir, Synthetic.sweep("srdfa-two-boxes"));
+        sweepDir = Synthetic.sweepReport();
     }
 
     @Test
@@ -130,7 +125,7 @@ class ReportWriterTest {
 
     @Test
     void pointWithoutReplicationsGetsItsTablesButNoCharts() throws IOException {
-        ReportInput full = Synthetic.sweep("partial");
+        ReportInput full = Synthetic.sweep("partial", List.of("1 Gbit/s", "2 Gbit/s"), List.of("15 s", "30 s"), true);
         Map<String, List<RunResult>> some = new LinkedHashMap<>(full.replications());
         some.remove("001");
         ReportInput partial = new ReportInput(full.scenarioName(), full.description(), full.topology(), full.sweptPaths(),
@@ -145,7 +140,7 @@ class ReportWriterTest {
 
     @Test
     void everyStringFromTheInputIsEscaped() throws IOException {
-        ReportInput base = Synthetic.sweep("x");
+        ReportInput base = Synthetic.sweep("x", List.of("1 Gbit/s"), List.of("15 s", "30 s"), false);
         String evil = "<script>alert('x')</script> & \"q\"";
         List<PointSummary> points = new ArrayList<>();
         for (PointSummary p : base.summary().points()) {
@@ -160,8 +155,8 @@ class ReportWriterTest {
         assertThat(html).doesNotContain("<script>alert", "<b>bold", "<r1a>", "<i>", "v<1>");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
                 "desc &lt;b&gt;bold&lt;/b&gt;", "box &lt;r1a&gt; &amp; &#39;r1b&#39;", "30 s &lt;i&gt;", "v&lt;1&gt;");
-        // The categorical minCycleTime values still give their charts.
-        assertThat(html).contains("id=\"sweep-rpo.lag.mean-by-1\"");
+        // The minCycleTime values are no longer quantities: their axis is categorical and still charted.
+        assertThat(html).contains("id=\"sweep-host.write.latency.mean-by-1\"");
     }
 
     @Test

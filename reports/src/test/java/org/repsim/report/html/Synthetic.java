@@ -1,11 +1,16 @@
 package org.repsim.report.html;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.repsim.core.result.ExperimentSummary;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
@@ -118,18 +123,45 @@ final class Synthetic {
         return new RunResult(replication, 42 + replication, metrics, ts, tables, intervals);
     }
 
+    private static Path sweepReport;
+
+    /**
+     * The 3 × 2 sweep report written once per test JVM into {@code target/browser-report}
+     * (emptied first), shared by the tests that only read it; the browser test's screenshot shows it.
+     */
+    static synchronized Path sweepReport() throws IOException {
+        if (sweepReport == null) {
+            Path dir = Path.of("target", "browser-report");
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            ReportWriter.write(dir, sweep("srdfa-two-boxes"));
+            sweepReport = dir;
+        }
+        return sweepReport;
+    }
+
     /** A 3 × 2 sweep (bandwidth × minCycleTime), three replications per point. */
     static ReportInput sweep(String name) {
+        return sweep(name, BANDWIDTHS, MIN_CYCLES, true);
+    }
+
+    /** A bandwidth × minCycleTime sweep over the given values, three replications per point. */
+    static ReportInput sweep(String name, List<String> bandwidths, List<String> minCycles, boolean full) {
         List<PointSummary> points = new ArrayList<>();
         Map<String, List<RunResult>> reps = new LinkedHashMap<>();
         int id = 0;
-        for (String bw : BANDWIDTHS) {
-            for (String mc : MIN_CYCLES) {
+        for (String bw : bandwidths) {
+            for (String mc : minCycles) {
                 double gbit = Double.parseDouble(bw.split(" ")[0]);
                 double cycle = Double.parseDouble(mc.split(" ")[0]);
                 List<RunResult> runs = new ArrayList<>();
                 for (int r = 0; r < 3; r++) {
-                    runs.add(cycleRun(r, gbit, cycle, true));
+                    runs.add(cycleRun(r, gbit, cycle, full));
                 }
                 LinkedHashMap<String, String> params = new LinkedHashMap<>();
                 params.put(BANDWIDTH, bw);
