@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Opens the sweep report in headless Chromium. With {@code #selftest} in the address the page's
  * own script records, in {@code <pre id="selftest-result">}, how many images decoded, whether
  * sorting orders every sortable column, and every error or console.error it caught; the test
- * reads that from {@code --dump-dom}. Without Chromium the test is skipped, except under
- * {@code CI=true}, where a missing browser is a failure.
+ * reads that from {@code --dump-dom}. Chromium is /usr/bin/chromium or chromium on the PATH
+ * (or exactly the system property {@code repsim.chromium}). Without it the test is skipped,
+ * except under {@code CI=true}, where a missing browser is a failure.
  */
 class ReportBrowserTest {
 
@@ -37,8 +39,13 @@ class ReportBrowserTest {
     private static String chromium;
 
     @BeforeAll
-    static void findChromiumAndWriteReport() throws IOException {
+    static void findChromium() {
         chromium = locate();
+    }
+
+    /** Each test is skipped (outside CI) or failed (CI=true) when there is no browser. */
+    @BeforeEach
+    void requireChromiumAndReport() throws IOException {
         if (chromium == null) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("chromium is required under CI=true (apt-get install -y chromium) but was not found");
@@ -48,7 +55,12 @@ class ReportBrowserTest {
         report = Synthetic.sweepReport();
     }
 
+    /** The system property {@code repsim.chromium}, when set, is the only place looked at. */
     private static String locate() {
+        String forced = System.getProperty("repsim.chromium");
+        if (forced != null && !forced.isEmpty()) {
+            return Files.isExecutable(Path.of(forced)) ? forced : null;
+        }
         List<String> candidates = new ArrayList<>(List.of("/usr/bin/chromium"));
         String path = System.getenv("PATH");
         if (path != null) {
