@@ -13,13 +13,13 @@ import java.util.Set;
  */
 public final class Palette {
 
-    /** Well-separated colours (Tableau 20 order, darker tones first). */
+    /** Twenty colours readable on white and distinct from each other (Tableau 10, then ten other hues). */
     private static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0xad494a),
-        new Color(0x637939), new Color(0x8c6d31), new Color(0x843c39), new Color(0x7b4173),
-        new Color(0x3182bd), new Color(0xe6550d), new Color(0x31a354), new Color(0x756bb1),
+        new Color(0xbcbd22), new Color(0x17becf), new Color(0x0b2e6f), new Color(0xb8860b),
+        new Color(0x00563f), new Color(0x8b0000), new Color(0x4b0082), new Color(0xff6f61),
+        new Color(0x20b2aa), new Color(0x556b2f), new Color(0x000000), new Color(0xc71585),
     };
 
     /** Fixed colours for latency statistics: mean, p50, p99, p99.9. */

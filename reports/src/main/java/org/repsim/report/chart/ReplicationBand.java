@@ -12,7 +12,8 @@ import org.repsim.core.result.TimeSeries;
 /**
  * Mean across replications per time sample with a Student-t 95 % band. Samples are matched
  * by row index (every replication samples at the same times); only rows present in every
- * replication carrying the column are used. With one replication the band is the line.
+ * replication carrying the column are used. With one replication the band is the line. When
+ * all values of a sample are non-negative the band's lower edge is clipped at zero.
  */
 public final class ReplicationBand {
 
@@ -88,11 +89,13 @@ public final class ReplicationBand {
         for (int i = 0; i < rows; i++) {
             int n = 0;
             double sum = 0;
+            boolean nonNegative = true;
             for (int r = 0; r < with.size(); r++) {
                 double v = with.get(r).value(i, idx.get(r));
                 if (!Double.isNaN(v)) {
                     values[n++] = v;
                     sum += v;
+                    nonNegative &= v >= 0;
                 }
             }
             if (n == 0) {
@@ -100,8 +103,10 @@ public final class ReplicationBand {
             }
             double mean = sum / n;
             double half = withBand ? halfWidth(values, n, mean) : 0;
+            // Depths, bytes, lags and latencies cannot be negative: the band stops at zero.
+            double low = nonNegative ? Math.max(0, mean - half) : mean - half;
             double t = with.get(0).time(i);
-            out.add(t, scale.apply(mean), scale.apply(mean - half), scale.apply(mean + half));
+            out.add(t, scale.apply(mean), scale.apply(low), scale.apply(mean + half));
         }
         return out;
     }

@@ -112,7 +112,7 @@ public record Scale(String label, double divisor) {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e6 || a < 1e-3) {
+        if (a >= 1e12 || a < 1e-3) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
         if (a >= 1000) {

@@ -21,17 +21,29 @@ class ReplicationBandTest {
 
     @Test
     void meanAndStudentT95BandPerSampleOverCommonRows() {
-        List<RunResult> runs = List.of(run(0, 1, 10, 7), run(1, 2, 20), run(2, 3, Double.NaN, 9));
+        List<RunResult> runs = List.of(run(0, 11, 10, 7), run(1, 12, 20), run(2, 13, Double.NaN, 9));
         YIntervalSeries s = new ReplicationBand().of("lag", runs, "rpo.lag", Scale.PLAIN, true);
 
         assertThat(s.getItemCount()).isEqualTo(2);
-        // t(0.975, 2) = 4.302653; sd of {1,2,3} = 1: half = 4.302653 / sqrt(3).
-        assertThat(s.getYValue(0)).isEqualTo(2.0);
-        assertThat(s.getYHighValue(0) - 2).isCloseTo(4.302653 / Math.sqrt(3), offset(1e-5));
-        assertThat(s.getYLowValue(0)).isCloseTo(2 - 4.302653 / Math.sqrt(3), offset(1e-5));
+        // t(0.975, 2) = 4.302653; sd of {11,12,13} = 1: half = 4.302653 / sqrt(3).
+        assertThat(s.getYValue(0)).isEqualTo(12.0);
+        assertThat(s.getYHighValue(0) - 12).isCloseTo(4.302653 / Math.sqrt(3), offset(1e-5));
+        assertThat(s.getYLowValue(0)).isCloseTo(12 - 4.302653 / Math.sqrt(3), offset(1e-5));
         // Row 1: NaN skipped, two values {10, 20}: t(0.975, 1) = 12.7062, sd = 7.0711.
         assertThat(s.getYValue(1)).isEqualTo(15.0);
         assertThat(s.getYHighValue(1) - 15).isCloseTo(12.7062047 * 7.0710678 / Math.sqrt(2), offset(1e-4));
+    }
+
+    @Test
+    void bandOfNonNegativeSamplesStopsAtZero() {
+        YIntervalSeries s = new ReplicationBand().of("depth", List.of(run(0, 0), run(1, 0), run(2, 3)), "rpo.lag",
+                Scale.PLAIN, true);
+        assertThat(s.getYValue(0)).isEqualTo(1.0);
+        assertThat(s.getYLowValue(0)).isEqualTo(0.0);
+        assertThat(s.getYHighValue(0)).isGreaterThan(4.0);
+        YIntervalSeries signed = new ReplicationBand().of("x", List.of(run(0, -1), run(1, 0), run(2, 4)), "rpo.lag",
+                Scale.PLAIN, true);
+        assertThat(signed.getYLowValue(0)).isLessThan(-1.0);
     }
 
     @Test

@@ -42,6 +42,7 @@ class ScaleTest {
         assertThat(Scale.number(123.456)).isEqualTo("123");
         assertThat(Scale.number(0)).isEqualTo("0");
         assertThat(Scale.number(Double.NaN)).isEqualTo("–");
-        assertThat(Scale.number(2.5e7)).isEqualTo("2.50e+07");
+        assertThat(Scale.number(2.5e7)).isEqualTo("25,000,000");
+        assertThat(Scale.number(2.5e13)).isEqualTo("2.50e+13");
     }
 }
