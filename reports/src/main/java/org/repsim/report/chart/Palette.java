@@ -19,7 +19,7 @@ public final class Palette {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf), new Color(0x0b2e6f), new Color(0xb8860b),
         new Color(0x00563f), new Color(0x8b0000), new Color(0x4b0082), new Color(0xff6f61),
-        new Color(0x20b2aa), new Color(0x556b2f), new Color(0x000000), new Color(0xc71585),
+        new Color(0x808000), new Color(0x556b2f), new Color(0x000000), new Color(0xc71585),
     };
 
     /** Fixed colours for latency statistics: mean, p50, p99, p99.9. */
