@@ -62,6 +62,18 @@ public final class Palette {
         return out;
     }
 
+    /**
+     * Colours for {@code n} lines that are values rather than components (sweep groups): the
+     * palette in order, whose first ten entries are the most distinct.
+     */
+    public static List<Color> sequence(int n) {
+        List<Color> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(COLORS[i % COLORS.length]);
+        }
+        return out;
+    }
+
     /** The colour of a series by the component it names (see {@link #component(String)}). */
     public static Color ofSeries(String column) {
         return of(component(column));

@@ -108,7 +108,7 @@ public final class SweepCharts {
         r.setCapLength(10);
         ChartStyle.keepSeriesStyle(r);
         r.setErrorStroke(ChartStyle.LINE);
-        List<Color> colours = keys.size() == 1 ? List.of(Palette.MEAN) : Palette.distinct(keys);
+        List<Color> colours = keys.size() == 1 ? List.of(Palette.MEAN) : Palette.sequence(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             r.setSeriesPaint(i, colours.get(i));
             r.setSeriesStroke(i, ChartStyle.LINE);

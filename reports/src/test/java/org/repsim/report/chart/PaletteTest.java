@@ -26,4 +26,11 @@ class PaletteTest {
         assertThat(Palette.distinct(names)).isEqualTo(a);
         assertThat(a.get(0)).isEqualTo(Palette.of("r1a.hostAdapters"));
     }
+
+    @Test
+    void sweepGroupsTakeThePaletteInOrder() {
+        List<Color> s = Palette.sequence(25);
+        assertThat(new HashSet<>(s.subList(0, 20))).hasSize(20);
+        assertThat(s.get(20)).isEqualTo(s.get(0));
+    }
 }
