@@ -41,18 +41,16 @@ public final class SimulationFailure extends RuntimeException {
 
     /**
      * Names the component that threw: the innermost stack frame in an {@code org.repsim} class
-     * that is not part of the kernel itself, as {@code SimpleClass.method}.
+     * that is not the kernel's own machinery (its DSOL adapter or the {@link Scheduler}
+     * defaults), as {@code SimpleClass.method}.
      */
     public static String componentOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 String cls = frame.getClassName();
-                if (cls.startsWith("org.repsim.") && !cls.startsWith("org.repsim.core.kernel.")) {
-                    String simple = cls.substring(cls.lastIndexOf('.') + 1);
-                    int lambda = simple.indexOf("$$Lambda");
-                    if (lambda >= 0) {
-                        simple = simple.substring(0, lambda);
-                    }
+                if (cls.startsWith("org.repsim.") && !cls.startsWith("org.repsim.core.kernel.dsol.")
+                        && !cls.equals(Scheduler.class.getName())) {
+                    String simple = innermostNamedClass(cls.substring(cls.lastIndexOf('.') + 1));
                     String method = frame.getMethodName();
                     if (method.startsWith("lambda$")) {
                         int end = method.indexOf('$', 7);
@@ -63,5 +61,18 @@ public final class SimulationFailure extends RuntimeException {
             }
         }
         return "unknown component";
+    }
+
+    /** {@code Outer$Inner$$Lambda$12/0x..} → {@code Inner}; anonymous {@code Outer$1} → {@code Outer}. */
+    private static String innermostNamedClass(String binaryName) {
+        int lambda = binaryName.indexOf("$$Lambda");
+        String name = lambda >= 0 ? binaryName.substring(0, lambda) : binaryName;
+        String[] parts = name.split("\\$");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!parts[i].isEmpty() && !Character.isDigit(parts[i].charAt(0))) {
+                return parts[i];
+            }
+        }
+        return name;
     }
 }

@@ -1,0 +1,225 @@
+package org.repsim.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.random.Sampler;
+import org.repsim.core.signal.Signals;
+
+/**
+ * A storage system (DOMAIN §1): host adapters, named processor pools, a cache, a back end of
+ * disk groups, volumes, and a pluggable write path.
+ *
+ * <p>Host write: host adapter ({@code hostAdapters} service) → cache write (may wait for
+ * write-pending room) → {@link ReplicationHandler#onHostWrite} → host acknowledgement.
+ * Host read: host adapter → cache hit, or back-end reads of the missing tracks (in parallel)
+ * which then fill the cache; reads are never replicated (DOMAIN §2).
+ *
+ * <p>Replicated write arriving from a primary: {@link #receiveReplicatedWrite} — remote adapter
+ * service, then cache write.
+ *
+ * <p>Signals are named {@code box.<name>.…}: {@code hostAdapters.*}, {@code remoteAdapters.*},
+ * {@code cache.*}, and {@code <processor>.*} for each named pool.
+ */
+public final class Box {
+    private final Scheduler scheduler;
+    private final Signals signals;
+    private final String name;
+    private final Site site;
+    private final Processor hostAdapters;
+    private final Processor remoteAdapters;
+    private final BackEnd backEnd;
+    private final Cache cache;
+    private final Map<String, Processor> processors = new LinkedHashMap<>();
+    private final List<Volume> volumes = new ArrayList<>();
+    private final Map<String, Volume> volumesByName = new LinkedHashMap<>();
+    private long nextTrack;
+    private ReplicationHandler replication = ReplicationHandler.NONE;
+
+    /**
+     * @param hostAdapters   host adapter pool: count and service law (ns per host I/O)
+     * @param remoteAdapters remote adapter pool: count and service law (ns per received replicated write)
+     * @param cache          cache sizing
+     * @param diskGroups     the back end's groups; volumes are placed on one of them
+     */
+    public Box(Scheduler scheduler, Signals signals, String name, Site site, PoolConfig hostAdapters,
+               PoolConfig remoteAdapters, CacheConfig cache, List<DiskGroup> diskGroups) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a box needs a name");
+        }
+        this.scheduler = scheduler;
+        this.signals = signals;
+        this.name = name;
+        this.site = site;
+        String prefix = "box." + name;
+        this.hostAdapters = new Processor(scheduler, signals, prefix + ".hostAdapters", hostAdapters.count(), hostAdapters.serviceNs());
+        this.remoteAdapters = new Processor(scheduler, signals, prefix + ".remoteAdapters", remoteAdapters.count(), remoteAdapters.serviceNs());
+        this.backEnd = new BackEnd(diskGroups);
+        this.cache = new Cache(scheduler, signals, prefix + ".cache", cache.capacityBytes(), cache.trackSizeBytes(),
+                cache.writePendingLimit(), cache.maxDestages(), backEnd);
+    }
+
+    /** A processor pool: {@code count} servers with service law {@code serviceNs} (ns). */
+    public record PoolConfig(int count, Sampler serviceNs) {
+    }
+
+    /**
+     * Cache sizing (DOMAIN §1).
+     *
+     * @param capacityBytes     size
+     * @param trackSizeBytes    slot size (default {@link #DEFAULT_TRACK_SIZE})
+     * @param writePendingLimit fraction of the capacity that may be write pending
+     * @param maxDestages       destage writes outstanding at once
+     */
+    public record CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages) {
+        public static final long DEFAULT_TRACK_SIZE = 128 * 1024;
+    }
+
+    /** Adds a volume of {@code trackCount} tracks on disk group {@code diskGroup}; tracks are numbered on from the last volume. */
+    public Volume addVolume(String volumeName, long trackCount, int diskGroup) {
+        if (trackCount < 1) {
+            throw new IllegalArgumentException("volume " + volumeName + " on box " + name + ": trackCount must be ≥ 1, got " + trackCount);
+        }
+        if (volumesByName.containsKey(volumeName)) {
+            throw new IllegalArgumentException("box " + name + " already has a volume " + volumeName);
+        }
+        Volume v = new Volume(volumeName, this, nextTrack, trackCount);
+        backEnd.place(nextTrack, trackCount, diskGroup);
+        nextTrack += trackCount;
+        volumes.add(v);
+        volumesByName.put(volumeName, v);
+        return v;
+    }
+
+    /** Adds a named processor pool for the replication engines; signals {@code box.<name>.<pool>.*}. */
+    public Processor addProcessor(String poolName, int count, Sampler serviceNs) {
+        if (processors.containsKey(poolName)) {
+            throw new IllegalArgumentException("box " + name + " already has a processor pool " + poolName);
+        }
+        Processor p = new Processor(scheduler, signals, "box." + name + "." + poolName, count, serviceNs);
+        processors.put(poolName, p);
+        return p;
+    }
+
+    /** Installs the write path (DOMAIN §3–6); {@link ReplicationHandler#NONE} by default. */
+    public void setReplicationHandler(ReplicationHandler handler) {
+        this.replication = handler == null ? ReplicationHandler.NONE : handler;
+    }
+
+    /** A host I/O arrives at the box; {@code onComplete} runs when the host gets its answer. */
+    public void submit(HostIo io, Consumer<HostIo> onComplete) {
+        if (io.volume().box() != this) {
+            throw new IllegalArgumentException("I/O for volume " + io.volume() + " submitted to box " + name);
+        }
+        if (io.write()) {
+            hostAdapters.submit(() -> cache.write(io.firstTrack(), io.trackCount(),
+                    () -> replication.onHostWrite(io, () -> onComplete.accept(io))));
+        } else {
+            hostAdapters.submit(() -> read(io, onComplete));
+        }
+    }
+
+    private void read(HostIo io, Consumer<HostIo> onComplete) {
+        long trackSize = cache.trackSizeBytes();
+        long volumeStart = io.volume().firstTrack() * trackSize;
+        long ioStart = volumeStart + io.offsetBytes();
+        long ioEnd = ioStart + io.sizeBytes();
+        int misses = 0;
+        long[] missing = null;
+        for (int i = 0; i < io.trackCount(); i++) {
+            long track = io.firstTrack() + i;
+            if (!cache.read(track)) {
+                if (missing == null) {
+                    missing = new long[io.trackCount()];
+                }
+                missing[misses++] = track;
+            }
+        }
+        if (misses == 0) {
+            onComplete.accept(io);
+            return;
+        }
+        int[] left = {misses};
+        for (int i = 0; i < misses; i++) {
+            long track = missing[i];
+            // bytes of the I/O inside this track
+            long bytes = Math.min(ioEnd, (track + 1) * trackSize) - Math.max(ioStart, track * trackSize);
+            backEnd.read(track, Math.max(1, bytes), () -> {
+                cache.fill(track);
+                if (--left[0] == 0) {
+                    onComplete.accept(io);
+                }
+            });
+        }
+    }
+
+    /**
+     * A replicated write arrives from a primary: remote adapter service, then the cache write of
+     * tracks [{@code firstTrack}, {@code firstTrack + trackCount}) of this box; {@code onWritten}
+     * runs when the cache holds it.
+     */
+    public void receiveReplicatedWrite(long firstTrack, int trackCount, Runnable onWritten) {
+        remoteAdapters.submit(() -> cache.write(firstTrack, trackCount, onWritten));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Processor hostAdapters() {
+        return hostAdapters;
+    }
+
+    public Processor remoteAdapters() {
+        return remoteAdapters;
+    }
+
+    /** The named pool, or an IllegalArgumentException naming the known ones. */
+    public Processor processor(String poolName) {
+        Processor p = processors.get(poolName);
+        if (p == null) {
+            throw new IllegalArgumentException("box " + name + " has no processor pool " + poolName + " (has " + processors.keySet() + ")");
+        }
+        return p;
+    }
+
+    public Map<String, Processor> processors() {
+        return Collections.unmodifiableMap(processors);
+    }
+
+    public Cache cache() {
+        return cache;
+    }
+
+    public BackEnd backEnd() {
+        return backEnd;
+    }
+
+    public List<Volume> volumes() {
+        return Collections.unmodifiableList(volumes);
+    }
+
+    public Volume volume(String volumeName) {
+        Volume v = volumesByName.get(volumeName);
+        if (v == null) {
+            throw new IllegalArgumentException("box " + name + " has no volume " + volumeName);
+        }
+        return v;
+    }
+
+    public ReplicationHandler replicationHandler() {
+        return replication;
+    }
+}

@@ -1,0 +1,347 @@
+package org.repsim.model;
+
+import java.util.ArrayDeque;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.signal.Signal;
+import org.repsim.core.signal.Signals;
+
+/**
+ * A box's cache (DOMAIN §1): {@code capacity / trackSize} slots of one track each.
+ *
+ * <p>Residency: an open-addressing track→slot map plus CLOCK (second chance) over slot arrays;
+ * memory is fixed by the number of slots, nothing grows per I/O.
+ *
+ * <p>Write pending: a written track's slot is dirty until destaged to the back end;
+ * write-pending bytes = dirty slots × trackSize [design: slot granularity, as arrays count
+ * write-pending slots]. A write to a dirty slot folds into it (no new write-pending). A write
+ * that would take write-pending above the limit ({@code writePendingLimit} × capacity), or
+ * that finds no clean slot to evict, waits in FIFO order until destaging frees room; later
+ * writes queue behind it.
+ *
+ * <p>Destage [design]: a track is queued for destage when it becomes dirty; at most
+ * {@code maxDestages} destage writes (one full track each) are outstanding to the back end. A
+ * track rewritten while its destage is in progress stays dirty and is destaged again.
+ *
+ * <p>Signals ({@code <prefix>.…}): {@code writePendingBytes} (level, bytes), {@code readHits},
+ * {@code readMisses}, {@code writeHits}, {@code writeMisses}, {@code writesDelayed} (counts).
+ */
+public final class Cache {
+    private static final byte DIRTY = 1;
+    private static final byte REFERENCED = 2;
+    private static final byte DESTAGING = 4;
+    private static final byte REDIRTY = 8;
+
+    private final String name;
+    private final Scheduler scheduler;
+    private final BackEnd backEnd;
+    private final long trackSizeBytes;
+    private final long capacityBytes;
+    private final long writePendingLimitBytes;
+    private final int maxDestages;
+
+    private final int slots;
+    private final long[] slotTrack;
+    private final byte[] slotState;
+    private final TrackMap index;
+    private int neverUsed;
+    private int hand;
+
+    private int[] destageQueue = new int[64];
+    private int dqHead;
+    private int dqSize;
+    private int destaging;
+    private long dirtySlots;
+
+    private final ArrayDeque<BlockedWrite> blocked = new ArrayDeque<>();
+
+    private final Signal writePending;
+    private final Signal readHits;
+    private final Signal readMisses;
+    private final Signal writeHits;
+    private final Signal writeMisses;
+    private final Signal writesDelayed;
+
+    /** A write waiting for cache room: the tracks still to admit. */
+    private static final class BlockedWrite {
+        long nextTrack;
+        long endTrack;
+        final Runnable admitted;
+
+        BlockedWrite(long nextTrack, long endTrack, Runnable admitted) {
+            this.nextTrack = nextTrack;
+            this.endTrack = endTrack;
+            this.admitted = admitted;
+        }
+    }
+
+    /**
+     * @param capacityBytes      cache size in bytes (at least one track)
+     * @param trackSizeBytes     slot size, e.g. 131072
+     * @param writePendingLimit  fraction of the capacity that may be write pending, in (0, 1]
+     * @param maxDestages        destage writes outstanding at once, ≥ 1
+     */
+    public Cache(Scheduler scheduler, Signals signals, String prefix, long capacityBytes, long trackSizeBytes,
+                 double writePendingLimit, int maxDestages, BackEnd backEnd) {
+        if (trackSizeBytes <= 0) {
+            throw new IllegalArgumentException("cache " + prefix + ": trackSize must be positive, got " + trackSizeBytes);
+        }
+        long n = capacityBytes / trackSizeBytes;
+        if (n < 1 || n > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("cache " + prefix + ": capacity " + capacityBytes
+                    + " B must hold between 1 and " + Integer.MAX_VALUE / 4 + " tracks of " + trackSizeBytes + " B");
+        }
+        if (!(writePendingLimit > 0 && writePendingLimit <= 1)) {
+            throw new IllegalArgumentException("cache " + prefix + ": writePendingLimit must be in (0, 1], got " + writePendingLimit);
+        }
+        if (maxDestages < 1) {
+            throw new IllegalArgumentException("cache " + prefix + ": maxDestages must be ≥ 1, got " + maxDestages);
+        }
+        this.name = prefix;
+        this.scheduler = scheduler;
+        this.backEnd = backEnd;
+        this.trackSizeBytes = trackSizeBytes;
+        this.slots = (int) n;
+        this.capacityBytes = n * trackSizeBytes;
+        this.writePendingLimitBytes = Math.max(trackSizeBytes,
+                (long) Math.floor(writePendingLimit * this.capacityBytes / trackSizeBytes) * trackSizeBytes);
+        this.maxDestages = maxDestages;
+        this.slotTrack = new long[slots];
+        this.slotState = new byte[slots];
+        this.index = new TrackMap(slots);
+        this.writePending = signals.level(prefix + ".writePendingBytes", "bytes");
+        this.readHits = signals.count(prefix + ".readHits", "count");
+        this.readMisses = signals.count(prefix + ".readMisses", "count");
+        this.writeHits = signals.count(prefix + ".writeHits", "count");
+        this.writeMisses = signals.count(prefix + ".writeMisses", "count");
+        this.writesDelayed = signals.count(prefix + ".writesDelayed", "count");
+    }
+
+    /** Read lookup: true on a hit (the slot is marked recently used); counts the hit or miss. */
+    public boolean read(long track) {
+        int s = index.get(track);
+        long now = scheduler.now();
+        if (s >= 0) {
+            slotState[s] |= REFERENCED;
+            readHits.emit(now, 1);
+            return true;
+        }
+        readMisses.emit(now, 1);
+        return false;
+    }
+
+    /** After a back-end read: keeps {@code track} as a clean resident slot when a clean slot can be evicted. */
+    public void fill(long track) {
+        if (index.get(track) >= 0) {
+            return;
+        }
+        int s = victim();
+        if (s >= 0) {
+            install(s, track);
+        }
+    }
+
+    /**
+     * Writes tracks [{@code firstTrack}, {@code firstTrack + trackCount}) into the cache;
+     * {@code admitted} runs once every track holds its data — at once (synchronously) when there
+     * is room, later when the write had to wait for destaging.
+     */
+    public void write(long firstTrack, int trackCount, Runnable admitted) {
+        if (trackCount < 1) {
+            throw new IllegalArgumentException("a write covers at least one track: " + trackCount);
+        }
+        long end = firstTrack + trackCount;
+        if (blocked.isEmpty()) {
+            long t = firstTrack;
+            while (t < end && admit(t)) {
+                t++;
+            }
+            if (t == end) {
+                admitted.run();
+                return;
+            }
+            firstTrack = t;
+        }
+        writesDelayed.emit(scheduler.now(), 1);
+        blocked.addLast(new BlockedWrite(firstTrack, end, admitted));
+    }
+
+    /** Makes {@code track} dirty if there is room; false when the write must wait. */
+    private boolean admit(long track) {
+        long now = scheduler.now();
+        int s = index.get(track);
+        if (s >= 0) {
+            byte st = slotState[s];
+            if ((st & DIRTY) != 0) {
+                // write folding: the slot already holds a pending write of this track
+                slotState[s] = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
+                writeHits.emit(now, 1);
+                return true;
+            }
+            if (!wpRoom()) {
+                return false;
+            }
+            writeHits.emit(now, 1);
+            makeDirty(s, now);
+            return true;
+        }
+        if (!wpRoom()) {
+            return false;
+        }
+        int v = victim();
+        if (v < 0) {
+            return false;
+        }
+        writeMisses.emit(now, 1);
+        install(v, track);
+        makeDirty(v, now);
+        return true;
+    }
+
+    private boolean wpRoom() {
+        return (dirtySlots + 1) * trackSizeBytes <= writePendingLimitBytes;
+    }
+
+    private void makeDirty(int s, long now) {
+        slotState[s] |= DIRTY | REFERENCED;
+        dirtySlots++;
+        writePending.emit(now, dirtySlots * trackSizeBytes);
+        if (dqSize == destageQueue.length) {
+            growDestageQueue();
+        }
+        destageQueue[(dqHead + dqSize) & (destageQueue.length - 1)] = s;
+        dqSize++;
+        pumpDestage();
+    }
+
+    private void install(int s, long track) {
+        slotTrack[s] = track;
+        slotState[s] = REFERENCED;
+        index.put(track, s);
+    }
+
+    /** A free or clean slot to reuse (CLOCK second chance), removed from the index; −1 when every slot is dirty. */
+    private int victim() {
+        if (neverUsed < slots) {
+            return neverUsed++;
+        }
+        for (int step = 0; step < 2 * slots; step++) {
+            int s = hand;
+            hand = hand + 1 == slots ? 0 : hand + 1;
+            byte st = slotState[s];
+            if ((st & (DIRTY | DESTAGING)) != 0) {
+                continue;
+            }
+            if ((st & REFERENCED) != 0) {
+                slotState[s] = (byte) (st & ~REFERENCED);
+                continue;
+            }
+            index.remove(slotTrack[s]);
+            return s;
+        }
+        return -1;
+    }
+
+    private void pumpDestage() {
+        while (destaging < maxDestages && dqSize > 0) {
+            int s = destageQueue[dqHead];
+            dqHead = (dqHead + 1) & (destageQueue.length - 1);
+            dqSize--;
+            slotState[s] |= DESTAGING;
+            destaging++;
+            backEnd.write(slotTrack[s], trackSizeBytes, () -> onDestaged(s));
+        }
+    }
+
+    private void onDestaged(int s) {
+        long now = scheduler.now();
+        destaging--;
+        byte st = slotState[s];
+        if ((st & REDIRTY) != 0) {
+            // rewritten during its destage: still pending, destage again
+            slotState[s] = (byte) (st & ~(REDIRTY | DESTAGING));
+            if (dqSize == destageQueue.length) {
+                growDestageQueue();
+            }
+            destageQueue[(dqHead + dqSize) & (destageQueue.length - 1)] = s;
+            dqSize++;
+        } else {
+            slotState[s] = (byte) (st & ~(DIRTY | DESTAGING));
+            dirtySlots--;
+            writePending.emit(now, dirtySlots * trackSizeBytes);
+        }
+        pumpDestage();
+        releaseBlocked();
+    }
+
+    private void releaseBlocked() {
+        while (!blocked.isEmpty()) {
+            BlockedWrite w = blocked.peekFirst();
+            while (w.nextTrack < w.endTrack && admit(w.nextTrack)) {
+                w.nextTrack++;
+            }
+            if (w.nextTrack < w.endTrack) {
+                return;
+            }
+            blocked.pollFirst();
+            w.admitted.run();
+        }
+    }
+
+    private void growDestageQueue() {
+        int n = destageQueue.length;
+        int[] q = new int[n * 2];
+        for (int i = 0; i < dqSize; i++) {
+            q[i] = destageQueue[(dqHead + i) & (n - 1)];
+        }
+        destageQueue = q;
+        dqHead = 0;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    public long capacityBytes() {
+        return capacityBytes;
+    }
+
+    public long trackSizeBytes() {
+        return trackSizeBytes;
+    }
+
+    public long writePendingBytes() {
+        return dirtySlots * trackSizeBytes;
+    }
+
+    public long writePendingLimitBytes() {
+        return writePendingLimitBytes;
+    }
+
+    /** Writes waiting for cache room. */
+    public int blockedWrites() {
+        return blocked.size();
+    }
+
+    /** Destage writes outstanding to the back end. */
+    public int destagesInProgress() {
+        return destaging;
+    }
+
+    public boolean isResident(long track) {
+        return index.get(track) >= 0;
+    }
+
+    public boolean isWritePending(long track) {
+        int s = index.get(track);
+        return s >= 0 && (slotState[s] & DIRTY) != 0;
+    }
+
+    /** Tracks resident (bounded by {@link #slots()}). */
+    public int residentTracks() {
+        return index.size();
+    }
+}

@@ -1,0 +1,156 @@
+package org.repsim.model;
+
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
+
+/**
+ * {@code c} identical servers fed by one FIFO queue; each job brings its own service time.
+ *
+ * <p>Invariants: a job starts service only when a server is free and every job that arrived
+ * before it has started (FIFO); {@code busy ≤ c}; the queue is non-empty only while all
+ * servers are busy. Service times are multiplied by the slowdown factor in force when the job
+ * starts service (DOMAIN §7 processor slowdown); jobs already in service keep their time.
+ *
+ * <p>Memory: ring buffers sized by the largest queue seen; completions use one preallocated
+ * action per server, so a job costs no allocation besides its kernel event.
+ */
+final class FifoStation {
+    private final Scheduler scheduler;
+    private final StationObserver observer;
+    private final int servers;
+    private double slowdown = 1.0;
+
+    // waiting jobs: ring buffer
+    private long[] qArrivalNs = new long[16];
+    private long[] qServiceNs = new long[16];
+    private Runnable[] qDone = new Runnable[16];
+    private int qHead;
+    private int qSize;
+
+    // per server: the job in service
+    private final long[] sArrivalNs;
+    private final Runnable[] sDone;
+    private final Runnable[] sComplete;
+    private final int[] freeServers;
+    private int freeCount;
+    private int busy;
+
+    FifoStation(Scheduler scheduler, int servers, StationObserver observer) {
+        if (servers < 1) {
+            throw new IllegalArgumentException("server count must be ≥ 1: " + servers);
+        }
+        this.scheduler = scheduler;
+        this.servers = servers;
+        this.observer = observer;
+        this.sArrivalNs = new long[servers];
+        this.sDone = new Runnable[servers];
+        this.sComplete = new Runnable[servers];
+        this.freeServers = new int[servers];
+        for (int i = 0; i < servers; i++) {
+            final int server = i;
+            sComplete[i] = () -> complete(server);
+            freeServers[i] = servers - 1 - i;
+        }
+        this.freeCount = servers;
+    }
+
+    void submit(long serviceNs, Runnable onDone) {
+        if (serviceNs < 0) {
+            throw new IllegalArgumentException("negative service time: " + serviceNs + " ns");
+        }
+        long now = scheduler.now();
+        if (freeCount > 0) {
+            observer.onArrival(now, false, qSize, busy);
+            start(now, now, serviceNs, onDone, false);
+        } else {
+            enqueue(now, serviceNs, onDone);
+            observer.onArrival(now, true, qSize, busy);
+        }
+    }
+
+    private void start(long now, long arrivalNs, long serviceNs, Runnable onDone, boolean fromQueue) {
+        int server = freeServers[--freeCount];
+        busy++;
+        sArrivalNs[server] = arrivalNs;
+        sDone[server] = onDone;
+        observer.onStart(now, now - arrivalNs, fromQueue, qSize, busy);
+        scheduler.at(now + Durations.scale(serviceNs, slowdown), Tie.DEPARTURE, sComplete[server]);
+    }
+
+    private void complete(int server) {
+        long now = scheduler.now();
+        Runnable done = sDone[server];
+        long arrival = sArrivalNs[server];
+        sDone[server] = null;
+        busy--;
+        freeServers[freeCount++] = server;
+        if (qSize > 0) {
+            int h = qHead;
+            long qa = qArrivalNs[h];
+            long qs = qServiceNs[h];
+            Runnable qd = qDone[h];
+            qDone[h] = null;
+            qHead = (h + 1) & (qDone.length - 1);
+            qSize--;
+            start(now, qa, qs, qd, true);
+        }
+        observer.onDeparture(now, now - arrival, qSize, busy);
+        done.run();
+    }
+
+    private void enqueue(long now, long serviceNs, Runnable onDone) {
+        if (qSize == qDone.length) {
+            grow();
+        }
+        int tail = (qHead + qSize) & (qDone.length - 1);
+        qArrivalNs[tail] = now;
+        qServiceNs[tail] = serviceNs;
+        qDone[tail] = onDone;
+        qSize++;
+    }
+
+    private void grow() {
+        int n = qDone.length;
+        long[] a = new long[n * 2];
+        long[] s = new long[n * 2];
+        Runnable[] d = new Runnable[n * 2];
+        for (int i = 0; i < qSize; i++) {
+            int j = (qHead + i) & (n - 1);
+            a[i] = qArrivalNs[j];
+            s[i] = qServiceNs[j];
+            d[i] = qDone[j];
+        }
+        qArrivalNs = a;
+        qServiceNs = s;
+        qDone = d;
+        qHead = 0;
+    }
+
+    void setSlowdown(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("slowdown factor must be positive and finite: " + factor);
+        }
+        this.slowdown = factor;
+    }
+
+    double slowdown() {
+        return slowdown;
+    }
+
+    int servers() {
+        return servers;
+    }
+
+    int waiting() {
+        return qSize;
+    }
+
+    int busy() {
+        return busy;
+    }
+
+    /** Capacity of the waiting-room buffer (grows only with the longest queue seen). */
+    int bufferCapacity() {
+        return qDone.length;
+    }
+}

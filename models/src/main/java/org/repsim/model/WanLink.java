@@ -1,0 +1,380 @@
+package org.repsim.model;
+
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
+import org.repsim.core.signal.Signal;
+import org.repsim.core.signal.Signals;
+
+/**
+ * A full-duplex WAN link between two sites (DOMAIN §1): each direction is its own FIFO
+ * serialiser with the link's bandwidth, window and propagation delay.
+ *
+ * <p>Timing contract: a transfer of {@code b} bytes has {@code w = ceil(b / compressionRatio)}
+ * bytes on the wire; it occupies its direction for {@code Durations.transferNs(w, R × f)} ns
+ * (rounded up to the ns; {@code f} the bandwidth factor when serialisation starts) and arrives
+ * {@code delayNs} after its serialisation ends. A lone transfer sent at {@code t} on an idle
+ * link therefore arrives at exactly {@code t + ceil(w × 10^9 / R) + delayNs}.
+ *
+ * <p>Window [design]: a transfer enters the window when its serialisation starts and leaves it
+ * one propagation delay after it arrived (the implicit transport acknowledgement travelling
+ * back). Serialisation of the next transfer starts only when the window has room for it
+ * (bytes and commands); transfers never overtake each other.
+ *
+ * <p>Faults (DOMAIN §7): while a direction is down no serialisation starts (transfers wait,
+ * none is lost; what is already on the wire is delivered); a bandwidth factor applies to
+ * serialisations that start while it is in force.
+ */
+public final class WanLink {
+    private final String name;
+    private final Site a;
+    private final Site b;
+    private final LinkConfig config;
+    private final Direction forward;
+    private final Direction backward;
+
+    /**
+     * @param prefix signal prefix, e.g. {@code link.wan}; each direction emits under
+     *               {@code <prefix>.<from>-<to>.…}
+     */
+    public WanLink(Scheduler scheduler, Signals signals, String prefix, Site a, Site b, LinkConfig config) {
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("link " + prefix + " joins site " + a.name() + " to itself");
+        }
+        this.name = prefix;
+        this.a = a;
+        this.b = b;
+        this.config = config;
+        this.forward = new Direction(scheduler, signals, prefix + "." + a.name() + "-" + b.name(), a, b, config);
+        this.backward = new Direction(scheduler, signals, prefix + "." + b.name() + "-" + a.name(), b, a, config);
+    }
+
+    /** The direction that carries traffic leaving {@code from}. */
+    public Direction from(Site from) {
+        if (from.equals(a)) {
+            return forward;
+        }
+        if (from.equals(b)) {
+            return backward;
+        }
+        throw new IllegalArgumentException("link " + name + " does not touch site " + from.name());
+    }
+
+    public Direction forward() {
+        return forward;
+    }
+
+    public Direction backward() {
+        return backward;
+    }
+
+    /** Link failure: both directions stop starting serialisations. */
+    public void down() {
+        forward.down();
+        backward.down();
+    }
+
+    public void up() {
+        forward.up();
+        backward.up();
+    }
+
+    /** Degraded bandwidth on both directions ({@code factor} × bandwidth; 1 = nominal). */
+    public void setBandwidthFactor(double factor) {
+        forward.setBandwidthFactor(factor);
+        backward.setBandwidthFactor(factor);
+    }
+
+    /** Schedules an outage [{@code fromNs}, {@code toNs}) at tie class CONTROL. */
+    public void scheduleOutage(Scheduler scheduler, long fromNs, long toNs) {
+        checkInterval(fromNs, toNs);
+        scheduler.at(fromNs, Tie.CONTROL, this::down);
+        scheduler.at(toNs, Tie.CONTROL, this::up);
+    }
+
+    /** Schedules a bandwidth factor over [{@code fromNs}, {@code toNs}), back to 1 after. */
+    public void scheduleDegradation(Scheduler scheduler, long fromNs, long toNs, double factor) {
+        checkInterval(fromNs, toNs);
+        checkFactor(factor);
+        scheduler.at(fromNs, Tie.CONTROL, () -> setBandwidthFactor(factor));
+        scheduler.at(toNs, Tie.CONTROL, () -> setBandwidthFactor(1.0));
+    }
+
+    private void checkInterval(long fromNs, long toNs) {
+        if (fromNs < 0 || toNs <= fromNs) {
+            throw new IllegalArgumentException("link " + name + ": interval must have 0 ≤ from < to: " + fromNs + ", " + toNs);
+        }
+    }
+
+    static void checkFactor(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("bandwidth factor must be positive and finite: " + factor);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LinkConfig config() {
+        return config;
+    }
+
+    public Site siteA() {
+        return a;
+    }
+
+    public Site siteB() {
+        return b;
+    }
+
+    /**
+     * One direction of the link: a FIFO serialiser and a window.
+     *
+     * <p>Signals ({@code <prefix>.<from>-<to>.…}): {@code busy} (level 0/1, serialising),
+     * {@code queuedBytes} (level, bytes waiting to start), {@code inFlightBytes} (level, wire
+     * bytes in the window), {@code inSystem} (level, transfers sent and not yet arrived),
+     * {@code transferTime} (observation, ns from send to arrival), {@code sentBytes} (count,
+     * wire bytes that finished serialisation).
+     */
+    public static final class Direction {
+        private final Scheduler scheduler;
+        private final String name;
+        private final Site from;
+        private final Site to;
+        private final double bandwidthBps;
+        private final long delayNs;
+        private final long maxBytes;
+        private final int maxCommands;
+        private final double compression;
+
+        private boolean up = true;
+        private double factor = 1.0;
+        private boolean serialising;
+
+        // waiting transfers (ring buffer): wire bytes, send time, arrival action
+        private long[] qBytes = new long[16];
+        private long[] qSentNs = new long[16];
+        private Runnable[] qAction = new Runnable[16];
+        private int qHead;
+        private int qSize;
+        private long queuedBytes;
+
+        // the transfer being serialised
+        private long curBytes;
+        private long curSentNs;
+        private Runnable curAction;
+        private final Runnable serialised = this::onSerialised;
+
+        // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone)
+        private long[] wBytes = new long[16];
+        private int wHead;
+        private int wSize;
+        private long inFlightBytes;
+        private final Runnable windowExit = this::onWindowExit;
+
+        private int inSystem;
+
+        private final Signal busySignal;
+        private final Signal queuedSignal;
+        private final Signal inFlightSignal;
+        private final Signal inSystemSignal;
+        private final Signal transferTime;
+        private final Signal sentBytes;
+
+        Direction(Scheduler scheduler, Signals signals, String prefix, Site from, Site to, LinkConfig config) {
+            this.scheduler = scheduler;
+            this.name = prefix;
+            this.from = from;
+            this.to = to;
+            this.bandwidthBps = config.bandwidthBps();
+            this.delayNs = config.delayNs();
+            this.maxBytes = config.maxBytesInFlight();
+            this.maxCommands = config.maxCommandsInFlight();
+            this.compression = config.compressionRatio();
+            this.busySignal = signals.level(prefix + ".busy", "count");
+            this.queuedSignal = signals.level(prefix + ".queuedBytes", "bytes");
+            this.inFlightSignal = signals.level(prefix + ".inFlightBytes", "bytes");
+            this.inSystemSignal = signals.level(prefix + ".inSystem", "count");
+            this.transferTime = signals.observation(prefix + ".transferTime", "ns");
+            this.sentBytes = signals.count(prefix + ".sentBytes", "bytes");
+        }
+
+        /**
+         * Sends {@code bytes} (before compression) toward the other site; {@code onArrival} runs
+         * (tie class DEPARTURE) when the last byte arrived there.
+         */
+        public void send(long bytes, Runnable onArrival) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("link " + name + ": negative transfer size " + bytes);
+            }
+            long wire = wireBytes(bytes);
+            long now = scheduler.now();
+            if (qSize == qAction.length) {
+                growQueue();
+            }
+            int tail = (qHead + qSize) & (qAction.length - 1);
+            qBytes[tail] = wire;
+            qSentNs[tail] = now;
+            qAction[tail] = onArrival;
+            qSize++;
+            queuedBytes += wire;
+            inSystem++;
+            queuedSignal.emit(now, queuedBytes);
+            inSystemSignal.emit(now, inSystem);
+            tryStart();
+        }
+
+        /** Bytes on the wire for a transfer of {@code bytes}: ceil(bytes / compressionRatio). */
+        public long wireBytes(long bytes) {
+            return compression == 1.0 ? bytes : (long) Math.ceil(bytes / compression);
+        }
+
+        private void tryStart() {
+            if (serialising || !up || qSize == 0) {
+                return;
+            }
+            int h = qHead;
+            long wire = qBytes[h];
+            boolean windowEmpty = wSize == 0;
+            // an empty window always admits one transfer, so a transfer larger than the window still goes
+            if (!windowEmpty && (maxCommands > 0 && wSize >= maxCommands
+                    || maxBytes > 0 && inFlightBytes + wire > maxBytes)) {
+                return;
+            }
+            long now = scheduler.now();
+            curBytes = wire;
+            curSentNs = qSentNs[h];
+            curAction = qAction[h];
+            qAction[h] = null;
+            qHead = (h + 1) & (qAction.length - 1);
+            qSize--;
+            queuedBytes -= wire;
+            if (wSize == wBytes.length) {
+                growWindow();
+            }
+            wBytes[(wHead + wSize) & (wBytes.length - 1)] = wire;
+            wSize++;
+            inFlightBytes += wire;
+            serialising = true;
+            queuedSignal.emit(now, queuedBytes);
+            inFlightSignal.emit(now, inFlightBytes);
+            busySignal.emit(now, 1);
+            scheduler.at(now + Durations.transferNs(wire, bandwidthBps * factor), Tie.DEPARTURE, serialised);
+        }
+
+        private void onSerialised() {
+            long now = scheduler.now();
+            serialising = false;
+            busySignal.emit(now, 0);
+            sentBytes.emit(now, curBytes);
+            long sentNs = curSentNs;
+            Runnable action = curAction;
+            curAction = null;
+            long arrival = now + delayNs;
+            scheduler.at(arrival, Tie.DEPARTURE, () -> {
+                inSystem--;
+                inSystemSignal.emit(arrival, inSystem);
+                transferTime.emit(arrival, arrival - sentNs);
+                action.run();
+            });
+            scheduler.at(arrival + delayNs, Tie.DEPARTURE, windowExit);
+            tryStart();
+        }
+
+        private void onWindowExit() {
+            long wire = wBytes[wHead];
+            wHead = (wHead + 1) & (wBytes.length - 1);
+            wSize--;
+            inFlightBytes -= wire;
+            inFlightSignal.emit(scheduler.now(), inFlightBytes);
+            tryStart();
+        }
+
+        /** Stops starting serialisations (link failure); queued transfers wait. */
+        public void down() {
+            up = false;
+        }
+
+        /** Resumes after {@link #down()}. */
+        public void up() {
+            up = true;
+            tryStart();
+        }
+
+        /** Degraded bandwidth: serialisations starting from now run at {@code factor} × bandwidth. */
+        public void setBandwidthFactor(double factor) {
+            checkFactor(factor);
+            this.factor = factor;
+        }
+
+        private void growQueue() {
+            int n = qAction.length;
+            long[] bb = new long[n * 2];
+            long[] ss = new long[n * 2];
+            Runnable[] aa = new Runnable[n * 2];
+            for (int i = 0; i < qSize; i++) {
+                int j = (qHead + i) & (n - 1);
+                bb[i] = qBytes[j];
+                ss[i] = qSentNs[j];
+                aa[i] = qAction[j];
+            }
+            qBytes = bb;
+            qSentNs = ss;
+            qAction = aa;
+            qHead = 0;
+        }
+
+        private void growWindow() {
+            int n = wBytes.length;
+            long[] ww = new long[n * 2];
+            for (int i = 0; i < wSize; i++) {
+                ww[i] = wBytes[(wHead + i) & (n - 1)];
+            }
+            wBytes = ww;
+            wHead = 0;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Site fromSite() {
+            return from;
+        }
+
+        public Site toSite() {
+            return to;
+        }
+
+        public long delayNs() {
+            return delayNs;
+        }
+
+        public double bandwidthBps() {
+            return bandwidthBps;
+        }
+
+        public boolean isUp() {
+            return up;
+        }
+
+        /** Transfers waiting to start serialisation. */
+        public int queuedTransfers() {
+            return qSize;
+        }
+
+        public long queuedBytes() {
+            return queuedBytes;
+        }
+
+        /** Wire bytes in the window (serialising, propagating, or awaiting the transport ack). */
+        public long inFlightBytes() {
+            return inFlightBytes;
+        }
+
+        /** Transfers in the window. */
+        public int inFlightTransfers() {
+            return wSize;
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package org.repsim.model.algo.consistency;
+
+import java.util.Arrays;
+
+/**
+ * Dependent-write consistency checker (DOMAIN §2, §6, §8.3) and data-loss measurement at a
+ * disaster (§7), keeping records only for writes still pending.
+ *
+ * <p><b>Model.</b> Every host write the engine reports has a box (its primary box, whose
+ * secondary applies it) and a tag: its cycle number (cycle mode, host-coordinated or {@code none})
+ * or its shuttle sequence number (shuttle mode). A write of a <i>stream</i> has an index in that
+ * stream's dependent chain w0, w1, w2, … (each issued only after the previous was acknowledged,
+ * possibly on another box); writes of open-loop workloads use stream {@link #INDEPENDENT} and only
+ * count for data loss. Each box b has an applied mark {@code appliedThrough(b)}: its secondary has
+ * applied every tag ≤ that mark (tags are applied whole and in order, §5).
+ *
+ * <p><b>Image.</b> The secondaries' common image is the union of the per-box applied images:
+ * {@code Image = { w : tag(w) ≤ appliedThrough(box(w)) }}. The image is <i>consistent</i> when it
+ * holds a prefix of every chain: if w_i ∈ Image then w_0 … w_{i-1} ∈ Image. A <i>violation</i> is
+ * counted once for every chained write that enters the image while an earlier write of its chain
+ * is absent. In modes with a group commit (§6a coordinated apply, §6b committed numbers) the engine
+ * reports the group decision with {@link #onGroupApplied(long)}, which moves every box's mark at
+ * once (a committed cycle/number will be applied by every secondary, so recovery sees it on all);
+ * in mode {@code none} each box's secondary applies on its own and the engine reports
+ * {@link #onApplied(int, long)} per box — which is where violations show.
+ *
+ * <p><b>Memory.</b> One record per write that is pending (tagged, not yet in the image), plus
+ * records of writes that entered the image behind a hole of their chain (released when the hole
+ * fills). Per stream only the next expected index and a list of its pending records; per box a
+ * heap of its pending records by tag. After every write has been applied consistently,
+ * {@link #storedRecords()} is 0.
+ *
+ * <p><b>Call sequence</b> for an engine:
+ * <ol>
+ *   <li>When a host write gets its tag (cycle at capture, shuttle {@code curSeq}, or a held write
+ *       released by a window): {@code long h = onWriteTagged(stream, index, box, tag, sizeBytes, nowNs)};
+ *       a chained write's index is the previous index of its stream + 1, starting at 0.</li>
+ *   <li>When the host receives the write's acknowledgement: {@code onAcknowledged(h, nowNs)}.</li>
+ *   <li>When a secondary has applied (mode {@code none}) or the group has committed (cycle/host:
+ *       {@link GroupApplyGate}; shuttle: {@link ShuttleCommitTracker}) tags up to t:
+ *       {@code onApplied(box, t)} or {@code onGroupApplied(t)}; each returns the violations it found.</li>
+ *   <li>At a disaster at time t: {@code lossAt(t)}.</li>
+ * </ol>
+ */
+public final class ConsistencyChecker {
+
+    /** Stream id of writes that belong to no dependent chain (open-loop workloads). */
+    public static final int INDEPENDENT = -1;
+
+    private static final byte FREE = 0;
+    private static final byte PENDING = 1;
+    /** In the image but still linked behind a pending earlier write of its stream. */
+    private static final byte BEYOND_HOLE = 2;
+    private static final int NO_SLOT = -1;
+    private static final int MAX_STREAMS = 1 << 24;
+
+    private final int boxCount;
+    private final long[] appliedThrough;
+    private final TagHeap[] pendingByBox;
+
+    // Write records, struct of arrays, indexed by slot; slots are recycled through a free stack.
+    private int capacity = 64;
+    private byte[] state = new byte[capacity];
+    private int[] generation = new int[capacity];
+    private int[] streamOf = new int[capacity];
+    private long[] indexOf = new long[capacity];
+    private long[] bytesOf = new long[capacity];
+    private long[] ackNs = new long[capacity];
+    private int[] nextInStream = new int[capacity];
+    private int[] freeSlots = new int[capacity];
+    private int freeCount;
+    private int highWater;
+
+    // Per stream: next expected chain index, and its linked list of records in index order.
+    private long[] nextIndex = new long[16];
+    private int[] head = new int[16];
+    private int[] tail = new int[16];
+    private int streamCapacity;
+
+    // Scratch list of writes entering the image during one apply.
+    private int[] entered = new int[64];
+    private int enteredCount;
+
+    private long pendingWrites;
+    private long beyondHole;
+    private long violations;
+    private long inconsistentApplies;
+    private long applies;
+    private long writesTagged;
+    private long writesApplied;
+
+    /** @param boxCount primary boxes (each with its secondary) in the group, indexed 0..n-1 */
+    public ConsistencyChecker(int boxCount) {
+        if (boxCount < 1) {
+            throw new IllegalArgumentException("consistency checker needs at least 1 box, got " + boxCount);
+        }
+        this.boxCount = boxCount;
+        this.appliedThrough = new long[boxCount];
+        Arrays.fill(appliedThrough, -1L);
+        this.pendingByBox = new TagHeap[boxCount];
+        for (int b = 0; b < boxCount; b++) {
+            pendingByBox[b] = new TagHeap();
+        }
+    }
+
+    /**
+     * A host write got its tag.
+     *
+     * @param stream       its dependent chain, or {@link #INDEPENDENT}
+     * @param indexInChain its position in the chain (previous + 1, from 0); ignored for independent writes
+     * @param box          its primary box
+     * @param tag          its cycle or sequence number (≥ 0, above the box's applied mark)
+     * @param sizeBytes    its size (bytes, ≥ 0)
+     * @param nowNs        the tagging time (ns), kept only as a fallback acknowledgement time
+     * @return a handle for {@link #onAcknowledged(long, long)}
+     */
+    public long onWriteTagged(int stream, long indexInChain, int box, long tag, long sizeBytes, long nowNs) {
+        checkBox(box);
+        if (tag < 0) {
+            throw new IllegalArgumentException("write tag must be >= 0, got " + tag);
+        }
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("write size must be >= 0 bytes, got " + sizeBytes);
+        }
+        if (tag <= appliedThrough[box]) {
+            throw new IllegalArgumentException("write tagged " + tag + " at box " + box
+                    + " but the box's secondary already applied through " + appliedThrough[box]);
+        }
+        if (stream != INDEPENDENT) {
+            if (stream < 0 || stream >= MAX_STREAMS) {
+                throw new IllegalArgumentException("stream id must be " + INDEPENDENT + " or in 0.."
+                        + (MAX_STREAMS - 1) + ", got " + stream);
+            }
+            ensureStream(stream);
+            if (indexInChain != nextIndex[stream]) {
+                throw new IllegalArgumentException("stream " + stream + " write has chain index " + indexInChain
+                        + " but the next index is " + nextIndex[stream]);
+            }
+        }
+        int slot = allocate();
+        state[slot] = PENDING;
+        streamOf[slot] = stream;
+        indexOf[slot] = indexInChain;
+        bytesOf[slot] = sizeBytes;
+        ackNs[slot] = -1L;
+        nextInStream[slot] = NO_SLOT;
+        if (stream != INDEPENDENT) {
+            nextIndex[stream] = indexInChain + 1;
+            if (tail[stream] == NO_SLOT) {
+                head[stream] = slot;
+            } else {
+                nextInStream[tail[stream]] = slot;
+            }
+            tail[stream] = slot;
+        }
+        pendingByBox[box].push(tag, slot);
+        pendingWrites++;
+        writesTagged++;
+        return ((long) generation[slot] << 32) | slot;
+    }
+
+    /**
+     * The host received the acknowledgement of the write with this handle. A write already in
+     * the image is not tracked any more and its acknowledgement is ignored.
+     */
+    public void onAcknowledged(long handle, long nowNs) {
+        int slot = (int) handle;
+        int gen = (int) (handle >>> 32);
+        if (slot < 0 || slot >= highWater) {
+            throw new IllegalArgumentException("unknown write handle " + handle);
+        }
+        if (generation[slot] != gen || state[slot] != PENDING) {
+            return;
+        }
+        if (ackNs[slot] >= 0) {
+            throw new IllegalStateException("write handle " + handle + " acknowledged twice");
+        }
+        ackNs[slot] = nowNs;
+    }
+
+    /**
+     * The secondary of {@code box} applied every tag ≤ {@code throughTag} (mode {@code none}).
+     *
+     * @return violations found by this apply
+     */
+    public int onApplied(int box, long throughTag) {
+        checkBox(box);
+        checkMonotone(box, throughTag);
+        enteredCount = 0;
+        collect(box, throughTag);
+        return settle();
+    }
+
+    /**
+     * The group committed every tag ≤ {@code throughTag}: every box's mark moves at once
+     * (§6a coordinated apply, §6b committed numbers); boxes already past it are unchanged.
+     *
+     * @return violations found by this apply
+     */
+    public int onGroupApplied(long throughTag) {
+        enteredCount = 0;
+        for (int b = 0; b < boxCount; b++) {
+            if (throughTag > appliedThrough[b]) {
+                collect(b, throughTag);
+            }
+        }
+        return settle();
+    }
+
+    /**
+     * Data lost if the primary site were lost at {@code disasterNs} (DOMAIN §7): acknowledged
+     * (at or before {@code disasterNs}) writes absent from the image. Costs one pass over the
+     * stored records.
+     */
+    public DataLoss lossAt(long disasterNs) {
+        long lost = 0;
+        long bytes = 0;
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        long beyond = 0;
+        for (int s = 0; s < highWater; s++) {
+            if (state[s] == PENDING) {
+                long ack = ackNs[s];
+                if (ack >= 0 && ack <= disasterNs) {
+                    lost++;
+                    bytes += bytesOf[s];
+                    oldest = Math.min(oldest, ack);
+                    newest = Math.max(newest, ack);
+                }
+            } else if (state[s] == BEYOND_HOLE) {
+                beyond++;
+            }
+        }
+        return lost == 0
+                ? new DataLoss(disasterNs, 0, 0, -1, -1, beyond)
+                : new DataLoss(disasterNs, lost, bytes, oldest, newest, beyond);
+    }
+
+    /** Chained writes that entered the image while an earlier write of their chain was absent. */
+    public long violations() {
+        return violations;
+    }
+
+    /** Applies after which the image did not hold a prefix of every chain. */
+    public long inconsistentApplies() {
+        return inconsistentApplies;
+    }
+
+    /** Whether the image currently holds a prefix of every chain. */
+    public boolean consistentNow() {
+        return beyondHole == 0;
+    }
+
+    /** Apply calls so far ({@link #onApplied} and {@link #onGroupApplied}). */
+    public long applies() {
+        return applies;
+    }
+
+    /** Writes tagged, not yet in the image. */
+    public long pendingWrites() {
+        return pendingWrites;
+    }
+
+    /** Records held: pending writes plus writes in the image behind a hole of their chain. */
+    public long storedRecords() {
+        return pendingWrites + beyondHole;
+    }
+
+    public long writesTagged() {
+        return writesTagged;
+    }
+
+    public long writesApplied() {
+        return writesApplied;
+    }
+
+    /** The highest tag applied at {@code box}'s secondary (-1 before any). */
+    public long appliedThrough(int box) {
+        checkBox(box);
+        return appliedThrough[box];
+    }
+
+    public int boxCount() {
+        return boxCount;
+    }
+
+    /** Most record slots ever in use at once (slots are recycled); for memory tests. */
+    int slotHighWater() {
+        return highWater;
+    }
+
+    private void checkMonotone(int box, long throughTag) {
+        if (throughTag < appliedThrough[box]) {
+            throw new IllegalArgumentException("box " + box + " applied through " + throughTag
+                    + " after already applying through " + appliedThrough[box] + " (applies go in tag order)");
+        }
+    }
+
+    /** Phase 1 of an apply: moves the box's writes with tag ≤ throughTag into the image. */
+    private void collect(int box, long throughTag) {
+        appliedThrough[box] = throughTag;
+        TagHeap heap = pendingByBox[box];
+        while (!heap.isEmpty() && heap.peekTag() <= throughTag) {
+            int slot = heap.pop();
+            pendingWrites--;
+            writesApplied++;
+            if (enteredCount == entered.length) {
+                entered = Arrays.copyOf(entered, enteredCount * 2);
+            }
+            entered[enteredCount++] = slot;
+            if (streamOf[slot] == INDEPENDENT) {
+                release(slot);
+            } else {
+                state[slot] = BEYOND_HOLE; // until the stream's head is cleaned in settle()
+                beyondHole++;
+            }
+        }
+    }
+
+    /**
+     * Phase 2 of an apply, after every box moved (so writes entering together never count against
+     * each other): a chained write that entered is a violation if its stream still has a pending
+     * write with a smaller index.
+     */
+    private int settle() {
+        applies++;
+        int found = 0;
+        for (int i = 0; i < enteredCount; i++) {
+            int slot = entered[i];
+            int stream = streamOf[slot];
+            if (stream == INDEPENDENT) {
+                continue;
+            }
+            long index = indexOf[slot];
+            int h = cleanHead(stream);
+            if (h != NO_SLOT && indexOf[h] < index) {
+                found++;
+            }
+        }
+        violations += found;
+        if (beyondHole > 0) {
+            inconsistentApplies++;
+        }
+        enteredCount = 0;
+        return found;
+    }
+
+    /** Drops the records at the head of a stream that are in the image; returns the first pending one. */
+    private int cleanHead(int stream) {
+        int h = head[stream];
+        while (h != NO_SLOT && state[h] == BEYOND_HOLE) {
+            int next = nextInStream[h];
+            beyondHole--;
+            release(h);
+            h = next;
+        }
+        head[stream] = h;
+        if (h == NO_SLOT) {
+            tail[stream] = NO_SLOT;
+        }
+        return h;
+    }
+
+    private int allocate() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (highWater == capacity) {
+            capacity *= 2;
+            state = Arrays.copyOf(state, capacity);
+            generation = Arrays.copyOf(generation, capacity);
+            streamOf = Arrays.copyOf(streamOf, capacity);
+            indexOf = Arrays.copyOf(indexOf, capacity);
+            bytesOf = Arrays.copyOf(bytesOf, capacity);
+            ackNs = Arrays.copyOf(ackNs, capacity);
+            nextInStream = Arrays.copyOf(nextInStream, capacity);
+            freeSlots = Arrays.copyOf(freeSlots, capacity);
+        }
+        return highWater++;
+    }
+
+    /** Frees a slot; its fields stay readable until the next allocation. */
+    private void release(int slot) {
+        state[slot] = FREE;
+        generation[slot]++;
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void ensureStream(int stream) {
+        if (stream < streamCapacity) {
+            return;
+        }
+        int newCapacity = Math.max(stream + 1, Math.max(16, streamCapacity * 2));
+        if (newCapacity > nextIndex.length) {
+            nextIndex = Arrays.copyOf(nextIndex, newCapacity);
+            head = Arrays.copyOf(head, newCapacity);
+            tail = Arrays.copyOf(tail, newCapacity);
+        }
+        Arrays.fill(head, streamCapacity, newCapacity, NO_SLOT);
+        Arrays.fill(tail, streamCapacity, newCapacity, NO_SLOT);
+        streamCapacity = newCapacity;
+    }
+
+    private void checkBox(int box) {
+        if (box < 0 || box >= boxCount) {
+            throw new IllegalArgumentException("box index must be in 0.." + (boxCount - 1) + ", got " + box);
+        }
+    }
+}

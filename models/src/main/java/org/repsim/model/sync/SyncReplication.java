@@ -1,0 +1,93 @@
+package org.repsim.model.sync;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.repsim.model.Box;
+import org.repsim.model.HostIo;
+import org.repsim.model.ReplicationHandler;
+import org.repsim.model.Volume;
+import org.repsim.model.WanLink;
+
+/**
+ * Synchronous replication (DOMAIN §3) for the pairs whose primary volumes are on one box.
+ *
+ * <p>Protocol of one host write, after the primary's host adapter and local cache write:
+ * the write ({@code sizeBytes + headerBytes}) crosses the pair's link toward the secondary →
+ * the secondary's remote adapter processes it and writes its cache → an acknowledgement of
+ * {@code ackBytes} crosses the link back → the host is acknowledged. On an idle system the
+ * host latency is therefore
+ * {@code hostAdapter + ser(size + header) + delay + remoteAdapter + ser(ack) + delay}, i.e.
+ * local cache write + transfer + round trip + remote write. Writes to volumes without a pair
+ * are acknowledged at once.
+ */
+public final class SyncReplication implements ReplicationHandler {
+    private final Box primary;
+    private final long headerBytes;
+    private final long ackBytes;
+    private final Map<Volume, Pair> pairs = new IdentityHashMap<>();
+
+    /** A replication pair: where the primary volume's writes go and over which link directions. */
+    private record Pair(Volume secondary, long trackShift, WanLink.Direction out, WanLink.Direction back) {
+    }
+
+    /**
+     * @param primary     the box whose host writes are replicated; this handler installs itself on it
+     * @param headerBytes protocol bytes sent with each write
+     * @param ackBytes    size of the secondary's acknowledgement
+     */
+    public SyncReplication(Box primary, long headerBytes, long ackBytes) {
+        if (headerBytes < 0 || ackBytes < 0) {
+            throw new IllegalArgumentException("sync header and ack sizes must be ≥ 0 bytes: " + headerBytes + ", " + ackBytes);
+        }
+        this.primary = primary;
+        this.headerBytes = headerBytes;
+        this.ackBytes = ackBytes;
+        primary.setReplicationHandler(this);
+    }
+
+    /**
+     * Pairs {@code primaryVolume} (on the primary box) with {@code secondaryVolume}, which must be
+     * at least as large, over {@code link} (the direction leaving the primary's site carries writes).
+     */
+    public void addPair(Volume primaryVolume, Volume secondaryVolume, WanLink link) {
+        if (primaryVolume.box() != primary) {
+            throw new IllegalArgumentException("volume " + primaryVolume + " is not on primary box " + primary.name());
+        }
+        if (secondaryVolume.box() == primary) {
+            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " is on the primary box");
+        }
+        if (secondaryVolume.trackCount() < primaryVolume.trackCount()) {
+            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " (" + secondaryVolume.trackCount()
+                    + " tracks) is smaller than primary " + primaryVolume + " (" + primaryVolume.trackCount() + ")");
+        }
+        if (pairs.containsKey(primaryVolume)) {
+            throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
+        }
+        WanLink.Direction out = link.from(primary.site());
+        WanLink.Direction back = link.from(secondaryVolume.box().site());
+        if (!out.toSite().equals(secondaryVolume.box().site())) {
+            throw new IllegalArgumentException("link " + link.name() + " does not join " + primary.site().name()
+                    + " to " + secondaryVolume.box().site().name());
+        }
+        pairs.put(primaryVolume, new Pair(secondaryVolume, secondaryVolume.firstTrack() - primaryVolume.firstTrack(), out, back));
+    }
+
+    @Override
+    public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
+        Pair p = pairs.get(io.volume());
+        if (p == null) {
+            acknowledgeHost.run();
+            return;
+        }
+        Box secondary = p.secondary.box();
+        long track = io.firstTrack() + p.trackShift;
+        int count = io.trackCount();
+        WanLink.Direction back = p.back;
+        p.out.send(io.sizeBytes() + headerBytes,
+                () -> secondary.receiveReplicatedWrite(track, count, () -> back.send(ackBytes, acknowledgeHost)));
+    }
+
+    public Box primary() {
+        return primary;
+    }
+}

@@ -1,0 +1,120 @@
+package org.repsim.model.workload;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.repsim.core.random.Distributions;
+import org.repsim.core.random.IntSampler;
+import org.repsim.core.random.RandomStream;
+
+/**
+ * Where I/Os land in a volume (DOMAIN §2): returns the first track (volume-relative) of an
+ * I/O of {@code trackCount} tracks, in {@code [0, volumeTracks − trackCount]}. The pattern
+ * governs how often a track is rewritten, hence write folding.
+ */
+public interface AddressPattern {
+
+    /**
+     * @param volumeIndex  index of the volume in the workload's list (patterns may keep per-volume state)
+     * @param volumeTracks tracks in the volume
+     * @param trackCount   tracks the I/O covers (≤ volumeTracks)
+     */
+    long firstTrack(int volumeIndex, long volumeTracks, int trackCount);
+
+    /** Uniform over the volume. */
+    static AddressPattern uniform(RandomStream stream) {
+        return (volumeIndex, volumeTracks, trackCount) -> stream.nextLong(volumeTracks - trackCount + 1);
+    }
+
+    /**
+     * Zipf hot set: rank {@code r} (1 the hottest) drawn from {@code Distributions.zipf(n, exponent)}
+     * over the volume's {@code n} tracks, mapped to a track by a fixed bijective scramble
+     * {@code (r − 1) × a + b mod n} (a coprime to n), so hot tracks are spread over the volume.
+     * Volumes above 2^31 − 1 tracks use their first 2^31 − 1 tracks.
+     */
+    static AddressPattern zipf(RandomStream stream, double exponent) {
+        if (!(exponent > 0) || Double.isInfinite(exponent)) {
+            throw new IllegalArgumentException("zipf exponent must be positive: " + exponent);
+        }
+        // one law per distinct volume size, built on first use (a handful per workload)
+        Map<Integer, ZipfVolume> bySize = new LinkedHashMap<>();
+        return (volumeIndex, volumeTracks, trackCount) -> {
+            int n = (int) Math.min(volumeTracks, Integer.MAX_VALUE);
+            ZipfVolume z = bySize.computeIfAbsent(n,
+                    k -> new ZipfVolume(Distributions.zipf(stream, k, exponent), Scramble.of(k)));
+            long track = z.scramble().apply(z.ranks().sample() - 1);
+            return Math.min(track, volumeTracks - trackCount);
+        };
+    }
+
+    /**
+     * Sequential runs: each I/O continues where the previous one on the same volume ended; a run
+     * ends with probability 1/{@code meanRunIos} after each I/O (geometric run lengths) or at the
+     * volume's end, and the next run starts at a uniform track.
+     */
+    static AddressPattern sequential(RandomStream stream, double meanRunIos) {
+        if (!(meanRunIos >= 1) || Double.isInfinite(meanRunIos)) {
+            throw new IllegalArgumentException("mean sequential run length must be ≥ 1 I/O: " + meanRunIos);
+        }
+        return new Sequential(stream, 1.0 / meanRunIos);
+    }
+
+    /** A bijection of [0, n) for n ≤ 2^31 − 1: {@code i × a + b mod n} with a coprime to n. */
+    record Scramble(long n, long a, long b) {
+        static Scramble of(long n) {
+            if (n < 1 || n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("scramble size must be in [1, 2^31 - 1]: " + n);
+            }
+            // multiplier near n / golden ratio, the first one coprime to n
+            long a = Math.max(1, (long) (n * 0.6180339887498949));
+            while (gcd(a, n) != 1) {
+                a++;
+            }
+            return new Scramble(n, a % n == 0 ? 1 : a % n, n / 3);
+        }
+
+        private static long gcd(long x, long y) {
+            while (y != 0) {
+                long t = x % y;
+                x = y;
+                y = t;
+            }
+            return x;
+        }
+
+        /** The image of {@code i} in [0, n); i × a < 2^62 cannot overflow. */
+        long apply(long i) {
+            return (i * a + b) % n;
+        }
+    }
+
+    /** Zipf ranks and their scramble for one volume size. */
+    record ZipfVolume(IntSampler ranks, Scramble scramble) {
+    }
+
+    /** Per-volume cursors of {@link #sequential}. */
+    final class Sequential implements AddressPattern {
+        private final RandomStream stream;
+        private final double endProbability;
+        private long[] next = new long[0];
+
+        Sequential(RandomStream stream, double endProbability) {
+            this.stream = stream;
+            this.endProbability = endProbability;
+        }
+
+        @Override
+        public long firstTrack(int volumeIndex, long volumeTracks, int trackCount) {
+            if (volumeIndex >= next.length) {
+                long[] grown = java.util.Arrays.copyOf(next, volumeIndex + 1);
+                java.util.Arrays.fill(grown, next.length, grown.length, -1L);
+                next = grown;
+            }
+            long start = next[volumeIndex];
+            if (start < 0 || start + trackCount > volumeTracks) {
+                start = stream.nextLong(volumeTracks - trackCount + 1);
+            }
+            next[volumeIndex] = stream.nextDouble() < endProbability ? -1L : start + trackCount;
+            return start;
+        }
+    }
+}

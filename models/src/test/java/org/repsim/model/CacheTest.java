@@ -1,0 +1,148 @@
+package org.repsim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.repsim.core.kernel.SimulationKernel;
+import org.repsim.core.kernel.dsol.DsolKernel;
+import org.repsim.core.random.RandomStream;
+import org.repsim.core.random.RandomStreams;
+import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.Counter;
+
+class CacheTest {
+    private final SimulationKernel kernel = DsolKernel.create();
+    private final Signals signals = new Signals();
+    private final EventLog log = new EventLog(kernel);
+    // one device; a destage of a 1000-byte track takes 1000 + 1000 ns
+    private final DiskGroup disks = new DiskGroup(kernel, signals, "dg", 1, DiskModel.ssd(1_000, 1e9), 1);
+
+    private Cache cache(int slots, double wpLimit, int maxDestages) {
+        return new Cache(kernel, signals, "c", slots * 1_000L, 1_000, wpLimit, maxDestages, new BackEnd(List.of(disks)));
+    }
+
+    private Counter count(String signal) {
+        Counter c = new Counter();
+        signals.find(signal).subscribe((t, v) -> c.add((long) v));
+        return c;
+    }
+
+    @Test
+    void writeWaitsAtTheWritePendingLimitUntilADestageFreesRoom() {
+        Cache c = cache(4, 0.5, 1);
+        assertThat(c.writePendingLimitBytes()).isEqualTo(2_000);
+        kernel.at(0, () -> {
+            c.write(1, 1, log.on("w1"));
+            c.write(2, 1, log.on("w2"));
+            c.write(3, 1, log.on("w3"));
+            c.write(1, 1, log.on("w1 again"));
+            log.add("wp=" + c.writePendingBytes() + " blocked=" + c.blockedWrites());
+        });
+        kernel.at(7_000, () -> log.add("wp=" + c.writePendingBytes()));
+        kernel.runUntil(100_000);
+        // the rewrite of t1 queues behind w3 (FIFO). Destages: t1 0–2000 (w3 admitted), t2 2000–4000
+        // (t1, now clean, is dirtied again), t3 4000–6000, t1 6000–8000
+        assertThat(log.lines()).containsExactly(
+                "0 w1", "0 w2", "0 wp=2000 blocked=2", "2000 w3", "4000 w1 again", "7000 wp=1000");
+        assertThat(c.isWritePending(1)).isFalse();
+        assertThat(c.writePendingBytes()).isZero();
+    }
+
+    @Test
+    void rewritesOfAPendingTrackFoldAndARewriteDuringDestageIsDestagedAgain() {
+        Cache c = cache(8, 1.0, 1);
+        Counter diskWrites = count("dg.writes");
+        Counter writeHits = count("c.writeHits");
+        kernel.at(0, () -> {
+            c.write(7, 1, () -> { });
+            c.write(8, 1, () -> { });
+            c.write(8, 1, () -> { }); // folds into the pending slot of track 8, queued behind 7
+        });
+        kernel.at(1_000, () -> c.write(7, 1, () -> { })); // track 7 is being destaged
+        kernel.runUntil(100_000);
+        assertThat(writeHits.value()).isEqualTo(2);
+        assertThat(diskWrites.value()).isEqualTo(3); // 7, 8, 7 again
+        assertThat(c.writePendingBytes()).isZero();
+    }
+
+    @Test
+    void readsHitResidentTracksAndMissOthers() {
+        Cache c = cache(4, 0.5, 2);
+        Counter hits = count("c.readHits");
+        Counter misses = count("c.readMisses");
+        kernel.at(0, () -> {
+            log.add("read 5 hit=" + c.read(5));
+            c.fill(5);
+            log.add("read 5 hit=" + c.read(5));
+            c.write(6, 1, () -> { });
+            log.add("read 6 hit=" + c.read(6));
+        });
+        kernel.runUntil(10);
+        assertThat(log.lines()).containsExactly("0 read 5 hit=false", "0 read 5 hit=true", "0 read 6 hit=true");
+        assertThat(hits.value()).isEqualTo(2);
+        assertThat(misses.value()).isEqualTo(1);
+    }
+
+    @Test
+    void residencyIsBoundedBySlotsAndDirtyTracksAreNeverEvicted() {
+        Cache c = cache(16, 0.25, 1);
+        kernel.at(0, () -> {
+            c.write(1_000_000, 1, () -> { });
+            for (long t = 0; t < 10_000; t++) {
+                c.fill(t);
+                if (t % 7 == 0) {
+                    c.read(t - 3);
+                }
+            }
+            log.add("resident=" + c.residentTracks() + " pending1M=" + c.isWritePending(1_000_000));
+        });
+        kernel.runUntil(1);
+        assertThat(log.lines()).containsExactly("0 resident=16 pending1M=true");
+        assertThat(c.isResident(9_999)).isTrue();
+        assertThat(c.isResident(0)).isFalse();
+    }
+
+    @Test
+    void multiTrackWriteIsAdmittedWhenAllItsTracksAre() {
+        Cache c = cache(8, 0.25, 1); // 2 pending slots
+        kernel.at(0, () -> c.write(10, 3, log.on("w 10-12")));
+        kernel.runUntil(100_000);
+        // tracks 10 and 11 at once, 12 after the first destage (2000 ns)
+        assertThat(log.lines()).containsExactly("2000 w 10-12");
+    }
+
+    @Test
+    void trackMapAgreesWithAHashMapUnderRandomOperations() {
+        TrackMap map = new TrackMap(64);
+        Map<Long, Integer> reference = new HashMap<>();
+        RandomStream r = new RandomStreams(7, 0).stream("trackmap");
+        for (int i = 0; i < 200_000; i++) {
+            long key = r.nextInt(200);
+            int op = r.nextInt(3);
+            if (op == 0 && (reference.size() < 64 || reference.containsKey(key))) {
+                map.put(key, i);
+                reference.put(key, i);
+            } else if (op == 1) {
+                map.remove(key);
+                reference.remove(key);
+            }
+            assertThat(map.get(key)).isEqualTo(reference.getOrDefault(key, -1));
+            assertThat(map.size()).isEqualTo(reference.size());
+        }
+        for (long k = 0; k < 200; k++) {
+            assertThat(map.get(k)).isEqualTo(reference.getOrDefault(k, -1));
+        }
+        assertThat(map.capacity()).isEqualTo(128);
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        assertThatThrownBy(() -> cache(0, 0.5, 1)).hasMessageContaining("capacity");
+        assertThatThrownBy(() -> cache(4, 0, 1)).hasMessageContaining("writePendingLimit");
+        assertThatThrownBy(() -> cache(4, 0.5, 0)).hasMessageContaining("maxDestages");
+    }
+}

@@ -1,0 +1,166 @@
+package org.repsim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.repsim.core.kernel.SimulationKernel;
+import org.repsim.core.kernel.dsol.DsolKernel;
+import org.repsim.core.signal.Signals;
+
+class WanLinkTest {
+    private static final Site A = new Site("a");
+    private static final Site B = new Site("b");
+    private final SimulationKernel kernel = DsolKernel.create();
+    private final Signals signals = new Signals();
+    private final EventLog log = new EventLog(kernel);
+
+    // 100 MB/s, 200 km of fibre = 1 ms one way
+    private WanLink link(long maxBytes, int maxCommands, double compression) {
+        return new WanLink(kernel, signals, "wan", A, B,
+                new LinkConfig(100e6, Durations.fibreDelayNs(200), maxBytes, maxCommands, compression));
+    }
+
+    private void logInFlight(String direction) {
+        signals.find("wan." + direction + ".inFlightBytes").subscribe((t, v) -> log.add("inFlight=" + (long) v));
+    }
+
+    @Test
+    void loneTransferArrivesAfterSerialisationPlusDelayExactly() {
+        WanLink l = link(0, 0, 1);
+        kernel.at(5, () -> l.from(A).send(1_000_000, log.on("arrived")));
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("11000005 arrived");
+    }
+
+    @Test
+    void serialisationTimeIsRoundedUpToTheNanosecond() {
+        WanLink l = new WanLink(kernel, signals, "wan", A, B, LinkConfig.of(7e6, 0));
+        kernel.at(0, () -> l.forward().send(333, log.on("arrived")));
+        kernel.runUntil(1_000_000_000);
+        // 333 / 7e6 s = 47 571.43 ns → 47 572 ns
+        assertThat(log.lines()).containsExactly("47572 arrived");
+        assertThat(Durations.transferNs(333, 7e6)).isEqualTo(47_572);
+        assertThat(Durations.transferNs(1_000, 1e9)).isEqualTo(1_000);
+        assertThat(Durations.transferNs(1, 3.5)).isEqualTo(285_714_286);
+    }
+
+    @Test
+    void concurrentTransfersSerialiseInFifoOrder() {
+        WanLink l = link(0, 0, 1);
+        kernel.at(0, () -> {
+            l.from(A).send(1_000_000, log.on("first"));
+            l.from(A).send(500_000, log.on("second"));
+            l.from(A).send(1_000_000, log.on("third"));
+        });
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("11000000 first", "16000000 second", "26000000 third");
+    }
+
+    @Test
+    void directionsAreIndependentFullDuplex() {
+        WanLink l = link(0, 0, 1);
+        kernel.at(0, () -> {
+            l.from(A).send(1_000_000, log.on("a→b"));
+            l.from(B).send(1_000_000, log.on("b→a"));
+        });
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("11000000 a→b", "11000000 b→a");
+    }
+
+    @Test
+    void commandWindowHoldsTheNextTransferUntilTheTransportAckReturned() {
+        WanLink l = link(0, 1, 1);
+        logInFlight("a-b");
+        kernel.at(0, () -> {
+            l.from(A).send(1_000_000, log.on("first"));
+            l.from(A).send(1_000_000, log.on("second"));
+        });
+        kernel.runUntil(1_000_000_000);
+        // first: window 0 → 12 ms (serialised 10 ms, arrives 11 ms, ack back 12 ms); second starts at 12 ms
+        assertThat(log.lines()).containsExactly(
+                "0 inFlight=1000000", "11000000 first", "12000000 inFlight=0", "12000000 inFlight=1000000",
+                "23000000 second", "24000000 inFlight=0");
+    }
+
+    @Test
+    void byteWindowAdmitsAsManyTransfersAsFit() {
+        WanLink l = link(2_500_000, 0, 1);
+        logInFlight("a-b");
+        kernel.at(0, () -> {
+            for (int i = 0; i < 3; i++) {
+                l.from(A).send(1_000_000, log.on("t" + i));
+            }
+        });
+        kernel.runUntil(1_000_000_000);
+        // t1 fits beside t0 (2 MB ≤ 2.5 MB) and starts when t0's serialisation ends; t2 does not fit
+        // until t0 left the window at 12 ms, and then waits for the serialiser (busy with t1 until 20 ms)
+        assertThat(log.lines()).containsExactly(
+                "0 inFlight=1000000", "10000000 inFlight=2000000", "11000000 t0", "12000000 inFlight=1000000",
+                "20000000 inFlight=2000000", "21000000 t1", "22000000 inFlight=1000000", "31000000 t2",
+                "32000000 inFlight=0");
+    }
+
+    @Test
+    void transferLargerThanTheWindowStillGoesAlone() {
+        WanLink l = link(1_000, 0, 1);
+        kernel.at(0, () -> l.from(A).send(1_000_000, log.on("big")));
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("11000000 big");
+    }
+
+    @Test
+    void compressionShrinksTheBytesOnTheWire() {
+        WanLink l = link(0, 0, 2.0);
+        long[] sent = {0};
+        signals.find("wan.a-b.sentBytes").subscribe((t, v) -> sent[0] += (long) v);
+        kernel.at(0, () -> l.from(A).send(1_000_001, log.on("arrived")));
+        kernel.runUntil(1_000_000_000);
+        // ceil(1 000 001 / 2) = 500 001 bytes → 5 000 010 ns
+        assertThat(log.lines()).containsExactly("6000010 arrived");
+        assertThat(sent[0]).isEqualTo(500_001);
+    }
+
+    @Test
+    void transfersWaitWhileTheLinkIsDownAndNoneIsLost() {
+        WanLink l = link(0, 0, 1);
+        l.scheduleOutage(kernel, 0, 5_000_000);
+        kernel.at(1, () -> {
+            l.from(A).send(1_000_000, log.on("first"));
+            l.from(A).send(1_000_000, log.on("second"));
+        });
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("16000000 first", "26000000 second");
+    }
+
+    @Test
+    void degradedBandwidthAppliesToSerialisationsStartingInTheInterval() {
+        WanLink l = link(0, 0, 1);
+        l.scheduleDegradation(kernel, 0, 15_000_000, 0.5);
+        kernel.at(0, () -> {
+            l.from(A).send(1_000_000, log.on("slow"));
+            l.from(A).send(1_000_000, log.on("started after the interval"));
+        });
+        kernel.at(40_000_000, () -> l.from(A).send(1_000_000, log.on("nominal")));
+        kernel.runUntil(1_000_000_000);
+        // the first takes 20 ms at half rate; the second starts at 20 ms, after the interval ended
+        assertThat(log.lines()).containsExactly("21000000 slow", "31000000 started after the interval", "51000000 nominal");
+    }
+
+    @Test
+    void fibreDelayIsFiveMicrosecondsPerKilometre() {
+        assertThat(Durations.fibreDelayNs(100)).isEqualTo(500_000);
+        assertThat(LinkConfig.overDistance(1e9, 1_000).delayNs()).isEqualTo(5_000_000);
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        WanLink l = link(0, 0, 1);
+        assertThatThrownBy(() -> l.from(new Site("c"))).hasMessageContaining("does not touch site c");
+        assertThatThrownBy(() -> LinkConfig.of(0, 1)).hasMessageContaining("bandwidth");
+        assertThatThrownBy(() -> new LinkConfig(1, 1, 0, 0, 0.5)).hasMessageContaining("compression");
+        assertThatThrownBy(() -> new WanLink(kernel, signals, "x", A, A, LinkConfig.of(1, 1)))
+                .hasMessageContaining("itself");
+        assertThatThrownBy(() -> l.setBandwidthFactor(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,147 @@
+package org.repsim.model.algo.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** Properties of the dependent-write checker (DOMAIN §8.3) over random chains, boxes and applies. */
+class ConsistencyCheckerProperties {
+
+    private static final int STREAMS = 4;
+    private static final int BOXES = 3;
+
+    /**
+     * Consistent tagging — a dependent write's tag is ≥ its predecessor's and above what is
+     * applied, applies go in tag order for the whole group — never gives a violation. Action
+     * {@code a}: {@code a < 80} is a write of stream {@code a % 4} on box {@code (a / 4) % 3} with
+     * tag raised by {@code (a / 12) % 3}; otherwise the group applies through a tag between the
+     * applied one and the highest used.
+     */
+    @Property(tries = 300)
+    void consistentTaggingAndOrderedGroupAppliesGiveNoViolation(
+            @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> actions) {
+        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        long[] next = new long[STREAMS];
+        long[] lastTag = new long[STREAMS];
+        long applied = -1;
+        long maxTag = 0;
+        for (int a : actions) {
+            if (a < 80) {
+                int stream = a % STREAMS;
+                long tag = Math.max(lastTag[stream], applied + 1) + (a / 12) % 3;
+                c.onWriteTagged(stream, next[stream]++, (a / 4) % BOXES, tag, a, 0);
+                lastTag[stream] = tag;
+                maxTag = Math.max(maxTag, tag);
+            } else if (maxTag > applied) {
+                applied += 1 + (a % (maxTag - applied));
+                assertThat(c.onGroupApplied(applied)).isZero();
+                assertThat(c.consistentNow()).isTrue();
+            }
+        }
+        c.onGroupApplied(Math.max(applied, maxTag));
+        assertThat(c.violations()).isZero();
+        assertThat(c.storedRecords()).as("nothing kept once all is applied").isZero();
+        assertThat(c.pendingWrites()).isZero();
+    }
+
+    /**
+     * Deliberately inconsistent tagging: somewhere in a chain a write gets a smaller tag than its
+     * predecessor (on another box or the same). Applying tag by tag then shows violations.
+     */
+    @Property(tries = 300)
+    void aTagDropAlongAChainIsDetected(
+            @ForAll @Size(min = 2, max = 60) List<@IntRange(min = 0, max = 20) Integer> tags,
+            @ForAll @IntRange(min = 0, max = 1000) int boxSeed) {
+        boolean drops = false;
+        for (int i = 1; i < tags.size(); i++) {
+            drops |= tags.get(i) < tags.get(i - 1);
+        }
+        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        List<Integer> boxes = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            int box = (boxSeed + i * 7) % BOXES;
+            boxes.add(box);
+            c.onWriteTagged(0, i, box, tags.get(i), 1, i);
+        }
+        for (long t = 0; t <= 20; t++) {
+            c.onGroupApplied(t);
+        }
+        if (drops) {
+            assertThat(c.violations()).isPositive();
+        } else {
+            assertThat(c.violations()).isZero();
+        }
+        assertThat(c.storedRecords()).isZero();
+        assertThat(boxes).hasSize(tags.size());
+    }
+
+    /**
+     * Mode {@code none} cross-check against a brute-force image: after every per-box apply the
+     * checker's "consistent now" equals a direct prefix test on the full write list.
+     */
+    @Property(tries = 300)
+    void perBoxAppliesMatchABruteForcePrefixCheck(
+            @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 99) Integer> actions) {
+        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        long[] next = new long[STREAMS];
+        long[] boxTag = new long[BOXES];
+        long[] applied = {-1, -1, -1};
+        List<long[]> all = new ArrayList<>(); // {stream, index, box, tag}
+        long expectedViolations = 0;
+        for (int a : actions) {
+            if (a < 70) {
+                int stream = a % STREAMS;
+                int box = (a / 4) % BOXES;
+                all.add(new long[] {stream, next[stream], box, boxTag[box]});
+                c.onWriteTagged(stream, next[stream]++, box, boxTag[box], 1, 0);
+            } else if (a < 85) {
+                boxTag[a % BOXES]++; // a box switches its own cycle
+            } else {
+                int box = a % BOXES;
+                long through = boxTag[box] - 1;
+                if (through > applied[box]) {
+                    // brute force: writes entering now whose chain has an earlier write outside the image
+                    long[] after = applied.clone();
+                    after[box] = through;
+                    for (long[] w : all) {
+                        boolean enters = w[2] == box && w[3] > applied[box] && w[3] <= through;
+                        if (enters && hasEarlierAbsent(all, w, after)) {
+                            expectedViolations++;
+                        }
+                    }
+                    applied[box] = through;
+                    c.onApplied(box, through);
+                    assertThat(c.violations()).isEqualTo(expectedViolations);
+                    assertThat(c.consistentNow()).isEqualTo(prefixImage(all, applied));
+                }
+            }
+        }
+    }
+
+    private static boolean inImage(long[] w, long[] applied) {
+        return w[3] <= applied[(int) w[2]];
+    }
+
+    private static boolean hasEarlierAbsent(List<long[]> all, long[] w, long[] applied) {
+        for (long[] v : all) {
+            if (v[0] == w[0] && v[1] < w[1] && !inImage(v, applied)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean prefixImage(List<long[]> all, long[] applied) {
+        for (long[] w : all) {
+            if (inImage(w, applied) && hasEarlierAbsent(all, w, applied)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

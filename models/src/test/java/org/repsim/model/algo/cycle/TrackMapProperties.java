@@ -1,0 +1,52 @@
+package org.repsim.model.algo.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+class TrackMapProperties {
+
+    /** Random puts, removes and count changes agree with a TreeMap (probing and backward-shift deletion). */
+    @Property(seed = "424242")
+    void behavesLikeASortedMap(@ForAll @Size(max = 600) List<@IntRange(min = 0, max = 199) Integer> ops,
+                               @ForAll @IntRange(min = 0, max = 3) int keySpread) {
+        TrackMap map = new TrackMap(4);
+        TreeMap<Long, Integer> model = new TreeMap<>();
+        for (int op : ops) {
+            long key = (long) (op % 50) << (keySpread * 16);
+            switch (op / 50) {
+                case 0 -> {
+                    map.put(key, op);
+                    model.put(key, op);
+                }
+                case 1 -> {
+                    Integer removed = model.remove(key);
+                    assertThat(map.remove(key)).isEqualTo(removed == null ? TrackMap.MISSING : removed);
+                }
+                case 2 -> {
+                    map.increment(key);
+                    model.merge(key, 1, Integer::sum);
+                }
+                default -> {
+                    if (model.getOrDefault(key, 0) > 0) {
+                        map.decrement(key);
+                        if (model.merge(key, -1, Integer::sum) == 0) {
+                            model.remove(key);
+                        }
+                    }
+                }
+            }
+            assertThat(map.size()).isEqualTo(model.size());
+        }
+        for (long k = 0; k < 50; k++) {
+            long key = k << (keySpread * 16);
+            assertThat(map.get(key)).isEqualTo(model.getOrDefault(key, TrackMap.MISSING));
+        }
+        assertThat(map.sortedKeys()).containsExactly(model.keySet().stream().mapToLong(Long::longValue).toArray());
+    }
+}

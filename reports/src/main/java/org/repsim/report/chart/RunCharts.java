@@ -1,0 +1,225 @@
+package org.repsim.report.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.repsim.core.result.RunResult;
+
+/**
+ * The time charts of one sweep point, built from its replications' time series. Each method
+ * returns empty when the columns it draws are absent, so a report shows only what the engine
+ * recorded. Lines are the mean across replications per sample; shaded bands are the 95 %
+ * Student-t interval of that mean (drawn when there are at least two replications).
+ */
+public final class RunCharts {
+
+    /** Latency statistics of a latency column family, with legend names and colours. */
+    private static final String[] LATENCY_SUFFIXES = {".mean", ".p50", ".p99", ".p999"};
+    private static final String[] LATENCY_NAMES = {"mean", "p50", "p99", "p99.9"};
+    private static final Color[] LATENCY_COLOURS = {Palette.MEAN, Palette.P50, Palette.P99, Palette.P999};
+
+    private final List<RunResult> runs;
+    private final ReplicationBand bands = new ReplicationBand();
+
+    public RunCharts(List<RunResult> runs) {
+        this.runs = List.copyOf(runs);
+    }
+
+    /** Host write ({@code "write"}) or read ({@code "read"}) latency per sample interval. */
+    public Optional<JFreeChart> latency(String direction) {
+        String prefix = "host." + direction + ".latency";
+        List<String> cols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Color> colours = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < LATENCY_SUFFIXES.length; i++) {
+            String c = prefix + LATENCY_SUFFIXES[i];
+            if (ReplicationBand.present(runs, c)) {
+                cols.add(c);
+                names.add(LATENCY_NAMES[i]);
+                colours.add(LATENCY_COLOURS[i]);
+                max = Math.max(max, ReplicationBand.maxAbs(runs, c));
+            }
+        }
+        if (cols.isEmpty()) {
+            return Optional.empty();
+        }
+        Scale scale = Scale.seconds(max);
+        XYPlot plot = plot(cols, names, colours, scale, true, scale.axisLabel("host " + direction + " latency"));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.DISASTER));
+        return Optional.of(ChartStyle.chart("Host " + direction + " latency per sample interval", plot, true));
+    }
+
+    /** Queue depth of every processor, disk group, link and the reorder queue ({@code queue.*}). */
+    public Optional<JFreeChart> queues() {
+        List<String> cols = ReplicationBand.columnsStartingWith(runs, "queue.");
+        if (cols.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (String c : cols) {
+            names.add(Palette.component(c));
+        }
+        XYPlot plot = plot(cols, names, Palette.distinct(names), Scale.PLAIN, false, "queue depth (waiting + in service)");
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        return Optional.of(ChartStyle.chart("Queue depth per component", plot, true));
+    }
+
+    /** Session cache and spill-pool occupancy with the session limit as a dashed line. */
+    public Optional<JFreeChart> cache() {
+        String[] cols = {"cache.session.bytes", "spill.bytes", "cache.session.limit"};
+        String[] labels = {"session cache", "spill pool", "session limit"};
+        Color[] colours = {Palette.of("cache.session"), Palette.of("spill"), Palette.LIMIT};
+        List<String> present = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Color> cs = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < cols.length; i++) {
+            if (ReplicationBand.present(runs, cols[i])) {
+                present.add(cols[i]);
+                names.add(labels[i]);
+                cs.add(colours[i]);
+                max = Math.max(max, ReplicationBand.maxAbs(runs, cols[i]));
+            }
+        }
+        if (!present.contains("cache.session.bytes") && !present.contains("spill.bytes")) {
+            return Optional.empty();
+        }
+        Scale scale = Scale.bytes(max);
+        XYPlot plot = plot(present, names, cs, scale, true, scale.axisLabel("occupancy"));
+        int limit = present.indexOf("cache.session.limit");
+        if (limit >= 0) {
+            plot.getRenderer().setSeriesStroke(limit, ChartStyle.DASHED);
+        }
+        Shading.shade(plot, Shading.intervals(runs, Shading.SESSION_DROP, Shading.LINK_DOWN));
+        return Optional.of(ChartStyle.chart("Session cache and spill-pool occupancy", plot, true));
+    }
+
+    /** Busy fraction of every link per interval, with outages shaded. */
+    public Optional<JFreeChart> links() {
+        List<String> cols = new ArrayList<>();
+        for (String c : ReplicationBand.columnsStartingWith(runs, "link.")) {
+            if (c.endsWith(".utilization")) {
+                cols.add(c);
+            }
+        }
+        if (cols.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (String c : cols) {
+            names.add(Palette.component(c));
+        }
+        XYPlot plot = plot(cols, names, Palette.distinct(names), Scale.PERCENT, true, "link utilisation (%)");
+        ((NumberAxis) plot.getRangeAxis()).setRange(0, 105);
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        return Optional.of(ChartStyle.chart("Link utilisation", plot, true));
+    }
+
+    /**
+     * Recovery-point lag with the target line; {@code aboveTargetFraction} (NaN when unknown)
+     * is written under the title.
+     */
+    public Optional<JFreeChart> rpoLag(Double rpoTargetS, double aboveTargetFraction) {
+        if (!ReplicationBand.present(runs, "rpo.lag")) {
+            return Optional.empty();
+        }
+        double max = Math.max(ReplicationBand.maxAbs(runs, "rpo.lag"), rpoTargetS == null ? 0 : rpoTargetS);
+        Scale scale = Scale.seconds(max);
+        XYPlot plot = plot(List.of("rpo.lag"), List.of("recovery-point lag"), List.of(Palette.of("rpo")), scale, true,
+                scale.axisLabel("recovery-point lag"));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.SESSION_DROP, Shading.DISASTER));
+        JFreeChart chart = ChartStyle.chart("Recovery-point lag", plot, false);
+        if (rpoTargetS != null) {
+            double target = scale.apply(rpoTargetS);
+            ValueMarker m = new ValueMarker(target, Palette.TARGET, ChartStyle.DASHED);
+            m.setLabel("target " + Scale.seconds(rpoTargetS).format(rpoTargetS));
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            m.setLabelPaint(Palette.TARGET);
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+            NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+            Range r = axis.getRange();
+            if (r.getUpperBound() < target * 1.15) {
+                axis.setRange(0, target * 1.15);
+            }
+            if (!Double.isNaN(aboveTargetFraction)) {
+                chart.addSubtitle(new TextTitle("lag above target " + Scale.PERCENT.format(aboveTargetFraction)
+                        + " of the time", new Font(Font.SANS_SERIF, Font.PLAIN, 14)));
+            }
+        }
+        return Optional.of(chart);
+    }
+
+    /** Closed cycles waiting for transmission (multi-cycle mode, {@code cycle.transmitQueue}). */
+    public Optional<JFreeChart> transmitQueue() {
+        if (!ReplicationBand.present(runs, "cycle.transmitQueue")) {
+            return Optional.empty();
+        }
+        XYPlot plot = plot(List.of("cycle.transmitQueue"), List.of("transmit queue"), List.of(Palette.of("cycle.transmitQueue")),
+                Scale.PLAIN, true, "closed cycles waiting to transmit");
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        return Optional.of(ChartStyle.chart("Transmit queue length (multi-cycle mode)", plot, false));
+    }
+
+    /**
+     * Share of time the lag exceeded the target, from the time series: per replication the
+     * share of samples above the target, averaged. NaN without target or series.
+     */
+    public double aboveTargetFraction(Double rpoTargetS) {
+        if (rpoTargetS == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int n = 0;
+        for (RunResult r : runs) {
+            if (r.series() == null || r.series().columnIndex("rpo.lag") < 0 || r.series().rows() == 0) {
+                continue;
+            }
+            double[] lag = r.series().column("rpo.lag");
+            int above = 0;
+            for (double v : lag) {
+                if (v > rpoTargetS) {
+                    above++;
+                }
+            }
+            sum += (double) above / lag.length;
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private XYPlot plot(List<String> cols, List<String> names, List<Color> colours, Scale scale, boolean band,
+            String rangeLabel) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        boolean withBand = band && runs.size() > 1;
+        for (int i = 0; i < cols.size(); i++) {
+            YIntervalSeries s = bands.of(names.get(i), runs, cols.get(i), scale, withBand);
+            data.addSeries(s);
+        }
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.22f);
+        ChartStyle.keepSeriesStyle(r);
+        for (int i = 0; i < cols.size(); i++) {
+            r.setSeriesPaint(i, colours.get(i));
+            r.setSeriesFillPaint(i, colours.get(i));
+            r.setSeriesStroke(i, ChartStyle.LINE);
+        }
+        XYPlot plot = new XYPlot(data, ChartStyle.timeAxis(), ChartStyle.zeroBasedAxis(rangeLabel), r);
+        return plot;
+    }
+}

@@ -1,0 +1,527 @@
+package org.repsim.report.html;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.repsim.core.result.Interval;
+import org.repsim.core.result.MetricSummary;
+import org.repsim.core.result.PointSummary;
+import org.repsim.core.result.RunResult;
+import org.repsim.report.chart.ChartStyle;
+import org.repsim.report.chart.CycleChart;
+import org.repsim.report.chart.RunCharts;
+import org.repsim.report.chart.Scale;
+import org.repsim.report.chart.Shading;
+import org.repsim.report.chart.SweepAxis;
+import org.repsim.report.chart.SweepCharts;
+
+/**
+ * Writes {@code report.html} and its charts ({@code charts/*.png}) for one experiment. The page
+ * needs no server and loads nothing from elsewhere: styles and the small sorting script are
+ * inline, charts are PNG files beside it. Sections appear only when their data is present.
+ * Each file is written to a temporary name and then renamed, so an interrupted write never
+ * leaves a complete-looking file.
+ */
+public final class ReportWriter {
+
+    public static final String PAGE = "report.html";
+    public static final String CHARTS = "charts";
+
+    private static final List<String> LATENCY_TABLE = List.of("host.write.latency.mean", "host.write.latency.p50",
+            "host.write.latency.p99", "host.write.latency.p999", "host.read.latency.mean", "host.read.latency.p99");
+    private static final List<String> CONSISTENCY = List.of("consistency.violations", "ordered.outOfOrder",
+            "session.drops", "disaster.lost.writes", "disaster.lost.bytes", "disaster.lost.span");
+
+    private final Path outDir;
+    private final ReportInput input;
+    private final StringBuilder html = new StringBuilder(64 * 1024);
+    private final List<String[]> contents = new ArrayList<>();
+    private final StringBuilder body = new StringBuilder(64 * 1024);
+
+    private ReportWriter(Path outDir, ReportInput input) {
+        this.outDir = outDir;
+        this.input = input;
+    }
+
+    /** Writes the report into {@code outDir} (created when missing) and returns the page's path. */
+    public static Path write(Path outDir, ReportInput input) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        return new ReportWriter(outDir, input).run();
+    }
+
+    private Path run() throws IOException {
+        Files.createDirectories(outDir.resolve(CHARTS));
+        boolean sweep = !input.sweptPaths().isEmpty() && input.summary().points().size() > 1;
+        if (sweep) {
+            sweepSection();
+        }
+        List<PointSummary> points = input.summary().points();
+        for (int i = 0; i < points.size(); i++) {
+            pointSection(i, points.get(i), points.size() > 1);
+        }
+        page(sweep);
+        Path page = outDir.resolve(PAGE);
+        Path tmp = outDir.resolve(PAGE + ".tmp");
+        Files.writeString(tmp, html, StandardCharsets.UTF_8);
+        Files.move(tmp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return page;
+    }
+
+    // ---------------------------------------------------------------- page frame and summary
+
+    private void page(boolean sweep) {
+        String title = "repsim report: " + input.scenarioName();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n")
+                .append("<script>\n").append(resource("errors.js")).append("</script>\n")
+                .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n<main>\n");
+        html.append("<header id=\"top\">\n<h1>").append(Html.escape(input.scenarioName())).append("</h1>\n");
+        if (!input.description().isEmpty()) {
+            html.append("<p class=\"lead\">").append(Html.escape(input.description())).append("</p>\n");
+        }
+        html.append("</header>\n");
+        summarySection(sweep);
+        html.append("<nav id=\"contents\">\n<h2>Contents</h2>\n<ul>\n");
+        for (String[] c : contents) {
+            html.append("<li><a href=\"#").append(Html.escape(c[0])).append("\">").append(Html.escape(c[1]))
+                    .append("</a></li>\n");
+        }
+        html.append("</ul>\n</nav>\n");
+        html.append(body);
+        html.append("<pre id=\"selftest-result\"></pre>\n");
+        html.append("</main>\n<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+    }
+
+    private void summarySection(boolean sweep) {
+        List<PointSummary> points = input.summary().points();
+        html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"facts\">\n");
+        fact("Scenario", Html.escape(input.scenarioName()));
+        if (input.summary().version() != null && !input.summary().version().isEmpty()) {
+            fact("Tool version", Html.escape(input.summary().version()));
+        }
+        if (!input.topology().isEmpty()) {
+            StringBuilder b = new StringBuilder("<ul>");
+            for (String t : input.topology()) {
+                b.append("<li>").append(Html.escape(t)).append("</li>");
+            }
+            fact("Topology", b.append("</ul>").toString());
+        }
+        if (input.sweptPaths().isEmpty()) {
+            fact("Swept", "nothing (one configuration)");
+        } else {
+            StringBuilder b = new StringBuilder("<ul>");
+            SweepCharts sc = new SweepCharts(input.summary(), input.sweptPaths());
+            for (String p : input.sweptPaths()) {
+                b.append("<li><code>").append(Html.escape(p)).append("</code>: ")
+                        .append(Html.escape(String.join(", ", sc.axis(p).values()))).append("</li>");
+            }
+            b.append("</ul>");
+            fact("Swept", b.toString() + points.size() + " points (the cross product)");
+        }
+        Set<Integer> reps = new LinkedHashSet<>();
+        for (PointSummary p : points) {
+            reps.add(p.replications());
+        }
+        fact("Replications per point", Html.escape(reps.toString().replaceAll("[\\[\\]]", "")));
+        fact("Sampled every", Html.escape(Scale.seconds(input.sampleEveryS()).format(input.sampleEveryS())));
+        if (input.rpoTargetS() != null) {
+            fact("Recovery-point target", Html.escape(Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS())));
+        }
+        html.append("</dl>\n");
+        List<String> names = Headlines.headlines(metricNames(points));
+        if (!names.isEmpty()) {
+            html.append("<h3>Headline numbers</h3>\n");
+            if (points.size() == 1) {
+                html.append("<p class=\"how\">Mean over the replications with its 95 % confidence half-width, "
+                        + "and the smallest and largest replication.</p>\n");
+                html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th>"
+                        + "<th>min</th><th>max</th><th>n</th></tr></thead>\n<tbody>\n");
+                for (String n : names) {
+                    MetricSummary m = points.get(0).metric(n);
+                    Scale s = Scale.forUnit(m.unit(), Math.max(Math.abs(m.mean()), Math.abs(m.max())));
+                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code></td><td")
+                            .append(cellClass(n, m.mean())).append(">").append(Html.escape(meanCi(m, s)))
+                            .append("</td><td>").append(Html.escape(s.format(m.min()))).append("</td><td>")
+                            .append(Html.escape(s.format(m.max()))).append("</td><td>").append(m.n()).append("</td></tr>\n");
+                }
+            } else {
+                html.append("<p class=\"how\">For each metric, the sweep points with the lowest and the highest mean; "
+                        + "every point is in the <a href=\"#sweep-table\">sweep table</a>.</p>\n");
+                html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>lowest mean</th>"
+                        + "<th class=\"name\">at</th><th>highest mean</th><th class=\"name\">at</th></tr></thead>\n<tbody>\n");
+                for (String n : names) {
+                    PointSummary lo = null;
+                    PointSummary hi = null;
+                    for (PointSummary p : points) {
+                        MetricSummary m = p.metric(n);
+                        if (m == null || Double.isNaN(m.mean())) {
+                            continue;
+                        }
+                        if (lo == null || m.mean() < lo.metric(n).mean()) {
+                            lo = p;
+                        }
+                        if (hi == null || m.mean() > hi.metric(n).mean()) {
+                            hi = p;
+                        }
+                    }
+                    if (lo == null) {
+                        continue;
+                    }
+                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code></td>");
+                    for (PointSummary p : new PointSummary[] {lo, hi}) {
+                        MetricSummary m = p.metric(n);
+                        Scale s = Scale.forUnit(m.unit(), Math.abs(m.mean()));
+                        int index = points.indexOf(p);
+                        html.append("<td").append(cellClass(n, m.mean())).append(">").append(Html.escape(meanCi(m, s)))
+                                .append("</td><td class=\"name wrap\"><a href=\"#").append(pointId(index)).append("\">")
+                                .append(index).append("</a>: ").append(Html.escape(pointLabel(p))).append("</td>");
+                    }
+                    html.append("</tr>\n");
+                }
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("</section>\n");
+        contents.add(0, new String[] {"summary", "Summary"});
+    }
+
+    private void fact(String name, String valueHtml) {
+        html.append("<dt>").append(Html.escape(name)).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+    }
+
+    // ---------------------------------------------------------------- sweep
+
+    private void sweepSection() throws IOException {
+        List<PointSummary> points = input.summary().points();
+        SweepCharts sc = new SweepCharts(input.summary(), input.sweptPaths());
+        body.append("<section id=\"sweep\">\n<h2>Sweep</h2>\n");
+        contents.add(new String[] {"sweep", "Sweep: metrics against swept parameters"});
+        Set<String> drawn = new LinkedHashSet<>();
+        String others = input.sweptPaths().size() > 1 ? " One line per combination of the other swept parameters." : "";
+        for (int p = 0; p < input.sweptPaths().size(); p++) {
+            String path = input.sweptPaths().get(p);
+            if (!path.toLowerCase(Locale.ROOT).contains("bandwidth")) {
+                continue;
+            }
+            String target = input.rpoTargetS() == null ? "the target"
+                    : Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS());
+            Optional<JFreeChart> c = sc.metricVs("rpo.aboveTarget.fraction", path,
+                    "Time above the recovery-point target vs " + path, "time above RPO target");
+            if (c.isPresent()) {
+                drawn.add("rpo.aboveTarget.fraction@" + path);
+                figure("sweep-rpo-above-target-by-" + p, "Time above the recovery-point target against " + path,
+                        "The share of time the recovery-point lag exceeded " + target + " at each link bandwidth "
+                                + "(mean over replications, error bars 95 % confidence interval)." + others
+                                + " Choose the smallest bandwidth whose point, error bar included, is at a share you accept.",
+                        c.get(), ChartStyle.HEIGHT);
+            }
+        }
+        List<String> constant = new ArrayList<>();
+        for (String metric : Headlines.headlines(metricNames(points))) {
+            if (!sc.varies(metric)) {
+                constant.add(metric);
+                continue;
+            }
+            for (int p = 0; p < input.sweptPaths().size(); p++) {
+                String path = input.sweptPaths().get(p);
+                if (drawn.contains(metric + "@" + path)) {
+                    continue;
+                }
+                Optional<JFreeChart> c = sc.metricVs(metric, path, metric + " vs " + path, metric);
+                if (c.isPresent()) {
+                    figure("sweep-" + slug(metric) + "-by-" + p, metric + " against " + path,
+                            "Mean over replications at each sweep point; error bars are the 95 % confidence interval."
+                                    + others + " Points whose bars overlap do not differ significantly.",
+                            c.get(), ChartStyle.HEIGHT);
+                }
+            }
+        }
+        if (!constant.isEmpty()) {
+            body.append("<p class=\"note\">Not charted because equal at every sweep point: ");
+            for (int i = 0; i < constant.size(); i++) {
+                body.append(i > 0 ? ", " : "").append("<code>").append(Html.escape(constant.get(i))).append("</code>");
+            }
+            body.append(".</p>\n");
+        }
+        sweepTable(points);
+        body.append("</section>\n");
+    }
+
+    private void sweepTable(List<PointSummary> points) {
+        List<String> metrics = Headlines.all(metricNames(points));
+        body.append("<h3 id=\"sweep-table\">Every sweep point and metric</h3>\n")
+                .append("<p class=\"how\">Mean over replications ± 95 % confidence half-width. "
+                        + "Click a column header to sort by it; click again to reverse.</p>\n");
+        body.append("<div class=\"scroll\">\n<table class=\"sortable\" id=\"sweep-points\">\n<thead><tr><th>#</th>");
+        for (String p : input.sweptPaths()) {
+            body.append("<th class=\"name\">").append(Html.escape(p)).append("</th>");
+        }
+        List<Scale> scales = new ArrayList<>();
+        for (String m : metrics) {
+            double max = 0;
+            String unit = null;
+            for (PointSummary p : points) {
+                MetricSummary s = p.metric(m);
+                if (s != null) {
+                    unit = unit == null ? s.unit() : unit;
+                    if (!Double.isNaN(s.mean())) {
+                        max = Math.max(max, Math.abs(s.mean()));
+                    }
+                }
+            }
+            Scale s = Scale.forUnit(unit, max);
+            scales.add(s);
+            body.append("<th>").append(Html.escape(s.axisLabel(m))).append("</th>");
+        }
+        body.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < points.size(); i++) {
+            PointSummary p = points.get(i);
+            body.append("<tr><td data-sort=\"").append(i).append("\">").append(i).append("</td>");
+            for (String path : input.sweptPaths()) {
+                String v = p.parameters().getOrDefault(path, "");
+                double base = SweepAxis.baseValue(v);
+                body.append("<td class=\"name\" data-sort=\"").append(Html.escape(Double.isNaN(base) ? v : num(base)))
+                        .append("\">").append(Html.escape(v)).append("</td>");
+            }
+            for (int k = 0; k < metrics.size(); k++) {
+                MetricSummary m = p.metric(metrics.get(k));
+                if (m == null) {
+                    body.append("<td data-sort=\"\">–</td>");
+                    continue;
+                }
+                Scale s = scales.get(k);
+                String text = Scale.number(s.apply(m.mean()))
+                        + (Double.isNaN(m.ci95()) ? "" : " ± " + Scale.number(s.apply(m.ci95())));
+                body.append("<td data-sort=\"").append(Double.isNaN(m.mean()) ? "" : num(m.mean())).append("\"")
+                        .append(cellClass(metrics.get(k), m.mean())).append(">").append(Html.escape(text)).append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</tbody>\n</table>\n</div>\n");
+    }
+
+    // ---------------------------------------------------------------- per point
+
+    private void pointSection(int index, PointSummary point, boolean many) throws IOException {
+        String id = pointId(index);
+        String title = many ? "Point " + index + ": " + pointLabel(point) : "Run";
+        body.append("<section id=\"").append(id).append("\" class=\"point\">\n<h2>").append(Html.escape(title))
+                .append("</h2>\n");
+        contents.add(new String[] {id, title});
+        List<RunResult> runs = input.runsOf(point.id());
+        if (runs.isEmpty()) {
+            body.append("<p class=\"note\">No per-replication results were given for this point; only its summary is shown.</p>\n");
+        } else {
+            body.append("<p class=\"how\">").append(runs.size()).append(runs.size() == 1 ? " replication." : " replications: "
+                    + "lines are the mean per sample, shaded bands the 95 % confidence interval of that mean.")
+                    .append("</p>\n");
+        }
+        RunCharts rc = new RunCharts(runs);
+        String every = Scale.seconds(input.sampleEveryS()).format(input.sampleEveryS());
+        Optional<JFreeChart> c = rc.latency("write");
+        if (c.isPresent()) {
+            figure(id + "-write-latency", "Host write latency over time",
+                    "Mean, median, 99th and 99.9th percentile of the host writes completed in each " + every
+                            + " interval. A widening gap between p99.9 and the mean is queueing in the tail; "
+                            + "shaded spans are link outages.", c.get(), ChartStyle.HEIGHT);
+        }
+        c = rc.latency("read");
+        if (c.isPresent()) {
+            figure(id + "-read-latency", "Host read latency over time",
+                    "The same statistics for host reads, which are never replicated but share processors and disks.",
+                    c.get(), ChartStyle.HEIGHT);
+        }
+        latencyTable(id, point);
+        c = rc.queues();
+        if (c.isPresent()) {
+            figure(id + "-queues", "Queue depth over time",
+                    "Requests waiting or in service at each processor pool, disk group, link and the reorder queue, "
+                            + "sampled every " + every + ". A line that keeps rising marks the bottleneck: "
+                            + "work arrives there faster than it is served.", c.get(), ChartStyle.HEIGHT);
+        }
+        c = new CycleChart(runs).chart();
+        if (c.isPresent()) {
+            figure(id + "-cycles", "Cycles",
+                    "One point per cycle number. Top: bytes (left axis) and slots (right axis) the cycle carried; "
+                            + "middle: how long it was open; bottom: writes per slot (above 1, rewrites of a track "
+                            + "folded into one slot). Cycles longer than minCycleTime mean the link or the secondary "
+                            + "could not keep up.", c.get(), ChartStyle.TALL_HEIGHT);
+        }
+        c = rc.transmitQueue();
+        if (c.isPresent()) {
+            figure(id + "-transmit-queue", "Transmit queue (multi-cycle mode)",
+                    "Closed cycles waiting to be sent. A queue that keeps growing means the links are slower than "
+                            + "the folded write rate.", c.get(), ChartStyle.HEIGHT);
+        }
+        c = rc.cache();
+        if (c.isPresent()) {
+            figure(id + "-cache", "Cache and spill-pool occupancy",
+                    "Bytes the replication session holds in cache and in the spill pool; the dashed line is the "
+                            + "session's cache limit. When the cache line reaches it the cache-pressure policy "
+                            + "(spill, pace or drop) takes over; purple spans are session drops.", c.get(), ChartStyle.HEIGHT);
+        }
+        c = rc.links();
+        if (c.isPresent()) {
+            figure(id + "-links", "Link utilisation",
+                    "Share of each " + every + " interval a link spent sending. Near 100 % the link is saturated "
+                            + "and backlog builds up; red spans are outages.", c.get(), ChartStyle.HEIGHT);
+        }
+        MetricSummary above = point.metric("rpo.aboveTarget.fraction");
+        double aboveFraction = above != null ? above.mean() : rc.aboveTargetFraction(input.rpoTargetS());
+        c = rc.rpoLag(input.rpoTargetS(), aboveFraction);
+        if (c.isPresent()) {
+            String target = input.rpoTargetS() == null ? ""
+                    : " The dashed red line is the target (" + Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS())
+                            + "); the line under the title gives the share of time above it.";
+            figure(id + "-rpo", "Recovery-point lag",
+                    "How far the secondary's consistent image trails the primary: the writes of this many seconds "
+                            + "would be lost by a disaster at that moment." + target, c.get(), ChartStyle.HEIGHT);
+        }
+        consistency(id, point, runs);
+        body.append("</section>\n");
+    }
+
+    private void latencyTable(String id, PointSummary point) {
+        List<String> present = new ArrayList<>();
+        for (String n : LATENCY_TABLE) {
+            if (point.metric(n) != null) {
+                present.add(n);
+            }
+        }
+        if (present.isEmpty()) {
+            return;
+        }
+        body.append("<div id=\"").append(id).append("-latency-table\">\n<h3>Overall latency</h3>\n")
+                .append("<p class=\"how\">Over the whole measured period (after warm-up): mean over replications "
+                        + "± 95 % confidence half-width.</p>\n<table>\n<thead><tr>");
+        for (String n : present) {
+            body.append("<th>").append(Html.escape(n.substring("host.".length()))).append("</th>");
+        }
+        body.append("</tr></thead>\n<tbody><tr>");
+        for (String n : present) {
+            MetricSummary m = point.metric(n);
+            body.append("<td>").append(Html.escape(meanCi(m, Scale.forUnit(m.unit(), Math.abs(m.mean()))))).append("</td>");
+        }
+        body.append("</tr></tbody>\n</table>\n</div>\n");
+    }
+
+    private void consistency(String id, PointSummary point, List<RunResult> runs) {
+        List<String> present = new ArrayList<>();
+        for (String n : CONSISTENCY) {
+            if (point.metric(n) != null) {
+                present.add(n);
+            }
+        }
+        List<Interval> disasters = Shading.intervals(runs, Shading.DISASTER);
+        if (present.isEmpty() && disasters.isEmpty()) {
+            return;
+        }
+        body.append("<div id=\"").append(id).append("-consistency\">\n<h3>Consistency and data loss</h3>\n")
+                .append("<p class=\"how\">Dependent-write violations must be zero for a consistent policy (a red cell "
+                        + "means the secondary image could hold a write without the one it depends on). After a disaster, "
+                        + "the acknowledged writes missing from the secondary's last consistent image are the measured "
+                        + "recovery point.</p>\n");
+        if (!present.isEmpty()) {
+            body.append("<table>\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th><th>max</th></tr></thead>\n<tbody>\n");
+            for (String n : present) {
+                MetricSummary m = point.metric(n);
+                Scale s = Scale.forUnit(m.unit(), Math.max(Math.abs(m.mean()), Math.abs(m.max())));
+                body.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code></td><td")
+                        .append(cellClass(n, m.max())).append(">").append(Html.escape(meanCi(m, s))).append("</td><td>")
+                        .append(Html.escape(s.format(m.max()))).append("</td></tr>\n");
+            }
+            body.append("</tbody>\n</table>\n");
+        }
+        for (Interval d : disasters) {
+            body.append("<p>Disaster").append(d.subject() == null || d.subject().isEmpty() ? "" : " at " + Html.escape(d.subject()))
+                    .append(" at ").append(Html.escape(Scale.seconds(d.startS()).format(d.startS())))
+                    .append(" simulated time.</p>\n");
+        }
+        body.append("</div>\n");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void figure(String id, String title, String how, JFreeChart chart, int height) throws IOException {
+        String file = CHARTS + "/" + id + ".png";
+        Path target = outDir.resolve(file);
+        Path tmp = outDir.resolve(file + ".tmp");
+        ChartStyle.writePng(chart, tmp, ChartStyle.WIDTH, height);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        body.append("<figure id=\"").append(Html.escape(id)).append("\">\n<h3>").append(Html.escape(title)).append("</h3>\n")
+                .append("<p class=\"how\">").append(Html.escape(how)).append("</p>\n")
+                .append("<img src=\"").append(Html.escape(file)).append("\" width=\"").append(ChartStyle.WIDTH)
+                .append("\" height=\"").append(height).append("\" alt=\"").append(Html.escape(title)).append("\">\n")
+                .append("</figure>\n");
+    }
+
+    /** Violations and data loss are marked red when non-zero, green when zero. */
+    private static String cellClass(String metric, double value) {
+        if (metric.equals("consistency.violations") || metric.equals("ordered.outOfOrder")
+                || metric.startsWith("disaster.lost.") || metric.equals("session.drops")) {
+            if (Double.isNaN(value)) {
+                return "";
+            }
+            return value > 0 ? " class=\"bad\"" : " class=\"good\"";
+        }
+        return "";
+    }
+
+    private static String meanCi(MetricSummary m, Scale s) {
+        return Double.isNaN(m.ci95()) ? s.format(m.mean()) : s.format(m.mean()) + " ± " + s.format(m.ci95());
+    }
+
+    private static String pointLabel(PointSummary p) {
+        if (p.parameters().isEmpty()) {
+            return p.id();
+        }
+        StringBuilder b = new StringBuilder();
+        p.parameters().forEach((k, v) -> b.append(b.length() > 0 ? ", " : "").append(k).append(" = ").append(v));
+        return b.toString();
+    }
+
+    /** The HTML id and chart-file prefix of the point at {@code index} in the summary. */
+    static String pointId(int index) {
+        return String.format(Locale.ROOT, "p%02d", index);
+    }
+
+    private static Set<String> metricNames(List<PointSummary> points) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PointSummary p : points) {
+            names.addAll(p.metrics().keySet());
+        }
+        return names;
+    }
+
+    /** A file-name-safe form of a metric name. */
+    static String slug(String s) {
+        return s.replaceAll("[^A-Za-z0-9.-]+", "-");
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

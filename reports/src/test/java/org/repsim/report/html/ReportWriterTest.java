@@ -1,0 +1,189 @@
+package org.repsim.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repsim.core.result.ExperimentSummary;
+import org.repsim.core.result.PointSummary;
+import org.repsim.core.result.RunResult;
+
+class ReportWriterTest {
+
+    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\"");
+    private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
+
+    @TempDir
+    Path dir;
+
+    private static Path sweepDir;
+
+    @BeforeAll
+    static void writeSweep() throws IOException {
+        sweepDir = Synthetic.sweepReport();
+    }
+
+    @Test
+    void sweepReportHasEverySectionAndEveryImageDecodesAtItsDeclaredSize() throws IOException {
+        Path dir = sweepDir;
+        String html = Files.readString(dir.resolve("report.html"));
+
+        List<String> ids = new ArrayList<>(List.of("summary", "headlines", "contents", "sweep", "sweep-table", "sweep-points",
+                "sweep-rpo-above-target-by-0"));
+        for (int p = 0; p < 6; p++) {
+            String pid = String.format("p%02d", p);
+            for (String s : List.of("", "-write-latency", "-read-latency", "-latency-table", "-queues", "-cycles",
+                    "-transmit-queue", "-cache", "-links", "-rpo", "-consistency")) {
+                ids.add(pid + s);
+            }
+        }
+        List<String> charted = List.of("host.write.latency.mean", "host.write.latency.p99", "host.writes",
+                "link.wan.utilization", "rpo.lag.mean", "rpo.aboveTarget.fraction", "cycle.bytes.mean",
+                "disaster.lost.writes", "disaster.lost.span");
+        for (String metric : charted) {
+            ids.add("sweep-" + metric + "-by-1");
+            if (!metric.equals("rpo.aboveTarget.fraction")) {
+                ids.add("sweep-" + metric + "-by-0");
+            }
+        }
+        for (String id : ids) {
+            assertThat(html).as("section %s", id).contains("id=\"" + id + "\"");
+        }
+        // consistency.violations is 0 everywhere: listed as not charted rather than drawn flat.
+        assertThat(html).doesNotContain("id=\"sweep-consistency.violations-by-0\"").contains("Not charted because equal");
+        // Time above target vs bandwidth has its own chart and is not drawn a second time.
+        assertThat(html).doesNotContain("id=\"sweep-rpo.aboveTarget.fraction-by-0\"");
+
+        Matcher m = IMG.matcher(html);
+        int images = 0;
+        while (m.find()) {
+            images++;
+            Path png = dir.resolve(m.group(1));
+            assertThat(png).as(m.group(1)).isRegularFile();
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertThat(img).as("%s decodes", m.group(1)).isNotNull();
+            assertThat(img.getWidth()).isEqualTo(Integer.parseInt(m.group(2))).isEqualTo(1200);
+            assertThat(img.getHeight()).isEqualTo(Integer.parseInt(m.group(3)));
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isEqualTo(images);
+        }
+        // 6 points × 8 charts + each varying headline metric against both parameters (the time above target
+        // against bandwidth being the dedicated chart).
+        assertThat(images).isEqualTo(6 * 8 + 2 * charted.size());
+        assertThat(dir.resolve("charts/p00-cycles.png")).satisfies(p -> assertThat(ImageIO.read(p.toFile()).getHeight()).isEqualTo(820));
+    }
+
+    @Test
+    void everyLinkPointsToAnExistingFileOrAnchorAndNothingIsLoadedFromElsewhere() throws IOException {
+        Path dir = sweepDir;
+        String html = Files.readString(dir.resolve("report.html"));
+        Matcher m = LINK.matcher(html);
+        int links = 0;
+        while (m.find()) {
+            links++;
+            String target = m.group(1);
+            if (target.startsWith("#")) {
+                assertThat(html).as("anchor %s", target).contains("id=\"" + target.substring(1) + "\"");
+            } else {
+                assertThat(target).doesNotContain("://").doesNotStartWith("/");
+                assertThat(dir.resolve(target)).as(target).isRegularFile();
+            }
+        }
+        assertThat(links).isGreaterThan(60);
+        assertThat(html).doesNotContain("@import").doesNotContain("url(").doesNotContain("<link ");
+    }
+
+    @Test
+    void syncOnlyRunHasNoSectionsForDataItDoesNotHave() throws IOException {
+        String html = Files.readString(ReportWriter.write(dir, Synthetic.syncOnly()));
+
+        assertThat(html).contains("id=\"p00-write-latency\"", "id=\"p00-queues\"", "id=\"p00-links\"",
+                "id=\"p00-latency-table\"", "nothing (one configuration)");
+        assertThat(html).doesNotContain("id=\"sweep\"", "id=\"p00-read-latency\"", "id=\"p00-cycles\"", "id=\"p00-cache\"",
+                "id=\"p00-rpo\"", "id=\"p00-transmit-queue\"", "id=\"p00-consistency\"", "Recovery-point target");
+        try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly("p00-links.png", "p00-queues.png", "p00-write-latency.png");
+        }
+    }
+
+    @Test
+    void pointWithoutReplicationsGetsItsTablesButNoCharts() throws IOException {
+        ReportInput full = Synthetic.sweep("partial", List.of("1 Gbit/s", "2 Gbit/s"), List.of("15 s", "30 s"), true);
+        Map<String, List<RunResult>> some = new LinkedHashMap<>(full.replications());
+        some.remove("001");
+        ReportInput partial = new ReportInput(full.scenarioName(), full.description(), full.topology(), full.sweptPaths(),
+                full.summary(), some, full.rpoTargetS(), full.sampleEveryS());
+        String html = Files.readString(ReportWriter.write(dir, partial));
+
+        assertThat(html).contains("id=\"p01-latency-table\"", "No per-replication results were given for this point",
+                "id=\"p00-cycles\"", "id=\"p02-cycles\"");
+        assertThat(html).doesNotContain("id=\"p01-cycles\"", "id=\"p01-write-latency\"");
+        assertThat(dir.resolve("charts/p01-cycles.png")).doesNotExist();
+    }
+
+    @Test
+    void everyStringFromTheInputIsEscaped() throws IOException {
+        ReportInput base = Synthetic.sweep("x", List.of("1 Gbit/s"), List.of("15 s", "30 s"), false);
+        String evil = "<script>alert('x')</script> & \"q\"";
+        List<PointSummary> points = new ArrayList<>();
+        for (PointSummary p : base.summary().points()) {
+            LinkedHashMap<String, String> params = new LinkedHashMap<>(p.params());
+            params.put(Synthetic.MIN_CYCLE, params.get(Synthetic.MIN_CYCLE) + " <i>");
+            points.add(new PointSummary(p.id(), params, p.replications(), p.metrics()));
+        }
+        ReportInput in = new ReportInput(evil, "desc <b>bold</b>", List.of("box <r1a> & 'r1b'"), base.sweptPaths(),
+                new ExperimentSummary(evil, "v<1>", base.sweptPaths(), points), base.replications(), 60.0, 1.0);
+        String html = Files.readString(ReportWriter.write(dir, in));
+
+        assertThat(html).doesNotContain("<script>alert", "<b>bold", "<r1a>", "<i>", "v<1>");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
+                "desc &lt;b&gt;bold&lt;/b&gt;", "box &lt;r1a&gt; &amp; &#39;r1b&#39;", "30 s &lt;i&gt;", "v&lt;1&gt;");
+        // The minCycleTime values are no longer quantities: their axis is categorical and still charted.
+        assertThat(html).contains("id=\"sweep-host.write.latency.mean-by-1\"");
+    }
+
+    @Test
+    void identicalInputGivesIdenticalFiles() throws IOException {
+        Path a = sweepDir;
+        Path b = dir.resolve("b");
+        assertThat(ReportWriter.write(b, Synthetic.sweep("srdfa-two-boxes"))).isEqualTo(b.resolve("report.html"));
+
+        assertThat(Files.readString(a.resolve("report.html"))).isEqualTo(Files.readString(b.resolve("report.html")));
+        try (Stream<Path> files = Files.list(a.resolve("charts"))) {
+            for (Path f : files.sorted().toList()) {
+                assertThat(Files.readAllBytes(b.resolve("charts").resolve(f.getFileName())))
+                        .as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+            }
+        }
+        assertThat(new String(Files.readAllBytes(a.resolve("report.html")), StandardCharsets.UTF_8)).doesNotContain(".tmp");
+    }
+
+    @Test
+    void inputIsCheckedWithMessagesNamingTheProblem() {
+        ReportInput ok = Synthetic.sweep("bad");
+        assertThatThrownBy(() -> new ReportInput("s", "", List.of(), List.of(), ok.summary(),
+                Map.of("nope", List.of()), null, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown sweep point 'nope'");
+        assertThatThrownBy(() -> new ReportInput("s", "", List.of(), List.of(), ok.summary(), Map.of(), null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sampleEveryS");
+        assertThatThrownBy(() -> new ReportInput("s", "", List.of(), List.of(), ok.summary(), Map.of(), -5.0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rpoTargetS");
+    }
+}

@@ -1,0 +1,44 @@
+package org.repsim.scenario.run;
+
+/**
+ * Shows an experiment's progress. The runner calls {@link #start} once, {@link #advance} from
+ * worker threads (implementations are thread-safe) and {@link #close} at the end, also after a
+ * failure.
+ */
+public interface ProgressDisplay extends AutoCloseable {
+
+    /**
+     * @param totalSimulatedNs simulated nanoseconds of all replications this run will execute
+     *        (resumed ones excluded)
+     * @param replications number of replications this run will execute
+     */
+    void start(long totalSimulatedNs, int replications);
+
+    /** Adds simulated time and fired events done since the previous call. */
+    void advance(long simulatedNs, long events);
+
+    @Override
+    void close();
+
+    /** Shows nothing. */
+    static ProgressDisplay silent() {
+        return new ProgressDisplay() {
+            @Override
+            public void start(long totalSimulatedNs, int replications) {
+            }
+
+            @Override
+            public void advance(long simulatedNs, long events) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A bar on stderr, unless {@code quiet} or stderr is not an interactive terminal. */
+    static ProgressDisplay forTerminal(boolean quiet) {
+        return quiet || System.console() == null ? silent() : new TerminalProgress();
+    }
+}

@@ -1,0 +1,33 @@
+package org.repsim.scenario.run;
+
+import org.repsim.core.result.RunResult;
+
+/**
+ * Builds a fresh model for one (point, replication) and runs it to the end.
+ *
+ * <p>Random numbers: the model draws every stream from
+ * {@code new RandomStreams(masterSeed, replication)}. The runner passes the same replication
+ * index {@code 0 … replications-1} at every sweep point, so replication {@code r} of every point
+ * sees the same arrival and service streams: <em>common random numbers</em>, which makes the
+ * difference between two sweep points far less noisy than independent streams would. Points are
+ * therefore not independent of each other; replications within a point are.
+ *
+ * <p>Implementations must be safe to call from several threads at once for different
+ * (point, replication) pairs: they share nothing mutable between calls. The result must not
+ * depend on which thread runs it or when.
+ */
+@FunctionalInterface
+public interface ReplicationModel {
+
+    /**
+     * Runs one replication.
+     *
+     * @param point the sweep point (its payload is the resolved scenario for the point)
+     * @param replication replication index, 0-based, the same range at every point
+     * @param masterSeed the experiment's master seed
+     * @param progress where to report simulated time and events; throws
+     *        {@link ExperimentCancelled} once the experiment is cancelled
+     * @return the replication's result; its {@code replication()} must equal {@code replication}
+     */
+    RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress);
+}

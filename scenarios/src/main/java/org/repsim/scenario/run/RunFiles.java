@@ -1,0 +1,313 @@
+package org.repsim.scenario.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.repsim.core.result.Interval;
+import org.repsim.core.result.Metric;
+import org.repsim.core.result.RunResult;
+import org.repsim.core.result.Table;
+import org.repsim.core.result.TimeSeries;
+
+/**
+ * The files of one replication, {@code runs/<point>/<rep>/}:
+ * <ul>
+ * <li>{@code metrics.json}: {@code point}, {@code replication}, {@code seed}, {@code metrics}
+ * (name → {@code {"value", "unit"}}, sorted by name), and the manifest of the other files:
+ * {@code series} ({@code {"columns", "units"}} of {@code timeseries.csv}, or null),
+ * {@code tables} (name → {@code {"columns", "units"}}, file {@code <name>.csv}) and
+ * {@code intervals} (number of rows in {@code intervals.csv}).</li>
+ * <li>{@code timeseries.csv}: header {@code time_s,<column>...}, one row per sample.</li>
+ * <li>{@code <table>.csv} (e.g. {@code cycles.csv}): header of the table's columns, one row per
+ * record.</li>
+ * <li>{@code intervals.csv}, only when there are intervals: {@code kind,subject,start_s,end_s}.</li>
+ * <li>{@code done.json}, written last: {@code {"files": {name: sha256-hex}}}. A replication is
+ * complete exactly when {@code done.json} is present and every file it lists has that digest.</li>
+ * </ul>
+ * Every file is written atomically (see {@link AtomicFiles}).
+ */
+public final class RunFiles {
+    public static final String METRICS = "metrics.json";
+    public static final String SERIES = "timeseries.csv";
+    public static final String INTERVALS = "intervals.csv";
+    public static final String DONE = "done.json";
+    static final String TIME_COLUMN = "time_s";
+    static final List<String> INTERVAL_COLUMNS = List.of("kind", "subject", "start_s", "end_s");
+    private static final Set<String> RESERVED_TABLES = Set.of("timeseries", "intervals", "metrics", "done");
+
+    private RunFiles() {
+    }
+
+    /**
+     * Writes a replication's files into {@code dir}, replacing whatever an earlier, unfinished
+     * attempt left there. {@code done.json} is removed first and written last.
+     */
+    public static void write(Path dir, String pointId, RunResult result) throws IOException {
+        for (String name : result.tables().keySet()) {
+            if (!PlanPoint.SAFE_NAME.matcher(name).matches() || RESERVED_TABLES.contains(name)) {
+                throw new IllegalArgumentException("table name '" + name
+                        + "' cannot be a file name (letters, digits, '.', '_', '-'; not " + RESERVED_TABLES + ")");
+            }
+        }
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve(DONE));
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir)) {
+            for (Path p : stale) {
+                if (Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(METRICS, metricsJson(pointId, result));
+        if (result.series() != null) {
+            files.put(SERIES, seriesCsv(result.series()));
+        }
+        for (Table t : result.tables().values()) {
+            files.put(t.name() + ".csv", tableCsv(t));
+        }
+        if (!result.intervals().isEmpty()) {
+            files.put(INTERVALS, intervalsCsv(result.intervals()));
+        }
+        SortedMap<String, String> digests = new TreeMap<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(dir.resolve(f.getKey()), bytes);
+            digests.put(f.getKey(), sha256(bytes));
+        }
+        AtomicFiles.write(dir.resolve(DONE), Json.write(g -> {
+            g.writeStartObject();
+            Json.stringMap(g, "files", digests);
+            g.writeEndObject();
+        }));
+    }
+
+    /** True when the replication in {@code dir} finished: its marker lists files that are intact. */
+    public static boolean isComplete(Path dir) {
+        try {
+            JsonNode done = Json.read(Files.readString(dir.resolve(DONE)));
+            Map<String, String> digests = Json.stringMap(done, "files");
+            if (!digests.containsKey(METRICS)) {
+                return false;
+            }
+            for (Map.Entry<String, String> f : digests.entrySet()) {
+                if (!sha256(Files.readAllBytes(dir.resolve(f.getKey()))).equals(f.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The metrics of a stored replication (all a summary needs). */
+    public static SortedMap<String, Metric> readMetrics(Path dir) throws IOException {
+        return metrics(readJson(dir.resolve(METRICS)));
+    }
+
+    /** A stored replication, read back exactly as it was written (NaN and ±Infinity read as NaN). */
+    public static RunResult read(Path dir) throws IOException {
+        Path metricsFile = dir.resolve(METRICS);
+        JsonNode root = readJson(metricsFile);
+        try {
+            int replication = Json.field(root, "replication").intValue();
+            long seed = Json.field(root, "seed").longValue();
+            TimeSeries series = null;
+            JsonNode seriesNode = Json.field(root, "series");
+            if (!seriesNode.isNull()) {
+                series = readSeries(dir.resolve(SERIES), Json.strings(seriesNode, "columns"),
+                        Json.strings(seriesNode, "units"));
+            }
+            List<Table> tables = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : Json.field(root, "tables").properties()) {
+                tables.add(readTable(dir.resolve(e.getKey() + ".csv"), e.getKey(),
+                        Json.strings(e.getValue(), "columns"), Json.strings(e.getValue(), "units")));
+            }
+            int intervalCount = Json.field(root, "intervals").intValue();
+            List<Interval> intervals = intervalCount == 0 ? List.of() : readIntervals(dir.resolve(INTERVALS));
+            if (intervals.size() != intervalCount) {
+                throw new IOException(INTERVALS + " has " + intervals.size() + " rows, " + METRICS + " says "
+                        + intervalCount);
+            }
+            return new RunResult(replication, seed, metrics(root).values(), series, tables, intervals);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot read replication in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String metricsJson(String pointId, RunResult r) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("point", pointId);
+            g.writeNumberField("replication", r.replication());
+            g.writeNumberField("seed", r.seed());
+            g.writeObjectFieldStart("metrics");
+            for (Metric m : r.metrics().values()) {
+                g.writeObjectFieldStart(m.name());
+                Json.number(g, "value", m.value());
+                g.writeStringField("unit", m.unit());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            if (r.series() == null) {
+                g.writeNullField("series");
+            } else {
+                g.writeObjectFieldStart("series");
+                Json.strings(g, "columns", r.series().columns());
+                Json.strings(g, "units", r.series().units());
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("tables");
+            for (Table t : r.tables().values()) {
+                g.writeObjectFieldStart(t.name());
+                Json.strings(g, "columns", t.columns());
+                Json.strings(g, "units", t.units());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeNumberField("intervals", r.intervals().size());
+            g.writeEndObject();
+        });
+    }
+
+    static String seriesCsv(TimeSeries s) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        header.add(TIME_COLUMN);
+        header.addAll(s.columns());
+        Csv.line(out, header);
+        int columns = s.columns().size();
+        for (int r = 0; r < s.rows(); r++) {
+            out.append(Numbers.csv(s.time(r)));
+            for (int c = 0; c < columns; c++) {
+                out.append(',').append(Numbers.csv(s.value(r, c)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String tableCsv(Table t) {
+        StringBuilder out = new StringBuilder();
+        Csv.line(out, t.columns());
+        for (double[] row : t.rows()) {
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    out.append(',');
+                }
+                out.append(Numbers.csv(row[c]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String intervalsCsv(List<Interval> intervals) {
+        StringBuilder out = new StringBuilder();
+        Csv.line(out, INTERVAL_COLUMNS);
+        for (Interval i : intervals) {
+            Csv.line(out, List.of(i.kind(), i.subject(), Numbers.csv(i.startS()), Numbers.csv(i.endS())));
+        }
+        return out.toString();
+    }
+
+    private static SortedMap<String, Metric> metrics(JsonNode root) throws IOException {
+        SortedMap<String, Metric> out = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : Json.field(root, "metrics").properties()) {
+            out.put(e.getKey(), new Metric(e.getKey(), Json.number(e.getValue(), "value"),
+                    Json.field(e.getValue(), "unit").asText()));
+        }
+        return out;
+    }
+
+    private static TimeSeries readSeries(Path file, List<String> columns, List<String> units) throws IOException {
+        List<String> header = new ArrayList<>();
+        header.add(TIME_COLUMN);
+        header.addAll(columns);
+        List<List<String>> lines = readCsv(file, header);
+        TimeSeries s = new TimeSeries(columns, units);
+        double[] row = new double[columns.size()];
+        for (List<String> line : lines.subList(1, lines.size())) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Numbers.parseCsv(line.get(c + 1));
+            }
+            s.append(Numbers.parseCsv(line.get(0)), row);
+        }
+        return s;
+    }
+
+    private static Table readTable(Path file, String name, List<String> columns, List<String> units)
+            throws IOException {
+        List<List<String>> lines = readCsv(file, columns);
+        Table t = new Table(name, columns, units);
+        for (List<String> line : lines.subList(1, lines.size())) {
+            double[] row = new double[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Numbers.parseCsv(line.get(c));
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    private static List<Interval> readIntervals(Path file) throws IOException {
+        List<List<String>> lines = readCsv(file, INTERVAL_COLUMNS);
+        List<Interval> out = new ArrayList<>();
+        for (List<String> line : lines.subList(1, lines.size())) {
+            out.add(new Interval(line.get(0), line.get(1), Numbers.parseCsv(line.get(2)),
+                    Numbers.parseCsv(line.get(3))));
+        }
+        return out;
+    }
+
+    /** Parses a CSV file whose header must be {@code header}, every line as wide as the header. */
+    private static List<List<String>> readCsv(Path file, List<String> header) throws IOException {
+        List<List<String>> lines;
+        try {
+            lines = Csv.parse(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IOException("missing " + file.getFileName());
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
+            throw new IOException(file.getFileName() + ": header is not " + header);
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).size() != header.size()) {
+                throw new IOException(file.getFileName() + " line " + (i + 1) + ": " + lines.get(i).size()
+                        + " fields, header has " + header.size());
+            }
+        }
+        return lines;
+    }
+
+    private static JsonNode readJson(Path file) throws IOException {
+        try {
+            return Json.read(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IOException("missing " + file);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.repsim.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.repsim.core.kernel.dsol.DsolKernel;
+
+/**
+ * The event list against a reference model (a sorted map keyed by time, tie, scheduling order)
+ * over 200 random mixes of schedule, cancel and fire, each from its own fixed seed.
+ */
+class EventHeapProperties {
+
+    static Stream<List<Integer>> operationMixes() {
+        return IntStream.range(0, 200).mapToObj(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            return r.ints(1 + r.nextInt(400), 0, 100).boxed().toList();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("operationMixes")
+    void firesExactlyTheReferenceOrder(List<Integer> ops) {
+        SimulationKernel k = DsolKernel.create();
+        TreeMap<long[], Integer> reference = new TreeMap<>((a, b) -> {
+            for (int i = 0; i < a.length; i++) {
+                int c = Long.compare(a[i], b[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        List<EventHandle> handles = new ArrayList<>();
+        List<long[]> keys = new ArrayList<>();
+        List<Integer> fired = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        long seq = 0;
+        int id = 0;
+        for (int op : ops) {
+            if (op < 60) { // schedule at a small random offset so that ties are common
+                long t = k.now() + op % 7;
+                Tie tie = Tie.ofOrdinal(op % Tie.values().length);
+                int myId = id++;
+                handles.add(k.at(t, tie, () -> fired.add(myId)));
+                long[] key = {t, tie.ordinal(), seq++};
+                keys.add(key);
+                reference.put(key, myId);
+            } else if (op < 80 && !handles.isEmpty()) { // cancel some earlier event
+                int victim = op * 31 % handles.size();
+                boolean pending = reference.containsKey(keys.get(victim));
+                assertThat(k.cancel(handles.get(victim))).isEqualTo(pending);
+                reference.remove(keys.get(victim));
+            } else { // fire one
+                boolean any = k.fireNext();
+                assertThat(any).isEqualTo(!reference.isEmpty());
+                if (any) {
+                    expected.add(reference.pollFirstEntry().getValue());
+                }
+            }
+            assertThat(k.pendingEvents()).isEqualTo(reference.size());
+        }
+        k.runUntil(Long.MAX_VALUE / 2);
+        expected.addAll(reference.values());
+        assertThat(fired).containsExactlyElementsOf(expected);
+    }
+}

@@ -1,0 +1,116 @@
+package org.repsim.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+
+/** Tallies, levels, counters, histograms and intervals against hand-computed values. */
+class StatsTest {
+
+    @Test
+    void tallyMatchesHandComputedMoments() {
+        Tally t = new Tally();
+        for (double x : new double[] {2, 4, 4, 4, 5, 5, 7, 9}) {
+            t.add(x);
+        }
+        assertThat(t.count()).isEqualTo(8);
+        assertThat(t.mean()).isEqualTo(5.0);
+        assertThat(t.sum()).isEqualTo(40.0);
+        // sum of squared deviations = 32, sample variance = 32 / 7
+        assertThat(t.variance()).isCloseTo(32.0 / 7, within(1e-12));
+        assertThat(t.min()).isEqualTo(2);
+        assertThat(t.max()).isEqualTo(9);
+        t.reset(0);
+        assertThat(t.count()).isZero();
+        assertThat(t.mean()).isNaN();
+    }
+
+    @Test
+    void timeWeightedAverageIsTheAreaOverTheSpan() {
+        TimeWeighted w = new TimeWeighted(0, 0);
+        w.update(10, 2);   // 0 for [0,10)
+        w.update(20, 5);   // 2 for [10,20)
+        w.update(25, 1);   // 5 for [20,25)
+        // up to 40: 1 for [25,40) → area 0 + 20 + 25 + 15 = 60 over 40
+        assertThat(w.average(40)).isEqualTo(60.0 / 40);
+        assertThat(w.max()).isEqualTo(5);
+        assertThat(w.current()).isEqualTo(1);
+        assertThat(w.integral(40)).isEqualTo(60.0);
+        w.reset(40);
+        w.update(50, 3);  // 1 for [40,50), then 3 for [50,60)
+        assertThat(w.average(60)).isEqualTo((10 + 30) / 20.0);
+        assertThat(w.max()).isEqualTo(3);
+    }
+
+    @Test
+    void counterCountsAndResets() {
+        Counter c = new Counter();
+        c.increment();
+        c.add(41);
+        assertThat(c.value()).isEqualTo(42);
+        c.reset(0);
+        assertThat(c.value()).isZero();
+    }
+
+    @Test
+    void latencyHistogramPercentilesWithinItsPrecision() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (long v = 1; v <= 100_000; v++) {
+            h.record(v * 1000);
+        }
+        assertThat(h.count()).isEqualTo(100_000);
+        assertThat(h.meanNs()).isEqualTo(50_000.5 * 1000);
+        assertThat(h.maxNs()).isEqualTo(100_000_000);
+        // three significant digits: relative error at most 0.1 %
+        assertThat(h.quantileNs(0.5)).isCloseTo(50_000_000, within(50_000.0));
+        assertThat(h.quantileNs(0.99)).isCloseTo(99_000_000, within(99_000.0));
+        assertThat(h.quantileNs(0.999)).isCloseTo(99_900_000, within(99_900.0));
+        h.reset(0);
+        assertThat(h.quantileNs(0.5)).isNaN();
+    }
+
+    @Test
+    void confidenceIntervalUsesStudentT() {
+        double[] xs = {10, 12, 9, 11, 13, 10, 8, 12, 11, 14};
+        ConfidenceInterval ci = ConfidenceInterval.of95(xs);
+        Tally t = new Tally();
+        for (double x : xs) {
+            t.add(x);
+        }
+        // t(0.975, 9) = 2.2621571627...
+        assertThat(ci.halfWidth()).isCloseTo(2.2621571627 * t.stdDev() / Math.sqrt(10), within(1e-8));
+        assertThat(ci.mean()).isEqualTo(11.0);
+        assertThat(ci.n()).isEqualTo(10);
+        assertThat(ConfidenceInterval.of95(new double[] {3}).halfWidth()).isNaN();
+    }
+
+    @Test
+    void confidenceIntervalCoversTheTrueMeanAboutNinetyFivePercentOfTheTime() {
+        NormalDistribution law = new NormalDistribution(new MersenneTwister(11), 5, 2);
+        int trials = 2000;
+        int covered = 0;
+        for (int i = 0; i < trials; i++) {
+            double[] xs = law.sample(10);
+            if (ConfidenceInterval.of95(xs).contains(5)) {
+                covered++;
+            }
+        }
+        // coverage estimate has sd sqrt(.95 × .05 / 2000) ≈ 0.0049: accept ±4 sd
+        assertThat(covered / (double) trials).isBetween(0.95 - 4 * 0.0049, 0.95 + 4 * 0.0049);
+    }
+
+    @Test
+    void tallyIsStableForLargeOffsets() {
+        Tally t = new Tally();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            t.add(1e12 + r.nextDouble());
+        }
+        // variance of U(0,1) = 1/12; naive sum-of-squares would lose it entirely at 1e12
+        assertThat(t.variance()).isCloseTo(1.0 / 12, within(0.005));
+    }
+}
