@@ -1,0 +1,71 @@
+package org.repsim.scenario.build;
+
+import java.util.List;
+import org.repsim.core.kernel.SimulationKernel;
+import org.repsim.core.kernel.Tie;
+import org.repsim.core.result.Interval;
+import org.repsim.core.result.Metric;
+import org.repsim.model.Box;
+import org.repsim.model.Processor;
+import org.repsim.model.WanLink;
+import org.repsim.scenario.spec.Fault;
+import org.repsim.scenario.spec.Scenario;
+
+/**
+ * Schedules the scenario's faults (DOMAIN §7) at tie class CONTROL and records them as chart
+ * intervals. A disaster ends the run at its instant [design: the primary site is gone, nothing
+ * after it is meaningful]; the data it lost is recorded as {@code disaster.lost.*}.
+ */
+final class Faults {
+    private Faults() {
+    }
+
+    static void schedule(Scenario sc, Topology topology, SimulationKernel k, ModeEngine engine, List<Interval> intervals,
+            List<Metric> lossOut) {
+        long end = sc.run().durationNs();
+        for (Fault f : sc.faults()) {
+            if (f.atNs() >= end) {
+                continue;
+            }
+            if (f instanceof Fault.LinkDown d) {
+                WanLink link = topology.link(d.link());
+                long until = Math.min(end, d.atNs() + d.forNs());
+                link.scheduleOutage(k, d.atNs(), until);
+                intervals.add(new Interval("link-down", d.link(), d.atNs() / 1e9, until / 1e9));
+            } else if (f instanceof Fault.LinkDegrade d) {
+                long until = Math.min(end, d.atNs() + d.forNs());
+                topology.link(d.link()).scheduleDegradation(k, d.atNs(), until, d.factor());
+                intervals.add(new Interval("link-degraded", d.link(), d.atNs() / 1e9, until / 1e9));
+            } else if (f instanceof Fault.ProcessorSlowdown d) {
+                Processor p = pool(topology.box(d.box()), d.pool());
+                k.at(d.atNs(), Tie.CONTROL, () -> p.setSlowdown(d.factor()));
+                k.at(Math.min(end, d.atNs() + d.forNs()), Tie.CONTROL, () -> p.setSlowdown(1));
+                intervals.add(new Interval("processor-slowdown", d.box() + "." + d.pool(), d.atNs() / 1e9,
+                        Math.min(end, d.atNs() + d.forNs()) / 1e9));
+            } else if (f instanceof Fault.Disaster d) {
+                k.at(d.atNs(), Tie.CONTROL, () -> {
+                    lossOut.addAll(engine.lossAt(k.now()));
+                    intervals.add(new Interval("disaster", d.site(), k.now() / 1e9, k.now() / 1e9));
+                    k.stop();
+                });
+            }
+        }
+    }
+
+    private static Processor pool(Box box, String pool) {
+        switch (pool) {
+            case "hostAdapters":
+                return box.hostAdapters();
+            case "remoteAdapters":
+                return box.remoteAdapters();
+            default:
+                Processor p = box.processors().get(pool);
+                if (p == null) {
+                    throw new IllegalArgumentException("box " + box.name() + " has no processor pool '" + pool
+                            + "' (it has hostAdapters, remoteAdapters" + (box.processors().isEmpty() ? "" : ", "
+                            + String.join(", ", box.processors().keySet())) + ")");
+                }
+                return p;
+        }
+    }
+}
