@@ -1,0 +1,31 @@
+package org.repsim.scenario.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.validate.ScenarioSource;
+
+/**
+ * What {@code repsim run} asks a launcher to do: run {@code scenario.run().replications()}
+ * replications of every point, writing results under {@code outputDir} (SCENARIO.md "Outputs").
+ *
+ * @param scenarioFile the file as given on the command line (trace paths are relative to its directory)
+ * @param source       the scenario as written, with --set/--seed/--replications applied
+ * @param scenario     the resolved base scenario (sweep included), as stored in scenario.resolved.json
+ * @param points       the run matrix: at least one point, ids p000, p001, … in order
+ * @param outputDir    where results go (-o; default out/&lt;scenario file name&gt;)
+ * @param threads      replications run in parallel on this many threads (≥ 1)
+ * @param resume       skip replications whose results are already complete
+ * @param quiet        no progress output
+ * @param out          progress and summary output
+ * @param err          diagnostics
+ */
+public record Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
+                         Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
+
+    public Experiment {
+        points = List.copyOf(points);
+    }
+}

@@ -1,0 +1,116 @@
+package org.repsim.scenario.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.validate.ScenarioSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+        description = "Run a scenario: every replication of every sweep point; write results to DIR.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:failure during simulation", "2:invalid scenario or command line"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario JSON file.")
+    Path scenarioFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Output directory (default: out/<scenario file name without .json>).")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Set a value as written in the file, e.g. --set 'links[wan].bandwidth=4 Gbit/s' "
+                    + "--set run.replications=10 --set replication.ordered.ordering=off. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides run.seed).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (overrides run.replications).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel replications (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--resume", description = "Skip replications whose results are already complete.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, found " + threadCount);
+        }
+        Experiment experiment;
+        try {
+            experiment = experiment(threadCount);
+        } catch (ScenarioException e) {
+            ProblemPrinter.print(e, err);
+            return ExitCodes.INVALID;
+        }
+        ExperimentLauncher launcher = Repsim.launcher(spec);
+        if (launcher == null) {
+            err.println("repsim: this build has no experiment runner (no " + ExperimentLauncher.class.getName() + " service)");
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        try {
+            launcher.launch(experiment);
+            return ExitCodes.OK;
+        } catch (ScenarioException e) {
+            ProblemPrinter.print(e, err);
+            return ExitCodes.INVALID;
+        } catch (Exception e) {
+            err.println("repsim: simulation failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** Loads the scenario, applies --set, --seed and --replications, validates it and expands the sweep. */
+    Experiment experiment(int threadCount) throws ScenarioException {
+        ScenarioSource source = ScenarioSource.read(scenarioFile);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--set takes PATH=VALUE, e.g. run.replications=10; found '" + set + "'");
+            }
+            source = source.with(set.substring(0, eq).trim(), set.substring(eq + 1));
+        }
+        if (seed != null) {
+            source = source.with("run.seed", JsonNodeFactory.instance.numberNode(seed));
+        }
+        if (replications != null) {
+            source = source.with("run.replications", JsonNodeFactory.instance.numberNode(replications));
+        }
+        Scenario scenario = source.resolve();
+        List<SweepPoint> points = source.sweepPoints();
+        Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
+        return new Experiment(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
+                Repsim.stdout(spec), Repsim.stderr(spec));
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+}

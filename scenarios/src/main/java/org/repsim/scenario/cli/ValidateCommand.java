@@ -1,0 +1,54 @@
+package org.repsim.scenario.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.validate.ScenarioSource;
+import picocli.CommandLine.Command;
+import org.repsim.scenario.validate.Scenarios;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+        description = "Check scenario files and every point of their sweeps; print OK or every problem.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every scenario is valid", "2:a scenario is invalid (problems on stderr)"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--resolved", description = "Also print each valid scenario with every default filled in.")
+    private boolean resolved;
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario JSON files.")
+    private List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = ExitCodes.OK;
+        for (Path file : files) {
+            try {
+                ScenarioSource source = ScenarioSource.read(file);
+                List<SweepPoint> points = source.sweepPoints();
+                out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
+                        + points.size() + (points.size() == 1 ? " point)" : " points)"));
+                if (resolved) {
+                    out.print(Scenarios.toText(source.resolve().toResolvedJson()));
+                }
+            } catch (ScenarioException e) {
+                ProblemPrinter.print(e, err);
+                exit = ExitCodes.INVALID;
+            }
+        }
+        out.flush();
+        return exit;
+    }
+}

@@ -1,0 +1,13 @@
+package org.repsim.scenario.spec;
+
+import static org.repsim.scenario.spec.Units.Kind.*;
+
+import java.util.List;
+import java.util.Map;
+
+/** Box cache organised in slots of one track (DOMAIN §1). */
+public record Cache(
+        @Positive @Quantity(SIZE) @Default("\"64 GiB\"") @Doc("Cache capacity.") long sizeBytes,
+        @Positive @Quantity(SIZE) @Default("\"128 KiB\"") @Doc("Slot (track) size.") long trackSizeBytes,
+        @Fraction @Default("0.75") @Doc("Share of the cache that may hold write-pending data.") double writePendingLimit) {
+}

@@ -1,0 +1,23 @@
+package org.repsim.scenario.spec;
+
+import static org.repsim.scenario.spec.Units.Kind.*;
+
+import java.util.List;
+import java.util.Map;
+
+/** Cycle-based asynchronous replication settings (DOMAIN §5). */
+public record Cycle(
+        @OneOf({"legacy", "multi"}) @Default("\"legacy\"") @Doc("legacy: switch when the conditions of §5 hold; multi: switch every minCycleTime.") String switching,
+        @Positive @Quantity(TIME) @Default("\"30 s\"") @Doc("Minimum time between cycle switches.") long minCycleTimeNs,
+        @Positive @Default("8") @Doc("multi mode: most closed cycles queued for transmit.") int maxTransmitCycles,
+        @Fraction @Default("0.5") @Doc("Share of the write-pending cache a session may hold.") double maxSessionShare,
+        @Default("[\"drop\"]") @Doc("Policies tried in order when the session's cache share is full: spill, pace, drop.")
+        @OneOf({"spill", "pace", "drop"}) List<String> onCachePressure,
+        @Default("{}") @Doc("Spill pool (delta set extension) used by the spill policy.") SpillPool spillPool,
+        @Quantity(TIME) @Default("\"60 s\"") @Doc("How long the session stays active while all links are down.") long transmitIdleNs,
+        @Default("{}") @Doc("Cost of applying a cycle at the secondary.") ApplyCost apply) {
+
+    public Cycle {
+        onCachePressure = List.copyOf(onCachePressure);
+    }
+}

@@ -1,0 +1,18 @@
+package org.repsim.scenario.spec;
+
+import static org.repsim.scenario.spec.Units.Kind.*;
+
+import java.util.List;
+import java.util.Map;
+
+/** Ordered asynchronous dispatch settings (DOMAIN §4). */
+public record Ordered(
+        @Default("{\"count\": 4, \"serviceTime\": {\"dist\": \"exponential\", \"mean\": \"50 us\"}}")
+        @Doc("First-stage preparation pool (k processors and their service time).") ProcessorPool prepare,
+        @OneOf({"all", "head"}) @Default("\"all\"")
+        @Doc("all: examine every queued subtask on each insertion (the claim's literal form); head: check subqueue heads only.") String scan,
+        @Quantity(TIME) @Default("\"1 us\"") @Doc("First-stage processor time charged per queue entry examined.") long scanCostNs,
+        @OneOf({"on", "off"}) @Default("\"on\"") @Doc("off: dispatch in preparation order, to show the violations ordering prevents.") String ordering,
+        @Default("{}") @Doc("Second processor: turns subtasks into write commands.") Sender sender,
+        @Default("{}") @Doc("Background copy passes over out-of-sync tracks.") CopyPass copyPass) {
+}

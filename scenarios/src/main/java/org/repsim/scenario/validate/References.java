@@ -1,0 +1,276 @@
+package org.repsim.scenario.validate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.repsim.scenario.spec.Arrival;
+import org.repsim.scenario.spec.Box;
+import org.repsim.scenario.spec.Cycle;
+import org.repsim.scenario.spec.Fault;
+import org.repsim.scenario.spec.Keys;
+import org.repsim.scenario.spec.Link;
+import org.repsim.scenario.spec.NamedPool;
+import org.repsim.scenario.spec.Pair;
+import org.repsim.scenario.spec.Replication;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.Units;
+import org.repsim.scenario.spec.Workload;
+
+/** Checks that span objects: unique ids, references between objects, and cross-field rules. */
+final class References {
+
+    private final Problems problems;
+    private final Scenario s;
+    private final Map<String, Integer> sites;
+    private final Map<String, Integer> boxes;
+    private final Map<String, Integer> links;
+    private final Map<String, Set<String>> volumesByBox = new LinkedHashMap<>();
+
+    private References(Scenario s, Problems problems) {
+        this.s = s;
+        this.problems = problems;
+        this.sites = unique(s.sites(), x -> x.id(), "sites", "site");
+        this.boxes = unique(s.boxes(), Box::id, "boxes", "box");
+        this.links = unique(s.links(), Link::id, "links", "link");
+        unique(s.workloads(), Workload::id, "workloads", "workload");
+    }
+
+    static void check(Scenario scenario, Problems problems) {
+        References r = new References(scenario, problems);
+        r.run();
+        r.boxes();
+        r.links();
+        r.replication();
+        r.workloads();
+        r.faults();
+    }
+
+    private void run() {
+        if (s.run().durationNs() > 0 && s.run().warmupNs() >= s.run().durationNs()) {
+            problems.add("run.warmup", "warm-up (" + Units.format(Units.Kind.TIME, s.run().warmupNs())
+                    + ") must be shorter than run.duration (" + Units.format(Units.Kind.TIME, s.run().durationNs()) + ")");
+        }
+    }
+
+    private void boxes() {
+        for (int i = 0; i < s.boxes().size(); i++) {
+            Box b = s.boxes().get(i);
+            String path = JsonPaths.index("boxes", i);
+            ref(b.site(), sites, JsonPaths.key(path, "site"), "site");
+            unique(b.backend(), x -> x.id(), JsonPaths.key(path, "backend"), "disk group");
+            volumesByBox.put(b.id(), unique(b.volumes(), x -> x.id(), JsonPaths.key(path, "volumes"), "volume").keySet());
+            unique(b.processors(), NamedPool::id, JsonPaths.key(path, "processors"), "processor pool");
+        }
+    }
+
+    private void links() {
+        for (int i = 0; i < s.links().size(); i++) {
+            Link l = s.links().get(i);
+            String path = JsonPaths.key(JsonPaths.index("links", i), "between");
+            if (l.between().size() != 2) {
+                problems.add(path, "a link joins exactly two sites, found " + l.between().size());
+                continue;
+            }
+            for (int j = 0; j < 2; j++) {
+                ref(l.between().get(j), sites, JsonPaths.index(path, j), "site");
+            }
+            if (l.between().get(0).equals(l.between().get(1))) {
+                problems.add(path, "a link joins two different sites");
+            }
+        }
+    }
+
+    private void replication() {
+        Replication r = s.replication();
+        if (r == null) {
+            return;
+        }
+        for (int i = 0; i < r.pairs().size(); i++) {
+            Pair p = r.pairs().get(i);
+            String path = JsonPaths.index("replication.pairs", i);
+            boolean primaryOk = boxOrVolume(p.primary(), JsonPaths.key(path, "primary"));
+            boolean secondaryOk = boxOrVolume(p.secondary(), JsonPaths.key(path, "secondary"));
+            if (!primaryOk || !secondaryOk) {
+                continue;
+            }
+            if (p.primaryBox().equals(p.secondaryBox())) {
+                problems.add(JsonPaths.key(path, "secondary"), "primary and secondary must be different boxes");
+                continue;
+            }
+            String siteP = s.box(p.primaryBox()).site();
+            String siteS = s.box(p.secondaryBox()).site();
+            Set<String> pairSites = Set.of(siteP, siteS);
+            for (int j = 0; j < p.links().size(); j++) {
+                String linkPath = JsonPaths.index(JsonPaths.key(path, "links"), j);
+                String id = p.links().get(j);
+                if (ref(id, links, linkPath, "link")) {
+                    Link l = s.link(id);
+                    if (!new HashSet<>(l.between()).equals(pairSites)) {
+                        problems.add(linkPath, "link '" + id + "' joins " + String.join(" and ", l.between())
+                                + ", not the pair's sites " + siteP + " and " + siteS);
+                    }
+                }
+            }
+            if (p.links().isEmpty() && !siteP.equals(siteS)
+                    && s.links().stream().noneMatch(l -> new HashSet<>(l.between()).equals(pairSites))) {
+                problems.add(path, "no link joins sites " + siteP + " and " + siteS + "; add one to links");
+            }
+        }
+        String consistency = r.consistency().mode();
+        if (!consistency.equals("none") && !r.mode().equals("cycle")) {
+            problems.add("replication.consistency.mode", "consistency mode '" + consistency
+                    + "' needs replication.mode 'cycle', found '" + r.mode() + "'");
+        }
+        Cycle c = r.cycle();
+        List<String> policies = c.onCachePressure();
+        if (new LinkedHashSet<>(policies).size() != policies.size()) {
+            problems.add("replication.cycle.onCachePressure", "a policy is listed twice");
+        }
+        if (policies.isEmpty()) {
+            problems.add("replication.cycle.onCachePressure", "must not be empty; e.g. [\"drop\"]");
+        }
+        if (r.mode().equals("cycle") && policies.contains("spill")) {
+            if (c.spillPool().sizeBytes() <= 0) {
+                problems.add("replication.cycle.spillPool.size", "the spill policy needs a spill pool larger than 0 B, e.g. \"2 TiB\"");
+            }
+            String poolBox = c.spillPool().box();
+            if (!poolBox.equals("self")) {
+                ref(poolBox, boxes, "replication.cycle.spillPool.box", "box");
+            }
+            String backend = c.spillPool().backend();
+            if (backend != null) {
+                for (Pair p : r.pairs()) {
+                    String owner = poolBox.equals("self") ? p.primaryBox() : poolBox;
+                    if (boxes.containsKey(owner) && s.box(owner).backend().stream().noneMatch(g -> g.id().equals(backend))) {
+                        problems.add("replication.cycle.spillPool.backend", "box '" + owner + "' has no disk group '" + backend + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private void workloads() {
+        for (int i = 0; i < s.workloads().size(); i++) {
+            Workload w = s.workloads().get(i);
+            String path = JsonPaths.index("workloads", i);
+            for (int j = 0; j < w.volumes().size(); j++) {
+                volume(w.volumes().get(j), JsonPaths.index(JsonPaths.key(path, "volumes"), j));
+            }
+            if ((w.arrival() == null) == (w.trace() == null) && !problems.hasAtOrUnder(JsonPaths.key(path, "arrival"))
+                    && !problems.hasAtOrUnder(JsonPaths.key(path, "trace"))) {
+                problems.add(path, "a workload has exactly one of 'arrival' and 'trace'");
+            }
+            if (w.arrival() instanceof Arrival.Open open) {
+                String a = JsonPaths.key(path, "arrival");
+                if (open.process().equals("mmpp") && open.states().size() < 2) {
+                    problems.add(JsonPaths.key(a, "states"), "an mmpp process needs at least two states");
+                }
+                for (int j = 1; j < open.profile().size(); j++) {
+                    if (open.profile().get(j).atNs() <= open.profile().get(j - 1).atNs()) {
+                        problems.add(JsonPaths.index(JsonPaths.key(a, "profile"), j), "profile times must increase");
+                    }
+                }
+                if (w.dependent()) {
+                    problems.add(JsonPaths.key(path, "dependent"), "dependent writes need a closed arrival (streams)");
+                }
+            }
+            if (w.trace() != null) {
+                for (Map.Entry<String, String> e : w.trace().disks().entrySet()) {
+                    volume(e.getValue(), JsonPaths.key(JsonPaths.key(JsonPaths.key(path, "trace"), "disks"), e.getKey()));
+                }
+            }
+        }
+    }
+
+    private void faults() {
+        for (int i = 0; i < s.faults().size(); i++) {
+            Fault f = s.faults().get(i);
+            String path = JsonPaths.index("faults", i);
+            if (f == null) {
+                continue;
+            }
+            if (s.run().durationNs() > 0 && f.atNs() >= s.run().durationNs()) {
+                problems.add(JsonPaths.key(path, "at"), "fault time is not before run.duration");
+            }
+            if (f instanceof Fault.LinkDown d) {
+                ref(d.link(), links, JsonPaths.key(path, "link"), "link");
+            } else if (f instanceof Fault.LinkDegrade d) {
+                ref(d.link(), links, JsonPaths.key(path, "link"), "link");
+            } else if (f instanceof Fault.Disaster d) {
+                ref(d.site(), sites, JsonPaths.key(path, "site"), "site");
+            } else if (f instanceof Fault.ProcessorSlowdown p && ref(p.box(), boxes, JsonPaths.key(path, "box"), "box")) {
+                List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters", "prepare", "sender"));
+                s.box(p.box()).processors().forEach(n -> pools.add(n.id()));
+                if (!pools.contains(p.pool())) {
+                    problems.add(JsonPaths.key(path, "pool"), "box '" + p.box() + "' has no processor pool '" + p.pool()
+                            + "'; one of " + String.join(", ", pools) + Keys.didYouMean(p.pool(), pools));
+                }
+            }
+        }
+    }
+
+    private boolean boxOrVolume(String ref, String path) {
+        if (ref.isEmpty()) {
+            return false;
+        }
+        return ref.contains("/") ? volume(ref, path) : ref(ref, boxes, path, "box");
+    }
+
+    private boolean volume(String ref, String path) {
+        int slash = ref.indexOf('/');
+        if (slash < 0) {
+            problems.add(path, "'" + ref + "' is not a volume reference: write box/volume, e.g. \""
+                    + (s.boxes().isEmpty() ? "r1a/db" : s.boxes().get(0).id() + "/" + firstVolume(s.boxes().get(0))) + "\"");
+            return false;
+        }
+        String box = ref.substring(0, slash);
+        String volume = ref.substring(slash + 1);
+        if (!ref(box, boxes, path, "box")) {
+            return false;
+        }
+        Set<String> volumes = volumesByBox.getOrDefault(box, Set.of());
+        if (!volumes.contains(volume)) {
+            problems.add(path, "box '" + box + "' has no volume '" + volume + "'" + Keys.didYouMean(volume, volumes)
+                    + (volumes.isEmpty() ? "; it has no volumes" : "; its volumes: " + String.join(", ", volumes)));
+            return false;
+        }
+        return true;
+    }
+
+    private static String firstVolume(Box b) {
+        return b.volumes().isEmpty() ? "db" : b.volumes().get(0).id();
+    }
+
+    private boolean ref(String id, Map<String, Integer> known, String path, String what) {
+        if (id == null || id.isEmpty()) {
+            return false;
+        }
+        if (!known.containsKey(id)) {
+            problems.add(path, "unknown " + what + " '" + id + "'" + Keys.didYouMean(id, known.keySet())
+                    + (known.isEmpty() ? "" : "; known: " + String.join(", ", known.keySet())));
+            return false;
+        }
+        return true;
+    }
+
+    private <T> Map<String, Integer> unique(List<T> list, Function<T, String> id, String path, String what) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = list.get(i) == null ? null : id.apply(list.get(i));
+            if (key == null || key.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                problems.add(JsonPaths.key(JsonPaths.index(path, i), "id"), "duplicate " + what + " id '" + key
+                        + "' (also at " + JsonPaths.index(path, first) + ")");
+            }
+        }
+        return seen;
+    }
+}

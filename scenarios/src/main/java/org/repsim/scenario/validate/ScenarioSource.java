@@ -1,0 +1,296 @@
+package org.repsim.scenario.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.repsim.scenario.spec.Problem;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.spec.ScenarioPath;
+import org.repsim.scenario.spec.SweepPoint;
+
+/**
+ * A scenario as written (a JSON tree with the location of every value), before validation.
+ * Immutable: {@link #with} returns a new source with one value replaced (for {@code --set},
+ * {@code --seed}, {@code --replications}). {@link #resolve()} validates and fills defaults;
+ * {@link #sweepPoints()} expands the sweep.
+ */
+public final class ScenarioSource {
+
+    /** Most points a sweep may expand to. */
+    public static final int MAX_POINTS = 100_000;
+
+    private static final ObjectMapper VALUES = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final int[] NO_LOCATION = {0, 0};
+
+    private final String name;
+    private final JsonNode raw;
+    private final Map<String, int[]> locations;
+    private final Path baseDirectory;
+
+    private ScenarioSource(String name, JsonNode raw, Map<String, int[]> locations, Path baseDirectory) {
+        this.name = name;
+        this.raw = raw;
+        this.locations = locations;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Reads a scenario file; a missing or unreadable file or text that is not JSON is a {@link ScenarioException}. */
+    public static ScenarioSource read(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file.toString(), List.of(new Problem("", 0, 0, "file not found: " + file)));
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), List.of(new Problem("", 0, 0, "cannot read " + file + ": " + e)));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        LocatedJson json = LocatedJson.parse(text, file.toString());
+        Path parent = file.toAbsolutePath().getParent();
+        return new ScenarioSource(file.toString(), json.root(), json.locations(), parent);
+    }
+
+    /** Parses scenario text; {@code sourceName} names it in messages. */
+    public static ScenarioSource parse(String text, String sourceName) throws ScenarioException {
+        LocatedJson json = LocatedJson.parse(text, sourceName);
+        return new ScenarioSource(sourceName, json.root(), json.locations(), null);
+    }
+
+    public String sourceName() {
+        return name;
+    }
+
+    /**
+     * The directory of the scenario file, against which relative trace paths are resolved;
+     * empty for scenarios parsed from text (their trace files are then not checked).
+     */
+    public java.util.Optional<Path> baseDirectory() {
+        return java.util.Optional.ofNullable(baseDirectory);
+    }
+
+    /** A trace path of this scenario as a file: relative paths against {@link #baseDirectory()}. */
+    public Path resolveFile(String path) {
+        Path p = Path.of(path);
+        return baseDirectory == null || p.isAbsolute() ? p : baseDirectory.resolve(p);
+    }
+
+    /** A copy of the tree as written (with any values set by {@link #with}). */
+    public JsonNode tree() {
+        return raw.deepCopy();
+    }
+
+    /**
+     * A new source with the value at {@code path} replaced. {@code valueText} is read as it
+     * would be written in the file: {@code 10} is a number, {@code true} a boolean, {@code 4 Gbit/s}
+     * or {@code off} a string, {@code "10"} (quoted) a string, {@code [..]}/{@code {..}} JSON.
+     */
+    public ScenarioSource with(String path, String valueText) throws ScenarioException {
+        return with(path, valueOf(valueText));
+    }
+
+    /** A new source with {@code value} at {@code path}; the path must match the scenario format. */
+    public ScenarioSource with(String path, JsonNode value) throws ScenarioException {
+        if (!raw.isObject()) {
+            throw new ScenarioException(name, List.of(new Problem("", 0, 0, "a scenario is a JSON object { ... }")));
+        }
+        ObjectNode copy = (ObjectNode) raw.deepCopy();
+        String written;
+        try {
+            ScenarioPath p = ScenarioPath.parse(path);
+            p.checkAgainstFormat();
+            written = p.write(copy, value);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(name, List.of(new Problem(path, 0, 0, "cannot set: " + e.getMessage())));
+        }
+        // the value no longer comes from the file: problems with it carry no file location
+        return new ScenarioSource(name, copy, relocated(locations, written, NO_LOCATION), baseDirectory);
+    }
+
+    /** Locations with those at and under {@code path} replaced by {@code at}. */
+    private static Map<String, int[]> relocated(Map<String, int[]> locations, String path, int[] at) {
+        Map<String, int[]> moved = new java.util.HashMap<>(locations);
+        moved.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
+        moved.put(path, at);
+        return moved;
+    }
+
+    /** Reads a value as written in a scenario file (see {@link #with(String, String)}). */
+    public static JsonNode valueOf(String text) {
+        try {
+            return VALUES.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(text.trim());
+        }
+    }
+
+    /**
+     * Validates the scenario and fills every default. Every value of the sweep is checked too.
+     *
+     * @throws ScenarioException with every problem found
+     */
+    public Scenario resolve() throws ScenarioException {
+        Problems problems = new Problems(locations);
+        Scenario scenario = resolveTree(raw.deepCopy(), problems);
+        if (scenario != null && baseDirectory != null) {
+            checkTraceFiles(scenario, problems);
+        }
+        JsonNode sweep = raw.isObject() ? raw.get("sweep") : null;
+        if (scenario != null && sweep != null && sweep.isObject()) {
+            List<Problem> base = problems.list();
+            Iterator<Map.Entry<String, JsonNode>> fields = sweep.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                checkSweepPath(f.getKey(), f.getValue(), base, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(name, problems.list());
+        }
+        return scenario;
+    }
+
+    private void checkTraceFiles(Scenario scenario, Problems problems) {
+        for (int i = 0; i < scenario.workloads().size(); i++) {
+            org.repsim.scenario.spec.Trace trace = scenario.workloads().get(i).trace();
+            if (trace != null && !trace.path().isEmpty()) {
+                Path file;
+                try {
+                    file = resolveFile(trace.path());
+                } catch (java.nio.file.InvalidPathException e) {
+                    problems.add("workloads[" + i + "].trace.path", "not a file path: " + e.getMessage());
+                    continue;
+                }
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    problems.add("workloads[" + i + "].trace.path", "trace file not found: " + file);
+                }
+            }
+        }
+    }
+
+    private void checkSweepPath(String key, JsonNode values, List<Problem> base, Problems problems) {
+        String sweepPath = JsonPaths.key("sweep", key);
+        ScenarioPath path;
+        try {
+            path = ScenarioPath.parse(key);
+            path.checkAgainstFormat();
+            path.write((ObjectNode) raw.deepCopy(), JsonNodeFactory.instance.nullNode());
+        } catch (IllegalArgumentException e) {
+            problems.add(sweepPath, e.getMessage());
+            return;
+        }
+        if (!values.isArray()) {
+            return;
+        }
+        for (int j = 0; j < values.size(); j++) {
+            ObjectNode copy = (ObjectNode) raw.deepCopy();
+            path.write(copy, values.get(j));
+            copy.remove("sweep");
+            Problems sub = new Problems(locations);
+            resolveTree(copy, sub);
+            for (Problem p : sub.list()) {
+                if (!base.contains(p)) {
+                    problems.add(JsonPaths.index(sweepPath, j), "with " + key + " = " + values.get(j) + ": "
+                            + (p.path().equals(key) ? "" : p.path() + ": ") + p.message());
+                }
+            }
+        }
+    }
+
+    /**
+     * The run matrix: the cross product of the sweep's values, the first sweep path varying
+     * slowest, each point with a stable id p000, p001, … A scenario without a sweep has one point.
+     *
+     * @throws ScenarioException if the scenario or any point is invalid
+     */
+    public List<SweepPoint> sweepPoints() throws ScenarioException {
+        Scenario base = resolve();
+        if (base.sweep().isEmpty()) {
+            return List.of(new SweepPoint("p000", Map.of(), base));
+        }
+        List<String> keys = new ArrayList<>(base.sweep().keySet());
+        List<List<JsonNode>> values = new ArrayList<>();
+        long count = 1;
+        for (String k : keys) {
+            values.add(base.sweep().get(k));
+            count *= base.sweep().get(k).size();
+            if (count > MAX_POINTS) {
+                throw new ScenarioException(name, List.of(problem("sweep", "the sweep expands to more than "
+                        + MAX_POINTS + " points")));
+            }
+        }
+        int width = Math.max(3, Long.toString(count - 1).length());
+        List<SweepPoint> points = new ArrayList<>();
+        Problems problems = new Problems(locations);
+        for (int index = 0; index < count; index++) {
+            int[] choice = new int[keys.size()];
+            int rest = index;
+            for (int k = keys.size() - 1; k >= 0; k--) {
+                choice[k] = rest % values.get(k).size();
+                rest /= values.get(k).size();
+            }
+            ObjectNode copy = (ObjectNode) raw.deepCopy();
+            copy.remove("sweep");
+            Map<String, JsonNode> params = new LinkedHashMap<>();
+            Map<String, int[]> pointLocations = locations;
+            for (int k = 0; k < keys.size(); k++) {
+                JsonNode v = values.get(k).get(choice[k]);
+                String written = ScenarioPath.parse(keys.get(k)).write(copy, v);
+                params.put(keys.get(k), v);
+                // problems with a swept value point at the value in the sweep
+                int[] at = new Problems(locations).locate(JsonPaths.index(JsonPaths.key("sweep", keys.get(k)), choice[k]));
+                pointLocations = relocated(pointLocations, written, at == null ? NO_LOCATION : at);
+            }
+            String id = String.format("p%0" + width + "d", index);
+            Problems sub = new Problems(pointLocations);
+            Scenario scenario = resolveTree(copy, sub);
+            if (sub.isEmpty()) {
+                points.add(new SweepPoint(id, params, scenario));
+            } else {
+                for (Problem p : sub.list()) {
+                    problems.add(new Problem(p.path(), p.line(), p.column(), "sweep point " + id + " " + params + ": " + p.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(name, problems.list());
+        }
+        return List.copyOf(points);
+    }
+
+    private Problem problem(String path, String message) {
+        int[] at = new Problems(locations).locate(path);
+        return new Problem(path, at == null ? 0 : at[0], at == null ? 0 : at[1], message);
+    }
+
+    /** like-expansion, binding with defaults, then cross references; problems go to {@code problems}. */
+    private static Scenario resolveTree(JsonNode tree, Problems problems) {
+        if (!tree.isObject()) {
+            problems.add("", "a scenario is a JSON object { ... }, found " + Binder.describe(tree));
+            return null;
+        }
+        Map<String, String> copies = Likes.expand(tree, problems);
+        Scenario scenario = new Binder(problems).bind(tree);
+        if (scenario != null) {
+            References.check(scenario, problems);
+        }
+        problems.dropInherited(copies);
+        return scenario;
+    }
+}

@@ -1,0 +1,182 @@
+package org.repsim.scenario.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepsimTest {
+
+    private static final Path EXAMPLE = Path.of("examples", "cycle-two-boxes.json");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final List<Experiment> launched = new ArrayList<>();
+
+    private int execute(ExperimentLauncher launcher, String... args) {
+        PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        return Repsim.commandLine(launcher, out, err).execute(args);
+    }
+
+    private int execute(String... args) {
+        return execute(launched::add, args);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static final String BAD = """
+            {
+              "name": "bad",
+              "run": { "duration": "10", "replications": 0 },
+              "sites": [ { "id": "a" } ],
+              "boxes": [ { "id": "p", "site": "b" } ]
+            }
+            """;
+
+    @Test
+    void validateAcceptsTheExamples() {
+        assertThat(execute("validate", "examples/cycle-two-boxes.json", "examples/sync-baseline.json")).isZero();
+        assertThat(out()).contains("OK examples/cycle-two-boxes.json (scenario 'cycle-two-boxes', 6 points)")
+                .contains("OK examples/sync-baseline.json");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void validateCanPrintTheResolvedScenario() throws IOException {
+        assertThat(execute("validate", "--resolved", "examples/sync-baseline.json")).isZero();
+        String json = out().substring(out().indexOf('{'));
+        assertThat(new ObjectMapper().readTree(json).at("/boxes/1/cache/trackSize").asText()).isEqualTo("128 KiB");
+    }
+
+    @Test
+    void validatePrintsEveryProblemOnePerLineAndExitsTwo() throws IOException {
+        Path bad = file("bad.json", BAD);
+        assertThat(execute("validate", bad.toString())).isEqualTo(ExitCodes.INVALID);
+        List<String> lines = err().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(bad + ": invalid scenario, 3 problems:");
+        assertThat(lines.subList(1, lines.size())).containsExactly(
+                "run.duration (line 3, col 24): '10' has no unit: a time needs one, e.g. \"30 s\" (units: ns, us, µs, μs, ms, s, min, h)",
+                "run.replications (line 3, col 46): must be greater than zero, found 0",
+                "boxes[0].site (line 5, col 35): unknown site 'b'; known: a");
+        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateReportsAMissingFileAndNotJsonWithoutStackTrace() throws IOException {
+        Path notJson = file("x.json", "{ \"name\": ");
+        assertThat(execute("validate", "examples/sync-baseline.json", dir.resolve("none.json").toString(), notJson.toString()))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(out()).contains("OK examples/sync-baseline.json");
+        assertThat(err()).contains("file not found").contains("(scenario) (line 1, col 11): not JSON:");
+        assertThat(err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void validateNeedsAFile() {
+        assertThat(execute("validate")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("Missing required parameter");
+    }
+
+    @Test
+    void schemaPrintsTheJsonSchema() throws IOException {
+        assertThat(execute("schema")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).get("$id").asText()).isEqualTo("https://repsim.dev/schema/scenario-1.json");
+    }
+
+    @Test
+    void helpAndVersionEverywhere() {
+        assertThat(execute("--version")).isZero();
+        assertThat(out()).startsWith("repsim ");
+        assertThat(execute("--help")).isZero();
+        assertThat(out()).contains("validate").contains("schema").contains("bench").contains("run");
+        assertThat(execute("run", "--help")).isZero();
+        assertThat(out()).contains("--replications").contains("--resume");
+        assertThat(execute("bench", "kernel", "--help")).isZero();
+        assertThat(execute("validate", "--version")).isZero();
+    }
+
+    @Test
+    void runAppliesSetSeedAndReplicationsAndHandsTheExperimentToTheLauncher() {
+        int exit = execute("run", EXAMPLE.toString(), "-o", dir.toString(),
+                "--set", "links[wan].distance=200 km", "--set", "run.replications=10",
+                "--set", "replication.cycle.switching=multi",
+                "--seed", "99", "--replications", "4", "--threads", "3", "--resume", "--quiet");
+        assertThat(exit).as(err()).isZero();
+        assertThat(launched).singleElement().satisfies(e -> {
+            assertThat(e.outputDir()).isEqualTo(dir);
+            assertThat(e.threads()).isEqualTo(3);
+            assertThat(e.resume()).isTrue();
+            assertThat(e.quiet()).isTrue();
+            assertThat(e.scenario().link("wan").distanceM()).isEqualTo(200_000.0);
+            assertThat(e.scenario().replication().cycle().switching()).isEqualTo("multi");
+            assertThat(e.scenario().run().seed()).isEqualTo(99);
+            assertThat(e.scenario().run().replications()).isEqualTo(4);
+            assertThat(e.points()).hasSize(6);
+            assertThat(e.points().get(5).scenario().run().replications()).isEqualTo(4);
+            assertThat(e.points().get(5).scenario().link("wan").distanceM()).isEqualTo(200_000.0);
+        });
+    }
+
+    @Test
+    void runDefaults() {
+        assertThat(execute("run", EXAMPLE.toString())).isZero();
+        Experiment e = launched.get(0);
+        assertThat(e.outputDir()).isEqualTo(Path.of("out", "cycle-two-boxes"));
+        assertThat(e.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(e.resume()).isFalse();
+        assertThat(e.quiet()).isFalse();
+        assertThat(e.scenario().run().seed()).isEqualTo(42);
+    }
+
+    @Test
+    void runWithAnInvalidScenarioOrSetExitsTwoWithoutLaunching() throws IOException {
+        assertThat(execute("run", file("bad.json", BAD).toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(execute("run", EXAMPLE.toString(), "--set", "links[wan].bandwith=1 Gbit/s")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("links[wan].bandwith: cannot set: path 'links[wan].bandwith' matches nothing");
+        assertThat(execute("run", EXAMPLE.toString(), "--set", "run.replications")).isEqualTo(ExitCodes.INVALID);
+        assertThat(execute("run", EXAMPLE.toString(), "--threads", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(execute("run", EXAMPLE.toString(), "--replications", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void aFailureDuringSimulationExitsOneWithItsMessage() {
+        int exit = execute(e -> {
+            throw new IllegalStateException("cycle engine r1a: negative slot count at t=5.000 s");
+        }, "run", EXAMPLE.toString());
+        assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("simulation failed: cycle engine r1a: negative slot count at t=5.000 s")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void runWithoutARunnerInTheBuildExitsOne() {
+        assertThat(execute((ExperimentLauncher) null, "run", EXAMPLE.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("no experiment runner");
+    }
+}
