@@ -57,6 +57,7 @@ public final class Units {
         time.put("ns", bd("1"));
         time.put("us", bd("1e3"));
         time.put("µs", bd("1e3"));
+        time.put("μs", bd("1e3"));
         time.put("ms", bd("1e6"));
         time.put("s", bd("1e9"));
         time.put("min", bd("60e9"));
@@ -217,7 +218,7 @@ public final class Units {
         String best = null;
         BigDecimal bestMagnitude = null;
         for (Map.Entry<String, BigDecimal> e : kind.units().entrySet()) {
-            if (e.getKey().equals("µs") || e.getKey().startsWith("KB")) {
+            if (e.getKey().endsWith("µs") || e.getKey().endsWith("μs") || e.getKey().startsWith("KB")) {
                 continue;
             }
             BigDecimal q;

@@ -59,6 +59,9 @@ public final class ScenarioSource {
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), List.of(new Problem("", 0, 0, "cannot read " + file + ": " + e)));
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         LocatedJson json = LocatedJson.parse(text, file.toString());
         Path parent = file.toAbsolutePath().getParent();
         return new ScenarioSource(file.toString(), json.root(), json.locations(), parent);

@@ -80,7 +80,7 @@ class RepsimTest {
         List<String> lines = err().lines().toList();
         assertThat(lines.get(0)).isEqualTo(bad + ": invalid scenario, 3 problems:");
         assertThat(lines.subList(1, lines.size())).containsExactly(
-                "run.duration (line 3, col 24): '10' has no unit: a time needs one, e.g. \"30 s\" (units: ns, us, µs, ms, s, min, h)",
+                "run.duration (line 3, col 24): '10' has no unit: a time needs one, e.g. \"30 s\" (units: ns, us, µs, μs, ms, s, min, h)",
                 "run.replications (line 3, col 46): must be greater than zero, found 0",
                 "boxes[0].site (line 5, col 35): unknown site 'b'; known: a");
         assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");

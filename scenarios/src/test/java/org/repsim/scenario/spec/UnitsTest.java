@@ -14,6 +14,7 @@ class UnitsTest {
         "250 us   | 250000",
         "250us    | 250000",
         "250 µs   | 250000",
+        "250 μs   | 250000",
         "10 ms    | 10000000",
         "30 s     | 30000000000",
         "5 min    | 300000000000",
@@ -73,7 +74,7 @@ class UnitsTest {
     void anUnknownUnitListsTheAcceptedOnes() {
         assertThatThrownBy(() -> Units.nanos("10 sec"))
                 .hasMessageContaining("unknown time unit 'sec'")
-                .hasMessageContaining("ns, us, µs, ms, s, min, h");
+                .hasMessageContaining("ns, us, µs, μs, ms, s, min, h");
         assertThatThrownBy(() -> Units.bytesPerSecond("1 Gbps"))
                 .hasMessageContaining("unknown data rate unit 'Gbps'")
                 .hasMessageContaining("Gbit/s");

@@ -97,7 +97,7 @@ class ValidationTest {
     @Test
     void anUnknownUnitListsTheAcceptedUnits() {
         Problem p = problem(with("\"1 min\"", "\"1 mins\""));
-        assertThat(p.message()).contains("unknown time unit 'mins'").contains("ns, us, µs, ms, s, min, h");
+        assertThat(p.message()).contains("unknown time unit 'mins'").contains("ns, us, µs, μs, ms, s, min, h");
     }
 
     @Test
