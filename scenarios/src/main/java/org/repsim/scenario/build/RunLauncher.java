@@ -1,0 +1,45 @@
+package org.repsim.scenario.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.repsim.scenario.cli.Experiment;
+import org.repsim.scenario.cli.ExperimentLauncher;
+import org.repsim.scenario.cli.ToolVersion;
+import org.repsim.scenario.run.ExperimentOutcome;
+import org.repsim.scenario.run.ExperimentPlan;
+import org.repsim.scenario.run.PlanPoint;
+import org.repsim.scenario.run.RunOptions;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.validate.Scenarios;
+
+/**
+ * {@code repsim run}: turns the validated experiment into a plan, runs every replication of every
+ * sweep point through {@link ScenarioModel}, then renders the report from the stored results.
+ */
+public final class RunLauncher implements ExperimentLauncher {
+
+    @Override
+    public void launch(Experiment e) throws Exception {
+        Scenario sc = e.scenario();
+        List<PlanPoint> points = new ArrayList<>();
+        for (SweepPoint p : e.points()) {
+            points.add(new PlanPoint(p.id(), new LinkedHashMap<>(p.paramText()), p.scenario()));
+        }
+        ExperimentPlan plan = new ExperimentPlan(sc.name(), ToolVersion.get(), Scenarios.toText(sc.toResolvedJson()),
+                sc.run().seed(), sc.run().replications(), sc.run().warmupNs(),
+                sc.run().durationNs() - sc.run().warmupNs(), sc.report().sampleEveryNs(), points,
+                new ArrayList<>(sc.sweep().keySet()));
+        Path base = e.scenarioFile().toAbsolutePath().getParent();
+        RunOptions options = RunOptions.into(e.outputDir()).withThreads(e.threads()).withResume(e.resume())
+                .withQuiet(e.quiet());
+        ExperimentOutcome outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options);
+        Path report = ReportRendering.render(e.outputDir());
+        if (!e.quiet()) {
+            e.out().printf("%d replication(s) run, %d resumed; results in %s%nreport: %s%n", outcome.replicationsRun(),
+                    outcome.replicationsResumed(), e.outputDir(), report);
+        }
+    }
+}
