@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.repsim.model.algo.SeededCases;
+import org.repsim.model.algo.SeededCases.Coverage;
 
-/** Properties of the dependent-write checker (DOMAIN §8.3) over random chains, boxes and applies. */
+/**
+ * Properties of the dependent-write checker (DOMAIN §8.3) over random chains, boxes and applies;
+ * each property runs 300 seeded cases (see {@link SeededCases}).
+ */
 class ConsistencyCheckerProperties {
 
     private static final int STREAMS = 4;
@@ -20,11 +23,16 @@ class ConsistencyCheckerProperties {
      * applied, applies go in tag order for the whole group — never gives a violation. Action
      * {@code a}: {@code a < 80} is a write of stream {@code a % 4} on box {@code (a / 4) % 3} with
      * tag raised by {@code (a / 12) % 3}; otherwise the group applies through a tag between the
-     * applied one and the highest used.
+     * applied one and the highest used. 0..300 actions.
      */
-    @Property(tries = 300)
-    void consistentTaggingAndOrderedGroupAppliesGiveNoViolation(
-            @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> actions) {
+    @Test
+    void consistentTaggingAndOrderedGroupAppliesGiveNoViolation() {
+        SeededCases.forSeeds(300, seed ->
+                consistentTaggingAndOrderedGroupAppliesGiveNoViolation(
+                        SeededCases.ints(new SplittableRandom(seed), 0, 300, 0, 99)));
+    }
+
+    private static void consistentTaggingAndOrderedGroupAppliesGiveNoViolation(List<Integer> actions) {
         ConsistencyChecker c = new ConsistencyChecker(BOXES);
         long[] next = new long[STREAMS];
         long[] lastTag = new long[STREAMS];
@@ -51,12 +59,34 @@ class ConsistencyCheckerProperties {
 
     /**
      * Deliberately inconsistent tagging: somewhere in a chain a write gets a smaller tag than its
-     * predecessor (on another box or the same). Applying tag by tag then shows violations.
+     * predecessor (on another box or the same). Applying tag by tag then shows violations; a chain
+     * without a drop shows none. 300 cases of 2..60 tags in 0..20; every fourth case sorts its tags
+     * (so chains without a drop are as common as with), plus the size-2 edges.
      */
-    @Property(tries = 300)
-    void aTagDropAlongAChainIsDetected(
-            @ForAll @Size(min = 2, max = 60) List<@IntRange(min = 0, max = 20) Integer> tags,
-            @ForAll @IntRange(min = 0, max = 1000) int boxSeed) {
+    @Test
+    void aTagDropAlongAChainIsDetected() {
+        Coverage coverage = new Coverage();
+        List<List<Integer>> edges = List.of(List.of(0, 0), List.of(20, 0), List.of(0, 20), List.of(20, 20));
+        for (List<Integer> tags : edges) {
+            coverage.count("drop", aTagDropAlongAChainIsDetected(tags, 0));
+            coverage.endCase();
+        }
+        SeededCases.forSeeds(300, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<Integer> tags = new ArrayList<>(SeededCases.ints(r, 2, 60, 0, 20));
+            if (seed % 4 == 0) {
+                tags.sort(null);
+            }
+            int boxSeed = SeededCases.intIn(r, 0, 1000);
+            coverage.count("drop", aTagDropAlongAChainIsDetected(tags, boxSeed));
+            coverage.endCase();
+        });
+        coverage.assertPercentAbove("drop", 50);
+        assertThat(coverage.hits("drop")).as("chains without a drop").isLessThan(304 - 50);
+    }
+
+    /** Returns whether the chain had a drop. */
+    private static boolean aTagDropAlongAChainIsDetected(List<Integer> tags, int boxSeed) {
         boolean drops = false;
         for (int i = 1; i < tags.size(); i++) {
             drops |= tags.get(i) < tags.get(i - 1);
@@ -78,15 +108,28 @@ class ConsistencyCheckerProperties {
         }
         assertThat(c.storedRecords()).isZero();
         assertThat(boxes).hasSize(tags.size());
+        return drops;
     }
 
     /**
      * Mode {@code none} cross-check against a brute-force image: after every per-box apply the
-     * checker's "consistent now" equals a direct prefix test on the full write list.
+     * checker's "consistent now" equals a direct prefix test on the full write list. 300 cases of
+     * 0..200 actions; some per-box applies must leave the image inconsistent.
      */
-    @Property(tries = 300)
-    void perBoxAppliesMatchABruteForcePrefixCheck(
-            @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 99) Integer> actions) {
+    @Test
+    void perBoxAppliesMatchABruteForcePrefixCheck() {
+        Coverage coverage = new Coverage();
+        SeededCases.forSeeds(300, seed -> {
+            coverage.count("violation", perBoxAppliesMatchABruteForcePrefixCheck(
+                    SeededCases.ints(new SplittableRandom(seed), 0, 200, 0, 99)) > 0);
+            coverage.endCase();
+        });
+        coverage.assertSeen("violation");
+        assertThat(coverage.hits("violation")).as("cases without a violation").isLessThan(300);
+    }
+
+    /** Returns the number of violations seen. */
+    private static long perBoxAppliesMatchABruteForcePrefixCheck(List<Integer> actions) {
         ConsistencyChecker c = new ConsistencyChecker(BOXES);
         long[] next = new long[STREAMS];
         long[] boxTag = new long[BOXES];
@@ -121,6 +164,7 @@ class ConsistencyCheckerProperties {
                 }
             }
         }
+        return expectedViolations;
     }
 
     private static boolean inImage(long[] w, long[] applied) {

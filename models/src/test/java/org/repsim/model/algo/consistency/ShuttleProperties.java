@@ -6,25 +6,34 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.repsim.model.algo.SeededCases;
 
 /**
  * Properties of the shuttle (DOMAIN §6b) over random write patterns and ring sizes. An action
  * {@code a} in 0..99 is a host write at entity {@code a % n} of {@code a + 1} bytes when
- * {@code a < 60}, otherwise one shuttle hop after {@code (a - 60) * 10} ns.
+ * {@code a < 60}, otherwise one shuttle hop after {@code (a - 60) * 10} ns. Each property runs
+ * seeded cases (see {@link SeededCases}: sizes and values mix in their bounds).
  */
 class ShuttleProperties {
 
     private static final int WRITE_LIMIT = 60;
 
-    @Property(tries = 300)
-    void numbersCloseConsecutivelyAfterAFullRoundNeverEmptyWithExactFinalTotals(
-            @ForAll @IntRange(min = 1, max = 8) int ringSize,
-            @ForAll @IntRange(min = 0, max = 300) int minNumberTimeNs,
-            @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 99) Integer> actions) {
+    /** 300 cases: ring of 1..8, minNumberTime 0..300 ns, 0..400 actions in 0..99. */
+    @Test
+    void numbersCloseConsecutivelyAfterAFullRoundNeverEmptyWithExactFinalTotals() {
+        SeededCases.forSeeds(300, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            int ringSize = SeededCases.intIn(r, 1, 8);
+            int minNumberTimeNs = SeededCases.intIn(r, 0, 300);
+            List<Integer> actions = SeededCases.ints(r, 0, 400, 0, 99);
+            numbersCloseConsecutivelyAfterAFullRoundNeverEmptyWithExactFinalTotals(ringSize, minNumberTimeNs, actions);
+        });
+    }
+
+    private static void numbersCloseConsecutivelyAfterAFullRoundNeverEmptyWithExactFinalTotals(
+            int ringSize, int minNumberTimeNs, List<Integer> actions) {
         Shuttle shuttle = new Shuttle(new ShuttleConfig(ringSize, minNumberTimeNs, AckRule.AFTER_ROUND, 0));
         TreeMap<Long, long[]> tagged = new TreeMap<>(); // seq -> {bytes, writes} actually tagged
         List<ArrayDeque<Long>> unacked = new ArrayList<>();
@@ -123,35 +132,43 @@ class ShuttleProperties {
      * order → commit tracker → checker. Zero violations, and everything applied in the end.
      * Action {@code a}: {@code a < 50} issue/continue stream {@code a % 5} at entity
      * {@code (a / 5) % n}; {@code 50..79} one hop; {@code 80..99} deliver a random pending transfer.
+     * 200 cases: ring of 1..6, 0..500 actions.
      */
-    @Property(tries = 200)
-    void afterRoundChainsStayConsistentThroughCommit(
-            @ForAll @IntRange(min = 1, max = 6) int ringSize,
-            @ForAll @Size(max = 500) List<@IntRange(min = 0, max = 99) Integer> actions) {
-        Pipeline p = new Pipeline(ringSize, AckRule.AFTER_ROUND);
-        for (int a : actions) {
-            p.act(a);
-        }
-        p.drain();
-        assertThat(p.checker.violations()).isZero();
-        assertThat(p.checker.inconsistentApplies()).isZero();
-        assertThat(p.checker.storedRecords()).isZero();
-        assertThat(p.commits.pendingNumbers()).isZero();
+    @Test
+    void afterRoundChainsStayConsistentThroughCommit() {
+        SeededCases.forSeeds(200, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            int ringSize = SeededCases.intIn(r, 1, 6);
+            List<Integer> actions = SeededCases.ints(r, 0, 500, 0, 99);
+            Pipeline p = new Pipeline(ringSize, AckRule.AFTER_ROUND);
+            for (int a : actions) {
+                p.act(a);
+            }
+            p.drain();
+            assertThat(p.checker.violations()).isZero();
+            assertThat(p.checker.inconsistentApplies()).isZero();
+            assertThat(p.checker.storedRecords()).isZero();
+            assertThat(p.commits.pendingNumbers()).isZero();
+        });
     }
 
-    @Property(tries = 200)
-    void immediateAckNeverBreaksTheCheckerBookkeeping(
-            @ForAll @IntRange(min = 1, max = 6) int ringSize,
-            @ForAll @Size(max = 500) List<@IntRange(min = 0, max = 99) Integer> actions) {
-        Pipeline p = new Pipeline(ringSize, AckRule.IMMEDIATE);
-        for (int a : actions) {
-            p.act(a);
-        }
-        p.drain();
-        // Violations may or may not occur here; the image still ends complete and consistent.
-        assertThat(p.checker.storedRecords()).isZero();
-        assertThat(p.checker.consistentNow()).isTrue();
-        assertThat(p.checker.writesApplied()).isEqualTo(p.checker.writesTagged());
+    /** 200 cases: ring of 1..6, 0..500 actions. */
+    @Test
+    void immediateAckNeverBreaksTheCheckerBookkeeping() {
+        SeededCases.forSeeds(200, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            int ringSize = SeededCases.intIn(r, 1, 6);
+            List<Integer> actions = SeededCases.ints(r, 0, 500, 0, 99);
+            Pipeline p = new Pipeline(ringSize, AckRule.IMMEDIATE);
+            for (int a : actions) {
+                p.act(a);
+            }
+            p.drain();
+            // Violations may or may not occur here; the image still ends complete and consistent.
+            assertThat(p.checker.storedRecords()).isZero();
+            assertThat(p.checker.consistentNow()).isTrue();
+            assertThat(p.checker.writesApplied()).isEqualTo(p.checker.writesTagged());
+        });
     }
 
     /** A tiny hand-driven engine around Shuttle, ShuttleCommitTracker and ConsistencyChecker. */

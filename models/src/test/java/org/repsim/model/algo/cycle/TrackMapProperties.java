@@ -3,18 +3,28 @@ package org.repsim.model.algo.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.repsim.model.algo.SeededCases;
 
 class TrackMapProperties {
 
-    /** Random puts, removes and count changes agree with a TreeMap (probing and backward-shift deletion). */
-    @Property(seed = "424242")
-    void behavesLikeASortedMap(@ForAll @Size(max = 600) List<@IntRange(min = 0, max = 199) Integer> ops,
-                               @ForAll @IntRange(min = 0, max = 3) int keySpread) {
+    /**
+     * Random puts, removes and count changes agree with a TreeMap (probing and backward-shift
+     * deletion), over 1000 seeded cases: 0..600 operations in 0..199, key spread 0..3.
+     */
+    @Test
+    void behavesLikeASortedMap() {
+        SeededCases.forSeeds(1000, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<Integer> ops = SeededCases.ints(r, 0, 600, 0, 199);
+            int keySpread = SeededCases.intIn(r, 0, 3);
+            behavesLikeASortedMap(ops, keySpread);
+        });
+    }
+
+    private static void behavesLikeASortedMap(List<Integer> ops, int keySpread) {
         TrackMap map = new TrackMap(4);
         TreeMap<Long, Integer> model = new TreeMap<>();
         for (int op : ops) {

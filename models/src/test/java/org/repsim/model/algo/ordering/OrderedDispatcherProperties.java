@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.repsim.model.algo.SeededCases;
 import org.repsim.model.algo.ordering.OrderedDispatcher.Ordering;
 import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
 
-/** DOMAIN §8.1 over random completion orders of several interleaved tasks. */
+/**
+ * DOMAIN §8.1 over random completion orders of several interleaved tasks: each property runs 1000
+ * seeded interleavings of 1..6 tasks of 1..12 subtasks each.
+ */
 class OrderedDispatcherProperties {
 
     /** One prepared subtask: which task (index into the sizes) and its seq. */
@@ -26,17 +27,43 @@ class OrderedDispatcherProperties {
     /** One dispatch seen by the listener. */
     record Dispatch(long taskId, int seq, Sub payload, boolean complete) { }
 
-    @Provide
-    Arbitrary<Interleaving> interleavings() {
-        return Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(6).flatMap(sizes -> {
-            List<Sub> all = new ArrayList<>();
-            for (int t = 0; t < sizes.size(); t++) {
-                for (int s = 0; s < sizes.get(t); s++) {
-                    all.add(new Sub(t, s));
-                }
+    private static final int CASES = 1000;
+
+    /**
+     * Task sizes (1..6 tasks of 1..12 subtasks, bounds mixed in) and a uniform shuffle of all
+     * subtasks; seed 0 is the smallest input (one task of one subtask), seed 1 the largest.
+     */
+    static Interleaving interleaving(int seed, SplittableRandom r) {
+        List<Integer> sizes = switch (seed) {
+            case 0 -> List.of(1);
+            case 1 -> List.of(12, 12, 12, 12, 12, 12);
+            default -> SeededCases.ints(r, 1, 6, 1, 12);
+        };
+        List<Sub> order = new ArrayList<>();
+        for (int t = 0; t < sizes.size(); t++) {
+            for (int s = 0; s < sizes.get(t); s++) {
+                order.add(new Sub(t, s));
             }
-            return Arbitraries.shuffle(all).map(order -> new Interleaving(sizes, order));
+        }
+        for (int i = order.size() - 1; i > 0; i--) { // Fisher-Yates
+            int j = r.nextInt(i + 1);
+            Sub tmp = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, tmp);
+        }
+        return new Interleaving(sizes, order);
+    }
+
+    /** Runs {@code property} on {@link #CASES} seeded interleavings, each with its own random source. */
+    private static void forInterleavings(BiConsumer<Interleaving, SplittableRandom> property) {
+        SeededCases.forSeeds(CASES, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            property.accept(interleaving(seed, r), r);
         });
+    }
+
+    private static Scan scan(SplittableRandom r) {
+        return SeededCases.oneOf(r, Scan.values());
     }
 
     private static final class Run {
@@ -59,9 +86,14 @@ class OrderedDispatcherProperties {
         }
     }
 
-    @Property
-    void perTaskDispatchIsGaplessAndComplete(@ForAll("interleavings") Interleaving in,
-                                             @ForAll Scan scan) {
+    @Test
+    void perTaskDispatchIsGaplessAndComplete() {
+        forInterleavings((in, r) -> {
+            perTaskDispatchIsGaplessAndComplete(in, scan(r));
+        });
+    }
+
+    private static void perTaskDispatchIsGaplessAndComplete(Interleaving in, Scan scan) {
         Run run = new Run(scan, Ordering.ON, in.sizes());
         in.order().forEach(run::offer);
 
@@ -89,9 +121,14 @@ class OrderedDispatcherProperties {
      * was offered to it: nothing waits once its predecessors are in, and a gap in one task never
      * holds back another.
      */
-    @Property
-    void dispatchesExactlyTheOfferedPrefixOfEveryTask(@ForAll("interleavings") Interleaving in,
-                                                      @ForAll Scan scan) {
+    @Test
+    void dispatchesExactlyTheOfferedPrefixOfEveryTask() {
+        forInterleavings((in, r) -> {
+            dispatchesExactlyTheOfferedPrefixOfEveryTask(in, scan(r));
+        });
+    }
+
+    private static void dispatchesExactlyTheOfferedPrefixOfEveryTask(Interleaving in, Scan scan) {
         Run run = new Run(scan, Ordering.ON, in.sizes());
         int tasks = in.sizes().size();
         boolean[][] offered = new boolean[tasks][];
@@ -127,9 +164,14 @@ class OrderedDispatcherProperties {
         }
     }
 
-    @Property
-    void scanAllAndHeadDispatchIdenticallyAndAllExaminesAtLeastAsMuch(
-            @ForAll("interleavings") Interleaving in) {
+    @Test
+    void scanAllAndHeadDispatchIdenticallyAndAllExaminesAtLeastAsMuch() {
+        forInterleavings((in, r) -> {
+            scanAllAndHeadDispatchIdenticallyAndAllExaminesAtLeastAsMuch(in);
+        });
+    }
+
+    private static void scanAllAndHeadDispatchIdenticallyAndAllExaminesAtLeastAsMuch(Interleaving in) {
         Run all = new Run(Scan.ALL, Ordering.ON, in.sizes());
         Run head = new Run(Scan.HEAD, Ordering.ON, in.sizes());
         for (Sub sub : in.order()) {
@@ -148,10 +190,14 @@ class OrderedDispatcherProperties {
         assertThat(all.dispatcher.examinedTotal()).isGreaterThanOrEqualTo(head.dispatcher.examinedTotal());
     }
 
-    @Property
-    void staleOrDuplicateSubtaskIsRejectedAndChangesNothing(@ForAll("interleavings") Interleaving in,
-                                                            @ForAll @IntRange(min = 0, max = 1000) int cut,
-                                                            @ForAll Scan scan) {
+    @Test
+    void staleOrDuplicateSubtaskIsRejectedAndChangesNothing() {
+        forInterleavings((in, r) -> {
+            staleOrDuplicateSubtaskIsRejectedAndChangesNothing(in, SeededCases.intIn(r, 0, 1000), scan(r));
+        });
+    }
+
+    private static void staleOrDuplicateSubtaskIsRejectedAndChangesNothing(Interleaving in, int cut, Scan scan) {
         Run run = new Run(scan, Ordering.ON, in.sizes());
         Run reference = new Run(scan, Ordering.ON, in.sizes());
         int k = cut % in.order().size();
@@ -181,8 +227,14 @@ class OrderedDispatcherProperties {
         assertThat(run.dispatcher.depth()).isZero();
     }
 
-    @Property
-    void aGapInOneTaskNeverDelaysAnother(@ForAll("interleavings") Interleaving in) {
+    @Test
+    void aGapInOneTaskNeverDelaysAnother() {
+        forInterleavings((in, r) -> {
+            aGapInOneTaskNeverDelaysAnother(in);
+        });
+    }
+
+    private static void aGapInOneTaskNeverDelaysAnother(Interleaving in) {
         Run run = new Run(Scan.HEAD, Ordering.ON, in.sizes());
         Sub withheld = new Sub(0, 0);
         for (Sub sub : in.order()) {
@@ -199,8 +251,14 @@ class OrderedDispatcherProperties {
         assertThat(run.dispatcher.lastDispatched()).isEqualTo(in.sizes().get(0));
     }
 
-    @Property
-    void orderingOffDispatchesInInsertionOrder(@ForAll("interleavings") Interleaving in) {
+    @Test
+    void orderingOffDispatchesInInsertionOrder() {
+        forInterleavings((in, r) -> {
+            orderingOffDispatchesInInsertionOrder(in);
+        });
+    }
+
+    private static void orderingOffDispatchesInInsertionOrder(Interleaving in) {
         Run run = new Run(Scan.ALL, Ordering.OFF, in.sizes());
         in.order().forEach(run::offer);
         assertThat(run.dispatches.stream().map(Dispatch::payload).toList()).isEqualTo(in.order());
@@ -208,9 +266,14 @@ class OrderedDispatcherProperties {
         assertThat(run.dispatcher.activeTasks()).isZero();
     }
 
-    @Property
-    void openEndedTaskRetiresWhenCountFixedAndAllDispatched(
-            @ForAll("interleavings") Interleaving in, @ForAll boolean fixCountFirst) {
+    @Test
+    void openEndedTaskRetiresWhenCountFixedAndAllDispatched() {
+        forInterleavings((in, r) -> {
+            openEndedTaskRetiresWhenCountFixedAndAllDispatched(in, r.nextBoolean());
+        });
+    }
+
+    private static void openEndedTaskRetiresWhenCountFixedAndAllDispatched(Interleaving in, boolean fixCountFirst) {
         List<Dispatch> seen = new ArrayList<>();
         OrderedDispatcher<Sub> d = new OrderedDispatcher<>(Scan.HEAD, Ordering.ON,
                 (id, seq, sub, complete) -> seen.add(new Dispatch(id, seq, sub, complete)));
@@ -234,8 +297,14 @@ class OrderedDispatcherProperties {
         assertThat(d.activeTasks()).isZero();
     }
 
-    @Property
-    void combinedArbitrariesStayDeterministic(@ForAll("interleavings") Interleaving in) {
+    @Test
+    void combinedInputsStayDeterministic() {
+        forInterleavings((in, r) -> {
+            combinedInputsStayDeterministic(in);
+        });
+    }
+
+    private static void combinedInputsStayDeterministic(Interleaving in) {
         Run a = new Run(Scan.ALL, Ordering.ON, in.sizes());
         Run b = new Run(Scan.ALL, Ordering.ON, in.sizes());
         in.order().forEach(a::offer);
