@@ -1,8 +1,9 @@
 package org.repsim.scenario.cli;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import org.repsim.core.kernel.bench.KernelBenchmark;
+import org.repsim.scenario.build.ModelBenchmark;
+import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Benchmark programs that print figures.",
-        subcommands = BenchCommand.Kernel.class)
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Model.class, BenchCommand.Scaling.class,
+                BenchCommand.Parallel.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -23,10 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "kernel", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-            description = "Event-kernel throughput (org.repsim.core.kernel.bench.KernelBenchmark).")
+            description = "Events per second: bare PriorityQueue loop vs stock DSOL vs the repsim kernel.")
     static final class Kernel implements Callable<Integer> {
-
-        static final String BENCHMARK = "org.repsim.core.kernel.bench.KernelBenchmark";
 
         @Spec
         private CommandSpec spec;
@@ -34,22 +34,55 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintStream out = Repsim.stdout(spec);
-            try {
-                // public static void run(java.io.PrintStream out), in sim-core
-                Method run = Class.forName(BENCHMARK).getMethod("run", PrintStream.class);
-                run.invoke(null, out);
-                out.flush();
-                return ExitCodes.OK;
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                spec.commandLine().getErr().println("repsim: this build has no kernel benchmark (" + BENCHMARK + ".run(PrintStream))");
-                return ExitCodes.FAILURE;
-            } catch (InvocationTargetException e) {
-                spec.commandLine().getErr().println("repsim: kernel benchmark failed: " + e.getCause());
-                return ExitCodes.FAILURE;
-            } catch (IllegalAccessException e) {
-                spec.commandLine().getErr().println("repsim: cannot call " + BENCHMARK + ": " + e.getMessage());
-                return ExitCodes.FAILURE;
-            }
+            KernelBenchmark.run(out);
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "Simulated host writes and events per wall-clock second, and peak heap, on the reference "
+                    + "scenarios (sync, ordered, cycle 2 boxes; shuttle 8 boxes), single thread.")
+    static final class Model implements Callable<Integer> {
+        @Option(names = "--duration", defaultValue = "1 min", description = "Simulated time per scenario (default: ${DEFAULT-VALUE}).")
+        private String duration;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelBenchmark.model(Repsim.stdout(spec), duration);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "The cycle reference at 1, 2, 4 and 8 simulated minutes: wall time per doubling, heap ratio.")
+    static final class Scaling implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelBenchmark.scaling(Repsim.stdout(spec));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "parallel", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "8 replications of the cycle reference with 1 thread and with all cores: speedup.")
+    static final class Parallel implements Callable<Integer> {
+        @Option(names = "--duration", defaultValue = "30 s", description = "Simulated time per replication (default: ${DEFAULT-VALUE}).")
+        private String duration;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            ModelBenchmark.parallel(Repsim.stdout(spec), duration);
+            return ExitCodes.OK;
         }
     }
 }

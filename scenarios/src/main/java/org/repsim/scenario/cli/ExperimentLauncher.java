@@ -1,12 +1,9 @@
 package org.repsim.scenario.cli;
 
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * Runs an experiment for {@code repsim run}. The experiment runner provides one, either passed to
- * {@link Repsim#commandLine(ExperimentLauncher)} or registered as a service
- * ({@code META-INF/services/org.repsim.scenario.cli.ExperimentLauncher}).
+ * Runs an experiment for {@code repsim run}. The product's is {@link RunLauncher}; tests pass their own to
+ * {@link Repsim#commandLine(ExperimentLauncher)}.
  */
 @FunctionalInterface
 public interface ExperimentLauncher {
@@ -18,9 +15,4 @@ public interface ExperimentLauncher {
      * (exit 1) and its message should name the component and simulated time.
      */
     void launch(Experiment experiment) throws Exception;
-
-    /** The launcher registered as a service, if any. */
-    static Optional<ExperimentLauncher> discover() {
-        return ServiceLoader.load(ExperimentLauncher.class).findFirst();
-    }
 }

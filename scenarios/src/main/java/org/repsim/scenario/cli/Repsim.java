@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "repsim", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Discrete-event performance simulator of storage replication topologies.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, ReportCommand.class,
+                TraceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure during simulation", "2:invalid scenario or command line"})
@@ -37,13 +38,17 @@ public final class Repsim implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        ExperimentLauncher launcher = ExperimentLauncher.discover().orElse(null);
-        System.exit(commandLine(launcher, System.out, System.err).execute(args));
+        System.exit(commandLine(new RunLauncher(), System.out, System.err).execute(args));
     }
 
-    /** The command line with the service-registered launcher, writing to System.out/err. */
+    /** The command line with the given launcher, writing to System.out/err. */
     public static CommandLine commandLine(ExperimentLauncher launcher) {
         return commandLine(launcher, System.out, System.err);
+    }
+
+    /** The command line of the product: experiments run through the scenario model. */
+    public static CommandLine standard(PrintStream out, PrintStream err) {
+        return commandLine(new RunLauncher(), out, err);
     }
 
     /**

@@ -1,12 +1,11 @@
-package org.repsim.scenario.build;
+package org.repsim.scenario.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.repsim.scenario.cli.Experiment;
-import org.repsim.scenario.cli.ExperimentLauncher;
-import org.repsim.scenario.cli.ToolVersion;
+import org.repsim.scenario.build.ReportRendering;
+import org.repsim.scenario.build.ScenarioModel;
 import org.repsim.scenario.run.ExperimentOutcome;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.PlanPoint;
@@ -19,7 +18,7 @@ import org.repsim.scenario.validate.Scenarios;
  * {@code repsim run}: turns the validated experiment into a plan, runs every replication of every
  * sweep point through {@link ScenarioModel}, then renders the report from the stored results.
  */
-public final class RunLauncher implements ExperimentLauncher {
+final class RunLauncher implements ExperimentLauncher {
 
     @Override
     public void launch(Experiment e) throws Exception {

@@ -1,0 +1,179 @@
+package org.repsim.scenario.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.repsim.core.bench.HeapMeter;
+import org.repsim.core.result.Metric;
+import org.repsim.scenario.run.Experiment;
+import org.repsim.scenario.run.ExperimentPlan;
+import org.repsim.scenario.run.PlanPoint;
+import org.repsim.scenario.run.RunOptions;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.validate.ScenarioSource;
+
+/**
+ * Model benchmarks ({@code repsim bench model|scaling|parallel}): programs that print figures,
+ * on the reference scenarios shipped in {@code scenarios/bench/} (inside the jar as
+ * {@code /bench/*.json}). Each figure comes from one JVM; ratios are taken within one run.
+ */
+public final class ModelBenchmark {
+    /** Reference scenarios by their short name, in report order. */
+    public static final List<String> REFERENCES = List.of("sync", "ordered", "cycle", "shuttle");
+
+    private ModelBenchmark() {
+    }
+
+    /** Figures of one run of one reference scenario. */
+    public record Figures(String name, long hostWrites, long events, double wallS, long peakHeapBytes, long liveHeapBytes) {
+        double writesPerS() {
+            return hostWrites / wallS;
+        }
+
+        double eventsPerS() {
+            return events / wallS;
+        }
+    }
+
+    /** The reference scenario {@code name} ({@code sync}, {@code ordered}, {@code cycle}, {@code shuttle}). */
+    public static ScenarioSource reference(String name) {
+        String file = switch (name) {
+            case "sync" -> "sync-2box.json";
+            case "ordered" -> "ordered-2box.json";
+            case "cycle" -> "cycle-2box.json";
+            case "shuttle" -> "shuttle-8box.json";
+            default -> throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
+        };
+        try (InputStream in = ModelBenchmark.class.getResourceAsStream("/bench/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("reference scenario /bench/" + file + " is missing from the build");
+            }
+            return ScenarioSource.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bench/" + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("reference scenario bench/" + file + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds and runs one replication of {@code sc} on this thread; heap figures of this run only. */
+    public static Figures measure(String name, Scenario sc) {
+        HeapMeter.reset();
+        long t0 = System.nanoTime();
+        ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null);
+        built.kernel.runUntil(sc.run().durationNs());
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long peak = HeapMeter.peakBytes();
+        long live = HeapMeter.usedAfterGcBytes();
+        long writes = 0;
+        for (Metric m : built.recording.metrics(built.kernel.now())) {
+            if (m.name().equals("host.writes")) {
+                writes = (long) m.value();
+            }
+        }
+        long events = built.kernel.eventsFired();
+        // keep the model reachable until the live heap was read
+        java.lang.ref.Reference.reachabilityFence(built);
+        return new Figures(name, writes, events, wall, peak, live);
+    }
+
+    private static Scenario resolve(ScenarioSource source, String duration) {
+        try {
+            ScenarioSource s = duration == null ? source : source.with("run.duration", duration);
+            return s.resolve();
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code bench model}: every reference scenario, single thread, after a JIT warm-up run of each. */
+    public static void model(PrintStream out, String duration) {
+        out.println("repsim model benchmark: one replication per reference scenario, single thread, after a warm-up run");
+        List<Figures> all = new ArrayList<>();
+        for (String name : REFERENCES) {
+            ScenarioSource source = reference(name);
+            measure(name, resolve(source, "10 s"));
+            Figures f = measure(name, resolve(source, duration));
+            all.add(f);
+        }
+        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %12s %12s%n", "scenario", "host writes", "events",
+                "wall s", "writes/s (wall)", "events/s", "peak MiB", "live MiB");
+        for (Figures f : all) {
+            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %12.1f %12.1f%n", f.name(), f.hostWrites(),
+                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+        }
+        StringBuilder last = new StringBuilder();
+        for (Figures f : all) {
+            last.append(String.format(Locale.ROOT, "%s-writes-per-s=%.0f ", f.name(), f.writesPerS()));
+        }
+        Figures cycle = all.stream().filter(f -> f.name().equals("cycle")).findFirst().orElseThrow();
+        last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f", mib(cycle.peakHeapBytes())));
+        out.println(last);
+    }
+
+    /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */
+    public static void scaling(PrintStream out) {
+        ScenarioSource source = reference("cycle");
+        measure("warm-up", resolve(source, "20 s"));
+        String[] durations = {"1 min", "2 min", "4 min", "8 min"};
+        List<Figures> runs = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-8s %12s %9s %12s %12s%n", "duration", "host writes", "wall s", "peak MiB", "live MiB");
+        for (String d : durations) {
+            Figures f = measure(d, resolve(source, d));
+            runs.add(f);
+            out.printf(Locale.ROOT, "%-8s %12d %9.2f %12.1f %12.1f%n", d, f.hostWrites(), f.wallS(),
+                    mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+        }
+        double product = 1;
+        for (int i = 1; i < runs.size(); i++) {
+            product *= runs.get(i).wallS() / runs.get(i - 1).wallS();
+        }
+        double perDoubling = Math.pow(product, 1.0 / (runs.size() - 1));
+        double heapRatio = (double) runs.get(runs.size() - 1).liveHeapBytes() / runs.get(0).liveHeapBytes();
+        double peakRatio = (double) runs.get(runs.size() - 1).peakHeapBytes() / runs.get(0).peakHeapBytes();
+        out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
+                heapRatio, peakRatio);
+        out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
+    }
+
+    /** {@code bench parallel}: 8 replications of the cycle reference with one thread and with all cores. */
+    public static void parallel(PrintStream out, String duration) throws IOException {
+        Scenario sc = resolve(reference("cycle"), duration);
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExperimentPlan plan = new ExperimentPlan(sc.name(), "bench", "{}", sc.run().seed(), 8, 0, sc.run().durationNs(),
+                sc.report().sampleEveryNs(), List.of(new PlanPoint("p000", new LinkedHashMap<>(), sc)), List.of());
+        measure("warm-up", resolve(reference("cycle"), "10 s"));
+        Map<Integer, Double> wall = new LinkedHashMap<>();
+        for (int threads : new int[] {1, cores}) {
+            Path dir = Files.createTempDirectory("repsim-bench-parallel");
+            long t0 = System.nanoTime();
+            Experiment.run(plan, new ScenarioModel(null), RunOptions.into(dir).withThreads(threads).withQuiet(true));
+            wall.put(threads, (System.nanoTime() - t0) / 1e9);
+            deleteTree(dir);
+            out.printf(Locale.ROOT, "8 replications, %d thread(s): %.2f s%n", threads, wall.get(threads));
+        }
+        out.printf(Locale.ROOT, "speedup=%.3f cores=%d%n", wall.get(1) / wall.get(cores), cores);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,47 @@
+package org.repsim.scenario.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.repsim.scenario.build.ReportRendering;
+import org.repsim.scenario.run.ResultStoreException;
+import org.repsim.scenario.spec.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code repsim report RUN_DIR}: re-renders report.html and charts/ from stored results, without re-running. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+        description = "Re-render report.html and charts/ of a finished run from its stored results.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Output directory of a finished `repsim run`.")
+    private Path runDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        if (!Files.isDirectory(runDir)) {
+            err.println("repsim: " + runDir + " is not a directory (give the output directory of a finished run)");
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        try {
+            Path page = ReportRendering.render(runDir);
+            Repsim.stdout(spec).println("report: " + page);
+            return ExitCodes.OK;
+        } catch (ResultStoreException e) {
+            err.println("repsim: " + e.getMessage());
+        } catch (ScenarioException e) {
+            ProblemPrinter.print(e, err);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("repsim: cannot write the report in " + runDir + ": " + e.getMessage());
+        }
+        err.flush();
+        return ExitCodes.INVALID;
+    }
+}
