@@ -31,6 +31,8 @@ final class Engines {
         switch (sc.replication().mode()) {
             case "sync":
                 return new SyncEngine(sc, topology);
+            case "cycle":
+                return new CycleEngine(sc, topology, k, signals);
             default:
                 throw new IllegalArgumentException("replication.mode '" + sc.replication().mode()
                         + "' is not available in this build");

@@ -19,6 +19,11 @@ interface ModeEngine {
         return List.<Table>of();
     }
 
+    /** Chart intervals of the mode (session drops) up to {@code endNs}. */
+    default List<org.repsim.core.result.Interval> intervals(long endNs) {
+        return List.of();
+    }
+
     /**
      * Data lost if the primary site is lost at {@code nowNs}: acknowledged host writes absent from
      * the secondaries' last consistent image, as {@code disaster.lost.writes/.bytes/.span}.

@@ -45,7 +45,9 @@ public final class ScenarioModel implements ReplicationModel {
         k.runUntil(end);
         List<Metric> metrics = new ArrayList<>(built.recording.metrics(k.now()));
         metrics.addAll(built.loss);
-        return new RunResult(replication, masterSeed, metrics, series, built.engine.tables(), built.intervals);
+        List<Interval> intervals = new ArrayList<>(built.intervals);
+        intervals.addAll(built.engine.intervals(k.now()));
+        return new RunResult(replication, masterSeed, metrics, series, built.engine.tables(), intervals);
     }
 
     /** A built, not yet run, model: for the runner and for benchmarks. */

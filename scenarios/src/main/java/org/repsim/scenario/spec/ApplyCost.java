@@ -2,11 +2,11 @@ package org.repsim.scenario.spec;
 
 import static org.repsim.scenario.spec.Units.Kind.*;
 
-import java.util.List;
-import java.util.Map;
-
-/** Secondary-side cost of applying a cycle (DOMAIN §5). */
+/**
+ * Secondary-side cost of applying a cycle (DOMAIN §5): each slot takes a job of this length on
+ * the secondary's {@code apply} pool (one server per remote adapter unless the box defines a
+ * processor pool named {@code apply}), then its write into the secondary cache.
+ */
 public record ApplyCost(
-        @Quantity(TIME) @Default("\"2 us\"") @Doc("Processor time per slot applied.") long perSlotNs,
-        @Quantity(TIME) @Default("\"1 ms\"") @Doc("Fixed processor time per cycle applied.") long perCycleNs) {
+        @Quantity(TIME) @Default("\"2 us\"") @Doc("Processor time per slot applied (on the secondary's apply pool).") long perSlotNs) {
 }

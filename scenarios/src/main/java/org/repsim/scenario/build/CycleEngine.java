@@ -1,0 +1,145 @@
+package org.repsim.scenario.build;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.random.Distributions;
+import org.repsim.core.result.Metric;
+import org.repsim.core.result.Table;
+import org.repsim.core.signal.Recording;
+import org.repsim.core.signal.Signals;
+import org.repsim.model.Box;
+import org.repsim.model.Volume;
+import org.repsim.model.WanLink;
+import org.repsim.model.algo.cycle.CachePressure;
+import org.repsim.model.algo.cycle.CycleRecord;
+import org.repsim.model.algo.cycle.PressurePolicy;
+import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.CycleConfig;
+import org.repsim.model.cycle.CycleRecording;
+import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.cycle.SessionRouter;
+import org.repsim.scenario.spec.Cycle;
+import org.repsim.scenario.spec.Pair;
+import org.repsim.scenario.spec.Scenario;
+
+/**
+ * The {@code cycle} mode without a consistency group (DOMAIN §5): one {@link CycleSession} per
+ * pair, each switching on its own rules.
+ */
+final class CycleEngine implements ModeEngine {
+    /** Name of the secondary's processor pool that applies slots. */
+    static final String APPLY_POOL = "apply";
+
+    private final Scenario sc;
+    private final Scheduler scheduler;
+    private final Signals signals;
+    private final List<CycleSession> sessions = new ArrayList<>();
+    private CycleRecording recording;
+
+    CycleEngine(Scenario sc, Topology topology, Scheduler s, Signals signals) {
+        this.sc = sc;
+        this.scheduler = s;
+        this.signals = signals;
+        sessions.addAll(sessions(sc, topology, s, signals, rules(sc.replication().cycle())));
+    }
+
+    /** One session per pair, routed per primary box; {@code rules} decides who switches. */
+    static List<CycleSession> sessions(Scenario sc, Topology topology, Scheduler s, Signals signals, SwitchRules rules) {
+        Cycle c = sc.replication().cycle();
+        List<CycleSession> out = new ArrayList<>();
+        Map<String, List<CycleSession>> byPrimary = new LinkedHashMap<>();
+        for (Pair pair : sc.replication().pairs()) {
+            Box primary = topology.box(pair.primaryBox());
+            Box secondary = topology.box(pair.secondaryBox());
+            var boxSpec = sc.box(pair.primaryBox());
+            long limit = CachePressure.sessionLimitBytes(boxSpec.cache().sizeBytes(), boxSpec.cache().writePendingLimit(),
+                    c.maxSessionShare());
+            List<PressurePolicy> policies = c.onCachePressure().stream()
+                    .map(p -> PressurePolicy.valueOf(p.toUpperCase(java.util.Locale.ROOT))).toList();
+            int spillGroup = -1;
+            if (policies.contains(PressurePolicy.SPILL)) {
+                if (!"self".equals(c.spillPool().box()) && !c.spillPool().box().equals(pair.primaryBox())) {
+                    throw new IllegalArgumentException("replication.cycle.spillPool.box: only the primary box itself "
+                            + "('self') can hold its spill pool in this version, found '" + c.spillPool().box() + "'");
+                }
+                spillGroup = c.spillPool().backend() == null ? 0
+                        : boxSpec.backend().indexOf(boxSpec.diskGroup(c.spillPool().backend()));
+            }
+            CachePressure pressure = new CachePressure(limit, c.spillPool().sizeBytes(), policies, c.transmitIdleNs());
+            String name = pair.primaryBox() + "-" + pair.secondaryBox();
+            ensureApplyPool(secondary, c.apply().perSlotNs());
+            CycleConfig defaults = CycleConfig.of(name, rules, pressure, spillGroup);
+            CycleConfig config = new CycleConfig(name, rules, pressure, spillGroup, defaults.slotSizing(),
+                    defaults.slotHeaderBytes(), defaults.commitBytes(), defaults.ackBytes(), APPLY_POOL,
+                    defaults.autoResync());
+            List<WanLink> links = sc.linksOf(pair).stream().map(l -> topology.link(l.id())).toList();
+            CycleSession session = new CycleSession(s, signals, primary, secondary, links, config);
+            for (Volume[] vv : Pairs.volumes(pair, topology)) {
+                session.addPair(vv[0], vv[1]);
+            }
+            out.add(session);
+            byPrimary.computeIfAbsent(primary.name(), b -> new ArrayList<>()).add(session);
+        }
+        byPrimary.forEach((boxName, list) -> {
+            if (list.size() > 1) {
+                new SessionRouter(topology.box(boxName), list);
+            }
+        });
+        return out;
+    }
+
+    /** The secondary's apply pool: the box's own {@code apply} processors, else one per remote adapter. */
+    private static void ensureApplyPool(Box secondary, long perSlotNs) {
+        if (!secondary.processors().containsKey(APPLY_POOL)) {
+            secondary.addProcessor(APPLY_POOL, secondary.remoteAdapters().servers(),
+                    Distributions.deterministic(perSlotNs));
+        }
+    }
+
+    static SwitchRules rules(Cycle c) {
+        return "multi".equals(c.switching()) ? SwitchRules.multiCycle(c.minCycleTimeNs(), c.maxTransmitCycles())
+                : SwitchRules.legacy(c.minCycleTimeNs());
+    }
+
+    @Override
+    public void record(Recording rec) {
+        recording = CycleRecording.register(rec, signals, sessions, scheduler, sc.report().rpoTargetNs());
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(recording.cycles());
+    }
+
+    @Override
+    public List<org.repsim.core.result.Interval> intervals(long endNs) {
+        return recording.intervals(endNs);
+    }
+
+    /**
+     * Without a consistency group, each secondary keeps its own last applied cycle: the loss is
+     * every host write of the cycles not yet applied at its secondary (captured, in transmit or
+     * received but not applied); bytes are those cycles' slot bytes — the data the secondary
+     * lacks after folding; the span runs from the opening of the oldest such cycle to now.
+     */
+    @Override
+    public List<Metric> lossAt(long nowNs) {
+        long writes = 0;
+        long bytes = 0;
+        long oldestNs = nowNs;
+        for (CycleSession s : sessions) {
+            for (CycleRecord r : s.switcher().records()) {
+                if (r.appliedNs() == CycleRecord.NOT_YET && !r.discarded() && r.writes() > 0) {
+                    writes += r.writes();
+                    bytes += r.bytes();
+                    oldestNs = Math.min(oldestNs, r.openNs());
+                }
+            }
+        }
+        return List.of(new Metric("disaster.lost.writes", writes, "count"), new Metric("disaster.lost.bytes", bytes, "bytes"),
+                new Metric("disaster.lost.span", (nowNs - oldestNs) / 1e9, "s"));
+    }
+}
