@@ -109,7 +109,7 @@ class OrderedReplicationTest {
     private static long twoPortRun(Spread spread) {
         OrderedFixture f = new OrderedFixture(new OrderedFixture.Setup().with(s -> {
             s.ports = 2;
-            s.portDelayStepNs = 50_000;
+            s.portDelayStepNs = 500_000;
             s.spread = spread;
             s.linkBps = 2e9;
         }));
