@@ -29,6 +29,7 @@ class OrderedReplicationTest {
     void orderingOnDeliversEveryTaskInSequenceOverAMillionSubtasks() {
         OrderedFixture f = millionSubtasks(Ordering.ON);
         Map<String, Double> m = f.run(6_000_000_000L);
+        print("on ", m);
         assertThat(f.engine.written()).isEqualTo(1_000_000);
         assertThat(m.get("ordered.written")).isEqualTo(1_000_000.0);
         assertThat(m.get("ordered.outOfOrder")).isZero();
@@ -43,10 +44,21 @@ class OrderedReplicationTest {
     void orderingOffShowsOutOfOrderArrivalsOnTheSameScenario() {
         OrderedFixture f = millionSubtasks(Ordering.OFF);
         Map<String, Double> m = f.run(6_000_000_000L);
+        print("off", m);
         assertThat(f.engine.written()).isEqualTo(1_000_000);
         assertThat(m.get("ordered.outOfOrder")).isGreaterThan(10_000.0);
         assertThat(m.get("ordered.reorder.depth.max")).isZero();
         assertThat(m.get("ordered.waited.fraction")).isZero();
+    }
+
+    private static void print(String ordering, Map<String, Double> m) {
+        System.out.printf(java.util.Locale.ROOT,
+                "ordered.million ordering=%s written=%.0f outOfOrder=%.0f depth.mean=%.2f depth.max=%.0f taskDepth.max=%.0f"
+                        + " waited=%.3f wait.mean=%.1fus prepUtil=%.3f senderUtil=%.3f rpo.lag.mean=%.1fus rpo.lag.max=%.1fus%n",
+                ordering, m.get("ordered.written"), m.get("ordered.outOfOrder"), m.get("ordered.reorder.depth.mean"),
+                m.get("ordered.reorder.depth.max"), m.get("ordered.reorder.taskDepth.max"), m.get("ordered.waited.fraction"),
+                m.get("ordered.wait.mean") * 1e6, m.get("ordered.prepare.utilization"), m.get("ordered.sender.utilization"),
+                m.get("rpo.lag.mean") * 1e6, m.get("rpo.lag.max") * 1e6);
     }
 
     @Test
