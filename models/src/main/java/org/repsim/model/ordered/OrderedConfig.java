@@ -16,9 +16,13 @@ import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
  * @param spread           how subtasks are spread over a relationship's ports (see {@link Spread}) [design]
  * @param headerBytes      protocol bytes sent with each write command (≥ 0)
  * @param ackBytes         size of the secondary's acknowledgement (≥ 0)
+ * @param passIntervalNs   copy passes: wait after a fully acknowledged pass before the next one may take
+ *                         out-of-sync tracks (≥ 0; 0 = at once)
+ * @param passMaxTracks    copy passes: most tracks one pass takes, the lowest-numbered first (≥ 0; 0 = all)
  */
 public record OrderedConfig(Source source, Scan scan, Ordering ordering, String preparePool, String senderPool,
-                            long checkNsPerEntry, int maxInFlight, Spread spread, long headerBytes, long ackBytes) {
+                            long checkNsPerEntry, int maxInFlight, Spread spread, long headerBytes, long ackBytes,
+                            long passIntervalNs, int passMaxTracks) {
 
     /**
      * How host writes feed the engine [design, option {@code source}].
@@ -61,34 +65,47 @@ public record OrderedConfig(Source source, Scan scan, Ordering ordering, String 
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("ordered replication: maxInFlight must be ≥ 1, got " + maxInFlight);
         }
+        if (passIntervalNs < 0) {
+            throw new IllegalArgumentException("ordered replication: copy pass interval must be ≥ 0 ns, got " + passIntervalNs);
+        }
+        if (passMaxTracks < 0) {
+            throw new IllegalArgumentException("ordered replication: copy pass maxTracks must be ≥ 0 (0 = all), got " + passMaxTracks);
+        }
         if (headerBytes < 0 || ackBytes < 0) {
             throw new IllegalArgumentException("ordered replication: header and ack sizes must be ≥ 0 bytes, got "
                     + headerBytes + ", " + ackBytes);
         }
     }
 
-    /** Defaults: scan head, ordering on, pools {@code prepare} and {@code sender}, 100 ns per entry, 32 in flight, per-task spread, 512 B header, 128 B ack. */
+    /**
+     * Defaults: scan head, ordering on, pools {@code prepare} and {@code sender}, 100 ns per entry,
+     * 32 in flight, per-task spread, 512 B header, 128 B ack, passes back to back taking all tracks.
+     */
     public static OrderedConfig defaults(Source source) {
-        return new OrderedConfig(source, Scan.HEAD, Ordering.ON, "prepare", "sender", 100, 32, Spread.PER_TASK, 512, 128);
+        return new OrderedConfig(source, Scan.HEAD, Ordering.ON, "prepare", "sender", 100, 32, Spread.PER_TASK, 512, 128, 0, 0);
     }
 
     public OrderedConfig withScan(Scan s) {
-        return new OrderedConfig(source, s, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes);
+        return new OrderedConfig(source, s, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
     }
 
     public OrderedConfig withOrdering(Ordering o) {
-        return new OrderedConfig(source, scan, o, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes);
+        return new OrderedConfig(source, scan, o, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
     }
 
     public OrderedConfig withCheckNsPerEntry(long ns) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, ns, maxInFlight, spread, headerBytes, ackBytes);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, ns, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
     }
 
     public OrderedConfig withMaxInFlight(int n) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, n, spread, headerBytes, ackBytes);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, n, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
     }
 
     public OrderedConfig withSpread(Spread s) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, s, headerBytes, ackBytes);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, s, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withCopyPasses(long intervalNs, int maxTracks) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, intervalNs, maxTracks);
     }
 }

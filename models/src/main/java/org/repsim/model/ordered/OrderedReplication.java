@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
@@ -50,8 +51,9 @@ import org.repsim.model.ordered.OrderedConfig.Spread;
  * <p>Copy passes [product/design]: a relationship's pass takes all its out-of-sync tracks in
  * ascending track order as seq {@code 0..n-1} and clears them; a track written again while in
  * flight is marked again and goes into the next pass; the next pass starts only when the
- * previous one has been fully acknowledged (so an older copy never overtakes a newer one). A pass
- * starts at once when a track is marked and no pass runs.
+ * previous one has been fully acknowledged (so an older copy never overtakes a newer one), and no
+ * earlier than {@code passIntervalNs} after that; a pass takes at most {@code passMaxTracks}
+ * tracks (lowest numbers first; 0 = all). Otherwise a pass starts as soon as a track is marked.
  *
  * <p>Recovery point [design]: the engine tracks the instant {@link #securedUpToNs()} up to
  * which every locally acknowledged write is written at a secondary: the local acknowledgement
@@ -170,6 +172,9 @@ public final class OrderedReplication implements ReplicationHandler {
         final Port[] ports;
         final OutOfSyncSet outOfSync;
         Task currentPass;
+        /** Earliest start of the next pass (previous pass acknowledged + passIntervalNs). */
+        long nextPassNs;
+        boolean passTimerSet;
         int nextPort;
 
         Relationship(Volume primaryVolume, Volume secondaryVolume, Port[] ports) {
@@ -389,7 +394,17 @@ public final class OrderedReplication implements ReplicationHandler {
         if (rel.currentPass != null || rel.outOfSync.markedCount() == 0) {
             return;
         }
-        int[] tracks = rel.outOfSync.takeAll();
+        if (now < rel.nextPassNs) {
+            if (!rel.passTimerSet) {
+                rel.passTimerSet = true;
+                scheduler.at(rel.nextPassNs, Tie.NORMAL, () -> {
+                    rel.passTimerSet = false;
+                    startPassIfDue(rel, scheduler.now());
+                });
+            }
+            return;
+        }
+        int[] tracks = rel.outOfSync.take(config.passMaxTracks());
         int n = tracks.length;
         Task pass = new Task(nextTaskId++, rel, n, true, now, portForNewTask(rel));
         pass.handle = dispatcher.registerTask(pass.id, n);
@@ -504,6 +519,7 @@ public final class OrderedReplication implements ReplicationHandler {
             passDurationSignal.emit(now, now - task.startNs);
             Relationship rel = task.rel;
             rel.currentPass = null;
+            rel.nextPassNs = now + config.passIntervalNs();
             startPassIfDue(rel, now);
         }
     }

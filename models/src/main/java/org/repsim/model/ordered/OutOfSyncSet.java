@@ -15,9 +15,9 @@ import java.util.BitSet;
  * A track can be in both: written again while its copy is in flight [product].
  *
  * <p>Invariant: each list is ordered by its {@code since} time, because a track enters the
- * marked list with {@code since = now} and {@link #takeAll} moves the whole marked list into the
- * (empty) in-flight list unchanged. So the oldest unsecured write of the relationship is the head
- * of the in-flight list if any, else the head of the marked list — O(1), no scan.
+ * marked list with {@code since = now}, and {@link #take} moves tracks into the (empty)
+ * in-flight list in marked-list order. So the oldest unsecured write of the relationship is the
+ * older of the two heads — O(1), no scan.
  */
 final class OutOfSyncSet {
     private static final int NONE = -1;
@@ -95,22 +95,39 @@ final class OutOfSyncSet {
     }
 
     /**
-     * A copy pass takes every marked track: returns them in ascending track order (the pass's
-     * seq order, DOMAIN §4) and moves them in flight. Requires the previous pass to be secured.
+     * A copy pass takes the marked tracks — all of them, or the {@code maxTracks} lowest-numbered
+     * when {@code maxTracks > 0} — and returns them in ascending track order (the pass's seq
+     * order, DOMAIN §4); they move in flight. Requires the previous pass to be secured.
      */
-    int[] takeAll() {
+    int[] take(int maxTracks) {
         if (inFlight.size != 0) {
             throw new IllegalStateException("a copy pass starts while " + inFlight.size
                     + " tracks of the previous pass are not secured");
         }
-        int[] tracks = new int[marked.size];
-        int i = 0;
-        for (int t = marked.member.nextSetBit(0); t >= 0; t = marked.member.nextSetBit(t + 1)) {
-            tracks[i++] = t;
+        int n = maxTracks > 0 ? Math.min(maxTracks, marked.size) : marked.size;
+        int[] tracks = new int[n];
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            last = marked.member.nextSetBit(last + 1);
+            tracks[i] = last;
         }
-        Generation emptied = inFlight;
-        inFlight = marked;
-        marked = emptied;
+        if (n == marked.size) {
+            // the whole marked list becomes the in-flight list, its since order unchanged
+            Generation emptied = inFlight;
+            inFlight = marked;
+            marked = emptied;
+        } else {
+            // walk the marked list in since order and move the taken tracks (numbers ≤ last): both lists stay ordered
+            for (int t = marked.head; t != NONE; ) {
+                int following = marked.next[t];
+                if (t <= last) {
+                    long since = marked.since[t];
+                    marked.remove(t);
+                    inFlight.append(t, since);
+                }
+                t = following;
+            }
+        }
         return tracks;
     }
 
@@ -124,13 +141,14 @@ final class OutOfSyncSet {
 
     /** Issue-side time of the oldest unsecured write, or {@code Long.MIN_VALUE} when none. */
     long oldestSinceNs() {
+        long oldest = Long.MAX_VALUE;
         if (inFlight.head != NONE) {
-            return inFlight.since[inFlight.head];
+            oldest = inFlight.since[inFlight.head];
         }
         if (marked.head != NONE) {
-            return marked.since[marked.head];
+            oldest = Math.min(oldest, marked.since[marked.head]);
         }
-        return Long.MIN_VALUE;
+        return oldest == Long.MAX_VALUE ? Long.MIN_VALUE : oldest;
     }
 
     int markedCount() {

@@ -58,6 +58,8 @@ final class OrderedFixture {
         long seed = 1;
         int replication = 0;
         long rpoTargetNs = 1_000_000;
+        long passIntervalNs = 0;
+        int passMaxTracks = 0;
 
         Setup with(java.util.function.Consumer<Setup> change) {
             change.accept(this);
@@ -97,7 +99,8 @@ final class OrderedFixture {
         primaryVolume = primary.addVolume("v", setup.volumeTracks, 0);
         secondaryVolume = secondary.addVolume("v", setup.volumeTracks, 0);
         OrderedConfig config = new OrderedConfig(setup.source, setup.scan, setup.ordering, "prepare", "sender",
-                setup.checkNsPerEntry, setup.maxInFlight, setup.spread, 512, 128);
+                setup.checkNsPerEntry, setup.maxInFlight, setup.spread, 512, 128,
+                setup.passIntervalNs, setup.passMaxTracks);
         engine = new OrderedReplication(primary, signals, config);
         engine.addPair(primaryVolume, secondaryVolume, links, false);
         host = new Host(kernel, signals);

@@ -176,6 +176,35 @@ class OrderedReplicationTest {
         assertThat(m.get("rpo.lag.max")).isGreaterThanOrEqualTo(m.get("ordered.pass.duration.max") - 0.0001);
     }
 
+    /** An initial copy of 1 000 tracks in passes of at most 100 tracks, 1 ms apart after each acknowledged pass. */
+    @Test
+    void limitedPassesCopyInTrackOrderWithTheConfiguredInterval() {
+        OrderedFixture f = new OrderedFixture(new OrderedFixture.Setup().with(s -> {
+            s.source = Source.COPY_PASSES;
+            s.passMaxTracks = 100;
+            s.passIntervalNs = 1_000_000;
+            s.prepareCv = 2;
+        }));
+        java.util.List<long[]> dispatches = new java.util.ArrayList<>();
+        f.engine.addDispatchObserver((now, taskId, seq, track) -> dispatches.add(new long[] {now, taskId, seq, track}));
+        org.repsim.model.Volume pv = f.primary.addVolume("w", 1_000, 0);
+        org.repsim.model.Volume sv = f.secondary.addVolume("w", 1_000, 0);
+        f.engine.addPair(pv, sv, f.links, true);
+        Map<String, Double> m = f.run(200_000_000L);
+        assertThat(m.get("ordered.pass.count")).isEqualTo(10.0);
+        assertThat(m.get("ordered.outOfOrder")).isZero();
+        assertThat(dispatches).hasSize(1_000);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(dispatches.get(i)[3]).isEqualTo(pv.firstTrack() + i);
+            assertThat(dispatches.get(i)[2]).isEqualTo(i % 100);
+        }
+        for (int p = 1; p < 10; p++) {
+            // a pass begins ≥ 1 ms after the previous pass's last dispatch (+ its acknowledgement)
+            assertThat(dispatches.get(p * 100)[0] - dispatches.get(p * 100 - 1)[0]).isGreaterThan(1_000_000);
+        }
+        assertThat(f.engine.backlogTracks()).isZero();
+    }
+
     /** Statistics restart at the end of warm-up: only what happens afterwards is counted. */
     @Test
     void recordingResetsWithTheWarmUp() {
