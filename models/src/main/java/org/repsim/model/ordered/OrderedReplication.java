@@ -153,6 +153,8 @@ public final class OrderedReplication implements ReplicationHandler {
         final int seq;
         final long track;
         final long bytes;
+        /** Copy passes: the out-of-sync node of this track's in-flight copy; −1 for host tasks. */
+        int node = -1;
         long preparedNs;
         Port port;
 
@@ -404,7 +406,8 @@ public final class OrderedReplication implements ReplicationHandler {
             }
             return;
         }
-        int[] tracks = rel.outOfSync.take(config.passMaxTracks());
+        OutOfSyncSet.Taken taken = rel.outOfSync.take(config.passMaxTracks());
+        int[] tracks = taken.tracks();
         int n = tracks.length;
         Task pass = new Task(nextTaskId++, rel, n, true, now, portForNewTask(rel));
         pass.handle = dispatcher.registerTask(pass.id, n);
@@ -413,7 +416,9 @@ public final class OrderedReplication implements ReplicationHandler {
         activeTasksSignal.emit(now, dispatcher.activeTasks());
         long base = rel.primaryVolume.firstTrack();
         for (int seq = 0; seq < n; seq++) {
-            prepare(new Subtask(pass, seq, base + tracks[seq], trackSizeBytes));
+            Subtask sub = new Subtask(pass, seq, base + tracks[seq], trackSizeBytes);
+            sub.node = taken.nodes()[seq];
+            prepare(sub);
         }
     }
 
@@ -494,7 +499,7 @@ public final class OrderedReplication implements ReplicationHandler {
         written++;
         writtenSignal.emit(now, 1);
         if (task.pass) {
-            task.rel.outOfSync.secure((int) (s.track - task.rel.primaryVolume.firstTrack()));
+            task.rel.outOfSync.secure(s.node);
             addBacklog(now, -1, -trackSizeBytes);
         } else {
             addBacklog(now, -1, -s.bytes);
