@@ -58,8 +58,9 @@ import org.repsim.model.ordered.OrderedConfig.Spread;
  * <p>Recovery point [design]: the engine tracks the instant {@link #securedUpToNs()} up to
  * which every locally acknowledged write is written at a secondary: the local acknowledgement
  * time of the oldest write not yet secured (host tasks: a FIFO of unsecured tasks in
- * acknowledgement order; copy passes: {@link OutOfSyncSet}, O(1)). Memory is bounded by the
- * outstanding data and the volume size, not by the run length.
+ * acknowledgement order; copy passes: {@link OutOfSyncSet}, O(1)). Memory: 2 bits per volume
+ * track plus one node per outstanding track or task — bounded by the outstanding data and the
+ * volume size, never by the run length or the number of rewrites.
  *
  * <p>Signals ({@code ordered.<box>.…}, times in ns): {@code reorder.depth}, {@code
  * reorder.activeTasks} (levels), {@code reorder.taskDepth} (observation: the inserted task's
