@@ -1,0 +1,111 @@
+package org.repsim.model.ordered;
+
+import org.repsim.model.algo.ordering.OrderedDispatcher.Ordering;
+import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
+
+/**
+ * Options of the ordered asynchronous replication engine (DOMAIN §4), one per primary box.
+ *
+ * @param source           how host writes feed the engine (see {@link Source}) [design]
+ * @param scan             which reorder-queue entries an insertion examines ({@code scan: all | head}) [design]
+ * @param ordering         {@code ON} reorders by seq; {@code OFF} dispatches in preparation order
+ * @param preparePool      name of the box's processor pool that prepares subtasks (first stage)
+ * @param senderPool       name of the box's processor pool that turns subtasks into write commands (second stage)
+ * @param checkNsPerEntry  CPU time in ns charged to the preparation pool per reorder-queue entry examined (≥ 0)
+ * @param maxInFlight      write commands unacknowledged per port (≥ 1)
+ * @param spread           how subtasks are spread over a relationship's ports (see {@link Spread}) [design]
+ * @param headerBytes      protocol bytes sent with each write command (≥ 0)
+ * @param ackBytes         size of the secondary's acknowledgement (≥ 0)
+ * @param passIntervalNs   copy passes: wait after a fully acknowledged pass before the next one may take
+ *                         out-of-sync tracks (≥ 0; 0 = at once)
+ * @param passMaxTracks    copy passes: most tracks one pass takes, the lowest-numbered first (≥ 0; 0 = all)
+ */
+public record OrderedConfig(Source source, Scan scan, Ordering ordering, String preparePool, String senderPool,
+                            long checkNsPerEntry, int maxInFlight, Spread spread, long headerBytes, long ackBytes,
+                            long passIntervalNs, int passMaxTracks) {
+
+    /**
+     * How host writes feed the engine [design, option {@code source}].
+     * <ul>
+     *   <li>{@code HOST_TASKS}: every replicated host write becomes its own write data task, one
+     *       subtask per track it spans, seq in track order (DOMAIN §4 (a)).</li>
+     *   <li>{@code COPY_PASSES}: a host write only marks its tracks out-of-sync (pure asynchronous
+     *       copy); background copy passes carry them (DOMAIN §4 (b)). Rewrites of a track before
+     *       the next pass fold into one copy.</li>
+     * </ul>
+     * In both modes, tracks put out-of-sync by {@link OrderedReplication#addPair} with
+     * {@code initialCopy} (the initial synchronisation) are carried by copy passes, so
+     * {@code HOST_TASKS} with an initial copy runs both task sources at once.
+     */
+    public enum Source { HOST_TASKS, COPY_PASSES }
+
+    /**
+     * How a relationship with several ports (remote adapter ports, one link each) spreads its
+     * write commands [design, option {@code spread}].
+     * <ul>
+     *   <li>{@code PER_TASK} (default): each task is pinned to one port, tasks go round-robin over
+     *       the ports. A port's link is FIFO, so a task's subtasks cannot overtake each other.</li>
+     *   <li>{@code PER_SUBTASK}: each command goes to the next port round-robin — more parallelism
+     *       for one large task, but subtasks of a task can overtake on links with different
+     *       delays or queues, which the secondary counts as out-of-order arrivals.</li>
+     * </ul>
+     */
+    public enum Spread { PER_TASK, PER_SUBTASK }
+
+    public OrderedConfig {
+        if (source == null || scan == null || ordering == null || spread == null) {
+            throw new IllegalArgumentException("ordered replication: source, scan, ordering and spread must be given");
+        }
+        if (preparePool == null || preparePool.isBlank() || senderPool == null || senderPool.isBlank()) {
+            throw new IllegalArgumentException("ordered replication: preparePool and senderPool must name processor pools");
+        }
+        if (checkNsPerEntry < 0) {
+            throw new IllegalArgumentException("ordered replication: checkNsPerEntry must be ≥ 0 ns, got " + checkNsPerEntry);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("ordered replication: maxInFlight must be ≥ 1, got " + maxInFlight);
+        }
+        if (passIntervalNs < 0) {
+            throw new IllegalArgumentException("ordered replication: copy pass interval must be ≥ 0 ns, got " + passIntervalNs);
+        }
+        if (passMaxTracks < 0) {
+            throw new IllegalArgumentException("ordered replication: copy pass maxTracks must be ≥ 0 (0 = all), got " + passMaxTracks);
+        }
+        if (headerBytes < 0 || ackBytes < 0) {
+            throw new IllegalArgumentException("ordered replication: header and ack sizes must be ≥ 0 bytes, got "
+                    + headerBytes + ", " + ackBytes);
+        }
+    }
+
+    /**
+     * Defaults: scan head, ordering on, pools {@code prepare} and {@code sender}, 100 ns per entry,
+     * 32 in flight, per-task spread, 512 B header, 128 B ack, passes back to back taking all tracks.
+     */
+    public static OrderedConfig defaults(Source source) {
+        return new OrderedConfig(source, Scan.HEAD, Ordering.ON, "prepare", "sender", 100, 32, Spread.PER_TASK, 512, 128, 0, 0);
+    }
+
+    public OrderedConfig withScan(Scan s) {
+        return new OrderedConfig(source, s, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withOrdering(Ordering o) {
+        return new OrderedConfig(source, scan, o, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withCheckNsPerEntry(long ns) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, ns, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withMaxInFlight(int n) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, n, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withSpread(Spread s) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, s, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+    }
+
+    public OrderedConfig withCopyPasses(long intervalNs, int maxTracks) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, intervalNs, maxTracks);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Ordered asynchronous replication (DOMAIN §4): {@link org.repsim.model.ordered.OrderedReplication}
+ * (the timed engine on {@link org.repsim.model.algo.ordering.OrderedDispatcher}), its options
+ * {@link org.repsim.model.ordered.OrderedConfig}, and {@link org.repsim.model.ordered.OrderedRecording}
+ * which subscribes the engine's signals to a run's {@code Recording}.
+ *
+ * <p>Wiring for N pairs (composition root): per primary box, add the two processor pools named in
+ * the config ({@code box.addProcessor(preparePool, k, law)}, {@code box.addProcessor(senderPool, c, law)}),
+ * create one {@code new OrderedReplication(box, signals, config)} (it installs itself as the box's
+ * replication handler), call {@code addPair(primaryVolume, secondaryVolume, links, initialCopy)} for
+ * each pair of that box, then once {@code OrderedRecording.register(rec, signals, engines, scheduler,
+ * warmupNs, rpoTargetNs)} over all engines of the run.
+ */
+package org.repsim.model.ordered;
