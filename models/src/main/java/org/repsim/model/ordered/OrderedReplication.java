@@ -568,6 +568,30 @@ public final class OrderedReplication implements ReplicationHandler {
         return securedUpTo;
     }
 
+    /**
+     * What a disaster now would lose (DOMAIN §7): host writes acknowledged but not yet written at
+     * a secondary — host tasks not fully written, plus out-of-sync tracks (marked or in flight;
+     * rewrites of a track while out of sync count once, since only its last value is owed).
+     */
+    public long unsecuredWrites() {
+        long n = 0;
+        for (Task t : unsecuredHostTasks) {
+            if (!t.secured) {
+                n++;
+            }
+        }
+        for (int i = 0; i < relationships.size(); i++) {
+            OutOfSyncSet set = relationships.get(i).outOfSync;
+            n += set.markedCount() + set.inFlightCount();
+        }
+        return n;
+    }
+
+    /** Bytes the secondaries still lack: the backlog (host-task subtasks and out-of-sync tracks). */
+    public long unsecuredBytes() {
+        return backlogBytes;
+    }
+
     /** Out-of-order arrivals counted by the secondaries. */
     public long outOfOrder() {
         return outOfOrder;

@@ -31,6 +31,8 @@ final class Engines {
         switch (sc.replication().mode()) {
             case "sync":
                 return new SyncEngine(sc, topology);
+            case "ordered":
+                return new OrderedEngine(sc, topology, k, signals, streams);
             case "cycle":
                 return new CycleEngine(sc, topology, k, signals);
             default:

@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** Ordered asynchronous dispatch settings (DOMAIN §4). */
 public record Ordered(
+        @OneOf({"host-tasks", "copy-passes", "both"}) @Default("\"host-tasks\"")
+        @Doc("host-tasks: each host write is a write data task (one subtask per track); copy-passes: host writes only mark tracks out-of-sync and background passes carry them; both: host tasks plus an initial copy pass over every track.") String source,
         @Default("{\"count\": 4, \"serviceTime\": {\"dist\": \"exponential\", \"mean\": \"50 us\"}}")
         @Doc("First-stage preparation pool (k processors and their service time).") ProcessorPool prepare,
         @OneOf({"all", "head"}) @Default("\"all\"")
