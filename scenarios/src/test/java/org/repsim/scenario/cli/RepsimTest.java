@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RepsimTest {
 
-    private static final Path EXAMPLE = Path.of("examples", "cycle-two-boxes.json");
+    private static final Path EXAMPLE = Path.of("src/test/resources/full-format.json");
 
     @TempDir
     Path dir;
@@ -60,8 +60,8 @@ class RepsimTest {
 
     @Test
     void validateAcceptsTheExamples() {
-        assertThat(execute("validate", "examples/cycle-two-boxes.json", "examples/sync-baseline.json")).isZero();
-        assertThat(out()).contains("OK examples/cycle-two-boxes.json (scenario 'cycle-two-boxes', 6 points)")
+        assertThat(execute("validate", "src/test/resources/full-format.json", "examples/sync-baseline.json")).isZero();
+        assertThat(out()).contains("OK src/test/resources/full-format.json (scenario 'cycle-two-boxes', 6 points)")
                 .contains("OK examples/sync-baseline.json");
         assertThat(err()).isEmpty();
     }
@@ -146,7 +146,7 @@ class RepsimTest {
     void runDefaults() {
         assertThat(execute("run", EXAMPLE.toString())).isZero();
         Experiment e = launched.get(0);
-        assertThat(e.outputDir()).isEqualTo(Path.of("out", "cycle-two-boxes"));
+        assertThat(e.outputDir()).isEqualTo(Path.of("out", "full-format"));
         assertThat(e.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(e.resume()).isFalse();
         assertThat(e.quiet()).isFalse();

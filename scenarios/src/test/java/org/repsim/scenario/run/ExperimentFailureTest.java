@@ -23,9 +23,17 @@ class ExperimentFailureTest {
                 new IllegalStateException("negative backlog"));
     }
 
-    private static boolean workerAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().startsWith(Experiment.THREAD_PREFIX) && t.isAlive());
+    /** A replication worker still alive 5 s after the run returned (a thread may take a moment to exit). */
+    private static boolean workerAlive() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(Experiment.THREAD_PREFIX)) {
+                t.join(5_000);
+                if (t.isAlive()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -74,7 +82,7 @@ class ExperimentFailureTest {
     }
 
     @Test
-    void replicationsCompletedBeforeTheFailureAreKept() {
+    void replicationsCompletedBeforeTheFailureAreKept() throws InterruptedException {
         ExperimentPlan plan = FakeModel.plan(3, 0.5, 1.0);
         FakeModel fake = new FakeModel();
         ReplicationModel model = (point, rep, seed, progress) -> {
