@@ -61,7 +61,7 @@ final class StandardRecording {
         Signal latency = signals.find("host." + kind + ".latency");
         rec.latency(latency, "host." + kind + ".latency");
         LatencyHistogram interval = new LatencyHistogram();
-        latency.subscribe((t, v) -> interval.record((long) v));
+        latency.subscribe(interval);
         String name = "host." + kind + ".latency";
         rec.column(name + ".mean", "s", () -> interval.meanNs() / 1e9);
         rec.column(name + ".p50", "s", () -> interval.quantileNs(0.50) / 1e9);
@@ -85,7 +85,7 @@ final class StandardRecording {
     /** Busy servers ÷ servers, as a run summary. */
     private static TimeWeighted utilization(Recording rec, Signal busy, String metric, int servers, Scheduler s) {
         TimeWeighted w = new TimeWeighted(s.now(), 0);
-        busy.subscribe(w::update);
+        busy.subscribe(w);
         rec.resetWith(w);
         rec.metrics((now, out) -> out.add(new Metric(metric, w.average(now) / servers, "fraction")));
         return w;
@@ -95,7 +95,7 @@ final class StandardRecording {
     private static void intervalAverage(Recording rec, Signal level, String column, String unit, double scale,
             Scheduler s) {
         TimeWeighted w = new TimeWeighted(s.now(), 0);
-        level.subscribe(w::update);
+        level.subscribe(w);
         rec.column(column, unit, () -> w.average(s.now()) / scale);
         rec.afterEachSample(() -> w.reset(s.now()));
     }
@@ -108,7 +108,7 @@ final class StandardRecording {
             String dir = d.fromSite().name() + "-" + d.toSite().name();
             directions.add(utilization(rec, busy, "link." + id + "." + dir + ".utilization", 1, s));
             TimeWeighted w = new TimeWeighted(s.now(), 0);
-            busy.subscribe(w::update);
+            busy.subscribe(w);
             intervals.add(w);
             queue(rec, signals.find(d.name() + ".inSystem"), "link." + id + "." + dir, s);
         }

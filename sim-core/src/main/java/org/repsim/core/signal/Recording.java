@@ -37,7 +37,7 @@ public final class Recording {
     /** Records an observation signal as a latency histogram: {@code name.mean/.p50/.p99/.p999/.max}. */
     public LatencyHistogram latency(Signal signal, String metricName) {
         LatencyHistogram h = new LatencyHistogram();
-        signal.subscribe((t, v) -> h.record((long) v));
+        signal.subscribe(h);
         resettables.add(h);
         sources.add((now, out) -> {
             out.add(new Metric(metricName + ".mean", h.meanNs() / 1e9, "s"));
@@ -52,7 +52,7 @@ public final class Recording {
     /** Records an observation signal as a tally: {@code name.mean/.max} (and {@code .count} if asked). */
     public Tally tally(Signal signal, String metricName, boolean withCount) {
         Tally t = new Tally();
-        signal.subscribe((now, v) -> t.add(v));
+        signal.subscribe(t);
         resettables.add(t);
         double scale = scale(signal.unit());
         String unit = outUnit(signal.unit());
@@ -69,7 +69,7 @@ public final class Recording {
     /** Records a level signal as a time-weighted level: {@code name.mean/.max}. */
     public TimeWeighted level(Signal signal, String metricName, long startNs) {
         TimeWeighted w = new TimeWeighted(startNs, 0);
-        signal.subscribe(w::update);
+        signal.subscribe(w);
         resettables.add(w);
         double scale = scale(signal.unit());
         String unit = outUnit(signal.unit());
@@ -83,7 +83,7 @@ public final class Recording {
     /** Records a count signal as a total: {@code name}. */
     public Counter count(Signal signal, String metricName) {
         Counter c = new Counter();
-        signal.subscribe((t, v) -> c.add((long) v));
+        signal.subscribe(c);
         resettables.add(c);
         String unit = signal.unit();
         sources.add((now, out) -> out.add(new Metric(metricName, c.value(), unit)));

@@ -1,6 +1,10 @@
 package org.repsim.core.signal;
 
 import java.util.Arrays;
+import org.repsim.core.stats.Counter;
+import org.repsim.core.stats.LatencyHistogram;
+import org.repsim.core.stats.Tally;
+import org.repsim.core.stats.TimeWeighted;
 
 /**
  * A named value that a component emits (OMNeT++ style): a queue length, a latency, bytes sent.
@@ -11,11 +15,22 @@ import java.util.Arrays;
  */
 public final class Signal {
     private static final SignalListener[] NONE = new SignalListener[0];
+    private static final TimeWeighted[] NO_LEVELS = new TimeWeighted[0];
+    private static final LatencyHistogram[] NO_HISTOGRAMS = new LatencyHistogram[0];
+    private static final Tally[] NO_TALLIES = new Tally[0];
+    private static final Counter[] NO_COUNTERS = new Counter[0];
 
     private final String name;
     private final Kind kind;
     private final String unit;
     private SignalListener[] listeners = NONE;
+    // The statistics a recording attaches are kept by type, so emitting calls them directly
+    // (monomorphic, inlined) instead of through one megamorphic listener call site: emit runs
+    // several times per simulated I/O.
+    private TimeWeighted[] levels = NO_LEVELS;
+    private LatencyHistogram[] histograms = NO_HISTOGRAMS;
+    private Tally[] tallies = NO_TALLIES;
+    private Counter[] counters = NO_COUNTERS;
 
     /** What a signal's values mean, which decides how they can be recorded. */
     public enum Kind {
@@ -46,15 +61,50 @@ public final class Signal {
     }
 
     public void emit(long nowNs, double value) {
-        SignalListener[] ls = listeners;
-        for (SignalListener l : ls) {
+        for (TimeWeighted w : levels) {
+            w.update(nowNs, value);
+        }
+        for (LatencyHistogram h : histograms) {
+            h.record((long) value);
+        }
+        for (Tally t : tallies) {
+            t.add(value);
+        }
+        for (Counter c : counters) {
+            c.add((long) value);
+        }
+        for (SignalListener l : listeners) {
             l.receive(nowNs, value);
         }
     }
 
     /** True when at least one listener records this signal. */
     public boolean isRecorded() {
-        return listeners.length > 0;
+        return listeners.length + levels.length + histograms.length + tallies.length + counters.length > 0;
+    }
+
+    /** Each value becomes the level's new value ({@link TimeWeighted#update}). */
+    public void subscribe(TimeWeighted level) {
+        levels = Arrays.copyOf(levels, levels.length + 1);
+        levels[levels.length - 1] = level;
+    }
+
+    /** Each value (ns) is recorded as a latency. */
+    public void subscribe(LatencyHistogram histogram) {
+        histograms = Arrays.copyOf(histograms, histograms.length + 1);
+        histograms[histograms.length - 1] = histogram;
+    }
+
+    /** Each value is one observation. */
+    public void subscribe(Tally tally) {
+        tallies = Arrays.copyOf(tallies, tallies.length + 1);
+        tallies[tallies.length - 1] = tally;
+    }
+
+    /** Each value is added to the count. */
+    public void subscribe(Counter counter) {
+        counters = Arrays.copyOf(counters, counters.length + 1);
+        counters[counters.length - 1] = counter;
     }
 
     public void subscribe(SignalListener listener) {
