@@ -1,5 +1,6 @@
 package org.repsim.model;
 
+import org.repsim.model.algo.TrackMap;
 import java.util.ArrayDeque;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;

@@ -1,16 +1,13 @@
 package org.repsim.model;
 
+import org.repsim.model.algo.TrackMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.SimulationKernel;
 import org.repsim.core.kernel.dsol.DsolKernel;
-import org.repsim.core.random.RandomStream;
-import org.repsim.core.random.RandomStreams;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.Counter;
 
@@ -113,30 +110,6 @@ class CacheTest {
         kernel.runUntil(100_000);
         // tracks 10 and 11 at once, 12 after the first destage (2000 ns)
         assertThat(log.lines()).containsExactly("2000 w 10-12");
-    }
-
-    @Test
-    void trackMapAgreesWithAHashMapUnderRandomOperations() {
-        TrackMap map = new TrackMap(64);
-        Map<Long, Integer> reference = new HashMap<>();
-        RandomStream r = new RandomStreams(7, 0).stream("trackmap");
-        for (int i = 0; i < 200_000; i++) {
-            long key = r.nextInt(200);
-            int op = r.nextInt(3);
-            if (op == 0 && (reference.size() < 64 || reference.containsKey(key))) {
-                map.put(key, i);
-                reference.put(key, i);
-            } else if (op == 1) {
-                map.remove(key);
-                reference.remove(key);
-            }
-            assertThat(map.get(key)).isEqualTo(reference.getOrDefault(key, -1));
-            assertThat(map.size()).isEqualTo(reference.size());
-        }
-        for (long k = 0; k < 200; k++) {
-            assertThat(map.get(k)).isEqualTo(reference.getOrDefault(k, -1));
-        }
-        assertThat(map.capacity()).isEqualTo(128);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.repsim.model.algo.cycle;
 
+import org.repsim.model.algo.TrackMap;
 import java.util.Arrays;
 
 /**

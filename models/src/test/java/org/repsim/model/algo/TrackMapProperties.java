@@ -1,4 +1,4 @@
-package org.repsim.model.algo.cycle;
+package org.repsim.model.algo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
 
 class TrackMapProperties {
 

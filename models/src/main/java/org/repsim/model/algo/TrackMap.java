@@ -1,0 +1,168 @@
+package org.repsim.model.algo;
+
+import java.util.Arrays;
+
+/**
+ * Open-addressing map from a track number (≥ 0) to a non-negative int (a slot index or a count):
+ * linear probing over one key array with an empty sentinel (a probe touches one array until it
+ * hits), backward-shift deletion, load factor ≤ 1/2, growing by doubling. No boxing on the
+ * per-write path; memory proportional to the entries held, never to run length.
+ */
+public final class TrackMap {
+    /** Returned for an absent track. */
+    public static final int MISSING = -1;
+    private static final long EMPTY = -1L;
+
+    private long[] keys;
+    private int[] values;
+    private int mask;
+    private int size;
+
+    /** A map sized for {@code expected} entries without growing. */
+    public TrackMap(int expected) {
+        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
+    }
+
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        values = new int[capacity];
+        Arrays.fill(keys, EMPTY);
+        mask = capacity - 1;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The value stored for the track, or {@link #MISSING}. */
+    public int get(long track) {
+        int i = indexOf(track);
+        return i < 0 ? MISSING : values[i];
+    }
+
+    /** Stores {@code value} (≥ 0) for the track. */
+    public void put(long track, int value) {
+        if (track < 0 || value < 0) {
+            throw new IllegalArgumentException("track and value must be >= 0, were " + track + ", " + value);
+        }
+        int i = home(track);
+        long k;
+        while ((k = keys[i]) != EMPTY) {
+            if (k == track) {
+                values[i] = value;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        keys[i] = track;
+        values[i] = value;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
+    }
+
+    /** Adds one to the track's count (0 if absent). */
+    public void increment(long track) {
+        int i = indexOf(track);
+        if (i < 0) {
+            put(track, 1);
+        } else {
+            values[i]++;
+        }
+    }
+
+    /** Subtracts one from the track's count, removing it at zero. */
+    public void decrement(long track) {
+        int i = indexOf(track);
+        if (i < 0 || values[i] <= 0) {
+            throw new IllegalStateException("no positive count for track " + track);
+        }
+        if (--values[i] == 0) {
+            removeAt(i);
+        }
+    }
+
+    /** Removes the track; returns its value or {@link #MISSING}. */
+    public int remove(long track) {
+        int i = indexOf(track);
+        if (i < 0) {
+            return MISSING;
+        }
+        int old = values[i];
+        removeAt(i);
+        return old;
+    }
+
+    public void clear() {
+        Arrays.fill(keys, EMPTY);
+        size = 0;
+    }
+
+    /** All tracks, ascending. */
+    public long[] sortedKeys() {
+        long[] out = new long[size];
+        int n = 0;
+        for (long k : keys) {
+            if (k != EMPTY) {
+                out[n++] = k;
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Number of places in the table (a power of two, at least twice the size). */
+    public int capacity() {
+        return keys.length;
+    }
+
+    private int indexOf(long track) {
+        int i = home(track);
+        long k;
+        while ((k = keys[i]) != EMPTY) {
+            if (k == track) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    private void removeAt(int hole) {
+        size--;
+        int j = hole;
+        while (true) {
+            j = (j + 1) & mask;
+            long k = keys[j];
+            if (k == EMPTY) {
+                break;
+            }
+            int home = home(k);
+            // entry j may stay if its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                keys[hole] = k;
+                values[hole] = values[j];
+                hole = j;
+            }
+        }
+        keys[hole] = EMPTY;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        allocate(oldKeys.length * 2);
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    private int home(long track) {
+        long h = track * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+}
