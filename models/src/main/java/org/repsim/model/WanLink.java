@@ -31,6 +31,7 @@ public final class WanLink {
     private final LinkConfig config;
     private final Direction forward;
     private final Direction backward;
+    private Runnable[] stateListeners = new Runnable[0];
 
     /**
      * @param prefix signal prefix, e.g. {@code link.wan}; each direction emits under
@@ -44,8 +45,27 @@ public final class WanLink {
         this.a = a;
         this.b = b;
         this.config = config;
-        this.forward = new Direction(scheduler, signals, prefix + "." + a.name() + "-" + b.name(), a, b, config);
-        this.backward = new Direction(scheduler, signals, prefix + "." + b.name() + "-" + a.name(), b, a, config);
+        this.forward = new Direction(scheduler, signals, prefix + "." + a.name() + "-" + b.name(), a, b, config,
+                this::notifyStateListeners);
+        this.backward = new Direction(scheduler, signals, prefix + "." + b.name() + "-" + a.name(), b, a, config,
+                this::notifyStateListeners);
+    }
+
+    /**
+     * Runs {@code listener} after any direction of this link went down or came up (faults,
+     * DOMAIN §7), so that engines can react to link loss (e.g. transmit idle, §5). Listeners run
+     * in registration order, after the state change (and after queued transfers restarted).
+     */
+    public void addStateListener(Runnable listener) {
+        Runnable[] n = java.util.Arrays.copyOf(stateListeners, stateListeners.length + 1);
+        n[stateListeners.length] = listener;
+        stateListeners = n;
+    }
+
+    private void notifyStateListeners() {
+        for (Runnable r : stateListeners) {
+            r.run();
+        }
     }
 
     /** The direction that carries traffic leaving {@code from}. */
@@ -171,6 +191,7 @@ public final class WanLink {
         private int wSize;
         private long inFlightBytes;
         private final Runnable windowExit = this::onWindowExit;
+        private final Runnable stateChanged;
 
         private int inSystem;
 
@@ -181,8 +202,10 @@ public final class WanLink {
         private final Signal transferTime;
         private final Signal sentBytes;
 
-        Direction(Scheduler scheduler, Signals signals, String prefix, Site from, Site to, LinkConfig config) {
+        Direction(Scheduler scheduler, Signals signals, String prefix, Site from, Site to, LinkConfig config,
+                  Runnable stateChanged) {
             this.scheduler = scheduler;
+            this.stateChanged = stateChanged;
             this.name = prefix;
             this.from = from;
             this.to = to;
@@ -293,12 +316,14 @@ public final class WanLink {
         /** Stops starting serialisations (link failure); queued transfers wait. */
         public void down() {
             up = false;
+            stateChanged.run();
         }
 
         /** Resumes after {@link #down()}. */
         public void up() {
             up = true;
             tryStart();
+            stateChanged.run();
         }
 
         /** Degraded bandwidth: serialisations starting from now run at {@code factor} × bandwidth. */

@@ -156,6 +156,14 @@ public final class CycleReceiver {
         return applying == null ? 0 : applying.slots;
     }
 
+    /** Track of slot {@code i} (0 ≤ i &lt; {@link #applyingSlots()}) of the cycle being applied, in arrival order. */
+    public long applyingTrack(int i) {
+        if (applying == null || i < 0 || i >= applying.slots) {
+            throw new IllegalArgumentException("no slot " + i + " in the cycle being applied");
+        }
+        return applying.track[i];
+    }
+
     public long applyingBytes() {
         return applying == null ? 0 : applying.totalBytes;
     }

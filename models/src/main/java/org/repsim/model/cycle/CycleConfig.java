@@ -1,0 +1,56 @@
+package org.repsim.model.cycle;
+
+import org.repsim.model.algo.cycle.CachePressure;
+import org.repsim.model.algo.cycle.SwitchRules;
+
+/**
+ * Plain-value configuration of one {@link CycleSession} (DOMAIN §5).
+ *
+ * @param name             session name: signal prefix {@code cycle.<name>}, subject of {@code session-drop} intervals
+ * @param rules            legacy / multi-cycle / external switching
+ * @param pressure         session cache limit ({@link CachePressure#sessionLimitBytes}), spill pool size,
+ *                         policies in order, transmit idle
+ * @param spillDiskGroup   index of the primary box's disk group holding the spill pool; −1 when the
+ *                         policies contain no {@code SPILL}
+ * @param slotSizing       bytes per slot: written bytes or whole track
+ * @param slotHeaderBytes  protocol bytes added to each slot transfer (≥ 0)
+ * @param commitBytes      size of a cycle's commit message (≥ 0)
+ * @param ackBytes         size of the commit acknowledgement (≥ 0)
+ * @param applyPool        processor pool of the secondary box that applies one slot per job (then
+ *                         the secondary cache write); null applies through the secondary's remote adapters
+ * @param autoResync       after a drop, resynchronise as soon as a link is up and the secondary applied
+ *                         what it had committed (copy owed tracks, then a fresh first cycle); false leaves
+ *                         the session dropped until {@link CycleSession#resynchronise()} is called
+ */
+public record CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
+                          SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
+                          String applyPool, boolean autoResync) {
+
+    public CycleConfig {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a cycle session needs a name");
+        }
+        if (rules == null || pressure == null || slotSizing == null) {
+            throw new IllegalArgumentException("cycle session " + name + ": rules, pressure and slotSizing must not be null");
+        }
+        if (slotHeaderBytes < 0 || commitBytes < 0 || ackBytes < 0) {
+            throw new IllegalArgumentException("cycle session " + name + ": slot header, commit and ack sizes must be >= 0 bytes, were "
+                    + slotHeaderBytes + ", " + commitBytes + ", " + ackBytes);
+        }
+        boolean spills = pressure.policies().contains(org.repsim.model.algo.cycle.PressurePolicy.SPILL);
+        if (spills && spillDiskGroup < 0) {
+            throw new IllegalArgumentException("cycle session " + name + ": policy spill needs a spill disk group (spillDiskGroup >= 0)");
+        }
+        if (spills && pressure.spillPoolBytes() <= 0) {
+            throw new IllegalArgumentException("cycle session " + name + ": policy spill needs a spill pool of > 0 bytes");
+        }
+        if (spillDiskGroup < -1) {
+            throw new IllegalArgumentException("cycle session " + name + ": spillDiskGroup must be >= -1, was " + spillDiskGroup);
+        }
+    }
+
+    /** Defaults for the protocol details: written-byte slots, 512 B slot header, 512 B commit, 128 B ack, auto resync. */
+    public static CycleConfig of(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup) {
+        return new CycleConfig(name, rules, pressure, spillDiskGroup, SlotSizing.WRITTEN, 512, 512, 128, null, true);
+    }
+}
