@@ -1,0 +1,245 @@
+package org.repsim.model.cycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.result.Interval;
+import org.repsim.core.result.Metric;
+import org.repsim.core.result.Table;
+import org.repsim.core.signal.Recording;
+import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.LagMeter;
+import org.repsim.core.stats.Resettable;
+import org.repsim.model.algo.cycle.CycleRecord;
+
+/**
+ * Recording configuration of the cycle engine (DOMAIN §5 measurements; metric and column names of
+ * SCENARIO.md). Everything is reset with the warm-up ({@link Recording#reset}).
+ *
+ * <h2>Several sessions [design]</h2>
+ * <ul>
+ *   <li>Per-cycle metrics ({@code cycle.duration.mean/.max}, {@code cycle.bytes.mean},
+ *       {@code cycle.folding.mean}, {@code cycle.duplicates.mean}, {@code cycle.count}) pool the
+ *       cycles of all sessions closed after the warm-up (cycles discarded by a drop excluded).</li>
+ *   <li>{@code cache.session.peak}, {@code spill.peak}: the largest single-session peak.</li>
+ *   <li>{@code session.drops}, {@code session.paced.writes}, {@code spill.writes}: sums.</li>
+ *   <li>{@code rpo.lag.mean}: mean over sessions of each session's exact time-average lag;
+ *       {@code rpo.lag.max} and {@code rpo.aboveTarget.fraction}: the worst session.</li>
+ *   <li>Columns {@code cache.session.bytes}, {@code cache.session.limit}, {@code spill.bytes},
+ *       {@code cycle.transmitQueue}: sums over sessions; {@code rpo.lag}: the worst session at the
+ *       sample instant (s).</li>
+ *   <li>Table {@code cycles}: one row per closed cycle, the {@code box} column holding the
+ *       session's index in the list given to {@link #register}.</li>
+ * </ul>
+ * The recovery-point lag per session is {@code now − close time of the newest cycle applied},
+ * measured exactly by a {@link LagMeter} (from the session start until the first apply).
+ */
+public final class CycleRecording {
+    private static final List<String> COLUMNS = List.of("number", "box", "openS", "closeS", "sentS", "appliedS",
+            "durationS", "writes", "slots", "bytes", "folding", "duplicates");
+    private static final List<String> UNITS = List.of("count", "index", "s", "s", "s", "s", "s", "count", "count",
+            "bytes", "ratio", "count");
+
+    private final List<CycleSession> sessions;
+    private final Scheduler scheduler;
+    private final LagMeter[] lags;
+    private final Peak[] cachePeaks;
+    private final Peak[] spillPeaks;
+    private long sinceNs;
+    private long dropsBase;
+    private long pacedBase;
+    private long spillWritesBase;
+
+    /** Largest level seen since the last reset. */
+    private static final class Peak implements Resettable {
+        double current;
+        double max;
+
+        void level(double v) {
+            current = v;
+            if (v > max) {
+                max = v;
+            }
+        }
+
+        @Override
+        public void reset(long nowNs) {
+            max = current;
+        }
+    }
+
+    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, long rpoTargetNs) {
+        this.sessions = List.copyOf(sessions);
+        this.scheduler = scheduler;
+        int n = sessions.size();
+        lags = new LagMeter[n];
+        cachePeaks = new Peak[n];
+        spillPeaks = new Peak[n];
+        for (int i = 0; i < n; i++) {
+            CycleSession s = sessions.get(i);
+            LagMeter lag = new LagMeter(scheduler.now(), rpoTargetNs);
+            lag.set(scheduler.now(), s.recoveryPointNs());
+            s.addAppliedListener((number, now) -> lag.set(now, s.recoveryPointNs()));
+            lags[i] = lag;
+            cachePeaks[i] = new Peak();
+            spillPeaks[i] = new Peak();
+        }
+        sinceNs = scheduler.now();
+    }
+
+    /**
+     * Subscribes the cycle metrics, time-series columns and the {@code cycles} table of
+     * {@code sessions} to {@code rec}.
+     *
+     * @param signals     the signal registry the sessions emit on
+     * @param rpoTargetNs recovery-point target for {@code rpo.aboveTarget.fraction} (≤ 0: never above)
+     */
+    public static CycleRecording register(Recording rec, Signals signals, List<CycleSession> sessions,
+                                          Scheduler scheduler, long rpoTargetNs) {
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("cycle recording needs at least one session");
+        }
+        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs);
+        for (int i = 0; i < r.sessions.size(); i++) {
+            String p = "cycle." + r.sessions.get(i).name();
+            Peak cache = r.cachePeaks[i];
+            Peak spill = r.spillPeaks[i];
+            signals.find(p + ".cacheBytes").subscribe((t, v) -> cache.level(v));
+            signals.find(p + ".spillBytes").subscribe((t, v) -> spill.level(v));
+            rec.resetWith(r.lags[i]);
+            rec.resetWith(cache);
+            rec.resetWith(spill);
+        }
+        rec.resetWith(r::onReset);
+        rec.metrics(r::addMetrics);
+        rec.column("cache.session.bytes", "bytes", () -> r.sum(0));
+        rec.column("cache.session.limit", "bytes", () -> r.sum(1));
+        rec.column("spill.bytes", "bytes", () -> r.sum(2));
+        rec.column("cycle.transmitQueue", "count", () -> r.sum(3));
+        rec.column("rpo.lag", "s", r::worstLagS);
+        return r;
+    }
+
+    private void onReset(long nowNs) {
+        sinceNs = nowNs;
+        dropsBase = 0;
+        pacedBase = 0;
+        spillWritesBase = 0;
+        for (CycleSession s : sessions) {
+            dropsBase += s.switcher().drops();
+            pacedBase += s.pacedWrites();
+            spillWritesBase += s.spillWrites();
+        }
+    }
+
+    private double sum(int what) {
+        double t = 0;
+        for (CycleSession s : sessions) {
+            t += switch (what) {
+                case 0 -> s.cacheBytes();
+                case 1 -> s.cacheLimitBytes();
+                case 2 -> s.spillBytes();
+                default -> s.transmitQueue();
+            };
+        }
+        return t;
+    }
+
+    private double worstLagS() {
+        long now = scheduler.now();
+        long worst = 0;
+        for (LagMeter l : lags) {
+            worst = Math.max(worst, l.currentNs(now));
+        }
+        return worst / 1e9;
+    }
+
+    private void addMetrics(long nowNs, List<Metric> out) {
+        long count = 0;
+        double durSum = 0;
+        double durMax = 0;
+        double bytesSum = 0;
+        double foldSum = 0;
+        double dupSum = 0;
+        for (CycleSession s : sessions) {
+            for (CycleRecord c : s.switcher().records()) {
+                if (c.closeNs() < sinceNs || c.discarded()) {
+                    continue;
+                }
+                count++;
+                double d = c.durationNs() / 1e9;
+                durSum += d;
+                durMax = Math.max(durMax, d);
+                bytesSum += c.bytes();
+                foldSum += c.foldingRatio();
+                dupSum += c.duplicates();
+            }
+        }
+        out.add(new Metric("cycle.count", count, "count"));
+        out.add(new Metric("cycle.duration.mean", count == 0 ? Double.NaN : durSum / count, "s"));
+        out.add(new Metric("cycle.duration.max", count == 0 ? Double.NaN : durMax, "s"));
+        out.add(new Metric("cycle.bytes.mean", count == 0 ? Double.NaN : bytesSum / count, "bytes"));
+        out.add(new Metric("cycle.folding.mean", count == 0 ? Double.NaN : foldSum / count, "ratio"));
+        out.add(new Metric("cycle.duplicates.mean", count == 0 ? Double.NaN : dupSum / count, "count"));
+        double cachePeak = 0;
+        double spillPeak = 0;
+        long drops = 0;
+        long paced = 0;
+        long spillWrites = 0;
+        double lagMean = 0;
+        double lagMax = 0;
+        double above = 0;
+        for (int i = 0; i < sessions.size(); i++) {
+            CycleSession s = sessions.get(i);
+            cachePeak = Math.max(cachePeak, cachePeaks[i].max);
+            spillPeak = Math.max(spillPeak, spillPeaks[i].max);
+            drops += s.switcher().drops();
+            paced += s.pacedWrites();
+            spillWrites += s.spillWrites();
+            lagMean += lags[i].averageNs(nowNs) / 1e9 / sessions.size();
+            lagMax = Math.max(lagMax, lags[i].maxNs(nowNs) / 1e9);
+            above = Math.max(above, lags[i].fractionAboveTarget(nowNs));
+        }
+        out.add(new Metric("cache.session.peak", cachePeak, "bytes"));
+        out.add(new Metric("spill.peak", spillPeak, "bytes"));
+        out.add(new Metric("session.drops", drops - dropsBase, "count"));
+        out.add(new Metric("session.paced.writes", paced - pacedBase, "count"));
+        out.add(new Metric("spill.writes", spillWrites - spillWritesBase, "count"));
+        out.add(new Metric("rpo.lag.mean", lagMean, "s"));
+        out.add(new Metric("rpo.lag.max", lagMax, "s"));
+        out.add(new Metric("rpo.aboveTarget.fraction", above, "fraction"));
+    }
+
+    /** Table {@code cycles}: every cycle closed since the warm-up, per session in close order (NaN = not yet). */
+    public Table cycles() {
+        Table t = new Table("cycles", COLUMNS, UNITS);
+        for (int i = 0; i < sessions.size(); i++) {
+            for (CycleRecord c : sessions.get(i).switcher().records()) {
+                if (c.closeNs() < sinceNs) {
+                    continue;
+                }
+                t.add(c.number(), i, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()), seconds(c.appliedNs()),
+                        c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(), c.duplicates());
+            }
+        }
+        return t;
+    }
+
+    /** {@code session-drop} intervals of all sessions (an unfinished one ends at {@code endNs}). */
+    public List<Interval> intervals(long endNs) {
+        List<Interval> out = new ArrayList<>();
+        for (CycleSession s : sessions) {
+            out.addAll(s.dropIntervals(endNs));
+        }
+        return out;
+    }
+
+    /** The exact recovery-point lag meter of session {@code i}. */
+    public LagMeter lag(int i) {
+        return lags[i];
+    }
+
+    private static double seconds(long ns) {
+        return ns == CycleRecord.NOT_YET ? Double.NaN : ns / 1e9;
+    }
+}

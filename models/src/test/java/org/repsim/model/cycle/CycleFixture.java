@@ -1,0 +1,117 @@
+package org.repsim.model.cycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repsim.core.kernel.SimulationKernel;
+import org.repsim.core.kernel.dsol.DsolKernel;
+import org.repsim.core.random.Distributions;
+import org.repsim.core.random.RandomStreams;
+import org.repsim.core.signal.Recording;
+import org.repsim.core.signal.Signals;
+import org.repsim.model.Box;
+import org.repsim.model.DiskGroup;
+import org.repsim.model.DiskModel;
+import org.repsim.model.LinkConfig;
+import org.repsim.model.Site;
+import org.repsim.model.Volume;
+import org.repsim.model.WanLink;
+import org.repsim.model.algo.cycle.CachePressure;
+import org.repsim.model.algo.cycle.PressurePolicy;
+import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.workload.AddressPattern;
+import org.repsim.model.workload.ArrivalProcess;
+import org.repsim.model.workload.Host;
+import org.repsim.model.workload.IoGenerator;
+import org.repsim.model.workload.OpenLoopWorkload;
+import org.repsim.model.workload.VolumeChoice;
+import org.repsim.model.workload.WorkloadStreams;
+
+/**
+ * A complete small cycle-mode topology in Java: primary and secondary box (deterministic service
+ * times, SSD back ends, disk group 1 of the primary holding the spill pool), one or more WAN links,
+ * one volume pair, a host and an open-loop write workload of fixed-size writes.
+ */
+final class CycleFixture {
+    static final long TRACK = 128 * 1024;
+    static final long MS = 1_000_000;
+    static final long S = 1_000_000_000;
+
+    /** Scenario knobs (scaled: MB/s and seconds). */
+    static final class Knobs {
+        SwitchRules rules = SwitchRules.legacy(S);
+        long limitBytes = 1L << 30;
+        long spillPoolBytes = 0;
+        List<PressurePolicy> policies = List.of(PressurePolicy.PACE);
+        long transmitIdleNs = Long.MAX_VALUE;
+        double linkBps = 125e6;
+        int links = 1;
+        long delayNs = MS;
+        double writesPerSecond = 2_000;
+        long writeBytes = 8_192;
+        boolean poissonArrivals;
+        double zipfExponent; // 0 = uniform
+        long volumeTracks = 1_000_000;
+        long seed = 7;
+        long slotHeaderBytes = 0;
+    }
+
+    final SimulationKernel kernel = DsolKernel.create();
+    final Signals signals = new Signals();
+    final Site primarySite = new Site("p");
+    final Site secondarySite = new Site("s");
+    final Box primary;
+    final Box secondary;
+    final List<WanLink> links = new ArrayList<>();
+    final Volume primaryVolume;
+    final Volume secondaryVolume;
+    final CycleSession session;
+    final Host host;
+    final Knobs knobs;
+    final Recording recording = new Recording();
+    final CycleRecording cycleRecording;
+
+    CycleFixture(Knobs k) {
+        this.knobs = k;
+        primary = box("P", primarySite);
+        secondary = box("S", secondarySite);
+        for (int i = 0; i < k.links; i++) {
+            links.add(new WanLink(kernel, signals, "link.wan" + i, primarySite, secondarySite,
+                    new LinkConfig(k.linkBps, k.delayNs, 0, 0, 1.0)));
+        }
+        primaryVolume = primary.addVolume("v", k.volumeTracks, 0);
+        secondaryVolume = secondary.addVolume("v", k.volumeTracks, 0);
+        CachePressure pressure = new CachePressure(k.limitBytes, k.spillPoolBytes, k.policies, k.transmitIdleNs);
+        CycleConfig config = new CycleConfig("r1", k.rules, pressure,
+                k.policies.contains(PressurePolicy.SPILL) ? 1 : -1, SlotSizing.WRITTEN, k.slotHeaderBytes, 256, 64,
+                null, true);
+        session = new CycleSession(kernel, signals, primary, secondary, links, config);
+        session.addPair(primaryVolume, secondaryVolume);
+        host = new Host(kernel, signals);
+        cycleRecording = CycleRecording.register(recording, signals, List.of(session), kernel, 2 * S);
+    }
+
+    /** Starts the write workload over [fromNs, untilNs). */
+    void writes(long fromNs, long untilNs) {
+        WorkloadStreams streams = new WorkloadStreams(new RandomStreams(knobs.seed, 0), "w");
+        AddressPattern pattern = knobs.zipfExponent > 0 ? AddressPattern.zipf(streams.address(), knobs.zipfExponent)
+                : AddressPattern.uniform(streams.address());
+        IoGenerator gen = new IoGenerator(host, List.of(primaryVolume), VolumeChoice.ROUND_ROBIN, 0.0,
+                Distributions.deterministic(knobs.writeBytes), pattern, streams);
+        ArrivalProcess arrivals = knobs.poissonArrivals ? ArrivalProcess.poisson(streams.arrival(), knobs.writesPerSecond)
+                : ArrivalProcess.deterministic(knobs.writesPerSecond);
+        new OpenLoopWorkload("w", kernel, gen, arrivals, null).start(fromNs, untilNs);
+    }
+
+    void runUntil(long ns) {
+        kernel.runUntil(ns);
+    }
+
+    private Box box(String name, Site site) {
+        DiskGroup data = new DiskGroup(kernel, signals, "box." + name + ".dg0", 16, DiskModel.ssd(100_000, 1e9), 2);
+        DiskGroup spill = new DiskGroup(kernel, signals, "box." + name + ".dg1", 8, DiskModel.ssd(100_000, 1e9), 1);
+        return new Box(kernel, signals, name, site,
+                new Box.PoolConfig(4, Distributions.deterministic(20_000)),
+                new Box.PoolConfig(2, Distributions.deterministic(30_000)),
+                new Box.CacheConfig(1L << 30, TRACK, 0.5, 64), List.of(data, spill));
+    }
+}

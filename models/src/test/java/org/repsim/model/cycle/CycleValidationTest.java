@@ -1,0 +1,279 @@
+package org.repsim.model.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.repsim.model.cycle.CycleFixture.MS;
+import static org.repsim.model.cycle.CycleFixture.S;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.repsim.core.result.Metric;
+import org.repsim.core.result.Table;
+import org.repsim.model.algo.cycle.CycleRecord;
+import org.repsim.model.algo.cycle.PressurePolicy;
+import org.repsim.model.algo.cycle.SessionState;
+import org.repsim.model.algo.cycle.SwitchRules;
+
+/**
+ * The external figures of DOMAIN §9 for cycle mode, scaled to MB/s and seconds (the laws are
+ * scale-free), plus conservation (§8.4), whole in-order apply (§8.2) and determinism (§8.5).
+ *
+ * <p>Rates: 2 000 writes/s × 8 KiB = 16.384 MB/s. Addresses are uniform over 10^6 tracks, so a
+ * cycle of ≤ 10^4 writes folds fewer than 10^4²/(2·10^6) = 50 of them: the folded write rate
+ * equals the write rate within 0.5 %. Slot transfers carry no header here, so the link rate in
+ * slot bytes is the link bandwidth.
+ */
+class CycleValidationTest {
+    private static final double WRITE_BPS = 2_000 * 8_192.0;
+
+    private static double metric(CycleFixture f, String name) {
+        for (Metric m : f.recording.metrics(f.kernel.now())) {
+            if (m.name().equals(name)) {
+                return m.value();
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
+    private static void assertConserved(CycleFixture f) {
+        Conservation c = f.session.conservation();
+        assertThat(c.holds()).as("conservation %s", c).isTrue();
+        assertThat(c.writtenAfterFoldingBytes()).isPositive();
+    }
+
+    private static void assertAppliedInOrder(CycleFixture f) {
+        long last = -1;
+        long lastApplied = -1;
+        for (CycleRecord r : f.session.switcher().records()) {
+            assertThat(r.number()).isGreaterThan(last);
+            last = r.number();
+            if (r.appliedNs() != CycleRecord.NOT_YET) {
+                assertThat(r.appliedNs()).isGreaterThanOrEqualTo(lastApplied);
+                lastApplied = r.appliedNs();
+            }
+        }
+    }
+
+    @Test
+    void ampleBandwidthCyclesLastMinCycleTimeAndLagPeaksNearTwoCycles() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(S);
+        k.poissonArrivals = true;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 20 * S);
+        f.runUntil(20 * S);
+        List<CycleRecord> rs = f.session.switcher().records();
+        assertThat(rs).hasSizeGreaterThanOrEqualTo(19);
+        for (CycleRecord r : rs) {
+            assertThat(r.durationNs() / 1e9).as("cycle %s", r).isCloseTo(1.0, within(0.01));
+        }
+        assertThat(metric(f, "cycle.duration.mean")).isCloseTo(1.0, within(0.01));
+        double lagMax = metric(f, "rpo.lag.max");
+        assertThat(lagMax).isBetween(1.9, 2.1);
+        assertThat(f.session.switcher().drops()).isZero();
+        assertConserved(f);
+        assertAppliedInOrder(f);
+    }
+
+    @Test
+    void afterWritesStopTheSecondaryImageEqualsThePrimary() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(500 * MS);
+        k.volumeTracks = 20_000;
+        k.zipfExponent = 0.8;
+        k.poissonArrivals = true;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 5 * S);
+        f.runUntil(8 * S);
+        assertThat(f.session.switcher().duplicates()).isPositive();
+        Conservation c = f.session.conservation();
+        assertThat(c.holds()).isTrue();
+        assertThat(c.appliedBytes()).isEqualTo(c.writtenAfterFoldingBytes());
+        long first = f.secondaryVolume.firstTrack();
+        int checked = 0;
+        for (long t = first; t < first + k.volumeTracks; t++) {
+            long v = f.session.primaryVersion(t);
+            assertThat(f.session.receiver().imageVersion(t)).as("track %d", t).isEqualTo(v);
+            if (v >= 0) {
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
+
+    @Test
+    void slowLinkStretchesCyclesAndCacheGrowsAtWriteMinusLinkRate() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(100 * MS);
+        k.linkBps = 8e6;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 12 * S);
+        long[] at = {4 * S, 10 * S};
+        long[] cache = new long[2];
+        for (int i = 0; i < 2; i++) {
+            int j = i;
+            f.kernel.at(at[i], org.repsim.core.kernel.Tie.OBSERVE, () -> cache[j] = f.session.cacheBytes());
+        }
+        f.runUntil(12 * S);
+        double slope = (cache[1] - cache[0]) / ((at[1] - at[0]) / 1e9);
+        double expected = WRITE_BPS - k.linkBps;
+        assertThat(slope).isCloseTo(expected, within(0.05 * expected));
+        List<CycleRecord> rs = f.session.switcher().records();
+        assertThat(rs.get(rs.size() - 1).durationNs()).isGreaterThan(2 * S);
+        assertConserved(f);
+        assertAppliedInOrder(f);
+    }
+
+    @Test
+    void timeToReachTheCacheLimitIsLimitOverRateDifference() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(100 * MS);
+        k.linkBps = 8e6;
+        k.limitBytes = 40_000_000;
+        k.policies = List.of(PressurePolicy.DROP);
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 6 * S);
+        f.runUntil(6 * S);
+        assertThat(f.session.switcher().drops()).isEqualTo(1);
+        double expected = k.limitBytes / (WRITE_BPS - k.linkBps);
+        double dropS = f.session.switcher().droppedAtNs() / 1e9;
+        assertThat(dropS).isCloseTo(expected, within(0.05 * expected));
+        assertThat(f.cycleRecording.intervals(f.kernel.now())).singleElement()
+                .satisfies(iv -> {
+                    assertThat(iv.kind()).isEqualTo("session-drop");
+                    assertThat(iv.startS()).isEqualTo(dropS);
+                });
+        assertThat(f.session.state()).isNotEqualTo(SessionState.ACTIVE);
+        assertConserved(f);
+    }
+
+    @Test
+    void spillPoolHoldsTheBacklogOfAPeak() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.multiCycle(100 * MS, 1_000);
+        k.linkBps = 8e6;
+        k.limitBytes = 4_000_000;
+        k.spillPoolBytes = 1L << 30;
+        k.policies = List.of(PressurePolicy.SPILL, PressurePolicy.PACE);
+        CycleFixture f = new CycleFixture(k);
+        long peakNs = 5 * S;
+        f.writes(0, peakNs);
+        f.runUntil(12 * S);
+        double journal = (WRITE_BPS - k.linkBps) * peakNs / 1e9;
+        double spillPeak = metric(f, "spill.peak");
+        assertThat(spillPeak + k.limitBytes).isCloseTo(journal, within(0.05 * journal));
+        assertThat(metric(f, "session.paced.writes")).isZero();
+        assertThat(f.session.spillReads()).isPositive();
+        assertConserved(f);
+        assertAppliedInOrder(f);
+    }
+
+    @Test
+    void outageShorterThanTransmitIdleLosesNoCycleAndLagRecovers() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(500 * MS);
+        k.transmitIdleNs = 2 * S;
+        k.poissonArrivals = true;
+        CycleFixture f = new CycleFixture(k);
+        f.links.get(0).scheduleOutage(f.kernel, 3 * S, 4_500 * MS);
+        f.writes(0, 12 * S);
+        double[] lagDuringAndAfter = new double[2];
+        f.kernel.at(4_499 * MS, org.repsim.core.kernel.Tie.OBSERVE,
+                () -> lagDuringAndAfter[0] = f.cycleRecording.lag(0).currentNs(f.kernel.now()) / 1e9);
+        f.kernel.at(11_900 * MS, org.repsim.core.kernel.Tie.OBSERVE,
+                () -> lagDuringAndAfter[1] = f.cycleRecording.lag(0).currentNs(f.kernel.now()) / 1e9);
+        f.runUntil(12 * S);
+        assertThat(f.session.switcher().drops()).isZero();
+        for (CycleRecord r : f.session.switcher().records()) {
+            assertThat(r.discarded()).isFalse();
+        }
+        // normal peak: 2 cycles = 1 s; the outage holds the recovery point back
+        assertThat(lagDuringAndAfter[0]).isGreaterThan(1.5);
+        assertThat(lagDuringAndAfter[1]).isLessThanOrEqualTo(1.1);
+        assertConserved(f);
+        assertAppliedInOrder(f);
+    }
+
+    @Test
+    void outageLongerThanTransmitIdleDropsThenResynchronises() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(500 * MS);
+        k.transmitIdleNs = 1 * S;
+        k.volumeTracks = 2_000;
+        CycleFixture f = new CycleFixture(k);
+        f.links.get(0).scheduleOutage(f.kernel, 2 * S, 4 * S);
+        f.writes(0, 5 * S);
+        f.runUntil(14 * S);
+        assertThat(f.session.switcher().drops()).isEqualTo(1);
+        assertThat(f.session.switcher().droppedAtNs()).isEqualTo(3 * S);
+        assertThat(f.session.state()).isEqualTo(SessionState.ACTIVE);
+        assertThat(f.session.copiedTracks()).isPositive();
+        var iv = f.cycleRecording.intervals(f.kernel.now());
+        assertThat(iv).hasSize(1);
+        assertThat(iv.get(0).startS()).isEqualTo(3.0);
+        assertThat(iv.get(0).endS()).isBetween(5.0, 13.0);
+        // after resynchronisation and a drain the secondary equals the primary
+        long first = f.secondaryVolume.firstTrack();
+        for (long t = first; t < first + k.volumeTracks; t++) {
+            assertThat(f.session.receiver().imageVersion(t)).as("track %d", t).isEqualTo(f.session.primaryVersion(t));
+        }
+        assertConserved(f);
+    }
+
+    @Test
+    void zipfWorkloadFoldsMoreWithLongerCycles() {
+        double shortFolding = folding(200 * MS);
+        double longFolding = folding(1_000 * MS);
+        assertThat(shortFolding).isGreaterThan(1.0);
+        assertThat(longFolding).isGreaterThan(shortFolding * 1.1);
+    }
+
+    private static double folding(long cycleNs) {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(cycleNs);
+        k.volumeTracks = 100_000;
+        k.zipfExponent = 1.0;
+        k.poissonArrivals = true;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 8 * S);
+        f.runUntil(8 * S);
+        assertConserved(f);
+        double fromRecords = 0;
+        int n = 0;
+        for (CycleRecord r : f.session.switcher().records()) {
+            fromRecords += r.foldingRatio();
+            n++;
+        }
+        assertThat(metric(f, "cycle.folding.mean")).isCloseTo(fromRecords / n, within(1e-9));
+        return fromRecords / n;
+    }
+
+    @Test
+    void sameSeedGivesAnIdenticalCycleTable() {
+        List<double[]> a = cycleRows();
+        List<double[]> b = cycleRows();
+        assertThat(a).hasSameSizeAs(b).isNotEmpty();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i)).containsExactly(a.get(i));
+        }
+    }
+
+    private static List<double[]> cycleRows() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.multiCycle(300 * MS, 4);
+        k.linkBps = 12e6;
+        k.links = 2;
+        k.zipfExponent = 0.9;
+        k.volumeTracks = 50_000;
+        k.poissonArrivals = true;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 5 * S);
+        f.runUntil(6 * S);
+        assertConserved(f);
+        Table t = f.cycleRecording.cycles();
+        assertThat(t.columns()).containsExactly("number", "box", "openS", "closeS", "sentS", "appliedS", "durationS",
+                "writes", "slots", "bytes", "folding", "duplicates");
+        return new ArrayList<>(t.rows());
+    }
+}
