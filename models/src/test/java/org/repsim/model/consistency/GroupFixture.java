@@ -25,9 +25,11 @@ import org.repsim.model.cycle.CycleConfig;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SlotSizing;
 import org.repsim.model.workload.AddressPattern;
+import org.repsim.model.workload.ArrivalProcess;
 import org.repsim.model.workload.ClosedLoopWorkload;
 import org.repsim.model.workload.Host;
 import org.repsim.model.workload.IoGenerator;
+import org.repsim.model.workload.OpenLoopWorkload;
 import org.repsim.model.workload.VolumeChoice;
 import org.repsim.model.workload.WorkloadStreams;
 
@@ -121,6 +123,7 @@ final class GroupFixture {
         group = new ConsistencyGroup(kernel, signals, sessions, config);
         host = new Host(kernel, signals);
         recording.latency(signals.find("host.write.latency"), "host.write.latency");
+        recording.count(signals.find("host.writes"), "host.writes");
         groupRecording = ConsistencyRecording.register(recording, signals, group, kernel, 0);
     }
 
@@ -133,6 +136,15 @@ final class GroupFixture {
                 knobs.thinkNs > 0 ? Distributions.exponential(streams.think(), knobs.thinkNs) : null, true);
         w.start(fromNs, untilNs);
         return w;
+    }
+
+    /** Starts independent Poisson writes, {@code perBoxPerSecond} per box on average, random box, over [fromNs, untilNs). */
+    void openLoopWrites(double perBoxPerSecond, long fromNs, long untilNs) {
+        WorkloadStreams streams = new WorkloadStreams(random, "open");
+        IoGenerator gen = new IoGenerator(host, primaryVolumes, VolumeChoice.RANDOM, 0.0,
+                Distributions.deterministic(knobs.writeBytes), AddressPattern.uniform(streams.address()), streams);
+        new OpenLoopWorkload("open", kernel, gen, ArrivalProcess.poisson(streams.arrival(), perBoxPerSecond * knobs.boxes),
+                null).start(fromNs, untilNs);
     }
 
     void runUntil(long ns) {
