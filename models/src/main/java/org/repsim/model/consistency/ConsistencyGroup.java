@@ -52,6 +52,9 @@ import org.repsim.model.cycle.CycleSession;
  * write acknowledged before then is in a cycle ≤ k); shuttle: when the shuttle advanced past it
  * (no write acknowledged before then has a larger tag). Mode none: the oldest of the sessions'
  * own recovery points.
+ *
+ * <p><b>Drops.</b> A member session that drops suspends the group for the rest of the run
+ * ({@link #checkMember}); in mode none each session drops and resynchronises on its own.
  */
 public final class ConsistencyGroup {
     private final Scheduler scheduler;
@@ -65,11 +68,15 @@ public final class ConsistencyGroup {
     private final Signal violationsSignal;
     private final Signal holdLatencySignal;
     private final Signal heldWritesSignal;
+    private final Signal suspendedSignal;
 
     /** (number, group close time ns) of closed numbers from the last one applied everywhere on. */
     private final ArrayDeque<long[]> closes = new ArrayDeque<>();
     private final List<long[]> closeHistory = new ArrayList<>();
     private long appliedEverywhere = -1;
+    /** Host and shuttle: every secondary may apply numbers ≤ this (frozen while suspended). */
+    private long committedThrough = -1;
+    private long suspendedAtNs = -1;
     private long recoveryPointNs;
     private final List<Runnable> recoveryPointListeners = new ArrayList<>();
 
@@ -109,6 +116,7 @@ public final class ConsistencyGroup {
         violationsSignal = signals.count(prefix + ".violations", "count");
         holdLatencySignal = signals.observation(prefix + ".holdLatency", "ns");
         heldWritesSignal = signals.count(prefix + ".heldWrites", "count");
+        suspendedSignal = signals.count(prefix + ".suspensions", "count");
         members = new GroupMember[sessions.size()];
         for (int i = 0; i < members.length; i++) {
             members[i] = new GroupMember(this, i, sessions.get(i), scheduler);
@@ -145,8 +153,50 @@ public final class ConsistencyGroup {
         closeHistory.add(c);
     }
 
+    /**
+     * Checks a member whose session may have dropped (a write entered no cycle, a poll or a shuttle
+     * visit found it inactive). A dropped member discarded cycles/numbers the group can never
+     * commit, so the group is suspended [design, product behaviour of consistency groups]: the
+     * secondaries' image freezes at the last group commit (it stays consistent), the coordinator
+     * stops switching / the shuttle stops after releasing every held acknowledgement, and later
+     * host writes are acknowledged at once and counted as not in the image (lost at a disaster).
+     * Resuming needs a resynchronisation of the whole group, which is not modeled: the suspension
+     * lasts to the end of the run.
+     */
+    void checkMember(GroupMember m) {
+        if (suspendedAtNs >= 0 || config.mode() == ConsistencyMode.NONE
+                || m.session.state() == org.repsim.model.algo.cycle.SessionState.ACTIVE) {
+            return;
+        }
+        long now = scheduler.now();
+        suspendedAtNs = now;
+        suspendedSignal.emit(now, 1);
+        for (GroupMember g : members) {
+            g.releaseHeldAcknowledgements(now);
+        }
+    }
+
+    /** Whether a member's drop suspended the group (see {@link #checkMember}). */
+    public boolean suspended() {
+        return suspendedAtNs >= 0;
+    }
+
+    /** When the group was suspended (ns), or -1. */
+    public long suspendedAtNs() {
+        return suspendedAtNs;
+    }
+
+    /** Host and shuttle: every secondary may apply numbers up to this one (the apply gate of every session). */
+    long committedThrough() {
+        return committedThrough;
+    }
+
     /** The group committed every number ≤ {@code through}: all secondaries may apply them. */
     void onGroupCommitted(long through) {
+        if (suspendedAtNs >= 0 || through <= committedThrough) {
+            return;
+        }
+        committedThrough = through;
         long now = scheduler.now();
         int found = checker.onGroupApplied(through);
         if (found > 0) {
@@ -177,8 +227,7 @@ public final class ConsistencyGroup {
                 rp = Math.min(rp, s.recoveryPointNs());
             }
         } else {
-            long appliable = coordinator != null ? coordinator.applyGate().appliableThrough()
-                    : ring.tracker().committedThrough();
+            long appliable = committedThrough;
             long frontier = appliable;
             for (GroupMember m : members) {
                 frontier = Math.min(frontier, m.appliedFrontier(appliable));

@@ -29,7 +29,7 @@ import org.repsim.model.cycle.CycleSession;
  *   <li>{@code group.cycle.count}, {@code group.cycle.duration.mean/.max} (time between successive
  *       group closes), {@code group.cycle.bytes.mean} (bytes of one number summed over boxes), for
  *       host and shuttle modes.</li>
- *   <li>{@code consistency.violations} (count).</li>
+ *   <li>{@code consistency.violations}, {@code consistency.suspensions} (counts).</li>
  *   <li>Host: {@code consistency.window.mean/.max/.count} (per box and switch, s),
  *       {@code consistency.readinessSkew.mean/.max}, {@code consistency.switch.duration.mean/.max} (s),
  *       {@code consistency.switches}, {@code consistency.heldWrites}, {@code host.hold.latency.*} (s).</li>
@@ -76,6 +76,7 @@ public final class ConsistencyRecording {
         rec.metrics(r::addMetrics);
         String c = "consistency." + group.name();
         rec.count(signals.find(c + ".violations"), "consistency.violations");
+        rec.count(signals.find(c + ".suspensions"), "consistency.suspensions");
         if (group.mode() == ConsistencyMode.HOST) {
             rec.tally(signals.find(c + ".windowTime"), "consistency.window", true);
             rec.tally(signals.find(c + ".readinessSkew"), "consistency.readinessSkew", false);
@@ -171,9 +172,16 @@ public final class ConsistencyRecording {
         return cycles.cycles();
     }
 
-    /** {@code session-drop} intervals of the group's sessions. */
+    /**
+     * {@code session-drop} intervals of the group's sessions, plus one whose subject is the group's
+     * name from its suspension to {@code endNs} if a member's drop suspended it.
+     */
     public List<Interval> intervals(long endNs) {
-        return cycles.intervals(endNs);
+        List<Interval> out = new java.util.ArrayList<>(cycles.intervals(endNs));
+        if (group.suspended()) {
+            out.add(new Interval("session-drop", group.name(), group.suspendedAtNs() / 1e9, endNs / 1e9));
+        }
+        return out;
     }
 
     /** The group's exact recovery-point lag meter. */

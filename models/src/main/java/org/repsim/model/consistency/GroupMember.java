@@ -92,7 +92,11 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
 
     @Override
     public void onTagged(HostIo io, long cycleNumber, long nowNs) {
-        boolean inCycle = cycleNumber != CycleSession.UNTAGGED;
+        if (cycleNumber == CycleSession.UNTAGGED) {
+            group.checkMember(this);
+        }
+        // once the group is suspended its image is frozen: no write enters a group number any more
+        boolean inCycle = cycleNumber != CycleSession.UNTAGGED && !group.suspended();
         if (shuttleMode && inCycle) {
             long seq = group.shuttleRing().shuttle().onHostWrite(index, io.sizeBytes());
             if (seq != cycleNumber) {
@@ -133,6 +137,13 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     private void acknowledge(Ack a, long now) {
         group.checker().onAcknowledged(a.handle, now);
         a.hostAck.run();
+    }
+
+    /** The group was suspended: every held acknowledgement is released now. */
+    void releaseHeldAcknowledgements(long now) {
+        while (!heldAcks.isEmpty()) {
+            acknowledge(heldAcks.pollFirst(), now);
+        }
     }
 
     // ---------------------------------------------------------------- shuttle

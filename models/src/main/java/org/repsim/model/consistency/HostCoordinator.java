@@ -67,7 +67,7 @@ final class HostCoordinator {
                 throw new IllegalArgumentException("session " + m.session.name()
                         + " must start at cycle 0 to join a host-coordinated group");
             }
-            m.session.setApplyGate(k -> k <= gate.appliableThrough());
+            m.session.setApplyGate(k -> k <= group.committedThrough());
             int b = m.index;
             m.session.addCommittedListener((k, now) -> received(b, k));
         }
@@ -75,6 +75,9 @@ final class HostCoordinator {
     }
 
     private void onPollTimer() {
+        if (group.suspended()) {
+            return; // no more switches (a switch in progress still completes its phases)
+        }
         long now = scheduler.now();
         scheduler.at(now + pollIntervalNs, Tie.CONTROL, poll);
         if (!coordinated.onPollDue(now)) {
@@ -83,6 +86,7 @@ final class HostCoordinator {
         for (GroupMember m : members) {
             int b = m.index;
             send(() -> {
+                group.checkMember(m);
                 boolean ready = m.session.readyToSwitch();
                 send(() -> act(coordinated.onPollReply(b, ready, scheduler.now())));
             });
@@ -136,7 +140,8 @@ final class HostCoordinator {
     private void switchCycle(GroupMember m) {
         long now = scheduler.now();
         long next = coordinated.onSwitchCycle(m.index, now);
-        SwitchOutcome o = m.session.close(now, next);
+        SwitchOutcome o = m.session.state() == org.repsim.model.algo.cycle.SessionState.ACTIVE
+                && m.session.switcher().captureNumber() < next ? m.session.close(now, next) : SwitchOutcome.NOT_ACTIVE;
         if (o == SwitchOutcome.SWITCHED) {
             m.onCycleClosed(next - 1);
         } else {

@@ -79,7 +79,7 @@ final class ShuttleRing {
                 throw new IllegalArgumentException("session " + m.session.name()
                         + " must start at cycle 0 to join a shuttle ring");
             }
-            m.session.setApplyGate(k -> k <= tracker.committedThrough());
+            m.session.setApplyGate(k -> k <= group.committedThrough());
             m.session.addCommittedListener((k, now) -> m.onNumberReceived(k));
         }
         scheduler.at(scheduler.now() + travelNs(), Tie.CONTROL, arrival);
@@ -90,8 +90,12 @@ final class ShuttleRing {
     }
 
     private void onArrival() {
-        long now = scheduler.now();
         int e = shuttle.nextEntity();
+        group.checkMember(members[e]);
+        if (group.suspended()) {
+            return; // the group is suspended: the shuttle stops (held acknowledgements were released)
+        }
+        long now = scheduler.now();
         ShuttleVisit v = shuttle.onArrival(e, now);
         if (v.advanced()) {
             group.recordClose(v.closedSeq(), now);
@@ -105,8 +109,11 @@ final class ShuttleRing {
         if (total != null) {
             finalTotals.add(total);
             numberBytesSignal.emit(now, total.bytes());
-            scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL,
-                    () -> committed(tracker.onFinalTotal(total)));
+            scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
+                if (!group.suspended()) {
+                    committed(tracker.onFinalTotal(total));
+                }
+            });
         }
         if (v.roundCompleted()) {
             roundSignal.emit(now, v.roundTimeNs());
@@ -117,11 +124,20 @@ final class ShuttleRing {
 
     /** Secondary {@code b} holds its part of number {@code k} whole: its count travels to the gatherer. */
     void sendReceivedCount(int b, long k, long hostBytes) {
-        scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL,
-                () -> committed(tracker.onReceivedCount(b, k, hostBytes)));
+        if (group.suspended()) {
+            return;
+        }
+        scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
+            if (!group.suspended()) {
+                committed(tracker.onReceivedCount(b, k, hostBytes));
+            }
+        });
     }
 
     private void committed(int newly) {
+        if (group.suspended()) {
+            return;
+        }
         if (newly > 0) {
             group.onGroupCommitted(tracker.committedThrough());
         }

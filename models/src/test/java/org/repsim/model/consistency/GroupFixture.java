@@ -67,6 +67,7 @@ final class GroupFixture {
         long writeBytes = 4_096;
         long volumeTracks = 1_024;
         long seed = 11;
+        long transmitIdleNs = Long.MAX_VALUE;
     }
 
     final Knobs knobs;
@@ -106,7 +107,7 @@ final class GroupFixture {
             SwitchRules rules = k.mode == ConsistencyMode.NONE
                     ? SwitchRules.legacy((long) (k.minCycleTimeNs * (1 + i * k.noneSkew)))
                     : SwitchRules.external();
-            CachePressure pressure = new CachePressure(1L << 30, 0, List.of(PressurePolicy.PACE), Long.MAX_VALUE);
+            CachePressure pressure = new CachePressure(1L << 30, 0, List.of(PressurePolicy.PACE), k.transmitIdleNs);
             CycleConfig config = new CycleConfig("r" + i, rules, pressure, -1, SlotSizing.WRITTEN, 64, 64, 64, null, true);
             CycleSession session = new CycleSession(kernel, signals, p, s, sessionLinks, config);
             session.addPair(pv, sv);
