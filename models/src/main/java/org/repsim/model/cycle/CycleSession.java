@@ -103,6 +103,7 @@ public final class CycleSession implements ReplicationHandler {
     private final long startNs;
     private final long trackSize;
     private final Map<Volume, long[]> shifts = new IdentityHashMap<>();
+    private final List<Volume> pairedVolumes = new ArrayList<>();
     private final WanLink.Direction[] out;
     private final WanLink.Direction[] back;
     private final long[] outstandingBytes;
@@ -294,6 +295,12 @@ public final class CycleSession implements ReplicationHandler {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
         }
         shifts.put(primaryVolume, new long[] {secondaryVolume.firstTrack() - primaryVolume.firstTrack()});
+        pairedVolumes.add(primaryVolume);
+    }
+
+    /** Primary volumes replicated by this session, in pairing order. */
+    public List<Volume> pairedVolumes() {
+        return java.util.Collections.unmodifiableList(pairedVolumes);
     }
 
     // ---------------------------------------------------------------- host writes

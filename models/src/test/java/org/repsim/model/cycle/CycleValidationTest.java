@@ -87,6 +87,14 @@ class CycleValidationTest {
         f.writes(0, 5 * S);
         f.runUntil(8 * S);
         assertThat(f.session.switcher().duplicates()).isPositive();
+        // §8.2: every host write lands in exactly one cycle; writes = slots + folded
+        long writes = 0;
+        long slotsAndFolded = 0;
+        for (CycleRecord r : f.session.switcher().records()) {
+            writes += r.writes();
+            slotsAndFolded += r.slots() + r.folded();
+        }
+        assertThat(writes).isEqualTo(f.host.issued()).isEqualTo(slotsAndFolded);
         Conservation c = f.session.conservation();
         assertThat(c.holds()).isTrue();
         assertThat(c.appliedBytes()).isEqualTo(c.writtenAfterFoldingBytes());
@@ -157,6 +165,8 @@ class CycleValidationTest {
         k.spillPoolBytes = 1L << 30;
         k.policies = List.of(PressurePolicy.SPILL, PressurePolicy.PACE);
         CycleFixture f = new CycleFixture(k);
+        long[] maxLatency = {0};
+        f.signals.find("host.write.latency").subscribe((t, v) -> maxLatency[0] = Math.max(maxLatency[0], (long) v));
         long peakNs = 5 * S;
         f.writes(0, peakNs);
         f.runUntil(12 * S);
@@ -165,6 +175,8 @@ class CycleValidationTest {
         assertThat(spillPeak + k.limitBytes).isCloseTo(journal, within(0.05 * journal));
         assertThat(metric(f, "session.paced.writes")).isZero();
         assertThat(f.session.spillReads()).isPositive();
+        // a write that forced a spill waits for the spill pool's disk write (SSD: 100 µs + transfer)
+        assertThat(maxLatency[0]).isGreaterThan(20_000 + 100_000);
         assertConserved(f);
         assertAppliedInOrder(f);
     }

@@ -1,0 +1,21 @@
+/**
+ * Cycle-based asynchronous replication engine (DOMAIN §5): {@link org.repsim.model.cycle.CycleSession}
+ * drives the pure {@code org.repsim.model.algo.cycle} state machines with time, links, caches,
+ * disks and processors; {@link org.repsim.model.cycle.CycleRecording} subscribes its measurements.
+ *
+ * <h2>Wiring by the scenario builder</h2>
+ * <pre>
+ *   // per replication pair of boxes (primary P → secondary S over links L1..Ln)
+ *   long limit = CachePressure.sessionLimitBytes(P.cache().capacityBytes(), writePendingLimit, maxSessionShare);
+ *   CachePressure pressure = new CachePressure(limit, spillPoolBytes, policies, transmitIdleNs);
+ *   CycleSession s = new CycleSession(kernel, signals, P, S, List.of(L1, …), new CycleConfig(name, rules, pressure,
+ *           spillDiskGroupIndexOrMinus1, SlotSizing.WRITTEN, slotHeaderBytes, commitBytes, ackBytes, applyPoolOrNull, true));
+ *   s.addPair(primaryVolume, secondaryVolume);   // for each volume pair of P → S
+ *   // a box with sessions toward several secondaries: new SessionRouter(P, itsSessions)
+ *   // link faults: schedule them on the WanLink (scheduleOutage / down / up); sessions listen to link state
+ *   CycleRecording cr = CycleRecording.register(recording, signals, allSessions, kernel, rpoTargetNs);
+ *   // at the end: cr.cycles() → Table "cycles"; cr.intervals(endNs) → session-drop intervals
+ * </pre>
+ * Sessions must be built at the simulation start (time of construction = session start).
+ */
+package org.repsim.model.cycle;
