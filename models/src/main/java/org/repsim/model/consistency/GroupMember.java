@@ -18,6 +18,10 @@ import org.repsim.model.cycle.WriteTagListener;
  * its acknowledgement can be observed or (shuttle {@code after-round}) held until the entity's
  * next shuttle visit (DOMAIN §6b).
  *
+ * <p>Writes to volumes the session does not pair go to the handler the box had before (e.g. a
+ * {@code SessionRouter} toward other sessions), untouched. The session's pairs must be added
+ * before the group is built.
+ *
  * <p>Per write: the session tags it ({@link WriteTagListener}, just before it releases the
  * acknowledgement), then runs the {@link Ack} this member handed it; both happen in the same
  * call, so the handle of the tag is passed to the acknowledgement through a field.
@@ -35,6 +39,10 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     private final boolean shuttleMode;
     private final boolean holdAcks;
 
+    /** The box's handler before this member took over: writes to volumes outside the session go there. */
+    private final ReplicationHandler previous;
+    private final java.util.Set<org.repsim.model.Volume> volumes =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private long taggedHandle = NO_HANDLE;
     private boolean taggedInCycle;
 
@@ -77,6 +85,12 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         this.scheduler = scheduler;
         this.shuttleMode = group.mode() == ConsistencyMode.SHUTTLE;
         this.holdAcks = shuttleMode && group.config().shuttle().ack() == AckRule.AFTER_ROUND;
+        if (session.pairedVolumes().isEmpty()) {
+            throw new IllegalArgumentException("session " + session.name()
+                    + " has no volume pairs: add its pairs before building the consistency group");
+        }
+        volumes.addAll(session.pairedVolumes());
+        this.previous = session.primary().replicationHandler();
         session.addWriteTagListener(this);
         session.primary().setReplicationHandler(this);
     }
@@ -85,6 +99,10 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
 
     @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
+        if (!volumes.contains(io.volume())) {
+            previous.onHostWrite(io, acknowledgeHost); // another session of the box (router), or none
+            return;
+        }
         long now = scheduler.now();
         boolean held = group.onWriteArrived(index, now);
         session.onHostWrite(io, new Ack(io, acknowledgeHost, now, held));
@@ -118,8 +136,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         long handle = taggedHandle;
         taggedHandle = NO_HANDLE;
         if (handle == NO_HANDLE) {
-            a.hostAck.run(); // a volume outside the session's pairs: not replicated, not checked
-            return;
+            throw new IllegalStateException("session " + session.name() + " acknowledged a write it did not tag");
         }
         long now = scheduler.now();
         a.handle = handle;
