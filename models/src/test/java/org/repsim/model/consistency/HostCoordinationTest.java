@@ -121,4 +121,22 @@ class HostCoordinationTest {
         assertThatThrownBy(() -> new HostCoordination(0, MS, Distributions.deterministic(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pollInterval");
     }
+
+    @Test
+    void writesToVolumesOutsideTheGroupPassThroughUnchecked() {
+        GroupFixture.Knobs k = new GroupFixture.Knobs();
+        k.mode = ConsistencyMode.HOST;
+        GroupFixture f = new GroupFixture(k);
+        org.repsim.model.Volume scratch = f.primaries.get(0).addVolume("scratch", 100, 0);
+        long[] done = {0};
+        for (int i = 0; i < 50; i++) {
+            long at = i * MS;
+            f.kernel.at(at, org.repsim.core.kernel.Tie.ARRIVAL, () -> f.host.issue(
+                    f.host.newIo(scratch, 0, 1, 4_096, true, f.host.newStream(), -1), io -> done[0]++));
+        }
+        f.runUntil(100 * MS);
+        assertThat(done[0]).isEqualTo(50);
+        assertThat(f.group.checker().writesTagged()).isZero();
+        assertThat(f.sessions.get(0).switcher().records()).isEmpty();
+    }
 }
