@@ -17,6 +17,7 @@ import org.repsim.model.algo.consistency.DataLoss;
 import org.repsim.model.algo.consistency.NumberTotal;
 import org.repsim.model.algo.consistency.Shuttle;
 import org.repsim.model.algo.consistency.ShuttleCommitTracker;
+import org.repsim.model.algo.cycle.SessionState;
 import org.repsim.model.algo.cycle.SwitchMode;
 import org.repsim.model.cycle.CycleSession;
 
@@ -165,7 +166,7 @@ public final class ConsistencyGroup {
      */
     void checkMember(GroupMember m) {
         if (suspendedAtNs >= 0 || config.mode() == ConsistencyMode.NONE
-                || m.session.state() == org.repsim.model.algo.cycle.SessionState.ACTIVE) {
+                || m.session.state() == SessionState.ACTIVE) {
             return;
         }
         long now = scheduler.now();

@@ -1,5 +1,6 @@
 package org.repsim.model.consistency;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.repsim.core.kernel.Scheduler;
@@ -177,7 +178,7 @@ public final class ConsistencyRecording {
      * name from its suspension to {@code endNs} if a member's drop suspended it.
      */
     public List<Interval> intervals(long endNs) {
-        List<Interval> out = new java.util.ArrayList<>(cycles.intervals(endNs));
+        List<Interval> out = new ArrayList<>(cycles.intervals(endNs));
         if (group.suspended()) {
             out.add(new Interval("session-drop", group.name(), group.suspendedAtNs() / 1e9, endNs / 1e9));
         }

@@ -2,9 +2,13 @@ package org.repsim.model.consistency;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.model.HostIo;
 import org.repsim.model.ReplicationHandler;
+import org.repsim.model.Volume;
 import org.repsim.model.algo.consistency.AckRule;
 import org.repsim.model.algo.consistency.ConsistencyChecker;
 import org.repsim.model.algo.consistency.ShuttleVisit;
@@ -41,8 +45,8 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
 
     /** The box's handler before this member took over: writes to volumes outside the session go there. */
     private final ReplicationHandler previous;
-    private final java.util.Set<org.repsim.model.Volume> volumes =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Volume> volumes =
+            Collections.newSetFromMap(new IdentityHashMap<>());
     private long taggedHandle = NO_HANDLE;
     private boolean taggedInCycle;
 

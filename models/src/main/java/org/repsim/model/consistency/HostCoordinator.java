@@ -9,6 +9,7 @@ import org.repsim.model.algo.consistency.CoordinatedSwitch;
 import org.repsim.model.algo.consistency.GroupApplyGate;
 import org.repsim.model.algo.consistency.SwitchCommand;
 import org.repsim.model.algo.consistency.SwitchRecord;
+import org.repsim.model.algo.cycle.SessionState;
 import org.repsim.model.algo.cycle.SwitchOutcome;
 import org.repsim.model.cycle.CycleSession;
 
@@ -140,7 +141,7 @@ final class HostCoordinator {
     private void switchCycle(GroupMember m) {
         long now = scheduler.now();
         long next = coordinated.onSwitchCycle(m.index, now);
-        SwitchOutcome o = m.session.state() == org.repsim.model.algo.cycle.SessionState.ACTIVE
+        SwitchOutcome o = m.session.state() == SessionState.ACTIVE
                 && m.session.switcher().captureNumber() < next ? m.session.close(now, next) : SwitchOutcome.NOT_ACTIVE;
         if (o == SwitchOutcome.SWITCHED) {
             m.onCycleClosed(next - 1);
