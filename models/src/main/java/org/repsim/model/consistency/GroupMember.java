@@ -1,0 +1,242 @@
+package org.repsim.model.consistency;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.model.HostIo;
+import org.repsim.model.ReplicationHandler;
+import org.repsim.model.Volume;
+import org.repsim.model.algo.consistency.AckRule;
+import org.repsim.model.algo.consistency.ConsistencyChecker;
+import org.repsim.model.algo.consistency.ShuttleVisit;
+import org.repsim.model.algo.cycle.SwitchOutcome;
+import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.cycle.WriteTagListener;
+
+/**
+ * One primary box of a consistency group: sits in front of its {@link CycleSession} as the box's
+ * replication handler, so that every host write is tagged in the {@link ConsistencyChecker} and
+ * its acknowledgement can be observed or (shuttle {@code after-round}) held until the entity's
+ * next shuttle visit (DOMAIN §6b).
+ *
+ * <p>Writes to volumes the session does not pair go to the handler the box had before (e.g. a
+ * {@code SessionRouter} toward other sessions), untouched. The session's pairs must be added
+ * before the group is built.
+ *
+ * <p>Per write: the session tags it ({@link WriteTagListener}, just before it releases the
+ * acknowledgement), then runs the {@link Ack} this member handed it; both happen in the same
+ * call, so the handle of the tag is passed to the acknowledgement through a field.
+ */
+final class GroupMember implements ReplicationHandler, WriteTagListener {
+
+    /** Checker tag of a write that entered no cycle (session dropped): owed, never in the image. */
+    static final long OWED_TAG = Long.MAX_VALUE / 4;
+    private static final long NO_HANDLE = Long.MIN_VALUE;
+
+    private final ConsistencyGroup group;
+    final int index;
+    final CycleSession session;
+    private final Scheduler scheduler;
+    private final boolean shuttleMode;
+    private final boolean holdAcks;
+
+    /** The box's handler before this member took over: writes to volumes outside the session go there. */
+    private final ReplicationHandler previous;
+    private final Set<Volume> volumes =
+            Collections.newSetFromMap(new IdentityHashMap<>());
+    private long taggedHandle = NO_HANDLE;
+    private boolean taggedInCycle;
+
+    /** Acknowledgements held until the next shuttle visit ({@code after-round}), in tag order. */
+    private final ArrayDeque<Ack> heldAcks = new ArrayDeque<>();
+    /** Numbers closed by this member and not yet applied at its secondary, oldest first. */
+    final ArrayDeque<ClosedNumber> unapplied = new ArrayDeque<>();
+    /** Shuttle: closed numbers whose received count the secondary has not yet reported, oldest first. */
+    private final ArrayDeque<ClosedNumber> unreported = new ArrayDeque<>();
+    /** Shuttle: tag times (ns) of the writes tagged with the current curSeq. */
+    private long[] tagTimes = new long[64];
+    private int tagCount;
+
+    /** The acknowledgement of one host write as the session releases it. */
+    final class Ack implements Runnable {
+        final HostIo io;
+        final Runnable hostAck;
+        final long arrivedNs;
+        final boolean held;
+        long handle;
+        long taggedNs;
+
+        Ack(HostIo io, Runnable hostAck, long arrivedNs, boolean held) {
+            this.io = io;
+            this.hostAck = hostAck;
+            this.arrivedNs = arrivedNs;
+            this.held = held;
+        }
+
+        @Override
+        public void run() {
+            onSessionAck(this);
+        }
+    }
+
+    GroupMember(ConsistencyGroup group, int index, CycleSession session, Scheduler scheduler) {
+        this.group = group;
+        this.index = index;
+        this.session = session;
+        this.scheduler = scheduler;
+        this.shuttleMode = group.mode() == ConsistencyMode.SHUTTLE;
+        this.holdAcks = shuttleMode && group.config().shuttle().ack() == AckRule.AFTER_ROUND;
+        if (session.pairedVolumes().isEmpty()) {
+            throw new IllegalArgumentException("session " + session.name()
+                    + " has no volume pairs: add its pairs before building the consistency group");
+        }
+        volumes.addAll(session.pairedVolumes());
+        this.previous = session.primary().replicationHandler();
+        session.addWriteTagListener(this);
+        session.primary().setReplicationHandler(this);
+    }
+
+    // ---------------------------------------------------------------- host writes
+
+    @Override
+    public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
+        if (!volumes.contains(io.volume())) {
+            previous.onHostWrite(io, acknowledgeHost); // another session of the box (router), or none
+            return;
+        }
+        long now = scheduler.now();
+        boolean held = group.onWriteArrived(index, now);
+        session.onHostWrite(io, new Ack(io, acknowledgeHost, now, held));
+    }
+
+    @Override
+    public void onTagged(HostIo io, long cycleNumber, long nowNs) {
+        if (cycleNumber == CycleSession.UNTAGGED) {
+            group.checkMember(this);
+        }
+        // once the group is suspended its image is frozen: no write enters a group number any more
+        boolean inCycle = cycleNumber != CycleSession.UNTAGGED && !group.suspended();
+        if (shuttleMode && inCycle) {
+            long seq = group.shuttleRing().shuttle().onHostWrite(index, io.sizeBytes());
+            if (seq != cycleNumber) {
+                throw new IllegalStateException("entity " + index + " tagged a write " + seq
+                        + " in the shuttle but its session put it in cycle " + cycleNumber);
+            }
+            if (tagCount == tagTimes.length) {
+                tagTimes = Arrays.copyOf(tagTimes, tagCount * 2);
+            }
+            tagTimes[tagCount++] = nowNs;
+        }
+        int stream = io.isDependent() ? io.streamId() : ConsistencyChecker.INDEPENDENT;
+        taggedHandle = group.checker().onWriteTagged(stream, io.chainIndex(), index,
+                inCycle ? cycleNumber : OWED_TAG, io.sizeBytes(), nowNs);
+        taggedInCycle = inCycle;
+    }
+
+    private void onSessionAck(Ack a) {
+        long handle = taggedHandle;
+        taggedHandle = NO_HANDLE;
+        if (handle == NO_HANDLE) {
+            throw new IllegalStateException("session " + session.name() + " acknowledged a write it did not tag");
+        }
+        long now = scheduler.now();
+        a.handle = handle;
+        a.taggedNs = now;
+        if (a.held) {
+            group.onHeldWriteReleased(now, now - a.arrivedNs);
+        }
+        if (holdAcks && taggedInCycle) {
+            heldAcks.addLast(a);
+            return;
+        }
+        acknowledge(a, now);
+    }
+
+    private void acknowledge(Ack a, long now) {
+        group.checker().onAcknowledged(a.handle, now);
+        a.hostAck.run();
+    }
+
+    /** The group was suspended: every held acknowledgement is released now. */
+    void releaseHeldAcknowledgements(long now) {
+        while (!heldAcks.isEmpty()) {
+            acknowledge(heldAcks.pollFirst(), now);
+        }
+    }
+
+    // ---------------------------------------------------------------- shuttle
+
+    /** The shuttle's visit decided {@code v} here (DOMAIN §6b steps 3–4 and the ack rule). */
+    void onShuttleVisit(ShuttleVisit v, long now) {
+        long old = session.switcher().captureNumber();
+        if (old != v.seq()) {
+            SwitchOutcome o = session.close(now, v.seq());
+            if (o == SwitchOutcome.SWITCHED) {
+                long bytes = v.transferable() == null ? 0 : v.transferable().bytes();
+                ClosedNumber c = new ClosedNumber(old, bytes, tagTimes, tagCount);
+                unapplied.addLast(c);
+                unreported.addLast(c);
+                for (int i = 0; i < tagCount; i++) {
+                    group.shuttleRing().onWriteClosed(now, now - tagTimes[i]);
+                }
+                tagTimes = new long[Math.max(64, tagCount)];
+            }
+            tagCount = 0;
+        }
+        long n = v.writesToAcknowledge();
+        if (n > heldAcks.size()) {
+            throw new IllegalStateException("entity " + index + ": the shuttle acknowledges " + n
+                    + " writes but only " + heldAcks.size() + " are held");
+        }
+        for (long i = 0; i < n; i++) {
+            Ack a = heldAcks.pollFirst();
+            group.shuttleRing().onAckReleased(now, now - a.taggedNs);
+            acknowledge(a, now);
+        }
+    }
+
+    /** Shuttle: the secondary holds number {@code k} whole (all slots and its commit). */
+    void onNumberReceived(long k) {
+        while (!unreported.isEmpty() && unreported.peekFirst().number < k) {
+            unreported.pollFirst(); // discarded by a drop
+        }
+        if (unreported.isEmpty() || unreported.peekFirst().number != k) {
+            return;
+        }
+        ClosedNumber c = unreported.pollFirst();
+        if (c.hostBytes > 0) {
+            group.shuttleRing().sendReceivedCount(index, k, c.hostBytes);
+        }
+    }
+
+    /** The secondary finished applying {@code k}. */
+    void onApplied(long k, long now) {
+        while (!unapplied.isEmpty() && unapplied.peekFirst().number <= k) {
+            ClosedNumber c = unapplied.pollFirst();
+            if (c.number == k && c.tagTimesNs != null) {
+                for (int i = 0; i < c.count; i++) {
+                    group.shuttleRing().onWriteApplied(now, now - c.tagTimesNs[i]);
+                }
+            }
+        }
+    }
+
+    /** Host mode: this member closed cycle {@code k} at a coordinated switch. */
+    void onCycleClosed(long k) {
+        unapplied.addLast(new ClosedNumber(k, 0, null, 0));
+    }
+
+    /** The newest number this member's secondary has applied everything up to, given the group may apply through {@code appliable}. */
+    long appliedFrontier(long appliable) {
+        ClosedNumber head = unapplied.peekFirst();
+        return head == null || head.number > appliable ? appliable : head.number - 1;
+    }
+
+    /** Host writes whose acknowledgement waits for the next shuttle visit. */
+    int heldAcknowledgements() {
+        return heldAcks.size();
+    }
+}
