@@ -14,20 +14,28 @@ import org.repsim.model.Box;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 import org.repsim.model.algo.cycle.CachePressure;
-import org.repsim.model.algo.cycle.CycleRecord;
 import org.repsim.model.algo.cycle.PressurePolicy;
 import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.algo.consistency.AckRule;
+import org.repsim.model.consistency.ConsistencyConfig;
+import org.repsim.model.consistency.ConsistencyGroup;
+import org.repsim.model.consistency.ConsistencyMode;
+import org.repsim.model.consistency.ConsistencyRecording;
+import org.repsim.model.consistency.HostCoordination;
+import org.repsim.model.consistency.ShuttleSettings;
 import org.repsim.model.cycle.CycleConfig;
-import org.repsim.model.cycle.CycleRecording;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SessionRouter;
+import org.repsim.scenario.spec.Consistency;
 import org.repsim.scenario.spec.Cycle;
 import org.repsim.scenario.spec.Pair;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * The {@code cycle} mode without a consistency group (DOMAIN §5): one {@link CycleSession} per
- * pair, each switching on its own rules.
+ * The {@code cycle} mode (DOMAIN §5–6): one {@link CycleSession} per pair, gathered in a
+ * {@link ConsistencyGroup} whose mode decides who switches — each session on its own rules
+ * ({@code none}), a coordinating host ({@code host}) or the shuttle ({@code shuttle}). In every
+ * mode the group's checker follows the dependent writes and measures what a disaster loses.
  */
 final class CycleEngine implements ModeEngine {
     /** Name of the secondary's processor pool that applies slots. */
@@ -36,14 +44,27 @@ final class CycleEngine implements ModeEngine {
     private final Scenario sc;
     private final Scheduler scheduler;
     private final Signals signals;
-    private final List<CycleSession> sessions = new ArrayList<>();
-    private CycleRecording recording;
+    private final ConsistencyGroup group;
+    private ConsistencyRecording recording;
 
     CycleEngine(Scenario sc, Topology topology, Scheduler s, Signals signals) {
         this.sc = sc;
         this.scheduler = s;
         this.signals = signals;
-        sessions.addAll(sessions(sc, topology, s, signals, rules(sc.replication().cycle())));
+        Consistency c = sc.replication().consistency();
+        ConsistencyMode mode = ConsistencyMode.ofLabel(c.mode());
+        SwitchRules rules = mode == ConsistencyMode.NONE ? rules(sc.replication().cycle()) : SwitchRules.external();
+        List<CycleSession> sessions = sessions(sc, topology, s, signals, rules);
+        String name = "group";
+        ConsistencyConfig config = switch (mode) {
+            case NONE -> ConsistencyConfig.none(name);
+            case HOST -> ConsistencyConfig.host(name, new HostCoordination(c.pollIntervalNs(),
+                    sc.replication().cycle().minCycleTimeNs(), Distributions.deterministic(c.messageLatencyNs())));
+            case SHUTTLE -> ConsistencyConfig.shuttle(name, new ShuttleSettings(c.minNumberTimeNs(),
+                    AckRule.ofLabel(c.ack()), Distributions.deterministic(c.hopNs()),
+                    Distributions.deterministic(c.processingNs()), Distributions.deterministic(c.messageLatencyNs())));
+        };
+        group = new ConsistencyGroup(s, signals, sessions, config);
     }
 
     /** One session per pair, routed per primary box; {@code rules} decides who switches. */
@@ -106,7 +127,7 @@ final class CycleEngine implements ModeEngine {
 
     @Override
     public void record(Recording rec) {
-        recording = CycleRecording.register(rec, signals, sessions, scheduler, sc.report().rpoTargetNs());
+        recording = ConsistencyRecording.register(rec, signals, group, scheduler, sc.report().rpoTargetNs());
     }
 
     @Override
@@ -119,27 +140,9 @@ final class CycleEngine implements ModeEngine {
         return recording.intervals(endNs);
     }
 
-    /**
-     * Without a consistency group, each secondary keeps its own last applied cycle: the loss is
-     * every host write of the cycles not yet applied at its secondary (captured, in transmit or
-     * received but not applied); bytes are those cycles' slot bytes — the data the secondary
-     * lacks after folding; the span runs from the opening of the oldest such cycle to now.
-     */
+    /** Acknowledged writes missing from the secondaries' last consistent image (DOMAIN §7). */
     @Override
     public List<Metric> lossAt(long nowNs) {
-        long writes = 0;
-        long bytes = 0;
-        long oldestNs = nowNs;
-        for (CycleSession s : sessions) {
-            for (CycleRecord r : s.switcher().records()) {
-                if (r.appliedNs() == CycleRecord.NOT_YET && !r.discarded() && r.writes() > 0) {
-                    writes += r.writes();
-                    bytes += r.bytes();
-                    oldestNs = Math.min(oldestNs, r.openNs());
-                }
-            }
-        }
-        return List.of(new Metric("disaster.lost.writes", writes, "count"), new Metric("disaster.lost.bytes", bytes, "bytes"),
-                new Metric("disaster.lost.span", (nowNs - oldestNs) / 1e9, "s"));
+        return group.lossAt(nowNs);
     }
 }
