@@ -78,8 +78,9 @@ final class StandardRecording {
 
     /** Summary {@code queue.<component>.mean/.max} and the interval column {@code queue.<component>}. */
     private static void queue(Recording rec, Signal inSystem, String component, Scheduler s) {
-        rec.level(inSystem, "queue." + component, s.now());
-        intervalAverage(rec, inSystem, "queue." + component, "count", 1, s);
+        TimeWeighted w = rec.level(inSystem, "queue." + component, s.now());
+        IntervalAverage interval = new IntervalAverage(w, s);
+        rec.column("queue." + component, "count", interval::sample);
     }
 
     /** Busy servers ÷ servers, as a run summary. */
@@ -91,31 +92,46 @@ final class StandardRecording {
         return w;
     }
 
-    /** A column holding the level's average over each sample interval, divided by {@code scale}. */
-    private static void intervalAverage(Recording rec, Signal level, String column, String unit, double scale,
-            Scheduler s) {
-        TimeWeighted w = new TimeWeighted(s.now(), 0);
-        level.subscribe(w);
-        rec.column(column, unit, () -> w.average(s.now()) / scale);
-        rec.afterEachSample(() -> w.reset(s.now()));
+    /**
+     * A level's average over each sample interval, read from the same {@link TimeWeighted} as its
+     * run summary (differences of the never-reset integral), so each signal feeds one statistic.
+     */
+    private static final class IntervalAverage {
+        private final TimeWeighted level;
+        private final Scheduler s;
+        private long lastNs;
+        private double lastIntegral;
+
+        IntervalAverage(TimeWeighted level, Scheduler s) {
+            this.level = level;
+            this.s = s;
+            this.lastNs = s.now();
+        }
+
+        double sample() {
+            long now = s.now();
+            double integral = level.lifetimeIntegral(now);
+            double avg = now > lastNs ? (integral - lastIntegral) / (now - lastNs) : level.current();
+            lastNs = now;
+            lastIntegral = integral;
+            return avg;
+        }
     }
 
     private static void link(Recording rec, Signals signals, Scheduler s, String id, WanLink link) {
         List<TimeWeighted> directions = new ArrayList<>();
-        List<TimeWeighted> intervals = new ArrayList<>();
+        List<IntervalAverage> intervals = new ArrayList<>();
         for (WanLink.Direction d : List.of(link.forward(), link.backward())) {
             Signal busy = signals.find(d.name() + ".busy");
             String dir = d.fromSite().name() + "-" + d.toSite().name();
-            directions.add(utilization(rec, busy, "link." + id + "." + dir + ".utilization", 1, s));
-            TimeWeighted w = new TimeWeighted(s.now(), 0);
-            busy.subscribe(w);
-            intervals.add(w);
+            TimeWeighted w = utilization(rec, busy, "link." + id + "." + dir + ".utilization", 1, s);
+            directions.add(w);
+            intervals.add(new IntervalAverage(w, s));
             queue(rec, signals.find(d.name() + ".inSystem"), "link." + id + "." + dir, s);
         }
         rec.metrics((now, out) -> out.add(new Metric("link." + id + ".utilization",
                 Math.max(directions.get(0).average(now), directions.get(1).average(now)), "fraction")));
         rec.column("link." + id + ".utilization", "fraction",
-                () -> Math.max(intervals.get(0).average(s.now()), intervals.get(1).average(s.now())));
-        rec.afterEachSample(() -> intervals.forEach(w -> w.reset(s.now())));
+                () -> Math.max(intervals.get(0).sample(), intervals.get(1).sample()));
     }
 }

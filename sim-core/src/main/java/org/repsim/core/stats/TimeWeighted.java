@@ -9,6 +9,8 @@ public final class TimeWeighted implements Resettable {
     private long startNs;
     private long lastNs;
     private double integral;
+    /** Integral since construction, never reset: interval averages are differences of it. */
+    private double lifetimeIntegral;
     private double max;
     private double min;
 
@@ -29,7 +31,9 @@ public final class TimeWeighted implements Resettable {
         if (nowNs < lastNs) {
             throw new IllegalArgumentException("time went backwards: " + nowNs + " < " + lastNs);
         }
-        integral += level * (nowNs - lastNs);
+        double area = level * (nowNs - lastNs);
+        integral += area;
+        lifetimeIntegral += area;
         lastNs = nowNs;
         level = newLevel;
         if (newLevel > max) {
@@ -62,6 +66,15 @@ public final class TimeWeighted implements Resettable {
     /** Integral of the level over time, in level·ns, up to {@code nowNs}. */
     public double integral(long nowNs) {
         return integral + level * (nowNs - lastNs);
+    }
+
+    /**
+     * Integral of the level since construction, in level·ns, up to {@code nowNs}: unaffected by
+     * {@link #reset}, so the average over any interval is the difference of two readings divided
+     * by its length.
+     */
+    public double lifetimeIntegral(long nowNs) {
+        return lifetimeIntegral + level * (nowNs - lastNs);
     }
 
     public double max() {
