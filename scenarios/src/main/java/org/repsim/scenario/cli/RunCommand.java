@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.repsim.scenario.run.ResultStoreException;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
@@ -78,6 +79,11 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (ScenarioException e) {
             ProblemPrinter.print(e, err);
+            return ExitCodes.INVALID;
+        } catch (ResultStoreException e) {
+            // the output directory cannot be used: bad input, nothing was simulated wrongly
+            err.println("repsim: " + e.getMessage());
+            err.flush();
             return ExitCodes.INVALID;
         } catch (Exception e) {
             err.println("repsim: simulation failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -1,0 +1,86 @@
+package org.repsim.scenario.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The product's commands end to end: run's output errors, report, trace stats. */
+class CommandsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path tmp;
+
+    private int execute(String... args) {
+        return Repsim.standard(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsRefusedWithExitTwoAndNoStackTrace() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "not a directory");
+        int code = execute("run", "examples/sync-baseline.json", "-o", file.toString(), "--set", "run.duration=2 s",
+                "--set", "run.warmup=0 s", "--quiet");
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains(file.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void reportReRendersAFinishedRunFromItsFiles() throws IOException {
+        Path run = tmp.resolve("run");
+        assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=2 s",
+                "--set", "run.warmup=0 s", "--replications", "1", "--quiet")).isZero();
+        Path page = run.resolve("report.html");
+        Files.delete(page);
+        try (var charts = Files.list(run.resolve("charts"))) {
+            for (Path c : charts.toList()) {
+                Files.delete(c);
+            }
+        }
+        assertThat(execute("report", run.toString())).as(err()).isZero();
+        assertThat(page).exists();
+        assertThat(Files.readString(page)).contains("sync-baseline");
+        try (var charts = Files.list(run.resolve("charts"))) {
+            assertThat(charts.count()).isPositive();
+        }
+    }
+
+    @Test
+    void reportOfADirectoryWithoutResultsSaysSo() throws IOException {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        assertThat(execute("report", empty.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("cannot read results").contains("no run.json");
+        assertThat(execute("report", tmp.resolve("missing").toString())).isEqualTo(ExitCodes.INVALID);
+    }
+
+    @Test
+    void traceStatsPrintsTheFiguresAndAMachineReadableLastLine() {
+        assertThat(execute("trace", "stats", "examples/traces/web-msr.csv.gz", "--cycle", "5 s")).as(err()).isZero();
+        String[] lines = out().strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("ios=12000 writes=").contains("folding-at-5s=");
+    }
+
+    @Test
+    void traceStatsOfAMissingOrMalformedFileIsABadInput() throws IOException {
+        assertThat(execute("trace", "stats", tmp.resolve("none.csv").toString())).isEqualTo(ExitCodes.INVALID);
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "128166372003061629,web,0,Write,0,abc,10\n");
+        assertThat(execute("trace", "stats", bad.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("bad.csv:1").contains("Size");
+    }
+}
