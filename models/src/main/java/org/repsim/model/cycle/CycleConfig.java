@@ -21,10 +21,13 @@ import org.repsim.model.algo.cycle.SwitchRules;
  * @param autoResync       after a drop, resynchronise as soon as a link is up and the secondary applied
  *                         what it had committed (copy owed tracks, then a fresh first cycle); false leaves
  *                         the session dropped until {@link CycleSession#resynchronise()} is called
+ * @param trackImages      keep each track's latest version on the primary and in the secondary's image,
+ *                         so tests can prove DOMAIN §8.2 (memory grows with the distinct tracks written,
+ *                         up to the volumes' size); runs that only measure turn it off
  */
 public record CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
                           SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
-                          String applyPool, boolean autoResync) {
+                          String applyPool, boolean autoResync, boolean trackImages) {
 
     public CycleConfig {
         if (name == null || name.isBlank()) {
@@ -47,6 +50,20 @@ public record CycleConfig(String name, SwitchRules rules, CachePressure pressure
         if (spillDiskGroup < -1) {
             throw new IllegalArgumentException("cycle session " + name + ": spillDiskGroup must be >= -1, was " + spillDiskGroup);
         }
+    }
+
+    /** A configuration that tracks images (for tests of the invariants). */
+    public CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
+                       SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
+                       String applyPool, boolean autoResync) {
+        this(name, rules, pressure, spillDiskGroup, slotSizing, slotHeaderBytes, commitBytes, ackBytes, applyPool,
+                autoResync, true);
+    }
+
+    /** The same configuration with image tracking on or off. */
+    public CycleConfig withTrackImages(boolean on) {
+        return new CycleConfig(name, rules, pressure, spillDiskGroup, slotSizing, slotHeaderBytes, commitBytes, ackBytes,
+                applyPool, autoResync, on);
     }
 
     /** Defaults for the protocol details: written-byte slots, 512 B slot header, 512 B commit, 128 B ack, auto resync. */

@@ -99,7 +99,7 @@ public final class CycleSession implements ReplicationHandler {
     private final Box secondary;
     private final List<WanLink> links;
     private final CycleSwitcher switcher;
-    private final CycleReceiver receiver = new CycleReceiver();
+    private final CycleReceiver receiver;
     private final long startNs;
     private final long trackSize;
     private final Map<Volume, long[]> shifts = new IdentityHashMap<>();
@@ -224,6 +224,7 @@ public final class CycleSession implements ReplicationHandler {
         }
         this.scheduler = scheduler;
         this.config = config;
+        this.receiver = new CycleReceiver(config.trackImages());
         this.primary = primary;
         this.secondary = secondary;
         this.links = List.copyOf(links);
@@ -346,7 +347,9 @@ public final class CycleSession implements ReplicationHandler {
                 return false;
             }
             versionCounter = version;
-            versions.put(track, version);
+            if (config.trackImages()) {
+                versions.put(track, version);
+            }
             w.next++;
             w.tag = o.inCycle() ? switcher.captureNumber() : UNTAGGED;
             if (o == WriteOutcome.DROPPED) {
@@ -863,7 +866,7 @@ public final class CycleSession implements ReplicationHandler {
             outstandingBytes[d] -= wire;
             copiesOutstanding--;
             copiedTracks++;
-            receiver.onTrackCopied(track, versions.get(track), trackSize);
+            receiver.onTrackCopied(track, config.trackImages() ? versions.get(track) : versionCounter, trackSize);
             secondary.cache().write(track, 1, NOTHING);
             if (copyNext == copyTracks.length && copiesOutstanding == 0) {
                 tryResync();
@@ -971,6 +974,9 @@ public final class CycleSession implements ReplicationHandler {
 
     /** Primary's version of a track (secondary box numbering) as last written, or −1. */
     public long primaryVersion(long secondaryTrack) {
+        if (!config.trackImages()) {
+            throw new IllegalStateException("session " + config.name() + " does not track images (trackImages = false)");
+        }
         return versions.get(secondaryTrack);
     }
 

@@ -95,7 +95,7 @@ final class CycleEngine implements ModeEngine {
             CycleConfig defaults = CycleConfig.of(name, rules, pressure, spillGroup);
             CycleConfig config = new CycleConfig(name, rules, pressure, spillGroup, defaults.slotSizing(),
                     defaults.slotHeaderBytes(), defaults.commitBytes(), defaults.ackBytes(), APPLY_POOL,
-                    defaults.autoResync());
+                    defaults.autoResync(), false);
             List<WanLink> links = sc.linksOf(pair).stream().map(l -> topology.link(l.id())).toList();
             CycleSession session = new CycleSession(s, signals, primary, secondary, links, config);
             for (Volume[] vv : Pairs.volumes(pair, topology)) {

@@ -10,6 +10,7 @@ import org.repsim.scenario.run.ExperimentOutcome;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.PlanPoint;
 import org.repsim.scenario.run.RunOptions;
+import org.repsim.scenario.spec.Provenance;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.Scenarios;
@@ -27,7 +28,9 @@ final class RunLauncher implements ExperimentLauncher {
         for (SweepPoint p : e.points()) {
             points.add(new PlanPoint(p.id(), new LinkedHashMap<>(p.paramText()), p.scenario()));
         }
-        ExperimentPlan plan = new ExperimentPlan(sc.name(), ToolVersion.get(), Scenarios.toText(sc.toResolvedJson()),
+        Provenance provenance = new Provenance(ToolVersion.get(), sc.run().seed(), Provenance.SEEDING);
+        String resolved = Scenarios.toText(sc.withProvenance(provenance).toResolvedJson());
+        ExperimentPlan plan = new ExperimentPlan(sc.name(), ToolVersion.get(), resolved,
                 sc.run().seed(), sc.run().replications(), sc.run().warmupNs(),
                 sc.run().durationNs() - sc.run().warmupNs(), sc.report().sampleEveryNs(), points,
                 new ArrayList<>(sc.sweep().keySet()));

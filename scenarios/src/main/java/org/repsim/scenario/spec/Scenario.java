@@ -25,7 +25,9 @@ public record Scenario(
         @Default("[]") @Doc("Scheduled faults and disasters.") List<Fault> faults,
         @Default("{}") @Doc("Sweep path (e.g. links[wan].bandwidth) → list of values; the run matrix is their cross product.")
         Map<String, List<JsonNode>> sweep,
-        @Default("{}") @Doc("What to report.") Report report) {
+        @Default("{}") @Doc("What to report.") Report report,
+        @OptionalKey @Doc("Written by repsim run into scenario.resolved.json (tool version and seeds); ignored when read.")
+        Provenance repsim) {
 
     /** The key of the JSON Schema that scenario files may name in "$schema". */
     public static final String SCHEMA_ID = "https://repsim.dev/schema/scenario-1.json";
@@ -42,6 +44,12 @@ public record Scenario(
     /** The resolved scenario as JSON, every default written out, quantities with units. */
     public ObjectNode toResolvedJson() {
         return ResolvedWriter.write(this);
+    }
+
+    /** This scenario as {@code repsim run} stores it: resolved, with the provenance of the result. */
+    public Scenario withProvenance(Provenance provenance) {
+        return new Scenario(name, description, run, sites, boxes, links, replication, workloads, faults, sweep, report,
+                provenance);
     }
 
     public Box box(String id) {

@@ -80,6 +80,8 @@ public final class CycleReceiver {
     private long lastCommitted = NONE;
     private long lastApplied = NONE;
 
+    /** False: the image is not kept (runs that only measure); see {@link #CycleReceiver(boolean)}. */
+    private final boolean trackImage;
     private final TrackMap imageIndex = new TrackMap(1024);
     private long[] imageVersion = new long[1024];
     private int imageTracks;
@@ -212,8 +214,24 @@ public final class CycleReceiver {
         copiedBytes += bytes;
     }
 
+    /** A receiver that keeps the secondary's image (each track's applied version). */
+    public CycleReceiver() {
+        this(true);
+    }
+
+    /**
+     * @param trackImage keep each track's applied version ({@link #imageVersion}); without it the
+     *                   receiver's memory does not grow with the distinct tracks written
+     */
+    public CycleReceiver(boolean trackImage) {
+        this.trackImage = trackImage;
+    }
+
     /** Version of the last applied write of the track, or {@link #NEVER_WRITTEN}. */
     public long imageVersion(long track) {
+        if (!trackImage) {
+            throw new IllegalStateException("this receiver does not keep its image (built with trackImage = false)");
+        }
         int i = imageIndex.get(track);
         return i == TrackMap.MISSING ? NEVER_WRITTEN : imageVersion[i];
     }
@@ -266,6 +284,9 @@ public final class CycleReceiver {
     }
 
     private void setImage(long track, long version) {
+        if (!trackImage) {
+            return;
+        }
         int i = imageIndex.get(track);
         if (i == TrackMap.MISSING) {
             if (imageTracks == imageVersion.length) {
