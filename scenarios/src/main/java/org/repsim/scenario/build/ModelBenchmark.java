@@ -124,7 +124,9 @@ public final class ModelBenchmark {
     /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */
     public static void scaling(PrintStream out) {
         ScenarioSource source = reference("cycle");
-        measure("warm-up", resolve(source, "20 s"));
+        // a warm-up long enough for the JIT and for the heap to reach its working size, so the
+        // first measured run is not penalised by either
+        measure("warm-up", resolve(source, "2 min"));
         String[] durations = {"1 min", "2 min", "4 min", "8 min"};
         List<Figures> runs = new ArrayList<>();
         out.printf(Locale.ROOT, "%-8s %12s %9s %12s %12s%n", "duration", "host writes", "wall s", "peak MiB", "live MiB");
