@@ -93,6 +93,8 @@ public final class ChartStyle {
     public static NumberAxis zeroBasedAxis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(true);
+        // all-zero data (no time above target, no violations) spans one display unit, not 1e-8
+        a.setAutoRangeMinimumSize(1.0);
         return a;
     }
 
