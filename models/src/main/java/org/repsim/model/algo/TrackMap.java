@@ -4,17 +4,18 @@ import java.util.Arrays;
 
 /**
  * Open-addressing map from a track number (≥ 0) to a non-negative int (a slot index or a count):
- * linear probing over one key array with an empty sentinel (a probe touches one array until it
- * hits), backward-shift deletion, load factor ≤ 1/2, growing by doubling. No boxing on the
- * per-write path; memory proportional to the entries held, never to run length.
+ * linear probing over one array of (key, value) pairs with an empty-key sentinel, so a lookup
+ * that hits touches one cache line; backward-shift deletion, load factor ≤ 1/2, growing by
+ * doubling. No boxing on the per-write path; memory proportional to the entries held, never to
+ * run length.
  */
 public final class TrackMap {
     /** Returned for an absent track. */
     public static final int MISSING = -1;
     private static final long EMPTY = -1L;
 
-    private long[] keys;
-    private int[] values;
+    /** Entry i: key at [2i], value at [2i + 1]. */
+    private long[] table;
     private int mask;
     private int size;
 
@@ -24,9 +25,10 @@ public final class TrackMap {
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(keys, EMPTY);
+        table = new long[2 * capacity];
+        for (int i = 0; i < table.length; i += 2) {
+            table[i] = EMPTY;
+        }
         mask = capacity - 1;
     }
 
@@ -37,7 +39,7 @@ public final class TrackMap {
     /** The value stored for the track, or {@link #MISSING}. */
     public int get(long track) {
         int i = indexOf(track);
-        return i < 0 ? MISSING : values[i];
+        return i < 0 ? MISSING : (int) table[2 * i + 1];
     }
 
     /** Stores {@code value} (≥ 0) for the track. */
@@ -47,16 +49,16 @@ public final class TrackMap {
         }
         int i = home(track);
         long k;
-        while ((k = keys[i]) != EMPTY) {
+        while ((k = table[2 * i]) != EMPTY) {
             if (k == track) {
-                values[i] = value;
+                table[2 * i + 1] = value;
                 return;
             }
             i = (i + 1) & mask;
         }
-        keys[i] = track;
-        values[i] = value;
-        if (++size * 2 > keys.length) {
+        table[2 * i] = track;
+        table[2 * i + 1] = value;
+        if (++size * 2 > capacity()) {
             grow();
         }
     }
@@ -67,17 +69,17 @@ public final class TrackMap {
         if (i < 0) {
             put(track, 1);
         } else {
-            values[i]++;
+            table[2 * i + 1]++;
         }
     }
 
     /** Subtracts one from the track's count, removing it at zero. */
     public void decrement(long track) {
         int i = indexOf(track);
-        if (i < 0 || values[i] <= 0) {
+        if (i < 0 || table[2 * i + 1] <= 0) {
             throw new IllegalStateException("no positive count for track " + track);
         }
-        if (--values[i] == 0) {
+        if (--table[2 * i + 1] == 0) {
             removeAt(i);
         }
     }
@@ -88,13 +90,15 @@ public final class TrackMap {
         if (i < 0) {
             return MISSING;
         }
-        int old = values[i];
+        int old = (int) table[2 * i + 1];
         removeAt(i);
         return old;
     }
 
     public void clear() {
-        Arrays.fill(keys, EMPTY);
+        for (int i = 0; i < table.length; i += 2) {
+            table[i] = EMPTY;
+        }
         size = 0;
     }
 
@@ -102,9 +106,9 @@ public final class TrackMap {
     public long[] sortedKeys() {
         long[] out = new long[size];
         int n = 0;
-        for (long k : keys) {
-            if (k != EMPTY) {
-                out[n++] = k;
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != EMPTY) {
+                out[n++] = table[i];
             }
         }
         Arrays.sort(out);
@@ -113,13 +117,13 @@ public final class TrackMap {
 
     /** Number of places in the table (a power of two, at least twice the size). */
     public int capacity() {
-        return keys.length;
+        return table.length >>> 1;
     }
 
     private int indexOf(long track) {
         int i = home(track);
         long k;
-        while ((k = keys[i]) != EMPTY) {
+        while ((k = table[2 * i]) != EMPTY) {
             if (k == track) {
                 return i;
             }
@@ -133,7 +137,7 @@ public final class TrackMap {
         int j = hole;
         while (true) {
             j = (j + 1) & mask;
-            long k = keys[j];
+            long k = table[2 * j];
             if (k == EMPTY) {
                 break;
             }
@@ -141,22 +145,21 @@ public final class TrackMap {
             // entry j may stay if its home lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
-                keys[hole] = k;
-                values[hole] = values[j];
+                table[2 * hole] = k;
+                table[2 * hole + 1] = table[2 * j + 1];
                 hole = j;
             }
         }
-        keys[hole] = EMPTY;
+        table[2 * hole] = EMPTY;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        allocate(oldKeys.length * 2);
+        long[] old = table;
+        allocate(capacity() * 2);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }
