@@ -42,6 +42,28 @@ public final class Volume {
         return trackCount * trackSizeBytes();
     }
 
+    /**
+     * Checks that this volume (on {@code primary}) can replicate to {@code secondary}: the
+     * secondary is on another box, at least as large, with the same track size.
+     *
+     * @throws IllegalArgumentException naming the volumes and what is wrong
+     */
+    public void checkReplicatesTo(Box primary, Volume secondary) {
+        if (box != primary) {
+            throw new IllegalArgumentException("volume " + this + " is not on primary box " + primary.name());
+        }
+        if (secondary.box == primary) {
+            throw new IllegalArgumentException("secondary volume " + secondary + " is on the primary box");
+        }
+        if (secondary.trackCount < trackCount) {
+            throw new IllegalArgumentException("secondary volume " + secondary + " (" + secondary.trackCount
+                    + " tracks) is smaller than primary " + this + " (" + trackCount + ")");
+        }
+        if (secondary.trackSizeBytes() != trackSizeBytes()) {
+            throw new IllegalArgumentException("volumes " + this + " and " + secondary + " have different track sizes");
+        }
+    }
+
     @Override
     public String toString() {
         return box.name() + "/" + name;

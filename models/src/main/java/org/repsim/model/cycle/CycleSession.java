@@ -279,18 +279,9 @@ public final class CycleSession implements ReplicationHandler {
 
     /** Replicates {@code primaryVolume} (on the primary box) to {@code secondaryVolume} (on the secondary box, at least as large). */
     public void addPair(Volume primaryVolume, Volume secondaryVolume) {
-        if (primaryVolume.box() != primary) {
-            throw new IllegalArgumentException("volume " + primaryVolume + " is not on primary box " + primary.name());
-        }
+        primaryVolume.checkReplicatesTo(primary, secondaryVolume);
         if (secondaryVolume.box() != secondary) {
             throw new IllegalArgumentException("volume " + secondaryVolume + " is not on secondary box " + secondary.name());
-        }
-        if (secondaryVolume.trackCount() < primaryVolume.trackCount()) {
-            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " (" + secondaryVolume.trackCount()
-                    + " tracks) is smaller than primary " + primaryVolume + " (" + primaryVolume.trackCount() + ")");
-        }
-        if (secondaryVolume.trackSizeBytes() != primaryVolume.trackSizeBytes()) {
-            throw new IllegalArgumentException("volumes " + primaryVolume + " and " + secondaryVolume + " have different track sizes");
         }
         if (shifts.containsKey(primaryVolume)) {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");

@@ -278,16 +278,7 @@ public final class OrderedReplication implements ReplicationHandler {
      * @param initialCopy true to start with every track out-of-sync (initial synchronisation by copy passes)
      */
     public void addPair(Volume primaryVolume, Volume secondaryVolume, List<WanLink> links, boolean initialCopy) {
-        if (primaryVolume.box() != primary) {
-            throw new IllegalArgumentException("volume " + primaryVolume + " is not on primary box " + primary.name());
-        }
-        if (secondaryVolume.box() == primary) {
-            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " is on the primary box");
-        }
-        if (secondaryVolume.trackCount() < primaryVolume.trackCount()) {
-            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " (" + secondaryVolume.trackCount()
-                    + " tracks) is smaller than primary " + primaryVolume + " (" + primaryVolume.trackCount() + ")");
-        }
+        primaryVolume.checkReplicatesTo(primary, secondaryVolume);
         if (pairs.containsKey(primaryVolume)) {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
         }

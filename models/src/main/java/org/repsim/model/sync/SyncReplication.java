@@ -50,16 +50,7 @@ public final class SyncReplication implements ReplicationHandler {
      * at least as large, over {@code link} (the direction leaving the primary's site carries writes).
      */
     public void addPair(Volume primaryVolume, Volume secondaryVolume, WanLink link) {
-        if (primaryVolume.box() != primary) {
-            throw new IllegalArgumentException("volume " + primaryVolume + " is not on primary box " + primary.name());
-        }
-        if (secondaryVolume.box() == primary) {
-            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " is on the primary box");
-        }
-        if (secondaryVolume.trackCount() < primaryVolume.trackCount()) {
-            throw new IllegalArgumentException("secondary volume " + secondaryVolume + " (" + secondaryVolume.trackCount()
-                    + " tracks) is smaller than primary " + primaryVolume + " (" + primaryVolume.trackCount() + ")");
-        }
+        primaryVolume.checkReplicatesTo(primary, secondaryVolume);
         if (pairs.containsKey(primaryVolume)) {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
         }
