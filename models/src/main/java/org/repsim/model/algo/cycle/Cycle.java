@@ -17,13 +17,13 @@ final class Cycle {
 
     long number;
     long openNs;
-    TrackMap index = new TrackMap(64);
+    TrackMap index;
 
-    long[] track = new long[64];
-    long[] version = new long[64];
-    long[] bytes = new long[64];
-    byte[] state = new byte[64];
-    boolean[] spilled = new boolean[64];
+    long[] track;
+    long[] version;
+    long[] bytes;
+    byte[] state;
+    boolean[] spilled;
     int slots;
 
     long writes;
@@ -39,8 +39,24 @@ final class Cycle {
     boolean commitSent;
 
     Cycle(long number, long openNs) {
+        this(number, openNs, new TrackMap(64), 64);
+    }
+
+    /**
+     * A cycle whose capture reuses {@code index} (emptied) and expects about {@code expectedSlots}
+     * slots: sized like the cycle before it, capture neither rehashes nor regrows as it fills.
+     */
+    Cycle(long number, long openNs, TrackMap index, int expectedSlots) {
         this.number = number;
         this.openNs = openNs;
+        index.clear();
+        this.index = index;
+        int n = Math.max(64, expectedSlots);
+        track = new long[n];
+        version = new long[n];
+        bytes = new long[n];
+        state = new byte[n];
+        spilled = new boolean[n];
     }
 
     boolean isEmpty() {

@@ -45,16 +45,22 @@ public final class CycleReceiver {
     /** One cycle being received or committed at the secondary. */
     private static final class Received {
         final long number;
-        final TrackMap index = new TrackMap(64);
-        long[] track = new long[64];
-        long[] version = new long[64];
-        long[] bytes = new long[64];
+        final TrackMap index;
+        long[] track;
+        long[] version;
+        long[] bytes;
         int slots;
         long totalBytes;
         boolean committed;
 
-        Received(long number) {
+        /** @param expectedSlots size hint: the previous cycle's, so receiving neither rehashes nor regrows */
+        Received(long number, int expectedSlots) {
             this.number = number;
+            int n = Math.max(64, expectedSlots);
+            index = new TrackMap(n);
+            track = new long[n];
+            version = new long[n];
+            bytes = new long[n];
         }
 
         void add(long t, long v, long b) {
@@ -83,6 +89,8 @@ public final class CycleReceiver {
     /** False: the image is not kept (runs that only measure); see {@link #CycleReceiver(boolean)}. */
     private final boolean trackImage;
     private final TrackMap imageIndex = new TrackMap(1024);
+    /** Size hint for the next received cycle: a little above the last applied one's. */
+    private int expectedSlots = 64;
     private long[] imageVersion = new long[1024];
     private int imageTracks;
 
@@ -142,6 +150,7 @@ public final class CycleReceiver {
         }
         applying = pending.remove(0);
         applyStartNs = nowNs;
+        expectedSlots = applying.slots + applying.slots / 4;
         return applying.number;
     }
 
@@ -305,7 +314,7 @@ public final class CycleReceiver {
                 return r;
             }
             if (r.number < number) {
-                Received n = new Received(number);
+                Received n = new Received(number, expectedSlots);
                 pending.add(i + 1, n);
                 return n;
             }
@@ -313,7 +322,7 @@ public final class CycleReceiver {
         if (applying != null && applying.number >= number || number <= lastApplied) {
             throw new IllegalStateException("cycle " + number + " is already applied or applying");
         }
-        Received n = new Received(number);
+        Received n = new Received(number, expectedSlots);
         pending.add(0, n);
         return n;
     }

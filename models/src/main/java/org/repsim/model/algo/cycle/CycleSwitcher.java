@@ -321,6 +321,7 @@ public final class CycleSwitcher {
         c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                 c.duplicates);
         records.add(c.record);
+        TrackMap index = c.index;
         c.index = null;
         c.takeCursor = 0;
         c.spillCursor = c.slots;
@@ -328,7 +329,9 @@ public final class CycleSwitcher {
             unsentOlder.increment(c.track[s]);
         }
         transmit.add(c);
-        capture = new Cycle(nextNumber, nowNs);
+        // the closed cycle's track map (no longer needed: its slots are looked up by index) and
+        // its size carry over to the new capture cycle
+        capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4);
         highestNumber = nextNumber;
         lastSwitchNs = nowNs;
         firstSwitchPending = false;
