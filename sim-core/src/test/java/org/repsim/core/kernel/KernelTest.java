@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.dsol.DsolKernel;
 
@@ -132,24 +131,6 @@ class KernelTest {
         });
         assertThatThrownBy(() -> k.runUntil(5)).isInstanceOfSatisfying(SimulationFailure.class,
                 f -> assertThat(f.component()).startsWith("KernelTest."));
-    }
-
-    @Test
-    void dsolStyleEventsShareTheHeapAndTheOrder() {
-        DsolKernel dsol = (DsolKernel) k;
-        k.at(20, note("repsim"));
-        dsol.scheduleEventAbs(10L, this, "noteDsol", new Object[] {"dsol-10"});
-        var cancelled = dsol.scheduleEventAbs(15L, this, "noteDsol", new Object[] {"dsol-15"});
-        dsol.scheduleEvent(new SimEvent<>(30L, this, "noteDsol", new Object[] {"dsol-30"}));
-        assertThat(dsol.cancelEvent(cancelled)).isTrue();
-        k.runUntil(100);
-        assertThat(log).containsExactly("10:dsol-10", "20:repsim", "30:dsol-30");
-        assertThat(dsol.getSimulatorTime()).isEqualTo(100L);
-    }
-
-    /** Called by DSOL's reflective SimEvent. */
-    public void noteDsol(String what) {
-        log.add(k.now() + ":" + what);
     }
 
     /** A component that throws, to check where the failure message points. */
