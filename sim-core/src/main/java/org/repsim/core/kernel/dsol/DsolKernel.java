@@ -34,15 +34,29 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     private boolean stopRequested;
     private SimulationFailure failure;
 
-    public DsolKernel(String id) {
+    /**
+     * Construction is serialised: DSOL's {@code Simulator} constructor registers its logger in
+     * djutils' {@code CategoryLogger}, whose shared maps are not thread-safe, and replications
+     * build their kernels on several threads at once.
+     */
+    static final Object CONSTRUCTION = new Object();
+
+    private DsolKernel(String id) {
         super(id);
         setEventList(heap);
         setErrorStrategy(ErrorStrategy.WARN_AND_THROW);
     }
 
-    /** A kernel at time 0 with an empty event list. */
+    /** A kernel at time 0 with an empty event list (safe to call from several threads). */
     public static SimulationKernel create() {
-        return new DsolKernel("repsim");
+        return create("repsim");
+    }
+
+    /** A kernel with the given DSOL simulator id (safe to call from several threads). */
+    public static DsolKernel create(String id) {
+        synchronized (CONSTRUCTION) {
+            return new DsolKernel(id);
+        }
     }
 
     @Override

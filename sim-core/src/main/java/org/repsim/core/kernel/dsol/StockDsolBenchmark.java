@@ -93,7 +93,10 @@ public final class StockDsolBenchmark {
     }
 
     private static long run(java.util.function.Function<DevsSimulator<Long>, Model> factory) {
-        DevsSimulator<Long> sim = new DevsSimulator<>("stock-dsol");
+        DevsSimulator<Long> sim;
+        synchronized (DsolKernel.CONSTRUCTION) {
+            sim = new DevsSimulator<>("stock-dsol");
+        }
         try {
             Model model = factory.apply(sim);
             sim.initialize(model, new SingleReplication<>("bench", 0L, 0L, Long.MAX_VALUE / 4), false);

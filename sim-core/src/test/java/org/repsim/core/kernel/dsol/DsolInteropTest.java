@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Events scheduled through DSOL's own API share the repsim heap, its order and its clock. */
 class DsolInteropTest {
-    private final DsolKernel k = new DsolKernel("interop");
+    private final DsolKernel k = DsolKernel.create("interop");
     private final List<String> log = new ArrayList<>();
 
     @Test
@@ -23,6 +23,35 @@ class DsolInteropTest {
         assertThat(log).containsExactly("10:dsol-10", "20:repsim", "30:dsol-30");
         assertThat(k.getSimulatorTime()).isEqualTo(100L);
         assertThat(k.getEventList().isEmpty()).isTrue();
+    }
+
+    @Test
+    void kernelsCanBeCreatedOnManyThreadsAtOnce() throws Exception {
+        // DSOL's simulator constructor mutates djutils' shared logger maps; replications build
+        // their kernels in parallel, so creation must not race
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int made = 0;
+                    for (int i = 0; i < 200; i++) {
+                        DsolKernel.create("parallel-" + i).runUntil(1);
+                        made++;
+                    }
+                    return made;
+                }));
+            }
+            start.countDown();
+            for (var f : results) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Called by DSOL's reflective SimEvent. */
