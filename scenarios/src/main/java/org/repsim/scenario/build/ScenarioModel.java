@@ -82,7 +82,15 @@ public final class ScenarioModel implements ReplicationModel {
         }
     }
 
+    /**
+     * @throws ModelBuildException when the scenario, although valid, cannot be built (the
+     *         components refuse their configuration); the message says why
+     */
     static Built build(Scenario sc, int replication, long masterSeed, Path baseDir) {
-        return new Built(sc, replication, masterSeed, baseDir);
+        try {
+            return new Built(sc, replication, masterSeed, baseDir);
+        } catch (IllegalArgumentException e) {
+            throw new ModelBuildException(e.getMessage(), e);
+        }
     }
 }

@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.repsim.scenario.build.ModelBuildException;
 import org.repsim.scenario.build.ReportRendering;
 import org.repsim.scenario.build.ScenarioModel;
+import org.repsim.scenario.run.ExperimentFailure;
 import org.repsim.scenario.run.ExperimentOutcome;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.PlanPoint;
 import org.repsim.scenario.run.RunOptions;
+import org.repsim.scenario.spec.Problem;
 import org.repsim.scenario.spec.Provenance;
 import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.Scenarios;
 
@@ -37,7 +41,17 @@ final class RunLauncher implements ExperimentLauncher {
         Path base = e.scenarioFile().toAbsolutePath().getParent();
         RunOptions options = RunOptions.into(e.outputDir()).withThreads(e.threads()).withResume(e.resume())
                 .withQuiet(e.quiet());
-        ExperimentOutcome outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options);
+        ExperimentOutcome outcome;
+        try {
+            outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options);
+        } catch (ExperimentFailure f) {
+            if (f.getCause() instanceof ModelBuildException m) {
+                // the scenario cannot be built into a model: bad input (exit 2), not a simulation failure
+                throw new ScenarioException(e.scenarioFile().toString(),
+                        List.of(new Problem("replication", 0, 0, m.getMessage())));
+            }
+            throw f;
+        }
         Path report = ReportRendering.render(e.outputDir());
         if (!e.quiet()) {
             e.out().printf("%d replication(s) run, %d resumed; results in %s%nreport: %s%n", outcome.replicationsRun(),

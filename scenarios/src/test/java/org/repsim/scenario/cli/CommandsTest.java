@@ -42,6 +42,22 @@ class CommandsTest {
     }
 
     @Test
+    void aValidScenarioThatCannotBeBuiltIsABadInputNotASimulationFailure() throws IOException {
+        Path scenario = Files.writeString(tmp.resolve("unbuildable.json"), """
+                { "name": "unbuildable", "run": { "duration": "2 s" },
+                  "sites": [ { "id": "a" }, { "id": "b" } ],
+                  "boxes": [ { "id": "p", "site": "a", "volumes": [ { "id": "v", "size": "1 GiB" } ] },
+                             { "id": "s", "site": "b", "volumes": [ { "id": "w", "size": "1 GiB" } ] } ],
+                  "links": [ { "id": "l", "between": ["a", "b"], "bandwidth": "1 Gbit/s" } ],
+                  "replication": { "mode": "cycle", "pairs": [ { "primary": "p", "secondary": "s" } ] },
+                  "workloads": [ { "id": "w", "volumes": ["p/v"], "arrival": { "kind": "open", "rate": "100/s" } } ] }
+                """);
+        int code = execute("run", scenario.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("secondary box has no volume 'v'").doesNotContain("\tat ");
+    }
+
+    @Test
     void reportReRendersAFinishedRunFromItsFiles() throws IOException {
         Path run = tmp.resolve("run");
         assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=2 s",
