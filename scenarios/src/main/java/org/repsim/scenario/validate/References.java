@@ -120,6 +120,7 @@ final class References {
                     && s.links().stream().noneMatch(l -> new HashSet<>(l.between()).equals(pairSites))) {
                 problems.add(path, "no link joins sites " + siteP + " and " + siteS + "; add one to links");
             }
+            pairVolumes(p, path);
         }
         String consistency = r.consistency().mode();
         if (!consistency.equals("none") && !r.mode().equals("cycle")) {
@@ -152,6 +153,55 @@ final class References {
                 }
             }
         }
+    }
+
+    /**
+     * A box → box pair replicates every primary volume to the secondary volume of the same id,
+     * which must be at least as large; a volume → volume pair needs the same of its two volumes.
+     */
+    private void pairVolumes(Pair p, String path) {
+        var primary = s.box(p.primaryBox());
+        var secondary = s.box(p.secondaryBox());
+        if (p.primary().contains("/") != p.secondary().contains("/")) {
+            problems.add(path, "pair a box with a box, or a volume with a volume; found '" + p.primary() + "' → '"
+                    + p.secondary() + "'");
+            return;
+        }
+        List<String[]> pairs = new ArrayList<>();
+        if (p.primary().contains("/")) {
+            pairs.add(new String[] {p.primary().substring(p.primary().indexOf('/') + 1),
+                    p.secondary().substring(p.secondary().indexOf('/') + 1)});
+        } else {
+            for (var v : primary.volumes()) {
+                pairs.add(new String[] {v.id(), v.id()});
+            }
+        }
+        if (primary.cache().trackSizeBytes() <= 0 || secondary.cache().trackSizeBytes() <= 0) {
+            return; // an invalid track size is reported where it is written
+        }
+        for (String[] vv : pairs) {
+            var pv = primary.volumes().stream().filter(v -> v.id().equals(vv[0])).findFirst();
+            var sv = secondary.volumes().stream().filter(v -> v.id().equals(vv[1])).findFirst();
+            if (pv.isEmpty()) {
+                continue; // reported as a dangling reference already
+            }
+            if (sv.isEmpty()) {
+                problems.add(JsonPaths.key(path, "secondary"), "box '" + secondary.id() + "' has no volume '" + vv[1]
+                        + "' to receive " + primary.id() + "/" + vv[0] + " (a box pair replicates each volume to the"
+                        + " secondary's volume of the same id)");
+            } else if (sizeInTracks(sv.get().sizeBytes(), secondary) < sizeInTracks(pv.get().sizeBytes(), primary)) {
+                problems.add(JsonPaths.key(path, "secondary"), "volume " + secondary.id() + "/" + vv[1]
+                        + " is smaller than " + primary.id() + "/" + vv[0]);
+            } else if (secondary.cache().trackSizeBytes() != primary.cache().trackSizeBytes()) {
+                problems.add(JsonPaths.key(path, "secondary"), "boxes '" + primary.id() + "' and '" + secondary.id()
+                        + "' have different track sizes; replicated volumes need the same");
+            }
+        }
+    }
+
+    private static long sizeInTracks(long sizeBytes, org.repsim.scenario.spec.Box box) {
+        long track = box.cache().trackSizeBytes();
+        return (sizeBytes + track - 1) / track;
     }
 
     private void workloads() {

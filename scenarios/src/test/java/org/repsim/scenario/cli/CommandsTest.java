@@ -43,18 +43,22 @@ class CommandsTest {
 
     @Test
     void aValidScenarioThatCannotBeBuiltIsABadInputNotASimulationFailure() throws IOException {
+        // valid (every reference resolves) but one primary volume cannot go to two secondaries
         Path scenario = Files.writeString(tmp.resolve("unbuildable.json"), """
                 { "name": "unbuildable", "run": { "duration": "2 s" },
                   "sites": [ { "id": "a" }, { "id": "b" } ],
                   "boxes": [ { "id": "p", "site": "a", "volumes": [ { "id": "v", "size": "1 GiB" } ] },
-                             { "id": "s", "site": "b", "volumes": [ { "id": "w", "size": "1 GiB" } ] } ],
+                             { "id": "s1", "site": "b", "volumes": [ { "id": "v", "size": "1 GiB" } ] },
+                             { "id": "s2", "site": "b", "volumes": [ { "id": "v", "size": "1 GiB" } ] } ],
                   "links": [ { "id": "l", "between": ["a", "b"], "bandwidth": "1 Gbit/s" } ],
-                  "replication": { "mode": "cycle", "pairs": [ { "primary": "p", "secondary": "s" } ] },
+                  "replication": { "mode": "cycle", "pairs": [ { "primary": "p", "secondary": "s1" },
+                                                               { "primary": "p", "secondary": "s2" } ] },
                   "workloads": [ { "id": "w", "volumes": ["p/v"], "arrival": { "kind": "open", "rate": "100/s" } } ] }
                 """);
+        assertThat(execute("validate", scenario.toString())).isZero();
         int code = execute("run", scenario.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
         assertThat(code).isEqualTo(ExitCodes.INVALID);
-        assertThat(err()).contains("secondary box has no volume 'v'").doesNotContain("\tat ");
+        assertThat(err()).contains("p/v is replicated by two sessions").doesNotContain("\tat ");
     }
 
     @Test

@@ -155,6 +155,21 @@ class ValidationTest {
     }
 
     @Test
+    void aBoxPairNeedsAVolumeOfTheSameIdOnTheSecondaryAtLeastAsLarge() {
+        Problem missing = problem(with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
+                "{ \"id\": \"s\", \"site\": \"b\", \"volumes\": [ { \"id\": \"w\", \"size\": \"1 GiB\" } ] }"));
+        assertThat(missing.path()).isEqualTo("replication.pairs[0].secondary");
+        assertThat(missing.message()).contains("box 's' has no volume 'v' to receive p/v");
+
+        Problem smaller = problem(with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
+                "{ \"id\": \"s\", \"site\": \"b\", \"volumes\": [ { \"id\": \"v\", \"size\": \"512 MiB\" } ] }"));
+        assertThat(smaller.message()).isEqualTo("volume s/v is smaller than p/v");
+
+        Problem mixed = problem(with("\"secondary\": \"s\" }", "\"secondary\": \"s/v\" }"));
+        assertThat(mixed.message()).startsWith("pair a box with a box, or a volume with a volume");
+    }
+
+    @Test
     void aFaultOnAnUnknownLinkOrSite() {
         String text = with("\"workloads\"", "\"faults\": [ { \"at\": \"10 s\", \"kind\": \"link-down\", \"link\": \"wna\", \"for\": \"5 s\" },"
                 + " { \"at\": \"2 min\", \"kind\": \"disaster\", \"site\": \"x\" } ],\n  \"workloads\"");
