@@ -46,6 +46,7 @@ final class OrderedEngine implements ModeEngine {
                 .withOrdering("off".equals(o.ordering()) ? OrderedDispatcher.Ordering.OFF : OrderedDispatcher.Ordering.ON)
                 .withCheckNsPerEntry(o.scanCostNs())
                 .withMaxInFlight(o.sender().maxInFlight())
+                .withSpread("per-subtask".equals(o.spread()) ? OrderedConfig.Spread.PER_SUBTASK : OrderedConfig.Spread.PER_TASK)
                 .withCopyPasses(o.copyPass().intervalNs(), o.copyPass().maxTracks());
         Map<String, OrderedReplication> byPrimary = new LinkedHashMap<>();
         for (Pair pair : sc.replication().pairs()) {

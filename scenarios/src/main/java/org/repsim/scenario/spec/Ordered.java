@@ -16,5 +16,7 @@ public record Ordered(
         @Quantity(TIME) @Default("\"1 us\"") @Doc("First-stage processor time charged per queue entry examined.") long scanCostNs,
         @OneOf({"on", "off"}) @Default("\"on\"") @Doc("off: dispatch in preparation order, to show the violations ordering prevents.") String ordering,
         @Default("{}") @Doc("Second processor: turns subtasks into write commands.") Sender sender,
+        @OneOf({"per-task", "per-subtask"}) @Default("\"per-task\"")
+        @Doc("With several links: per-task pins each task to one port (its subtasks stay in order on a FIFO link); per-subtask spreads commands round-robin (more parallelism, but subtasks can overtake on links of different delay).") String spread,
         @Default("{}") @Doc("Background copy passes over out-of-sync tracks.") CopyPass copyPass) {
 }

@@ -9,7 +9,6 @@ import org.apache.commons.math3.distribution.IntegerDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
-import org.apache.commons.math3.distribution.UniformIntegerDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 
@@ -101,11 +100,6 @@ public final class Distributions {
     /** Zipf ranks 1..n with the given exponent (rank 1 the most frequent). */
     public static IntSampler zipf(RandomStream stream, int n, double exponent) {
         return ofInt(new ZipfDistribution(stream.generator(), n, exponent), fmt("zipf(n=%d, s=%s)", n, exponent));
-    }
-
-    /** Uniform integers in [low, high]. */
-    public static IntSampler uniformInt(RandomStream stream, int low, int high) {
-        return ofInt(new UniformIntegerDistribution(stream.generator(), low, high), fmt("uniformInt(%d, %d)", low, high));
     }
 
     private static Sampler of(RealDistribution d, String description) {

@@ -46,11 +46,6 @@ public final class LatencyHistogram implements Resettable {
         return histogram.getValueAtPercentile(q * 100.0);
     }
 
-    /** A copy of the histogram's state, for reports of the distribution. */
-    public Histogram snapshot() {
-        return histogram.copy();
-    }
-
     @Override
     public void reset(long nowNs) {
         histogram.reset();
