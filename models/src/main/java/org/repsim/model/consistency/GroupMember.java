@@ -13,6 +13,7 @@ import org.repsim.model.algo.consistency.AckRule;
 import org.repsim.model.algo.consistency.ConsistencyChecker;
 import org.repsim.model.algo.consistency.ShuttleVisit;
 import org.repsim.model.algo.cycle.SwitchOutcome;
+import org.repsim.model.cycle.CycleEventListener;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.WriteTagListener;
 
@@ -97,6 +98,22 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         this.previous = session.primary().replicationHandler();
         session.addWriteTagListener(this);
         session.primary().setReplicationHandler(this);
+    }
+
+    /**
+     * Puts the session under group control (DOMAIN §6): its numbering starts at 0 like every
+     * member's, its secondary applies a cycle only once the group committed it, and
+     * {@code onReceived} hears when the secondary holds a cycle whole.
+     *
+     * @param groupKind what the member joins, for the error message
+     */
+    void joinCoordinatedApply(String groupKind, CycleEventListener onReceived) {
+        if (session.switcher().captureNumber() != 0) {
+            throw new IllegalArgumentException("session " + session.name() + " must start at cycle 0 to join a "
+                    + groupKind);
+        }
+        session.setApplyGate(k -> k <= group.committedThrough());
+        session.addCommittedListener(onReceived);
     }
 
     // ---------------------------------------------------------------- host writes

@@ -64,13 +64,8 @@ final class HostCoordinator {
         durationSignal = signals.observation(prefix + ".switchDuration", "ns");
         switchesSignal = signals.count(prefix + ".switches", "count");
         for (GroupMember m : members) {
-            if (m.session.switcher().captureNumber() != 0) {
-                throw new IllegalArgumentException("session " + m.session.name()
-                        + " must start at cycle 0 to join a host-coordinated group");
-            }
-            m.session.setApplyGate(k -> k <= group.committedThrough());
             int b = m.index;
-            m.session.addCommittedListener((k, now) -> received(b, k));
+            m.joinCoordinatedApply("host-coordinated group", (k, now) -> received(b, k));
         }
         scheduler.at(scheduler.now() + pollIntervalNs, Tie.CONTROL, poll);
     }

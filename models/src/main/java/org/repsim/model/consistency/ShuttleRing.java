@@ -75,12 +75,7 @@ final class ShuttleRing {
         closedSignal = signals.count(prefix + ".numbersClosed", "count");
         skippedSignal = signals.count(prefix + ".skippedEmpty", "count");
         for (GroupMember m : members) {
-            if (m.session.switcher().captureNumber() != 0) {
-                throw new IllegalArgumentException("session " + m.session.name()
-                        + " must start at cycle 0 to join a shuttle ring");
-            }
-            m.session.setApplyGate(k -> k <= group.committedThrough());
-            m.session.addCommittedListener((k, now) -> m.onNumberReceived(k));
+            m.joinCoordinatedApply("shuttle ring", (k, now) -> m.onNumberReceived(k));
         }
         scheduler.at(scheduler.now() + travelNs(), Tie.CONTROL, arrival);
     }
