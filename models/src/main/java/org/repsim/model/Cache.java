@@ -47,7 +47,9 @@ public final class Cache {
     private int neverUsed;
     private int hand;
 
+    // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
     private int[] destageQueue = new int[64];
+    private long[] destageTracks = new long[64];
     private int dqHead;
     private int dqSize;
     private int destaging;
@@ -182,7 +184,7 @@ public final class Cache {
                 return false;
             }
             writeHits.emit(now, 1);
-            makeDirty(s, now);
+            makeDirty(s, track, now);
             return true;
         }
         if (!wpRoom()) {
@@ -194,7 +196,7 @@ public final class Cache {
         }
         writeMisses.emit(now, 1);
         install(v, track);
-        makeDirty(v, now);
+        makeDirty(v, track, now);
         return true;
     }
 
@@ -202,16 +204,22 @@ public final class Cache {
         return (dirtySlots + 1) * trackSizeBytes <= writePendingLimitBytes;
     }
 
-    private void makeDirty(int s, long now) {
+    private void makeDirty(int s, long track, long now) {
         slotState[s] |= DIRTY | REFERENCED;
         dirtySlots++;
         writePending.emit(now, dirtySlots * trackSizeBytes);
+        queueDestage(s, track);
+        pumpDestage();
+    }
+
+    private void queueDestage(int s, long track) {
         if (dqSize == destageQueue.length) {
             growDestageQueue();
         }
-        destageQueue[(dqHead + dqSize) & (destageQueue.length - 1)] = s;
+        int tail = (dqHead + dqSize) & (destageQueue.length - 1);
+        destageQueue[tail] = s;
+        destageTracks[tail] = track;
         dqSize++;
-        pumpDestage();
     }
 
     private void install(int s, long track) {
@@ -245,26 +253,23 @@ public final class Cache {
     private void pumpDestage() {
         while (destaging < maxDestages && dqSize > 0) {
             int s = destageQueue[dqHead];
+            long track = destageTracks[dqHead];
             dqHead = (dqHead + 1) & (destageQueue.length - 1);
             dqSize--;
             slotState[s] |= DESTAGING;
             destaging++;
-            backEnd.write(slotTrack[s], trackSizeBytes, () -> onDestaged(s));
+            backEnd.write(track, trackSizeBytes, () -> onDestaged(s, track));
         }
     }
 
-    private void onDestaged(int s) {
+    private void onDestaged(int s, long track) {
         long now = scheduler.now();
         destaging--;
         byte st = slotState[s];
         if ((st & REDIRTY) != 0) {
             // rewritten during its destage: still pending, destage again
             slotState[s] = (byte) (st & ~(REDIRTY | DESTAGING));
-            if (dqSize == destageQueue.length) {
-                growDestageQueue();
-            }
-            destageQueue[(dqHead + dqSize) & (destageQueue.length - 1)] = s;
-            dqSize++;
+            queueDestage(s, track);
         } else {
             slotState[s] = (byte) (st & ~(DIRTY | DESTAGING));
             dirtySlots--;
@@ -291,10 +296,13 @@ public final class Cache {
     private void growDestageQueue() {
         int n = destageQueue.length;
         int[] q = new int[n * 2];
+        long[] t = new long[n * 2];
         for (int i = 0; i < dqSize; i++) {
             q[i] = destageQueue[(dqHead + i) & (n - 1)];
+            t[i] = destageTracks[(dqHead + i) & (n - 1)];
         }
         destageQueue = q;
+        destageTracks = t;
         dqHead = 0;
     }
 

@@ -185,12 +185,16 @@ public final class WanLink {
         private Runnable curAction;
         private final Runnable serialised = this::onSerialised;
 
-        // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone)
+        // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
+        // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
         private long[] wBytes = new long[16];
+        private long[] wExitNs = new long[16];
         private int wHead;
         private int wSize;
         private long inFlightBytes;
         private final Runnable windowExit = this::onWindowExit;
+        private final Runnable windowWake = this::onWindowWake;
+        private boolean wakeScheduled;
         private final Runnable stateChanged;
 
         private int inSystem;
@@ -256,12 +260,18 @@ public final class WanLink {
             if (serialising || !up || qSize == 0) {
                 return;
             }
+            expireWindow();
             int h = qHead;
             long wire = qBytes[h];
             boolean windowEmpty = wSize == 0;
             // an empty window always admits one transfer, so a transfer larger than the window still goes
             if (!windowEmpty && (maxCommands > 0 && wSize >= maxCommands
                     || maxBytes > 0 && inFlightBytes + wire > maxBytes)) {
+                long oldestExit = wExitNs[wHead];
+                if (!wakeScheduled && oldestExit != Long.MAX_VALUE) {
+                    wakeScheduled = true;
+                    scheduler.at(oldestExit, Tie.DEPARTURE, windowWake);
+                }
                 return;
             }
             long now = scheduler.now();
@@ -275,7 +285,9 @@ public final class WanLink {
             if (wSize == wBytes.length) {
                 growWindow();
             }
-            wBytes[(wHead + wSize) & (wBytes.length - 1)] = wire;
+            int w = (wHead + wSize) & (wBytes.length - 1);
+            wBytes[w] = wire;
+            wExitNs[w] = Long.MAX_VALUE;
             wSize++;
             inFlightBytes += wire;
             serialising = true;
@@ -300,17 +312,42 @@ public final class WanLink {
                 transferTime.emit(arrival, arrival - sentNs);
                 action.run();
             });
-            scheduler.at(arrival + delayNs, Tie.DEPARTURE, windowExit);
+            long exit = arrival + delayNs;
+            if (inFlightSignal.isRecorded()) {
+                scheduler.at(exit, Tie.DEPARTURE, windowExit);
+            } else {
+                // nobody records the window's level: an exit needs no event of its own. It is
+                // applied when the window is next looked at, and a transfer the window holds
+                // back is woken at the oldest exit (tryStart)
+                wExitNs[(wHead + wSize - 1) & (wBytes.length - 1)] = exit;
+            }
             tryStart();
         }
 
         private void onWindowExit() {
+            exitOldest(scheduler.now());
+            tryStart();
+        }
+
+        private void onWindowWake() {
+            wakeScheduled = false;
+            tryStart();
+        }
+
+        private void exitOldest(long atNs) {
             long wire = wBytes[wHead];
             wHead = (wHead + 1) & (wBytes.length - 1);
             wSize--;
             inFlightBytes -= wire;
-            inFlightSignal.emit(scheduler.now(), inFlightBytes);
-            tryStart();
+            inFlightSignal.emit(atNs, inFlightBytes);
+        }
+
+        /** Applies the lazily kept window exits due by now, in exit order. */
+        private void expireWindow() {
+            long now = scheduler.now();
+            while (wSize > 0 && wExitNs[wHead] <= now) {
+                exitOldest(wExitNs[wHead]);
+            }
         }
 
         /** Stops starting serialisations (link failure); queued transfers wait. */
@@ -352,10 +389,13 @@ public final class WanLink {
         private void growWindow() {
             int n = wBytes.length;
             long[] ww = new long[n * 2];
+            long[] ee = new long[n * 2];
             for (int i = 0; i < wSize; i++) {
                 ww[i] = wBytes[(wHead + i) & (n - 1)];
+                ee[i] = wExitNs[(wHead + i) & (n - 1)];
             }
             wBytes = ww;
+            wExitNs = ee;
             wHead = 0;
         }
 
@@ -394,11 +434,13 @@ public final class WanLink {
 
         /** Wire bytes in the window (serialising, propagating, or awaiting the transport ack). */
         public long inFlightBytes() {
+            expireWindow();
             return inFlightBytes;
         }
 
         /** Transfers in the window. */
         public int inFlightTransfers() {
+            expireWindow();
             return wSize;
         }
     }

@@ -121,6 +121,10 @@ public final class TrackMap {
     }
 
     private int indexOf(long track) {
+        if (size == 0) {
+            // an emptied map keeps its large table: do not touch it
+            return -1;
+        }
         int i = home(track);
         long k;
         while ((k = table[2 * i]) != EMPTY) {

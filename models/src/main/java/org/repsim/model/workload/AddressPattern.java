@@ -35,12 +35,18 @@ public interface AddressPattern {
         if (!(exponent > 0) || Double.isInfinite(exponent)) {
             throw new IllegalArgumentException("zipf exponent must be positive: " + exponent);
         }
-        // one law per distinct volume size, built on first use (a handful per workload)
+        // one law per distinct volume size, built on first use (a handful per workload); the law
+        // of the last size used is kept at hand, so a one-volume workload does no map look-up
         Map<Integer, ZipfVolume> bySize = new LinkedHashMap<>();
+        ZipfVolume[] last = new ZipfVolume[1];
         return (volumeIndex, volumeTracks, trackCount) -> {
             int n = (int) Math.min(volumeTracks, Integer.MAX_VALUE);
-            ZipfVolume z = bySize.computeIfAbsent(n,
-                    k -> new ZipfVolume(Distributions.zipf(stream, k, exponent), Scramble.of(k)));
+            ZipfVolume z = last[0];
+            if (z == null || z.size() != n) {
+                z = bySize.computeIfAbsent(n,
+                        k -> new ZipfVolume(Distributions.zipf(stream, k, exponent), Scramble.of(k)));
+                last[0] = z;
+            }
             long track = z.scramble().apply(z.ranks().sample() - 1);
             return Math.min(track, volumeTracks - trackCount);
         };
@@ -89,6 +95,9 @@ public interface AddressPattern {
 
     /** Zipf ranks and their scramble for one volume size. */
     record ZipfVolume(IntSampler ranks, Scramble scramble) {
+        long size() {
+            return scramble.n();
+        }
     }
 
     /** Per-volume cursors of {@link #sequential}. */

@@ -9,7 +9,7 @@ import org.repsim.core.stats.TimeWeighted;
 /**
  * A named value that a component emits (OMNeT++ style): a queue length, a latency, bytes sent.
  * The component only emits; the run's {@link Recording} decides what is recorded by subscribing
- * listeners. Emitting to a signal nobody listens to costs one array-length check.
+ * listeners. Emitting to a signal nobody listens to costs one field test.
  *
  * <p>Units: times in nanoseconds, sizes in bytes, levels and counts as plain numbers.
  */
@@ -31,6 +31,8 @@ public final class Signal {
     private LatencyHistogram[] histograms = NO_HISTOGRAMS;
     private Tally[] tallies = NO_TALLIES;
     private Counter[] counters = NO_COUNTERS;
+    /** True while nothing records this signal: emitting then costs one field test. */
+    private boolean silent = true;
 
     /** What a signal's values mean, which decides how they can be recorded. */
     public enum Kind {
@@ -61,6 +63,9 @@ public final class Signal {
     }
 
     public void emit(long nowNs, double value) {
+        if (silent) {
+            return;
+        }
         for (TimeWeighted w : levels) {
             w.update(nowNs, value);
         }
@@ -80,35 +85,40 @@ public final class Signal {
 
     /** True when at least one listener records this signal. */
     public boolean isRecorded() {
-        return listeners.length + levels.length + histograms.length + tallies.length + counters.length > 0;
+        return !silent;
     }
 
     /** Each value becomes the level's new value ({@link TimeWeighted#update}). */
     public void subscribe(TimeWeighted level) {
         levels = Arrays.copyOf(levels, levels.length + 1);
+        silent = false;
         levels[levels.length - 1] = level;
     }
 
     /** Each value (ns) is recorded as a latency. */
     public void subscribe(LatencyHistogram histogram) {
         histograms = Arrays.copyOf(histograms, histograms.length + 1);
+        silent = false;
         histograms[histograms.length - 1] = histogram;
     }
 
     /** Each value is one observation. */
     public void subscribe(Tally tally) {
         tallies = Arrays.copyOf(tallies, tallies.length + 1);
+        silent = false;
         tallies[tallies.length - 1] = tally;
     }
 
     /** Each value is added to the count. */
     public void subscribe(Counter counter) {
         counters = Arrays.copyOf(counters, counters.length + 1);
+        silent = false;
         counters[counters.length - 1] = counter;
     }
 
     public void subscribe(SignalListener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);
+        silent = false;
         listeners[listeners.length - 1] = listener;
     }
 

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Slot storage of one primary-side cycle: parallel arrays indexed by slot, one slot per track.
- * While capturing, {@code index} maps track → slot (write folding); once closed, slots are sent in
+ * {@code index} maps track → slot: while capturing for write folding, once closed (until the cycle
+ * leaves the transmit queue) for the duplicate-slot check. Once closed, slots are sent in
  * index order from {@code takeCursor} upward and spilled from {@code spillCursor} downward, so the
  * spillable slots are exactly {@code [takeCursor, spillCursor)}.
  */

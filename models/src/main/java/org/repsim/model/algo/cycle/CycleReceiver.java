@@ -45,6 +45,7 @@ public final class CycleReceiver {
     /** One cycle being received or committed at the secondary. */
     private static final class Received {
         final long number;
+        /** track → slot, for the received-twice check; null when the receiver keeps no image. */
         final TrackMap index;
         long[] track;
         long[] version;
@@ -54,10 +55,10 @@ public final class CycleReceiver {
         boolean committed;
 
         /** @param expectedSlots size hint: the previous cycle's, so receiving neither rehashes nor regrows */
-        Received(long number, int expectedSlots) {
+        Received(long number, int expectedSlots, boolean checked) {
             this.number = number;
             int n = Math.max(64, expectedSlots);
-            index = new TrackMap(n);
+            index = checked ? new TrackMap(n) : null;
             track = new long[n];
             version = new long[n];
             bytes = new long[n];
@@ -70,7 +71,9 @@ public final class CycleReceiver {
                 version = Arrays.copyOf(version, n);
                 bytes = Arrays.copyOf(bytes, n);
             }
-            index.put(t, slots);
+            if (index != null) {
+                index.put(t, slots);
+            }
             track[slots] = t;
             version[slots] = v;
             bytes[slots] = b;
@@ -112,7 +115,7 @@ public final class CycleReceiver {
             throw new IllegalArgumentException("slot size must be > 0 bytes, was " + bytes);
         }
         Received r = findOrCreate(number);
-        if (r.index.get(track) != TrackMap.MISSING) {
+        if (r.index != null && r.index.get(track) != TrackMap.MISSING) {
             throw new IllegalStateException("cycle " + number + " received track " + track + " twice");
         }
         r.add(track, version, bytes);
@@ -229,8 +232,10 @@ public final class CycleReceiver {
     }
 
     /**
-     * @param trackImage keep each track's applied version ({@link #imageVersion}); without it the
-     *                   receiver's memory does not grow with the distinct tracks written
+     * @param trackImage keep each track's applied version ({@link #imageVersion}) and check that no
+     *                   cycle brings a track twice (the sender's capture map rules it out; the
+     *                   check costs a map per received cycle); without it the receiver's memory
+     *                   does not grow with the distinct tracks written
      */
     public CycleReceiver(boolean trackImage) {
         this.trackImage = trackImage;
@@ -314,7 +319,7 @@ public final class CycleReceiver {
                 return r;
             }
             if (r.number < number) {
-                Received n = new Received(number, expectedSlots);
+                Received n = new Received(number, expectedSlots, trackImage);
                 pending.add(i + 1, n);
                 return n;
             }
@@ -322,7 +327,7 @@ public final class CycleReceiver {
         if (applying != null && applying.number >= number || number <= lastApplied) {
             throw new IllegalStateException("cycle " + number + " is already applied or applying");
         }
-        Received n = new Received(number, expectedSlots);
+        Received n = new Received(number, expectedSlots, trackImage);
         pending.add(0, n);
         return n;
     }

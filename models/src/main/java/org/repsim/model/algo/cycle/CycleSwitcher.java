@@ -89,8 +89,11 @@ public final class CycleSwitcher {
     private Cycle capture;
     private final List<Cycle> transmit = new ArrayList<>();
     private final List<CycleRecord> records = new ArrayList<>();
-    /** track → number of unsent slots of that track in closed cycles (duplicate detection). */
-    private final TrackMap unsentOlder = new TrackMap(1024);
+    /**
+     * Track maps of cycles that left the transmit queue, for reuse by the next capture cycle:
+     * a closed cycle keeps its own map until then, for the duplicate-slot check.
+     */
+    private final List<TrackMap> spareIndexes = new ArrayList<>();
     /** owed tracks (values unused). */
     private final TrackMap owed = new TrackMap(64);
 
@@ -197,7 +200,7 @@ public final class CycleSwitcher {
                 return refused;
             }
         }
-        boolean duplicate = unsentOlder.get(track) != TrackMap.MISSING;
+        boolean duplicate = unsentInOlderCycle(track);
         c.addSlot(track, version, sizeBytes);
         c.writes++;
         c.totalBytes += sizeBytes;
@@ -321,16 +324,12 @@ public final class CycleSwitcher {
         c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                 c.duplicates);
         records.add(c.record);
-        TrackMap index = c.index;
-        c.index = null;
         c.takeCursor = 0;
         c.spillCursor = c.slots;
-        for (int s = 0; s < c.slots; s++) {
-            unsentOlder.increment(c.track[s]);
-        }
         transmit.add(c);
-        // the closed cycle's track map (no longer needed: its slots are looked up by index) and
-        // its size carry over to the new capture cycle
+        // the closed cycle keeps its track map for the duplicate check; the new capture cycle
+        // reuses a map of a cycle that has left, and is sized like the one just closed
+        TrackMap index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
         capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4);
         highestNumber = nextNumber;
         lastSwitchNs = nowNs;
@@ -424,7 +423,6 @@ public final class CycleSwitcher {
             cacheBytes -= b;
         }
         sentBytes += b;
-        unsentOlder.decrement(c.track[s]);
         if (c.allSent()) {
             c.record.sentNs = nowNs;
         }
@@ -472,6 +470,7 @@ public final class CycleSwitcher {
         }
         Cycle c = transmit.remove(0);
         c.record.commitAckNs = nowNs;
+        retire(c);
         return true;
     }
 
@@ -592,9 +591,9 @@ public final class CycleSwitcher {
                 discardedBytes += c.bytes[s];
             }
         }
+        transmit.forEach(this::retire);
         transmit.clear();
         capture = null;
-        unsentOlder.clear();
         cacheBytes = 0;
         poolBytes = 0;
         inFlightBytes = 0;
@@ -848,6 +847,33 @@ public final class CycleSwitcher {
         cacheBytes += bytes;
         if (cacheBytes > maxCacheBytes) {
             maxCacheBytes = cacheBytes;
+        }
+    }
+
+    /**
+     * Duplicate-slot rule (DOMAIN §5): the track still has an unsent slot (queued, spilled or in
+     * flight) in an older, closed cycle. A cycle whose slots have all been sent is skipped without
+     * looking at its map.
+     */
+    private boolean unsentInOlderCycle(long track) {
+        for (int i = 0; i < transmit.size(); i++) {
+            Cycle c = transmit.get(i);
+            if (c.allSent()) {
+                continue;
+            }
+            int s = c.index.get(track);
+            if (s != TrackMap.MISSING && c.state[s] != Cycle.SENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cycle left the transmit queue: its track map is kept for a later capture cycle. */
+    private void retire(Cycle c) {
+        if (c.index != null) {
+            spareIndexes.add(c.index);
+            c.index = null;
         }
     }
 

@@ -13,7 +13,13 @@ import org.repsim.core.kernel.Tie;
  *
  * <p>Keys (time, then packed tie class and sequence number) are kept in parallel {@code long}
  * arrays beside the entries, so sifting compares primitives without following pointers.
- * Insert, remove-first and remove (cancel) are O(log n); each entry knows its position.
+ * Insert, remove-first and remove (cancel) are O(log n).
+ *
+ * <p>The heap orders slot numbers, not objects: each pending event sits in a fixed slot of
+ * {@code pool} from push to poll, and sifting moves only {@code int}s and {@code long}s. A sift
+ * therefore stores no references: with G1, every reference stored into a long-lived array pays
+ * a card-marking barrier with a memory fence, which made the sifts a fifth of a model run.
+ * {@code position[slot]} gives the heap position of a slot (for cancel).
  *
  * <p>Events scheduled through DSOL's own API ({@code SimEvent}, {@code LambdaSimEvent}) are
  * wrapped on entry, so the list serves both the repsim scheduler and stock DSOL callers.
@@ -21,9 +27,15 @@ import org.repsim.core.kernel.Tie;
 final class EventHeap implements EventListInterface<Long> {
     private static final long serialVersionUID = 1L;
 
+    /** Heap position → key and slot. */
     private long[] times = new long[64];
     private long[] orders = new long[64];
-    private KernelEvent[] events = new KernelEvent[64];
+    private int[] slots = new int[64];
+    /** Slot → event and heap position; free slots are stacked in {@code freeSlots}. */
+    private KernelEvent[] pool = new KernelEvent[64];
+    private int[] position = new int[64];
+    private int[] freeSlots = new int[64];
+    private int freeCount;
     private int size;
     /** Sequence numbers for wrapped foreign events (the kernel numbers its own). */
     private long foreignSeq;
@@ -31,17 +43,27 @@ final class EventHeap implements EventListInterface<Long> {
     private final java.util.IdentityHashMap<SimEventInterface<Long>, KernelEvent> foreign =
             new java.util.IdentityHashMap<>();
 
+    EventHeap() {
+        for (int i = 0; i < 64; i++) {
+            freeSlots[i] = 63 - i;
+        }
+        freeCount = 64;
+    }
+
     /** Inserts an event created by the kernel. */
     void push(KernelEvent e) {
-        if (size == events.length) {
+        if (freeCount == 0) {
             grow();
         }
-        siftUp(size++, e);
+        int slot = freeSlots[--freeCount];
+        pool[slot] = e;
+        e.slot = slot;
+        siftUp(size++, slot, e.timeNs, e.order);
     }
 
     /** The earliest event, or null. */
     KernelEvent peek() {
-        return size == 0 ? null : events[0];
+        return size == 0 ? null : pool[slots[0]];
     }
 
     /** Time of the earliest event; only valid when not empty. */
@@ -54,62 +76,61 @@ final class EventHeap implements EventListInterface<Long> {
         if (size == 0) {
             return null;
         }
-        KernelEvent first = events[0];
-        first.index = -1;
+        KernelEvent first = release(slots[0]);
         int last = --size;
         if (last > 0) {
-            KernelEvent moved = events[last];
-            events[last] = null;
-            siftDown(0, moved, times[last], orders[last]);
-        } else {
-            events[0] = null;
+            siftDown(0, slots[last], times[last], orders[last]);
         }
         return first;
     }
 
     /** Removes a pending event; false if it is not in the heap. */
     boolean delete(KernelEvent e) {
-        int i = e.index;
-        if (i < 0 || i >= size || events[i] != e) {
+        int slot = e.slot;
+        if (slot < 0 || slot >= pool.length || pool[slot] != e) {
             return false;
         }
-        e.index = -1;
+        int i = position[slot];
+        release(slot);
         int last = --size;
         if (i == last) {
-            events[last] = null;
             return true;
         }
-        KernelEvent moved = events[last];
-        long movedTime = times[last];
-        long movedOrder = orders[last];
-        events[last] = null;
-        siftDown(i, moved, movedTime, movedOrder);
-        if (events[i] == moved) {
-            siftUp(i, moved);
+        int moved = slots[last];
+        siftDown(i, moved, times[last], orders[last]);
+        if (slots[i] == moved) {
+            siftUp(i, moved, times[i], orders[i]);
         }
         return true;
+    }
+
+    /** Frees the slot and returns its event, marked as no longer pending. */
+    private KernelEvent release(int slot) {
+        KernelEvent e = pool[slot];
+        pool[slot] = null;
+        e.slot = -1;
+        freeSlots[freeCount++] = slot;
+        return e;
     }
 
     int count() {
         return size;
     }
 
-    private void siftUp(int i, KernelEvent e) {
-        long t = e.timeNs;
-        long o = e.order;
+    private void siftUp(int i, int slot, long t, long o) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             long pt = times[parent];
             if (pt < t || (pt == t && orders[parent] < o)) {
                 break;
             }
-            place(i, events[parent], pt, orders[parent]);
+            place(i, slots[parent], pt, orders[parent]);
             i = parent;
         }
-        place(i, e, t, o);
+        place(i, slot, t, o);
     }
 
-    private void siftDown(int i, KernelEvent e, long t, long o) {
+    private void siftDown(int i, int slot, long t, long o) {
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
@@ -128,24 +149,32 @@ final class EventHeap implements EventListInterface<Long> {
             if (t < ct || (t == ct && o < co)) {
                 break;
             }
-            place(i, events[child], ct, co);
+            place(i, slots[child], ct, co);
             i = child;
         }
-        place(i, e, t, o);
+        place(i, slot, t, o);
     }
 
-    private void place(int i, KernelEvent e, long t, long o) {
-        events[i] = e;
+    private void place(int i, int slot, long t, long o) {
+        slots[i] = slot;
         times[i] = t;
         orders[i] = o;
-        e.index = i;
+        position[slot] = i;
     }
 
+    /** Doubles every array; the new slots go on the free stack. */
     private void grow() {
-        int n = events.length * 2;
-        events = Arrays.copyOf(events, n);
+        int old = pool.length;
+        int n = old * 2;
         times = Arrays.copyOf(times, n);
         orders = Arrays.copyOf(orders, n);
+        slots = Arrays.copyOf(slots, n);
+        pool = Arrays.copyOf(pool, n);
+        position = Arrays.copyOf(position, n);
+        freeSlots = Arrays.copyOf(freeSlots, n);
+        for (int s = n - 1; s >= old; s--) {
+            freeSlots[freeCount++] = s;
+        }
     }
 
     // ---- DSOL EventListInterface: used by stock DSOL callers, not by the fast loop ----
@@ -170,16 +199,14 @@ final class EventHeap implements EventListInterface<Long> {
     @Override
     public boolean contains(SimEventInterface<Long> event) {
         KernelEvent e = event instanceof KernelEvent ? (KernelEvent) event : foreign.get(event);
-        return e != null && e.index >= 0;
+        return e != null && e.isPending();
     }
 
     @Override
     public void clear() {
-        for (int i = 0; i < size; i++) {
-            events[i].index = -1;
-            events[i] = null;
+        while (size > 0) {
+            release(slots[--size]);
         }
-        size = 0;
         foreign.clear();
     }
 
@@ -192,7 +219,7 @@ final class EventHeap implements EventListInterface<Long> {
     public Iterator<SimEventInterface<Long>> iterator() {
         List<SimEventInterface<Long>> snapshot = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            snapshot.add(events[i]);
+            snapshot.add(pool[slots[i]]);
         }
         return snapshot.iterator();
     }

@@ -17,8 +17,8 @@ final class KernelEvent implements SimEventInterface<Long>, EventHandle {
     final long timeNs;
     final long order;
     final Runnable action;
-    /** Position in the heap, or -1 once fired or cancelled. */
-    int index = -1;
+    /** Slot in the heap's pool while pending, or -1 once fired or cancelled. */
+    int slot = -1;
 
     KernelEvent(long timeNs, long order, Runnable action) {
         this.timeNs = timeNs;
@@ -42,7 +42,7 @@ final class KernelEvent implements SimEventInterface<Long>, EventHandle {
 
     @Override
     public boolean isPending() {
-        return index >= 0;
+        return slot >= 0;
     }
 
     @Override
