@@ -110,7 +110,9 @@ public final class Cache {
         this.maxDestages = maxDestages;
         this.slotTrack = new long[slots];
         this.slotState = new byte[slots];
-        this.index = new TrackMap(slots);
+        // the index grows with the tracks resident (up to the slot count), so a run that touches
+        // few tracks keeps a small, cache-friendly table
+        this.index = new TrackMap(Math.min(slots, 1 << 16));
         this.writePending = signals.level(prefix + ".writePendingBytes", "bytes");
         this.readHits = signals.count(prefix + ".readHits", "count");
         this.readMisses = signals.count(prefix + ".readMisses", "count");

@@ -101,6 +101,43 @@ class WanLinkTest {
                 "32000000 inFlight=0");
     }
 
+    /**
+     * Nobody records the window level: exits take no events of their own, yet a transfer the window
+     * holds back starts at the same instant as when every exit is an event, and the window's
+     * accessors agree at any time.
+     */
+    @Test
+    void windowWithoutRecordingGivesTheSameTimesWithFewerEvents() {
+        long[] recorded = runByteWindow(true);
+        long[] lazy = runByteWindow(false);
+        // arrivals of t0, t1, t2 and in-flight bytes read at 11.5 ms, 12.5 ms, 40 ms
+        assertThat(java.util.Arrays.copyOf(lazy, 6)).containsExactly(java.util.Arrays.copyOf(recorded, 6))
+                .containsExactly(11_000_000, 21_000_000, 31_000_000, 2_000_000, 1_000_000, 0);
+        assertThat(lazy[6]).as("events fired").isLessThan(recorded[6]);
+    }
+
+    private long[] runByteWindow(boolean recordInFlight) {
+        SimulationKernel k = DsolKernel.create();
+        Signals sig = new Signals();
+        WanLink l = new WanLink(k, sig, "wan", A, B, new LinkConfig(100e6, Durations.fibreDelayNs(200), 2_500_000, 0, 1));
+        if (recordInFlight) {
+            sig.find("wan.a-b.inFlightBytes").subscribe((t, v) -> { });
+        }
+        long[] out = new long[7];
+        k.at(0, () -> {
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                l.from(A).send(1_000_000, () -> out[n] = k.now());
+            }
+        });
+        k.at(11_500_000, () -> out[3] = l.from(A).inFlightBytes());
+        k.at(12_500_000, () -> out[4] = l.from(A).inFlightBytes());
+        k.at(40_000_000, () -> out[5] = l.from(A).inFlightBytes() + l.from(A).inFlightTransfers());
+        k.runUntil(1_000_000_000);
+        out[6] = k.eventsFired();
+        return out;
+    }
+
     @Test
     void transferLargerThanTheWindowStillGoesAlone() {
         WanLink l = link(1_000, 0, 1);

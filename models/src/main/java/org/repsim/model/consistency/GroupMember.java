@@ -48,6 +48,8 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     private final ReplicationHandler previous;
     private final Set<Volume> volumes =
             Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The member's volume the last write went to (most writes go to the same one). */
+    private Volume lastMemberVolume;
     private long taggedHandle = NO_HANDLE;
     private boolean taggedInCycle;
 
@@ -120,10 +122,12 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
 
     @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
-        if (!volumes.contains(io.volume())) {
+        Volume v = io.volume();
+        if (v != lastMemberVolume && !volumes.contains(v)) {
             previous.onHostWrite(io, acknowledgeHost); // another session of the box (router), or none
             return;
         }
+        lastMemberVolume = v;
         long now = scheduler.now();
         boolean held = group.onWriteArrived(index, now);
         session.onHostWrite(io, new Ack(io, acknowledgeHost, now, held));

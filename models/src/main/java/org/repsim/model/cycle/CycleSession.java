@@ -104,6 +104,8 @@ public final class CycleSession implements ReplicationHandler {
     private final long trackSize;
     private final Map<Volume, long[]> shifts = new IdentityHashMap<>();
     private final List<Volume> pairedVolumes = new ArrayList<>();
+    private Volume lastVolume;
+    private long[] lastShift;
     private final WanLink.Direction[] out;
     private final WanLink.Direction[] back;
     private final long[] outstandingBytes;
@@ -287,6 +289,7 @@ public final class CycleSession implements ReplicationHandler {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
         }
         shifts.put(primaryVolume, new long[] {secondaryVolume.firstTrack() - primaryVolume.firstTrack()});
+        lastVolume = null;
         pairedVolumes.add(primaryVolume);
     }
 
@@ -299,7 +302,15 @@ public final class CycleSession implements ReplicationHandler {
 
     @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
-        long[] shift = shifts.get(io.volume());
+        Volume v = io.volume();
+        long[] shift;
+        if (v == lastVolume) {
+            shift = lastShift; // most writes go to the volume of the write before
+        } else {
+            shift = shifts.get(v);
+            lastVolume = v;
+            lastShift = shift;
+        }
         if (shift == null) {
             acknowledgeHost.run();
             return;

@@ -92,33 +92,63 @@ public final class ModelBenchmark {
             ScenarioSource s = duration == null ? source : source.with("run.duration", duration);
             return s.resolve();
         } catch (ScenarioException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
     /** {@code bench model}: every reference scenario, single thread, after a JIT warm-up run of each. */
     public static void model(PrintStream out, String duration) {
-        out.println("repsim model benchmark: one replication per reference scenario, single thread, after a warm-up run");
+        model(out, duration, REFERENCES, 1);
+    }
+
+    /**
+     * {@code bench model}: the named reference scenarios, single thread, each after a JIT warm-up
+     * run; with {@code repeat} > 1 each is measured that many times and the run with the median
+     * writes per second is reported (min and max beside it), for machines whose speed drifts.
+     */
+    public static void model(PrintStream out, String duration, List<String> names, int repeat) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+        }
+        for (String name : names) {
+            if (!REFERENCES.contains(name)) {
+                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
+            }
+        }
+        resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
+        out.println("repsim model benchmark: one replication per reference scenario, single thread, after a warm-up run"
+                + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
         List<Figures> all = new ArrayList<>();
+        List<double[]> spreads = new ArrayList<>();
         for (String name : REFERENCES) {
+            if (!names.contains(name)) {
+                continue;
+            }
             ScenarioSource source = reference(name);
             measure(name, resolve(source, "10 s"));
-            Figures f = measure(name, resolve(source, duration));
-            all.add(f);
+            List<Figures> runs = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                runs.add(measure(name, resolve(source, duration)));
+            }
+            runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
+            all.add(runs.get(runs.size() / 2));
+            spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
         }
-        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %12s %12s%n", "scenario", "host writes", "events",
-                "wall s", "writes/s (wall)", "events/s", "peak MiB", "live MiB");
-        for (Figures f : all) {
-            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %12.1f %12.1f%n", f.name(), f.hostWrites(),
-                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %12s %12s%s%n", "scenario", "host writes", "events",
+                "wall s", "writes/s (wall)", "events/s", "peak MiB", "live MiB", repeat > 1 ? "   writes/s min .. max" : "");
+        for (int i = 0; i < all.size(); i++) {
+            Figures f = all.get(i);
+            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %12.1f %12.1f%s%n", f.name(), f.hostWrites(),
+                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()),
+                    repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", spreads.get(i)[0], spreads.get(i)[1]) : "");
         }
         StringBuilder last = new StringBuilder();
         for (Figures f : all) {
             last.append(String.format(Locale.ROOT, "%s-writes-per-s=%.0f ", f.name(), f.writesPerS()));
         }
-        Figures cycle = all.stream().filter(f -> f.name().equals("cycle")).findFirst().orElseThrow();
-        last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f", mib(cycle.peakHeapBytes())));
-        out.println(last);
+        all.stream().filter(f -> f.name().equals("cycle")).findFirst().ifPresent(cycle ->
+                last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f", mib(cycle.peakHeapBytes()))));
+        out.println(last.toString().strip());
     }
 
     /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */

@@ -47,12 +47,36 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--duration", defaultValue = "1 min", description = "Simulated time per scenario (default: ${DEFAULT-VALUE}).")
         private String duration;
 
+        @Option(names = "--scenario", split = ",", paramLabel = "NAME",
+                description = "Reference scenarios to run: sync, ordered, cycle, shuttle (default: all).")
+        private java.util.List<String> scenarios = ModelBenchmark.REFERENCES;
+
+        @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+                description = "Measured runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
+        private int repeat;
+
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() {
-            ModelBenchmark.model(Repsim.stdout(spec), duration);
+            for (String s : scenarios) {
+                if (!ModelBenchmark.REFERENCES.contains(s)) {
+                    spec.commandLine().getErr().println("repsim bench model: no reference scenario '" + s
+                            + "' (have " + String.join(", ", ModelBenchmark.REFERENCES) + ")");
+                    return ExitCodes.INVALID;
+                }
+            }
+            if (repeat < 1) {
+                spec.commandLine().getErr().println("repsim bench model: --repeat must be at least 1, got " + repeat);
+                return ExitCodes.INVALID;
+            }
+            try {
+                ModelBenchmark.model(Repsim.stdout(spec), duration, scenarios, repeat);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("repsim bench model: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
             return ExitCodes.OK;
         }
     }
@@ -81,7 +105,12 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            ModelBenchmark.parallel(Repsim.stdout(spec), duration);
+            try {
+                ModelBenchmark.parallel(Repsim.stdout(spec), duration);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("repsim bench parallel: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
             return ExitCodes.OK;
         }
     }

@@ -109,6 +109,27 @@ class RepsimTest {
     }
 
     @Test
+    void benchModelRunsTheChosenReferencesAndEndsWithTheirFigures() {
+        assertThat(execute("bench", "model", "--scenario", "sync,ordered", "--duration", "1 s", "--repeat", "3"))
+                .as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[0]).contains("median of 3");
+        assertThat(lines[lines.length - 1]).matches("sync-writes-per-s=[1-9][0-9]* ordered-writes-per-s=[1-9][0-9]*");
+        assertThat(out()).doesNotContain("cycle").doesNotContain("shuttle");
+    }
+
+    @Test
+    void benchModelRejectsAnUnknownReferenceAndABadRepeat() {
+        assertThat(execute("bench", "model", "--scenario", "cycles")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("no reference scenario 'cycles'").contains("sync, ordered, cycle, shuttle");
+        assertThat(execute("bench", "model", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("--repeat must be at least 1");
+        assertThat(execute("bench", "model", "--duration", "soon")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("run.duration: 'soon' is not a time").doesNotContain("Exception");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void helpAndVersionEverywhere() {
         assertThat(execute("--version")).isZero();
         assertThat(out()).startsWith("repsim ");
