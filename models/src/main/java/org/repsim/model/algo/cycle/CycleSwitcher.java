@@ -90,9 +90,16 @@ public final class CycleSwitcher {
     private final List<Cycle> transmit = new ArrayList<>();
     private final List<CycleRecord> records = new ArrayList<>();
     /**
-     * Track maps of cycles that left the transmit queue, for reuse by the next capture cycle:
-     * a closed cycle keeps its own map until then, for the duplicate-slot check.
+     * How the duplicate-slot rule finds a track's unsent slot in an older cycle. Legacy switching
+     * has at most one transmit cycle: each closed cycle keeps its own track map until it leaves
+     * the transmit queue and the check looks there (nothing to maintain per slot). Other modes
+     * may queue many transmit cycles (multi-cycle, a shuttle's small numbers): a count map
+     * track → unsent slots in closed cycles keeps the check one look-up whatever their number.
      */
+    private final boolean countUnsent;
+    /** Count mode: track → number of unsent slots of that track in closed cycles. */
+    private final TrackMap unsentOlder = new TrackMap(1024);
+    /** Per-cycle mode: maps of cycles that left the transmit queue, for reuse by a later capture cycle. */
     private final List<TrackMap> spareIndexes = new ArrayList<>();
     /** owed tracks (values unused). */
     private final TrackMap owed = new TrackMap(64);
@@ -144,6 +151,7 @@ public final class CycleSwitcher {
         }
         checkNumber(firstCycleNumber);
         this.rules = rules;
+        this.countUnsent = rules.mode() != SwitchMode.LEGACY;
         this.pressure = pressure;
         this.capture = new Cycle(firstCycleNumber, startNs);
         this.highestNumber = firstCycleNumber;
@@ -200,7 +208,7 @@ public final class CycleSwitcher {
                 return refused;
             }
         }
-        boolean duplicate = unsentInOlderCycle(track);
+        boolean duplicate = countUnsent ? unsentOlder.get(track) != TrackMap.MISSING : unsentInOlderCycle(track);
         c.addSlot(track, version, sizeBytes);
         c.writes++;
         c.totalBytes += sizeBytes;
@@ -327,9 +335,20 @@ public final class CycleSwitcher {
         c.takeCursor = 0;
         c.spillCursor = c.slots;
         transmit.add(c);
-        // the closed cycle keeps its track map for the duplicate check; the new capture cycle
-        // reuses a map of a cycle that has left, and is sized like the one just closed
-        TrackMap index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
+        TrackMap index;
+        if (countUnsent) {
+            for (int s = 0; s < c.slots; s++) {
+                unsentOlder.increment(c.track[s]);
+            }
+            // the closed cycle's map is not needed any more: the new capture cycle reuses it
+            index = c.index;
+            c.index = null;
+        } else {
+            // the closed cycle keeps its map for the duplicate check; the new capture cycle
+            // reuses the map of a cycle that has left
+            index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
+        }
+        // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
         capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4);
         highestNumber = nextNumber;
         lastSwitchNs = nowNs;
@@ -423,6 +442,9 @@ public final class CycleSwitcher {
             cacheBytes -= b;
         }
         sentBytes += b;
+        if (countUnsent) {
+            unsentOlder.decrement(c.track[s]);
+        }
         if (c.allSent()) {
             c.record.sentNs = nowNs;
         }
@@ -593,6 +615,7 @@ public final class CycleSwitcher {
         }
         transmit.forEach(this::retire);
         transmit.clear();
+        unsentOlder.clear();
         capture = null;
         cacheBytes = 0;
         poolBytes = 0;
@@ -851,9 +874,9 @@ public final class CycleSwitcher {
     }
 
     /**
-     * Duplicate-slot rule (DOMAIN §5): the track still has an unsent slot (queued, spilled or in
-     * flight) in an older, closed cycle. A cycle whose slots have all been sent is skipped without
-     * looking at its map.
+     * Duplicate-slot rule (DOMAIN §5), per-cycle mode: the track still has an unsent slot (queued,
+     * spilled or in flight) in an older, closed cycle. A cycle whose slots have all been sent is
+     * skipped without looking at its map.
      */
     private boolean unsentInOlderCycle(long track) {
         for (int i = 0; i < transmit.size(); i++) {
