@@ -130,37 +130,27 @@ final class EventHeap implements EventListInterface<Long> {
         place(i, slot, t, o);
     }
 
-    /**
-     * Floyd's bottom-up sift: the hole at {@code i} first walks down to a leaf along the smaller
-     * children (one comparison per level, chosen without a branch), then {@code (t, o)} climbs
-     * back up from there. The element placed is usually the heap's last, which belongs near the
-     * bottom, so the climb is short; the usual sift pays a second, unpredictable comparison at
-     * every level on the way down.
-     */
     private void siftDown(int i, int slot, long t, long o) {
         int half = size >>> 1;
-        int start = i;
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
+            long ct = times[child];
+            long co = orders[child];
             if (right < size) {
-                long ct = times[child];
                 long rt = times[right];
-                boolean rightFirst = rt < ct | (rt == ct & orders[right] < orders[child]);
-                child += rightFirst ? 1 : 0;
+                long ro = orders[right];
+                if (rt < ct || (rt == ct && ro < co)) {
+                    child = right;
+                    ct = rt;
+                    co = ro;
+                }
             }
-            place(i, slots[child], times[child], orders[child]);
-            i = child;
-        }
-        // climb from the leaf, not above where the sift started
-        while (i > start) {
-            int parent = (i - 1) >>> 1;
-            long pt = times[parent];
-            if (pt < t || (pt == t && orders[parent] < o)) {
+            if (t < ct || (t == ct && o < co)) {
                 break;
             }
-            place(i, slots[parent], pt, orders[parent]);
-            i = parent;
+            place(i, slots[child], ct, co);
+            i = child;
         }
         place(i, slot, t, o);
     }
