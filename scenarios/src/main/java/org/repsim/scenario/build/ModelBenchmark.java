@@ -68,10 +68,33 @@ public final class ModelBenchmark {
 
     /** Builds and runs one replication of {@code sc} on this thread; heap figures of this run only. */
     public static Figures measure(String name, Scenario sc) {
+        return measure(name, sc, 0, null);
+    }
+
+    /**
+     * As {@link #measure(String, Scenario)}; with {@code stepNs} > 0 the run advances in steps of
+     * that much simulated time and the wall time of each step is added to {@code stepWallS}
+     * (stepping changes no result: the kernel continues where it stopped).
+     */
+    static Figures measure(String name, Scenario sc, long stepNs, List<Double> stepWallS) {
         HeapMeter.reset();
         long t0 = System.nanoTime();
         ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null);
-        built.kernel.runUntil(sc.run().durationNs());
+        long end = sc.run().durationNs();
+        if (stepNs > 0) {
+            long last = System.nanoTime();
+            for (long t = Math.min(stepNs, end); ; t = Math.min(t + stepNs, end)) {
+                built.kernel.runUntil(t);
+                long now = System.nanoTime();
+                stepWallS.add((now - last) / 1e9);
+                last = now;
+                if (t == end) {
+                    break;
+                }
+            }
+        } else {
+            built.kernel.runUntil(end);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         long peak = HeapMeter.peakBytes();
         long live = HeapMeter.usedAfterGcBytes();
@@ -118,6 +141,7 @@ public final class ModelBenchmark {
         resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
         out.println("repsim model benchmark: one replication per reference scenario, single thread, after a warm-up run"
                 + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
+        out.println(jvm());
         List<Figures> all = new ArrayList<>();
         List<double[]> spreads = new ArrayList<>();
         for (String name : REFERENCES) {
@@ -154,28 +178,56 @@ public final class ModelBenchmark {
     /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */
     public static void scaling(PrintStream out) {
         ScenarioSource source = reference("cycle");
+        out.println(jvm());
         // a warm-up long enough for the JIT and for the heap to reach its working size, so the
         // first measured run is not penalised by either
         measure("warm-up", resolve(source, "2 min"));
         String[] durations = {"1 min", "2 min", "4 min", "8 min"};
         List<Figures> runs = new ArrayList<>();
-        out.printf(Locale.ROOT, "%-8s %12s %9s %12s %12s%n", "duration", "host writes", "wall s", "peak MiB", "live MiB");
+        List<Double> minutes = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-8s %12s %12s %9s %12s %12s %12s%n", "duration", "host writes", "events", "wall s",
+                "ns/event", "peak MiB", "live MiB");
         for (String d : durations) {
-            Figures f = measure(d, resolve(source, d));
+            boolean longest = d.equals(durations[durations.length - 1]);
+            Figures f = measure(d, resolve(source, d), longest ? 60_000_000_000L : 0, minutes);
             runs.add(f);
-            out.printf(Locale.ROOT, "%-8s %12d %9.2f %12.1f %12.1f%n", d, f.hostWrites(), f.wallS(),
-                    mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+            out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f %12.1f %12.1f%n", d, f.hostWrites(), f.events(),
+                    f.wallS(), f.wallS() * 1e9 / f.events(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
         }
-        double product = 1;
-        for (int i = 1; i < runs.size(); i++) {
-            product *= runs.get(i).wallS() / runs.get(i - 1).wallS();
+        double perDoubling = perDoubling(runs, Figures::wallS);
+        double eventsPerDoubling = perDoubling(runs, f -> (double) f.events());
+        StringBuilder perMinute = new StringBuilder();
+        for (double m : minutes) {
+            perMinute.append(String.format(Locale.ROOT, " %.2f", m));
         }
-        double perDoubling = Math.pow(product, 1.0 / (runs.size() - 1));
+        out.printf(Locale.ROOT, "wall s of each simulated minute of the %s run:%s%n", durations[durations.length - 1], perMinute);
+        out.printf(Locale.ROOT, "events ratio per doubling = %.3f (the work itself: no cycle is sent before the first "
+                + "switch nor applied before the second)%n", eventsPerDoubling);
         double heapRatio = (double) runs.get(runs.size() - 1).liveHeapBytes() / runs.get(0).liveHeapBytes();
         double peakRatio = (double) runs.get(runs.size() - 1).peakHeapBytes() / runs.get(0).peakHeapBytes();
         out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
                 heapRatio, peakRatio);
         out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
+    }
+
+    /** The JVM and its garbage collectors: figures depend on both. */
+    static String jvm() {
+        List<String> collectors = new ArrayList<>();
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            collectors.add(gc.getName());
+        }
+        return "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", cores: "
+                + Runtime.getRuntime().availableProcessors() + ", max heap: "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, collectors: " + String.join(", ", collectors);
+    }
+
+    /** Geometric mean of the ratios of consecutive runs' {@code value}. */
+    private static double perDoubling(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> value) {
+        double product = 1;
+        for (int i = 1; i < runs.size(); i++) {
+            product *= value.applyAsDouble(runs.get(i)) / value.applyAsDouble(runs.get(i - 1));
+        }
+        return Math.pow(product, 1.0 / (runs.size() - 1));
     }
 
     /** {@code bench parallel}: 8 replications of the cycle reference with one thread and with all cores. */
@@ -184,6 +236,7 @@ public final class ModelBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         ExperimentPlan plan = new ExperimentPlan(sc.name(), "bench", "{}", sc.run().seed(), 8, 0, sc.run().durationNs(),
                 sc.report().sampleEveryNs(), List.of(new PlanPoint("p000", new LinkedHashMap<>(), sc)), List.of());
+        out.println(jvm());
         measure("warm-up", resolve(reference("cycle"), "10 s"));
         Map<Integer, Double> wall = new LinkedHashMap<>();
         for (int threads : new int[] {1, cores}) {

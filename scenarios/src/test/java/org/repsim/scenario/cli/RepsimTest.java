@@ -114,6 +114,7 @@ class RepsimTest {
                 .as(err()).isZero();
         String[] lines = out().strip().split("\\R");
         assertThat(lines[0]).contains("median of 3");
+        assertThat(lines[1]).startsWith("JVM: ").contains("collectors: ");
         assertThat(lines[lines.length - 1]).matches("sync-writes-per-s=[1-9][0-9]* ordered-writes-per-s=[1-9][0-9]*");
         assertThat(out()).doesNotContain("cycle").doesNotContain("shuttle");
     }
