@@ -171,6 +171,10 @@ public final class CycleSession implements ReplicationHandler {
     private final Signal durationSignal;
     private final Signal dropSignal;
     private final Signal pacedSignal;
+    /** Values last emitted on the level signals (none yet: -1). */
+    private long emittedCache = -1;
+    private long emittedSpill = -1;
+    private int emittedQueue = -1;
 
     /** A host write on its way into the session. */
     private final class PendingWrite {
@@ -879,10 +883,23 @@ public final class CycleSession implements ReplicationHandler {
 
     private static final Runnable NOTHING = () -> { };
 
+    /** Emits the session's levels that changed since they were last emitted (a level holds until it changes). */
     private void emitLevels(long now) {
-        cacheSignal.emit(now, switcher.cacheBytes());
-        spillSignal.emit(now, switcher.poolBytes());
-        queueSignal.emit(now, switcher.transmitCycles());
+        long cache = switcher.cacheBytes();
+        if (cache != emittedCache) {
+            emittedCache = cache;
+            cacheSignal.emit(now, cache);
+        }
+        long spill = switcher.poolBytes();
+        if (spill != emittedSpill) {
+            emittedSpill = spill;
+            spillSignal.emit(now, spill);
+        }
+        int queue = switcher.transmitCycles();
+        if (queue != emittedQueue) {
+            emittedQueue = queue;
+            queueSignal.emit(now, queue);
+        }
     }
 
     // ---------------------------------------------------------------- observation
