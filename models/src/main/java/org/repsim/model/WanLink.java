@@ -325,6 +325,8 @@ public final class WanLink {
         }
 
         private void onWindowExit() {
+            // exits kept lazily (before anyone recorded the level) leave first: they are older
+            expireWindow();
             exitOldest(scheduler.now());
             tryStart();
         }
@@ -342,11 +344,14 @@ public final class WanLink {
             inFlightSignal.emit(atNs, inFlightBytes);
         }
 
-        /** Applies the lazily kept window exits due by now, in exit order. */
+        /**
+         * Applies the lazily kept window exits due by now, in exit order. They are kept only while
+         * nobody records the level, so the level signal hears them now, not at their exit times.
+         */
         private void expireWindow() {
             long now = scheduler.now();
             while (wSize > 0 && wExitNs[wHead] <= now) {
-                exitOldest(wExitNs[wHead]);
+                exitOldest(now);
             }
         }
 

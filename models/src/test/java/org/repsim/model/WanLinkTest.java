@@ -116,6 +116,26 @@ class WanLinkTest {
         assertThat(lazy[6]).as("events fired").isLessThan(recorded[6]);
     }
 
+    /** Recording starts while transfers are in flight: lazily kept exits and event-driven ones mix. */
+    @Test
+    void windowLevelRecordedFromMidRunEndsEmpty() {
+        WanLink l = link(2_500_000, 0, 1);
+        long[] arrived = new long[4];
+        kernel.at(0, () -> {
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                l.from(A).send(1_000_000, () -> arrived[n] = kernel.now());
+            }
+        });
+        // t0 and t1 were serialised without anyone recording the window; then recording starts
+        kernel.at(20_500_000, () -> logInFlight("a-b"));
+        kernel.runUntil(1_000_000_000);
+        assertThat(arrived).containsExactly(11_000_000, 21_000_000, 31_000_000, 41_000_000);
+        assertThat(l.from(A).inFlightBytes()).isZero();
+        assertThat(l.from(A).inFlightTransfers()).isZero();
+        assertThat(log.lines()).last().isEqualTo("42000000 inFlight=0");
+    }
+
     private long[] runByteWindow(boolean recordInFlight) {
         SimulationKernel k = DsolKernel.create();
         Signals sig = new Signals();
