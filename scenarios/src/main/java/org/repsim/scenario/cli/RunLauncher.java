@@ -42,6 +42,7 @@ final class RunLauncher implements ExperimentLauncher {
         RunOptions options = RunOptions.into(e.outputDir()).withThreads(e.threads()).withResume(e.resume())
                 .withQuiet(e.quiet());
         ExperimentOutcome outcome;
+        long startedNs = System.nanoTime();
         try {
             outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options);
         } catch (ExperimentFailure f) {
@@ -52,10 +53,12 @@ final class RunLauncher implements ExperimentLauncher {
             }
             throw f;
         }
+        double simulatedS = (System.nanoTime() - startedNs) / 1e9;
         Path report = ReportRendering.render(e.outputDir());
         if (!e.quiet()) {
-            e.out().printf("%d replication(s) run, %d resumed; results in %s%nreport: %s%n", outcome.replicationsRun(),
-                    outcome.replicationsResumed(), e.outputDir(), report);
+            // wall time goes to the console only: result files stay byte-identical from run to run
+            e.out().printf(java.util.Locale.ROOT, "%d replication(s) run in %.1f s on %d thread(s), %d resumed; results in %s%nreport: %s%n",
+                    outcome.replicationsRun(), simulatedS, options.threads(), outcome.replicationsResumed(), e.outputDir(), report);
         }
     }
 }

@@ -82,6 +82,16 @@ class CommandsTest {
     }
 
     @Test
+    void runEndsWithWhatRanHowLongAndWhere() {
+        Path run = tmp.resolve("timed");
+        assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=2 s",
+                "--set", "run.warmup=0 s", "--replications", "2", "--threads", "1")).as(err()).isZero();
+        // three sweep points × two replications
+        assertThat(out()).containsPattern("6 replication\\(s\\) run in [0-9]+\\.[0-9] s on 1 thread\\(s\\), 0 resumed; "
+                + "results in .*timed").contains("report: ");
+    }
+
+    @Test
     void reportOfADirectoryWithoutResultsSaysSo() throws IOException {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertThat(execute("report", empty.toString())).isEqualTo(ExitCodes.INVALID);
