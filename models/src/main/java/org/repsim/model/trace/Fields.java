@@ -121,6 +121,20 @@ final class Fields {
         return ends[field] - start == word.length() && line.regionMatches(true, start, word, 0, word.length());
     }
 
+    /**
+     * Whether the field names a write: {@code writeWord} gives true, {@code readWord} false (ASCII
+     * case ignored); anything else is a bad line naming the column {@code column}.
+     */
+    boolean isWrite(int field, String writeWord, String readWord, String column) {
+        if (equalsIgnoreCase(field, writeWord)) {
+            return true;
+        }
+        if (equalsIgnoreCase(field, readWord)) {
+            return false;
+        }
+        throw new BadLineException(column + " \"" + text(field) + "\" is neither " + readWord + " nor " + writeWord, false);
+    }
+
     /** Whether the field equals {@code text} exactly. */
     boolean equalsText(int field, String text) {
         int start = starts[field];

@@ -40,14 +40,7 @@ final class MsrLineParser extends LineParser {
         if (disk < 0) {
             throw new BadLineException("DiskNumber \"" + f.text(2) + "\" is not a whole number", false);
         }
-        boolean write;
-        if (f.equalsIgnoreCase(3, "Write")) {
-            write = true;
-        } else if (f.equalsIgnoreCase(3, "Read")) {
-            write = false;
-        } else {
-            throw new BadLineException("Type \"" + f.text(3) + "\" is neither Read nor Write", false);
-        }
+        boolean write = f.isWrite(3, "Write", "Read", "Type");
         long offset = f.whole(4);
         if (offset < 0) {
             throw new BadLineException("Offset \"" + f.text(4) + "\" is not a whole number of bytes", false);

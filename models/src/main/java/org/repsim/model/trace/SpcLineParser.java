@@ -38,14 +38,7 @@ final class SpcLineParser extends LineParser {
         if (size == 0) {
             throw new BadLineException("Size is 0 bytes; an I/O must transfer at least one byte", false);
         }
-        boolean write;
-        if (f.equalsIgnoreCase(3, "w")) {
-            write = true;
-        } else if (f.equalsIgnoreCase(3, "r")) {
-            write = false;
-        } else {
-            throw new BadLineException("Opcode \"" + f.text(3) + "\" is neither r nor w", false);
-        }
+        boolean write = f.isWrite(3, "w", "r", "Opcode");
         long timeNs = f.secondsAsNs(4);
         if (timeNs < 0) {
             throw new BadLineException("Timestamp \"" + f.text(4) + "\" is not a decimal number of seconds", false);

@@ -95,36 +95,34 @@ public final class Signal {
 
     /** Each value becomes the level's new value ({@link TimeWeighted#update}). */
     public void subscribe(TimeWeighted level) {
-        levels = Arrays.copyOf(levels, levels.length + 1);
-        silent = false;
-        levels[levels.length - 1] = level;
+        levels = append(levels, level);
     }
 
     /** Each value (ns) is recorded as a latency. */
     public void subscribe(LatencyHistogram histogram) {
-        histograms = Arrays.copyOf(histograms, histograms.length + 1);
-        silent = false;
-        histograms[histograms.length - 1] = histogram;
+        histograms = append(histograms, histogram);
     }
 
     /** Each value is one observation. */
     public void subscribe(Tally tally) {
-        tallies = Arrays.copyOf(tallies, tallies.length + 1);
-        silent = false;
-        tallies[tallies.length - 1] = tally;
+        tallies = append(tallies, tally);
     }
 
     /** Each value is added to the count. */
     public void subscribe(Counter counter) {
-        counters = Arrays.copyOf(counters, counters.length + 1);
-        silent = false;
-        counters[counters.length - 1] = counter;
+        counters = append(counters, counter);
     }
 
     public void subscribe(SignalListener listener) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
+        listeners = append(listeners, listener);
+    }
+
+    /** A copy of {@code array} with {@code item} added; the signal is recorded from now on. */
+    private <T> T[] append(T[] array, T item) {
+        T[] longer = Arrays.copyOf(array, array.length + 1);
+        longer[array.length] = item;
         silent = false;
-        listeners[listeners.length - 1] = listener;
+        return longer;
     }
 
     @Override
