@@ -5,12 +5,10 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
-import org.apache.commons.math3.distribution.IntegerDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.distribution.ZipfDistribution;
 
 /**
  * The laws a scenario can name (SCENARIO.md "distribution"), built on Commons Math so that
@@ -97,9 +95,12 @@ public final class Distributions {
                 "choice(" + Arrays.toString(values) + ", " + Arrays.toString(weights) + ")");
     }
 
-    /** Zipf ranks 1..n with the given exponent (rank 1 the most frequent). */
+    /**
+     * Zipf ranks 1..n with the given exponent (rank 1 the most frequent): Commons Math's
+     * rejection-inversion algorithm in a form without allocation ({@link ZipfSampler} says why).
+     */
     public static IntSampler zipf(RandomStream stream, int n, double exponent) {
-        return ofInt(new ZipfDistribution(stream.generator(), n, exponent), fmt("zipf(n=%d, s=%s)", n, exponent));
+        return new ZipfSampler(stream.generator(), n, exponent);
     }
 
     private static Sampler of(RealDistribution d, String description) {
@@ -119,26 +120,6 @@ public final class Distributions {
             @Override
             public double variance() {
                 return variance;
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-        };
-    }
-
-    private static IntSampler ofInt(IntegerDistribution d, String description) {
-        // the mean is computed on demand: for Zipf it costs O(n), sampling costs O(1)
-        return new IntSampler() {
-            @Override
-            public int sample() {
-                return d.sample();
-            }
-
-            @Override
-            public double mean() {
-                return d.getNumericalMean();
             }
 
             @Override

@@ -58,15 +58,18 @@ public final class ConsistencyChecker {
     private final long[] appliedThrough;
     private final TagHeap[] pendingByBox;
 
-    // Write records, struct of arrays, indexed by slot; slots are recycled through a free stack.
+    // Write records indexed by slot; slots are recycled through a free stack. A record's fields
+    // share one array, four longs a slot (so a write touches one cache line, not one per field):
+    // [generation << 32 | state], [stream << 32 | next slot in stream], bytes, acknowledgement ns.
+    // The chain index is only kept for chained writes, in its own array.
+    private static final int STRIDE = 4;
+    private static final int HEAD = 0;
+    private static final int LINK = 1;
+    private static final int BYTES = 2;
+    private static final int ACK = 3;
     private int capacity = 64;
-    private byte[] state = new byte[capacity];
-    private int[] generation = new int[capacity];
-    private int[] streamOf = new int[capacity];
+    private long[] rec = new long[capacity * STRIDE];
     private long[] indexOf = new long[capacity];
-    private long[] bytesOf = new long[capacity];
-    private long[] ackNs = new long[capacity];
-    private int[] nextInStream = new int[capacity];
     private int[] freeSlots = new int[capacity];
     private int freeCount;
     private int highWater;
@@ -138,25 +141,27 @@ public final class ConsistencyChecker {
             }
         }
         int slot = allocate();
-        state[slot] = PENDING;
-        streamOf[slot] = stream;
-        indexOf[slot] = indexInChain;
-        bytesOf[slot] = sizeBytes;
-        ackNs[slot] = -1L;
-        nextInStream[slot] = NO_SLOT;
+        int r = slot * STRIDE;
+        long generation = rec[r + HEAD] >>> 32;
+        rec[r + HEAD] = generation << 32 | PENDING;
+        rec[r + LINK] = link(stream, NO_SLOT);
+        rec[r + BYTES] = sizeBytes;
+        rec[r + ACK] = -1L;
         if (stream != INDEPENDENT) {
+            indexOf[slot] = indexInChain;
             nextIndex[stream] = indexInChain + 1;
             if (tail[stream] == NO_SLOT) {
                 head[stream] = slot;
             } else {
-                nextInStream[tail[stream]] = slot;
+                int t = tail[stream] * STRIDE + LINK;
+                rec[t] = link(streamOf(tail[stream]), slot);
             }
             tail[stream] = slot;
         }
         pendingByBox[box].push(tag, slot);
         pendingWrites++;
         writesTagged++;
-        return ((long) generation[slot] << 32) | slot;
+        return (generation << 32) | slot;
     }
 
     /**
@@ -169,13 +174,14 @@ public final class ConsistencyChecker {
         if (slot < 0 || slot >= highWater) {
             throw new IllegalArgumentException("unknown write handle " + handle);
         }
-        if (generation[slot] != gen || state[slot] != PENDING) {
-            return;
+        int r = slot * STRIDE;
+        if (rec[r + HEAD] != ((long) gen << 32 | PENDING)) {
+            return; // recycled slot or write already in the image
         }
-        if (ackNs[slot] >= 0) {
+        if (rec[r + ACK] >= 0) {
             throw new IllegalStateException("write handle " + handle + " acknowledged twice");
         }
-        ackNs[slot] = nowNs;
+        rec[r + ACK] = nowNs;
     }
 
     /**
@@ -219,15 +225,16 @@ public final class ConsistencyChecker {
         long newest = Long.MIN_VALUE;
         long beyond = 0;
         for (int s = 0; s < highWater; s++) {
-            if (state[s] == PENDING) {
-                long ack = ackNs[s];
+            byte st = state(s);
+            if (st == PENDING) {
+                long ack = rec[s * STRIDE + ACK];
                 if (ack >= 0 && ack <= disasterNs) {
                     lost++;
-                    bytes += bytesOf[s];
+                    bytes += rec[s * STRIDE + BYTES];
                     oldest = Math.min(oldest, ack);
                     newest = Math.max(newest, ack);
                 }
-            } else if (state[s] == BEYOND_HOLE) {
+            } else if (st == BEYOND_HOLE) {
                 beyond++;
             }
         }
@@ -308,10 +315,10 @@ public final class ConsistencyChecker {
                 entered = Arrays.copyOf(entered, enteredCount * 2);
             }
             entered[enteredCount++] = slot;
-            if (streamOf[slot] == INDEPENDENT) {
+            if (streamOf(slot) == INDEPENDENT) {
                 release(slot);
             } else {
-                state[slot] = BEYOND_HOLE; // until the stream's head is cleaned in settle()
+                setState(slot, BEYOND_HOLE); // until the stream's head is cleaned in settle()
                 beyondHole++;
             }
         }
@@ -327,7 +334,7 @@ public final class ConsistencyChecker {
         int found = 0;
         for (int i = 0; i < enteredCount; i++) {
             int slot = entered[i];
-            int stream = streamOf[slot];
+            int stream = streamOf(slot);
             if (stream == INDEPENDENT) {
                 continue;
             }
@@ -348,8 +355,8 @@ public final class ConsistencyChecker {
     /** Drops the records at the head of a stream that are in the image; returns the first pending one. */
     private int cleanHead(int stream) {
         int h = head[stream];
-        while (h != NO_SLOT && state[h] == BEYOND_HOLE) {
-            int next = nextInStream[h];
+        while (h != NO_SLOT && state(h) == BEYOND_HOLE) {
+            int next = (int) rec[h * STRIDE + LINK];
             beyondHole--;
             release(h);
             h = next;
@@ -367,13 +374,8 @@ public final class ConsistencyChecker {
         }
         if (highWater == capacity) {
             capacity *= 2;
-            state = Arrays.copyOf(state, capacity);
-            generation = Arrays.copyOf(generation, capacity);
-            streamOf = Arrays.copyOf(streamOf, capacity);
+            rec = Arrays.copyOf(rec, capacity * STRIDE);
             indexOf = Arrays.copyOf(indexOf, capacity);
-            bytesOf = Arrays.copyOf(bytesOf, capacity);
-            ackNs = Arrays.copyOf(ackNs, capacity);
-            nextInStream = Arrays.copyOf(nextInStream, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return highWater++;
@@ -381,9 +383,26 @@ public final class ConsistencyChecker {
 
     /** Frees a slot; its fields stay readable until the next allocation. */
     private void release(int slot) {
-        state[slot] = FREE;
-        generation[slot]++;
+        int r = slot * STRIDE + HEAD;
+        rec[r] = ((rec[r] >>> 32) + 1) << 32 | FREE; // next generation: old handles stop matching
         freeSlots[freeCount++] = slot;
+    }
+
+    private byte state(int slot) {
+        return (byte) rec[slot * STRIDE + HEAD];
+    }
+
+    private void setState(int slot, byte st) {
+        int r = slot * STRIDE + HEAD;
+        rec[r] = (rec[r] & ~0xFFL) | st;
+    }
+
+    private int streamOf(int slot) {
+        return (int) (rec[slot * STRIDE + LINK] >> 32);
+    }
+
+    private static long link(int stream, int next) {
+        return (long) stream << 32 | (next & 0xFFFFFFFFL);
     }
 
     private void ensureStream(int stream) {
