@@ -119,17 +119,22 @@ public final class ModelBenchmark {
         }
     }
 
-    /** {@code bench model}: every reference scenario, single thread, after a JIT warm-up run of each. */
+    /** {@code bench model}: every reference scenario, single thread, each in its own JVM after a JIT warm-up run. */
     public static void model(PrintStream out, String duration) {
-        model(out, duration, REFERENCES, 1);
+        model(out, duration, REFERENCES, 1, true);
     }
 
     /**
      * {@code bench model}: the named reference scenarios, single thread, each after a JIT warm-up
      * run; with {@code repeat} > 1 each is measured that many times and the run with the median
      * writes per second is reported (min and max beside it), for machines whose speed drifts.
+     *
+     * <p>With {@code fork} each scenario runs in a JVM of its own, started with this JVM's options
+     * (as JMH forks): otherwise the scenarios measured first leave the JIT's profiles of the shared
+     * code (stations, cache, kernel) shaped by their own call patterns and their garbage in the
+     * heap, and the later ones are measured slower and with a higher peak heap than they run alone.
      */
-    public static void model(PrintStream out, String duration, List<String> names, int repeat) {
+    public static void model(PrintStream out, String duration, List<String> names, int repeat, boolean fork) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
         }
@@ -139,7 +144,8 @@ public final class ModelBenchmark {
             }
         }
         resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
-        out.println("repsim model benchmark: one replication per reference scenario, single thread, after a warm-up run"
+        out.println("repsim model benchmark: one replication per reference scenario, single thread, "
+                + (fork ? "each in a fresh JVM, " : "all in this JVM, ") + "after a warm-up run"
                 + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
         out.println(jvm());
         List<Figures> all = new ArrayList<>();
@@ -148,12 +154,7 @@ public final class ModelBenchmark {
             if (!names.contains(name)) {
                 continue;
             }
-            ScenarioSource source = reference(name);
-            measure(name, resolve(source, "10 s"));
-            List<Figures> runs = new ArrayList<>();
-            for (int i = 0; i < repeat; i++) {
-                runs.add(measure(name, resolve(source, duration)));
-            }
+            List<Figures> runs = fork ? BenchFork.runs(name, duration, repeat) : runs(name, duration, repeat);
             runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
             all.add(runs.get(runs.size() / 2));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
@@ -173,6 +174,17 @@ public final class ModelBenchmark {
         all.stream().filter(f -> f.name().equals("cycle")).findFirst().ifPresent(cycle ->
                 last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f", mib(cycle.peakHeapBytes()))));
         out.println(last.toString().strip());
+    }
+
+    /** A warm-up run of 10 simulated seconds, then {@code repeat} measured runs of {@code duration}, in this JVM. */
+    static List<Figures> runs(String name, String duration, int repeat) {
+        ScenarioSource source = reference(name);
+        measure(name, resolve(source, "10 s"));
+        List<Figures> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            runs.add(measure(name, resolve(source, duration)));
+        }
+        return runs;
     }
 
     /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */

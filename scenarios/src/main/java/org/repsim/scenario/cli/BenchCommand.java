@@ -55,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Measured runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
         private int repeat;
 
+        @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Run each scenario in a fresh JVM with this JVM's options, so that no scenario's JIT "
+                        + "profiles or garbage slow the next (default: ${DEFAULT-VALUE}; --no-fork runs all here).")
+        private boolean fork;
+
         @Spec
         private CommandSpec spec;
 
@@ -72,10 +77,13 @@ final class BenchCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             try {
-                ModelBenchmark.model(Repsim.stdout(spec), duration, scenarios, repeat);
+                ModelBenchmark.model(Repsim.stdout(spec), duration, scenarios, repeat, fork);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench model: " + e.getMessage());
                 return ExitCodes.INVALID;
+            } catch (IllegalStateException e) {
+                spec.commandLine().getErr().println("repsim bench model: " + e.getMessage());
+                return ExitCodes.FAILURE;
             }
             return ExitCodes.OK;
         }

@@ -113,10 +113,26 @@ class RepsimTest {
         assertThat(execute("bench", "model", "--scenario", "sync,ordered", "--duration", "1 s", "--repeat", "3"))
                 .as(err()).isZero();
         String[] lines = out().strip().split("\\R");
-        assertThat(lines[0]).contains("median of 3");
+        assertThat(lines[0]).contains("each in a fresh JVM").contains("median of 3");
         assertThat(lines[1]).startsWith("JVM: ").contains("collectors: ");
         assertThat(lines[lines.length - 1]).matches("sync-writes-per-s=[1-9][0-9]* ordered-writes-per-s=[1-9][0-9]*");
         assertThat(out()).doesNotContain("cycle").doesNotContain("shuttle");
+    }
+
+    @Test
+    void benchModelWithoutForkRunsInThisJvmWithTheSameWork() {
+        assertThat(execute("bench", "model", "--scenario", "sync", "--duration", "1 s", "--no-fork")).as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[0]).contains("all in this JVM").doesNotContain("median");
+        // the same scenario and seed simulate the same writes and events wherever they run
+        String sync = java.util.Arrays.stream(lines).filter(l -> l.startsWith("sync ")).findFirst().orElseThrow();
+        outBytes.reset();
+        assertThat(execute("bench", "model", "--scenario", "sync", "--duration", "1 s")).as(err()).isZero();
+        assertThat(out()).contains("each in a fresh JVM");
+        String forked = java.util.Arrays.stream(out().strip().split("\\R")).filter(l -> l.startsWith("sync ")).findFirst()
+                .orElseThrow();
+        assertThat(forked.split("\\s+")[1]).isEqualTo(sync.split("\\s+")[1]);
+        assertThat(forked.split("\\s+")[2]).isEqualTo(sync.split("\\s+")[2]);
     }
 
     @Test
