@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class BackEnd {
     private final List<DiskGroup> groups;
+    private final DiskGroup[] byIndex;
+    /** The range of the last look-up: most I/O goes to the volume of the I/O before. */
+    private int lastRange = -1;
     private long[] rangeStart = new long[4];
     private long[] rangeEnd = new long[4];
     private int[] rangeGroup = new int[4];
@@ -21,6 +24,7 @@ public final class BackEnd {
             throw new IllegalArgumentException("a back end needs at least one disk group");
         }
         this.groups = List.copyOf(groups);
+        this.byIndex = this.groups.toArray(new DiskGroup[0]);
     }
 
     /** Places tracks [{@code firstTrack}, {@code firstTrack + trackCount}) on group {@code group}; ranges must come in increasing order. */
@@ -44,6 +48,10 @@ public final class BackEnd {
 
     /** The disk group holding {@code track}. */
     public DiskGroup groupOf(long track) {
+        int r = lastRange;
+        if (r >= 0 && track >= rangeStart[r] && track < rangeEnd[r]) {
+            return byIndex[rangeGroup[r]];
+        }
         int lo = 0;
         int hi = ranges - 1;
         while (lo <= hi) {
@@ -55,7 +63,11 @@ public final class BackEnd {
             }
         }
         int i = lo - 1;
-        return i >= 0 && track < rangeEnd[i] ? groups.get(rangeGroup[i]) : groups.get(0);
+        if (i >= 0 && track < rangeEnd[i]) {
+            lastRange = i;
+            return byIndex[rangeGroup[i]];
+        }
+        return byIndex[0];
     }
 
     public void read(long track, long bytes, Runnable done) {
