@@ -80,7 +80,7 @@ public final class ConsistencyChecker {
     private int[] tail = new int[16];
     private int streamCapacity;
 
-    // Scratch list of writes entering the image during one apply.
+    // Scratch list of chained writes entering the image during one apply.
     private int[] entered = new int[64];
     private int enteredCount;
 
@@ -311,16 +311,16 @@ public final class ConsistencyChecker {
             int slot = heap.pop();
             pendingWrites--;
             writesApplied++;
+            if (streamOf(slot) == INDEPENDENT) {
+                release(slot); // belongs to no chain: nothing for settle() to check
+                continue;
+            }
             if (enteredCount == entered.length) {
                 entered = Arrays.copyOf(entered, enteredCount * 2);
             }
             entered[enteredCount++] = slot;
-            if (streamOf(slot) == INDEPENDENT) {
-                release(slot);
-            } else {
-                setState(slot, BEYOND_HOLE); // until the stream's head is cleaned in settle()
-                beyondHole++;
-            }
+            setState(slot, BEYOND_HOLE); // until the stream's head is cleaned in settle()
+            beyondHole++;
         }
     }
 
@@ -335,9 +335,6 @@ public final class ConsistencyChecker {
         for (int i = 0; i < enteredCount; i++) {
             int slot = entered[i];
             int stream = streamOf(slot);
-            if (stream == INDEPENDENT) {
-                continue;
-            }
             long index = indexOf[slot];
             int h = cleanHead(stream);
             if (h != NO_SLOT && indexOf[h] < index) {
