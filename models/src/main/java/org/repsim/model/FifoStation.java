@@ -74,7 +74,7 @@ final class FifoStation {
         sArrivalNs[server] = arrivalNs;
         sDone[server] = onDone;
         observer.onStart(now, now - arrivalNs, fromQueue, qSize, busy);
-        scheduler.at(now + Durations.scale(serviceNs, slowdown), Tie.DEPARTURE, sComplete[server]);
+        scheduler.post(now + Durations.scale(serviceNs, slowdown), Tie.DEPARTURE, sComplete[server]);
     }
 
     private void complete(int server) {

@@ -270,7 +270,7 @@ public final class WanLink {
                 long oldestExit = wExitNs[wHead];
                 if (!wakeScheduled && oldestExit != Long.MAX_VALUE) {
                     wakeScheduled = true;
-                    scheduler.at(oldestExit, Tie.DEPARTURE, windowWake);
+                    scheduler.post(oldestExit, Tie.DEPARTURE, windowWake);
                 }
                 return;
             }
@@ -294,7 +294,7 @@ public final class WanLink {
             queuedSignal.emit(now, queuedBytes);
             inFlightSignal.emit(now, inFlightBytes);
             busySignal.emit(now, 1);
-            scheduler.at(now + Durations.transferNs(wire, bandwidthBps * factor), Tie.DEPARTURE, serialised);
+            scheduler.post(now + Durations.transferNs(wire, bandwidthBps * factor), Tie.DEPARTURE, serialised);
         }
 
         private void onSerialised() {
@@ -306,7 +306,7 @@ public final class WanLink {
             Runnable action = curAction;
             curAction = null;
             long arrival = now + delayNs;
-            scheduler.at(arrival, Tie.DEPARTURE, () -> {
+            scheduler.post(arrival, Tie.DEPARTURE, () -> {
                 inSystem--;
                 inSystemSignal.emit(arrival, inSystem);
                 transferTime.emit(arrival, arrival - sentNs);
@@ -314,7 +314,7 @@ public final class WanLink {
             });
             long exit = arrival + delayNs;
             if (inFlightSignal.isRecorded()) {
-                scheduler.at(exit, Tie.DEPARTURE, windowExit);
+                scheduler.post(exit, Tie.DEPARTURE, windowExit);
             } else {
                 // nobody records the window's level: an exit needs no event of its own. It is
                 // applied when the window is next looked at, and a transfer the window holds

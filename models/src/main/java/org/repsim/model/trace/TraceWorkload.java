@@ -82,7 +82,7 @@ public final class TraceWorkload implements Workload {
             reader.close();
             return;
         }
-        scheduler.at(at, Tie.ARRIVAL, issueNext);
+        scheduler.post(at, Tie.ARRIVAL, issueNext);
     }
 
     private void issueNext() {

@@ -45,7 +45,7 @@ public final class ClosedLoopWorkload implements Workload {
             long think = thinkNs == null ? 0 : thinkNs.sampleLong();
             long at = scheduler.now() + think;
             if (at < untilNs) {
-                scheduler.at(at, Tie.ARRIVAL, issue);
+                scheduler.post(at, Tie.ARRIVAL, issue);
             }
         }
     }
@@ -81,7 +81,7 @@ public final class ClosedLoopWorkload implements Workload {
         this.untilNs = untilNs;
         if (fromNs < untilNs) {
             for (Stream s : streams) {
-                scheduler.at(fromNs, Tie.ARRIVAL, s.issue);
+                scheduler.post(fromNs, Tie.ARRIVAL, s.issue);
             }
         }
     }

@@ -49,7 +49,7 @@ public final class OpenLoopWorkload implements Workload {
     private void schedule() {
         long t = Math.round(nextNs);
         if (t < untilNs) {
-            scheduler.at(Math.max(t, scheduler.now()), Tie.ARRIVAL, arrive);
+            scheduler.post(Math.max(t, scheduler.now()), Tie.ARRIVAL, arrive);
         }
     }
 

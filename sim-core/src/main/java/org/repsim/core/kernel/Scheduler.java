@@ -15,6 +15,16 @@ public interface Scheduler {
     /** Schedules {@code action} at absolute time {@code timeNs} (not before {@link #now()}). */
     EventHandle at(long timeNs, Tie tie, Runnable action);
 
+    /**
+     * Schedules {@code action} as {@link #at(long, Tie, Runnable)} does, same time and same order,
+     * but gives no handle, so the event cannot be cancelled. For the many events nobody cancels
+     * (service completions, arrivals, transfers): the kernel then keeps only the event's key and
+     * action, and allocates nothing per event.
+     */
+    default void post(long timeNs, Tie tie, Runnable action) {
+        at(timeNs, tie, action);
+    }
+
     /** Schedules {@code action} at absolute time {@code timeNs} with tie class {@link Tie#NORMAL}. */
     default EventHandle at(long timeNs, Runnable action) {
         return at(timeNs, Tie.NORMAL, action);

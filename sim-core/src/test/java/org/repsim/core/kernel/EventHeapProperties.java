@@ -14,7 +14,8 @@ import org.repsim.core.kernel.dsol.DsolKernel;
 
 /**
  * The event list against a reference model (a sorted map keyed by time, tie, scheduling order)
- * over 200 random mixes of schedule, cancel and fire, each from its own fixed seed.
+ * over 200 random mixes of schedule (with a handle, or posted without one), cancel, a look at
+ * the first event through DSOL's list view, and fire, each from its own fixed seed.
  */
 class EventHeapProperties {
 
@@ -49,10 +50,21 @@ class EventHeapProperties {
                 long t = k.now() + op % 7;
                 Tie tie = Tie.ofOrdinal(op % Tie.values().length);
                 int myId = id++;
-                handles.add(k.at(t, tie, () -> fired.add(myId)));
                 long[] key = {t, tie.ordinal(), seq++};
-                keys.add(key);
+                if (op % 3 == 0) {
+                    k.post(t, tie, () -> fired.add(myId)); // no handle: never cancelled
+                } else {
+                    handles.add(k.at(t, tie, () -> fired.add(myId)));
+                    keys.add(key);
+                }
                 reference.put(key, myId);
+            } else if (op < 65) { // DSOL's view of the first event (makes an object for a posted one)
+                var first = ((DsolKernel) k).getEventList().first();
+                if (reference.isEmpty()) {
+                    assertThat(first).isNull();
+                } else {
+                    assertThat(first.getAbsoluteExecutionTime()).isEqualTo(reference.firstKey()[0]);
+                }
             } else if (op < 80 && !handles.isEmpty()) { // cancel some earlier event
                 int victim = op * 31 % handles.size();
                 boolean pending = reference.containsKey(keys.get(victim));

@@ -76,6 +76,15 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     }
 
     @Override
+    public void post(long timeNs, Tie tie, Runnable action) {
+        if (timeNs < nowNs) {
+            throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
+                    + " < now=" + SimulationFailure.formatTime(nowNs));
+        }
+        heap.post(timeNs, KernelEvent.order(tie, seq++), action);
+    }
+
+    @Override
     public boolean cancel(EventHandle event) {
         return event instanceof KernelEvent && heap.delete((KernelEvent) event);
     }
@@ -88,7 +97,8 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         try {
             final EventHeap h = heap;
             while (!stopRequested && h.count() > 0 && h.peekTimeNs() <= endNs) {
-                fire(h.poll());
+                nowNs = h.peekTimeNs();
+                fire(h.pollAction());
             }
             if (!stopRequested && endNs > nowNs) {
                 nowNs = endNs;
@@ -101,19 +111,19 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     @Override
     public boolean fireNext() {
         checkUsable();
-        KernelEvent e = heap.poll();
-        if (e == null) {
+        if (heap.count() == 0) {
             return false;
         }
-        fire(e);
+        nowNs = heap.peekTimeNs();
+        fire(heap.pollAction());
         return true;
     }
 
-    private void fire(KernelEvent e) {
-        nowNs = e.timeNs;
+    /** Runs the action of the event just taken off the list; the clock is already at its time. */
+    private void fire(Runnable action) {
         fired++;
         try {
-            e.action.run();
+            action.run();
         } catch (RuntimeException | Error error) {
             if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
                 throw error;

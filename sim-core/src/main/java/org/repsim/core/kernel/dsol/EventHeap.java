@@ -34,6 +34,8 @@ final class EventHeap implements EventListInterface<Long> {
     private int[] slots = new int[64];
     /** Slot → event and heap position; free slots are stacked in {@code freeSlots}. */
     private KernelEvent[] pool = new KernelEvent[64];
+    /** Slot → action of a posted event (one without a {@link KernelEvent}; its pool entry is null). */
+    private Runnable[] actions = new Runnable[64];
     private int[] position = new int[64];
     private int[] freeSlots = new int[64];
     private int freeCount;
@@ -63,8 +65,57 @@ final class EventHeap implements EventListInterface<Long> {
     }
 
     /** The earliest event, or null. */
+    /**
+     * Inserts a posted event: its key and action only, no {@link KernelEvent} (nobody can hold or
+     * cancel it, so none is needed; one is made only if a DSOL list view asks for the event).
+     */
+    void post(long timeNs, long order, Runnable action) {
+        if (freeCount == 0) {
+            grow();
+        }
+        int slot = freeSlots[--freeCount];
+        actions[slot] = action;
+        siftUp(size++, slot, timeNs, order);
+    }
+
     KernelEvent peek() {
-        return size == 0 ? null : pool[slots[0]];
+        return size == 0 ? null : eventAt(slots[0]);
+    }
+
+    /** The event in {@code slot}, made for a posted one on first demand (DSOL list views). */
+    private KernelEvent eventAt(int slot) {
+        KernelEvent e = pool[slot];
+        if (e == null) {
+            int i = position[slot];
+            e = new KernelEvent(times[i], orders[i], actions[slot]);
+            e.slot = slot;
+            pool[slot] = e;
+            actions[slot] = null;
+        }
+        return e;
+    }
+
+    /**
+     * Removes the first event and returns its action (the run loop's path: no event object is
+     * made for a posted event). The first event's time is {@link #peekTimeNs()} before the call.
+     */
+    Runnable pollAction() {
+        int slot = slots[0];
+        KernelEvent e = pool[slot];
+        Runnable action;
+        if (e == null) {
+            action = actions[slot];
+            actions[slot] = null;
+            freeSlots[freeCount++] = slot;
+        } else {
+            action = e.action;
+            release(slot);
+        }
+        int last = --size;
+        if (last > 0) {
+            siftDown(0, slots[last], times[last], orders[last]);
+        }
+        return action;
     }
 
     /** Time of the earliest event; only valid when not empty. */
@@ -77,6 +128,7 @@ final class EventHeap implements EventListInterface<Long> {
         if (size == 0) {
             return null;
         }
+        eventAt(slots[0]);
         KernelEvent first = release(slots[0]);
         int last = --size;
         if (last > 0) {
@@ -171,6 +223,7 @@ final class EventHeap implements EventListInterface<Long> {
         orders = Arrays.copyOf(orders, n);
         slots = Arrays.copyOf(slots, n);
         pool = Arrays.copyOf(pool, n);
+        actions = Arrays.copyOf(actions, n);
         position = Arrays.copyOf(position, n);
         freeSlots = Arrays.copyOf(freeSlots, n);
         for (int s = n - 1; s >= old; s--) {
@@ -206,7 +259,13 @@ final class EventHeap implements EventListInterface<Long> {
     @Override
     public void clear() {
         while (size > 0) {
-            release(slots[--size]);
+            int slot = slots[--size];
+            if (pool[slot] == null) {
+                actions[slot] = null;
+                freeSlots[freeCount++] = slot;
+            } else {
+                release(slot);
+            }
         }
         foreign.clear();
     }
@@ -220,7 +279,7 @@ final class EventHeap implements EventListInterface<Long> {
     public Iterator<SimEventInterface<Long>> iterator() {
         List<SimEventInterface<Long>> snapshot = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            snapshot.add(pool[slots[i]]);
+            snapshot.add(eventAt(slots[i]));
         }
         return snapshot.iterator();
     }
