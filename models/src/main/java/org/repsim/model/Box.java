@@ -116,6 +116,8 @@ public final class Box {
             throw new IllegalArgumentException("I/O for volume " + io.volume() + " submitted to box " + name);
         }
         if (io.write()) {
+            cache.anticipate(io.firstTrack());
+            replication.anticipate(io);
             hostAdapters.submit(() -> cache.write(io.firstTrack(), io.trackCount(),
                     () -> replication.onHostWrite(io, () -> onComplete.accept(io))));
         } else {

@@ -150,6 +150,16 @@ public final class Cache {
      * {@code admitted} runs once every track holds its data — at once (synchronously) when there
      * is room, later when the write had to wait for destaging.
      */
+    /**
+     * A write of {@code track} will reach {@link #write} soon (after its host-adapter service): a
+     * performance hint that reads the track's index entry now, beside the replication engine's
+     * own look-ups of the same write, so that their cache misses overlap ({@link TrackMap#touch}).
+     * Changes no state.
+     */
+    public void anticipate(long track) {
+        index.touch(track);
+    }
+
     public void write(long firstTrack, int trackCount, Runnable admitted) {
         if (trackCount < 1) {
             throw new IllegalArgumentException("a write covers at least one track: " + trackCount);

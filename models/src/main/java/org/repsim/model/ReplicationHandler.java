@@ -13,6 +13,15 @@ public interface ReplicationHandler {
     /** A host write is in the local cache; run {@code acknowledgeHost} exactly once when the host may be acknowledged. */
     void onHostWrite(HostIo io, Runnable acknowledgeHost);
 
+    /**
+     * The host write {@code io} has arrived at the box and will reach {@link #onHostWrite} when its
+     * host-adapter service ends. A performance hint with no effect on results: a handler may read
+     * now what it will look the write up in then, so that those reads and the cache's miss the
+     * processor's caches together rather than one after the other. Does nothing by default.
+     */
+    default void anticipate(HostIo io) {
+    }
+
     /** No replication: the host is acknowledged as soon as the local cache holds the write. */
     ReplicationHandler NONE = (io, acknowledgeHost) -> acknowledgeHost.run();
 }

@@ -121,6 +121,16 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     // ---------------------------------------------------------------- host writes
 
     @Override
+    public void anticipate(HostIo io) {
+        Volume v = io.volume();
+        if (v == lastMemberVolume || volumes.contains(v)) {
+            session.anticipate(io);
+        } else {
+            previous.anticipate(io);
+        }
+    }
+
+    @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         Volume v = io.volume();
         if (v != lastMemberVolume && !volumes.contains(v)) {

@@ -305,6 +305,15 @@ public final class CycleSession implements ReplicationHandler {
     // ---------------------------------------------------------------- host writes
 
     @Override
+    public void anticipate(HostIo io) {
+        Volume v = io.volume();
+        long[] shift = v == lastVolume ? lastShift : shifts.get(v);
+        if (shift != null) {
+            switcher.anticipate(io.firstTrack() + shift[0]);
+        }
+    }
+
+    @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         Volume v = io.volume();
         long[] shift;

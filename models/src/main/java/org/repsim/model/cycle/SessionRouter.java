@@ -32,6 +32,14 @@ public final class SessionRouter implements ReplicationHandler {
     }
 
     @Override
+    public void anticipate(HostIo io) {
+        CycleSession s = byVolume.get(io.volume());
+        if (s != null) {
+            s.anticipate(io);
+        }
+    }
+
+    @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         CycleSession s = byVolume.get(io.volume());
         if (s == null) {

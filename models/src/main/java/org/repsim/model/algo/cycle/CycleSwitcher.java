@@ -165,6 +165,28 @@ public final class CycleSwitcher {
      * A host write of {@code sizeBytes} to one track, carrying the caller's {@code version}
      * (e.g. a global write counter) so the secondary's image can be checked against the primary.
      */
+    /**
+     * A write of {@code track} will come soon: reads the entries {@link #write} will look up (the
+     * capture cycle's, and the older unsent slots'), so that their cache misses overlap with the
+     * caller's other reads for the same write. A performance hint: changes nothing.
+     */
+    public void anticipate(long track) {
+        if (state != SessionState.ACTIVE) {
+            return; // writes go to the owed map, a small one
+        }
+        capture.index.touch(track);
+        if (countUnsent) {
+            unsentOlder.touch(track);
+        } else {
+            for (int i = 0; i < transmit.size(); i++) {
+                Cycle c = transmit.get(i);
+                if (!c.allSent()) {
+                    c.index.touch(track);
+                }
+            }
+        }
+    }
+
     public WriteOutcome write(long track, long sizeBytes, long version, long nowNs) {
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("write size must be > 0 bytes, was " + sizeBytes);
