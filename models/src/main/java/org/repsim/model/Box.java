@@ -118,10 +118,36 @@ public final class Box {
         if (io.write()) {
             cache.anticipate(io.firstTrack());
             replication.anticipate(io);
-            hostAdapters.submit(() -> cache.write(io.firstTrack(), io.trackCount(),
-                    () -> replication.onHostWrite(io, () -> onComplete.accept(io))));
+            hostAdapters.submit(new HostWrite(io, onComplete));
         } else {
             hostAdapters.submit(() -> read(io, onComplete));
+        }
+    }
+
+    /**
+     * One host write on its way through the box: host-adapter service, cache admission, then the
+     * replication handler, which acknowledges the host. The one object is the callback of each
+     * step in turn, so a write costs one allocation here rather than one per step.
+     */
+    private final class HostWrite implements Runnable {
+        private final HostIo io;
+        private final Consumer<HostIo> onComplete;
+        private int step;
+
+        HostWrite(HostIo io, Consumer<HostIo> onComplete) {
+            this.io = io;
+            this.onComplete = onComplete;
+        }
+
+        @Override
+        public void run() {
+            switch (step++) {
+                case 0 -> cache.write(io.firstTrack(), io.trackCount(), this); // host adapter done
+                case 1 -> replication.onHostWrite(io, this);                   // the cache holds it
+                case 2 -> onComplete.accept(io);                               // host acknowledged
+                default -> throw new IllegalStateException("box " + name + ": the replication handler acknowledged"
+                        + " host write " + io.id() + " more than once");
+            }
         }
     }
 

@@ -39,6 +39,7 @@ public final class Cache {
     private final long capacityBytes;
     private final long writePendingLimitBytes;
     private final int maxDestages;
+    private final java.util.ArrayDeque<Destage> idleDestages = new java.util.ArrayDeque<>();
 
     private final int slots;
     private final long[] slotTrack;
@@ -270,7 +271,24 @@ public final class Cache {
             dqSize--;
             slotState[s] |= DESTAGING;
             destaging++;
-            backEnd.write(track, trackSizeBytes, () -> onDestaged(s, track));
+            Destage d = idleDestages.isEmpty() ? new Destage() : idleDestages.pop();
+            d.slot = s;
+            d.track = track;
+            backEnd.write(track, trackSizeBytes, d);
+        }
+    }
+
+    /** A destage write in progress: its slot and track (kept for reuse, at most maxDestages exist). */
+    private final class Destage implements Runnable {
+        private int slot;
+        private long track;
+
+        @Override
+        public void run() {
+            int s = slot;
+            long t = track;
+            idleDestages.push(this);
+            onDestaged(s, t);
         }
     }
 

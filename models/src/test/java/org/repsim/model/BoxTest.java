@@ -50,6 +50,18 @@ class BoxTest {
     }
 
     @Test
+    void aReplicationHandlerThatAcknowledgesTwiceIsABug() {
+        box.setReplicationHandler((io, ack) -> {
+            ack.run();
+            ack.run();
+        });
+        java.util.List<HostIo> done = new java.util.ArrayList<>();
+        kernel.at(0, () -> box.submit(io(v0, 1, true), done::add));
+        assertThatThrownBy(() -> kernel.runUntil(1_000_000)).hasStackTraceContaining("acknowledged host write 0 more than once");
+        assertThat(done).hasSize(1);
+    }
+
+    @Test
     void hostWriteGoesThroughTheReplicationHandlerAndWaitsForWritePendingRoom() {
         box.setReplicationHandler((io, ack) -> {
             log.add("handler " + io.firstTrack());

@@ -72,16 +72,30 @@ public final class Host {
     }
 
     /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
+    private Consumer<HostIo> lastOnDone;
+    private Consumer<HostIo> lastCompletion;
+
     public void issue(HostIo io, Consumer<HostIo> onDone) {
         for (Consumer<HostIo> l : issueListeners) {
             l.accept(io);
         }
         outstanding++;
         outstandingSignal.emit(scheduler.now(), outstanding);
-        io.volume().box().submit(io, done -> {
-            complete(done);
-            onDone.accept(done);
-        });
+        io.volume().box().submit(io, completion(onDone));
+    }
+
+    /** What runs when the box answers: the host's own accounting, then {@code onDone}. */
+    private Consumer<HostIo> completion(Consumer<HostIo> onDone) {
+        // workloads pass the same onDone for every I/O: keep its completion instead of making
+        // one per I/O
+        if (onDone != lastOnDone) {
+            lastOnDone = onDone;
+            lastCompletion = done -> {
+                complete(done);
+                onDone.accept(done);
+            };
+        }
+        return lastCompletion;
     }
 
     private void complete(HostIo io) {
