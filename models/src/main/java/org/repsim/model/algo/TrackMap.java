@@ -4,18 +4,27 @@ import java.util.Arrays;
 
 /**
  * Open-addressing map from a track number (≥ 0) to a non-negative int (a slot index or a count):
- * linear probing over one array of (key, value) pairs with an empty-key sentinel, so a lookup
- * that hits touches one cache line; backward-shift deletion, load factor ≤ 1/2, growing by
- * doubling. No boxing on the per-write path; memory proportional to the entries held, never to
- * run length.
+ * linear probing over one {@code long} array with an empty sentinel, backward-shift deletion,
+ * load factor ≤ 1/2, growing by doubling. No boxing on the per-write path; memory proportional
+ * to the entries held, never to run length.
+ *
+ * <p>Layout: while every key is below 2^32 (a box's tracks, unless its volumes hold more than
+ * 2^32 tracks) an entry is one {@code long}, key in the high half and value in the low half;
+ * the first larger key turns the map into the wide layout, key and value in two {@code long}s.
+ * The narrow layout halves the memory of a map and so the share of look-ups that miss the
+ * processor's caches: the maps of a large volume (cache index, cycle captures) hold millions of
+ * tracks, and their look-ups were the largest cost of a simulated write.
  */
 public final class TrackMap {
     /** Returned for an absent track. */
     public static final int MISSING = -1;
+    /** An empty place in either layout (a narrow entry's value half is never -1). */
     private static final long EMPTY = -1L;
+    private static final long NARROW_KEY_LIMIT = 1L << 32;
 
-    /** Entry i: key at [2i], value at [2i + 1]. */
+    /** Narrow: entry i at [i] = key << 32 | value. Wide: key at [2i], value at [2i + 1]. */
     private long[] table;
+    private boolean wide;
     private int mask;
     private int size;
     /** Keeps the reads of {@link #touch} (a read whose value nobody uses would be dropped by the JIT). */
@@ -27,10 +36,8 @@ public final class TrackMap {
     }
 
     private void allocate(int capacity) {
-        table = new long[2 * capacity];
-        for (int i = 0; i < table.length; i += 2) {
-            table[i] = EMPTY;
-        }
+        table = new long[wide ? 2 * capacity : capacity];
+        Arrays.fill(table, EMPTY);
         mask = capacity - 1;
     }
 
@@ -41,7 +48,7 @@ public final class TrackMap {
     /** The value stored for the track, or {@link #MISSING}. */
     public int get(long track) {
         int i = indexOf(track);
-        return i < 0 ? MISSING : (int) table[2 * i + 1];
+        return i < 0 ? MISSING : valueAt(i);
     }
 
     /**
@@ -52,7 +59,8 @@ public final class TrackMap {
      * in cache. Changes nothing in the map.
      */
     public void touch(long track) {
-        touched += table[2 * home(track)];
+        int i = home(track);
+        touched += table[wide ? 2 * i : i];
     }
 
     /** Stores {@code value} (≥ 0) for the track. */
@@ -60,17 +68,18 @@ public final class TrackMap {
         if (track < 0 || value < 0) {
             throw new IllegalArgumentException("track and value must be >= 0, were " + track + ", " + value);
         }
+        if (!wide && track >= NARROW_KEY_LIMIT) {
+            widen();
+        }
         int i = home(track);
-        long k;
-        while ((k = table[2 * i]) != EMPTY) {
-            if (k == track) {
-                table[2 * i + 1] = value;
+        while (!emptyAt(i)) {
+            if (keyAt(i) == track) {
+                setValueAt(i, value);
                 return;
             }
             i = (i + 1) & mask;
         }
-        table[2 * i] = track;
-        table[2 * i + 1] = value;
+        setAt(i, track, value);
         if (++size * 2 > capacity()) {
             grow();
         }
@@ -82,18 +91,21 @@ public final class TrackMap {
         if (i < 0) {
             put(track, 1);
         } else {
-            table[2 * i + 1]++;
+            setValueAt(i, valueAt(i) + 1);
         }
     }
 
     /** Subtracts one from the track's count, removing it at zero. */
     public void decrement(long track) {
         int i = indexOf(track);
-        if (i < 0 || table[2 * i + 1] <= 0) {
+        if (i < 0 || valueAt(i) <= 0) {
             throw new IllegalStateException("no positive count for track " + track);
         }
-        if (--table[2 * i + 1] == 0) {
+        int left = valueAt(i) - 1;
+        if (left == 0) {
             removeAt(i);
+        } else {
+            setValueAt(i, left);
         }
     }
 
@@ -103,15 +115,13 @@ public final class TrackMap {
         if (i < 0) {
             return MISSING;
         }
-        int old = (int) table[2 * i + 1];
+        int old = valueAt(i);
         removeAt(i);
         return old;
     }
 
     public void clear() {
-        for (int i = 0; i < table.length; i += 2) {
-            table[i] = EMPTY;
-        }
+        Arrays.fill(table, EMPTY);
         size = 0;
     }
 
@@ -119,9 +129,9 @@ public final class TrackMap {
     public long[] sortedKeys() {
         long[] out = new long[size];
         int n = 0;
-        for (int i = 0; i < table.length; i += 2) {
-            if (table[i] != EMPTY) {
-                out[n++] = table[i];
+        for (int i = 0; i <= mask; i++) {
+            if (!emptyAt(i)) {
+                out[n++] = keyAt(i);
             }
         }
         Arrays.sort(out);
@@ -130,7 +140,12 @@ public final class TrackMap {
 
     /** Number of places in the table (a power of two, at least twice the size). */
     public int capacity() {
-        return table.length >>> 1;
+        return mask + 1;
+    }
+
+    /** Whether the map holds a track of 2^32 or above, so that its entries take two longs. */
+    boolean isWide() {
+        return wide;
     }
 
     private int indexOf(long track) {
@@ -139,9 +154,22 @@ public final class TrackMap {
             return -1;
         }
         int i = home(track);
-        long k;
-        while ((k = table[2 * i]) != EMPTY) {
-            if (k == track) {
+        if (wide) {
+            long k;
+            while ((k = table[2 * i]) != EMPTY) {
+                if (k == track) {
+                    return i;
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+        if (track >= NARROW_KEY_LIMIT) {
+            return -1; // a narrow map holds no such key
+        }
+        long e;
+        while ((e = table[i]) != EMPTY) {
+            if (e >>> 32 == track) {
                 return i;
             }
             i = (i + 1) & mask;
@@ -149,35 +177,91 @@ public final class TrackMap {
         return -1;
     }
 
+    private boolean emptyAt(int i) {
+        return table[wide ? 2 * i : i] == EMPTY;
+    }
+
+    private long keyAt(int i) {
+        return wide ? table[2 * i] : table[i] >>> 32;
+    }
+
+    private int valueAt(int i) {
+        return (int) (wide ? table[2 * i + 1] : table[i]);
+    }
+
+    private void setAt(int i, long key, int value) {
+        if (wide) {
+            table[2 * i] = key;
+            table[2 * i + 1] = value;
+        } else {
+            table[i] = key << 32 | value;
+        }
+    }
+
+    private void setValueAt(int i, int value) {
+        if (wide) {
+            table[2 * i + 1] = value;
+        } else {
+            table[i] = (table[i] & 0xFFFF_FFFF_0000_0000L) | value;
+        }
+    }
+
     private void removeAt(int hole) {
         size--;
         int j = hole;
         while (true) {
             j = (j + 1) & mask;
-            long k = table[2 * j];
-            if (k == EMPTY) {
+            if (emptyAt(j)) {
                 break;
             }
-            int home = home(k);
+            int home = home(keyAt(j));
             // entry j may stay if its home lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
-                table[2 * hole] = k;
-                table[2 * hole + 1] = table[2 * j + 1];
+                setAt(hole, keyAt(j), valueAt(j));
                 hole = j;
             }
         }
-        table[2 * hole] = EMPTY;
+        if (wide) {
+            table[2 * hole] = EMPTY;
+        } else {
+            table[hole] = EMPTY;
+        }
     }
 
     private void grow() {
+        rebuild(capacity() * 2, wide);
+    }
+
+    private void widen() {
+        rebuild(capacity(), true);
+    }
+
+    /** Re-inserts every entry into a fresh table of {@code capacity} places in the given layout. */
+    private void rebuild(int capacity, boolean wideLayout) {
         long[] old = table;
-        allocate(capacity() * 2);
-        size = 0;
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i] != EMPTY) {
-                put(old[i], (int) old[i + 1]);
+        boolean oldWide = wide;
+        int oldCapacity = capacity();
+        wide = wideLayout;
+        allocate(capacity);
+        for (int j = 0; j < oldCapacity; j++) {
+            long key;
+            int value;
+            if (oldWide) {
+                key = old[2 * j];
+                value = (int) old[2 * j + 1];
+            } else {
+                key = old[j] == EMPTY ? EMPTY : old[j] >>> 32;
+                value = (int) old[j];
             }
+            if (key == EMPTY) {
+                continue;
+            }
+            int i = home(key);
+            while (!emptyAt(i)) {
+                i = (i + 1) & mask;
+            }
+            setAt(i, key, value);
         }
     }
 

@@ -62,4 +62,34 @@ class TrackMapProperties {
         }
         assertThat(map.sortedKeys()).containsExactly(model.keySet().stream().mapToLong(Long::longValue).toArray());
     }
+
+    /** Keys below 2^32 use one long an entry; the first larger key widens the map and keeps every entry. */
+    @Test
+    void aKeyOf2To32OrMoreWidensTheMapKeepingItsEntries() {
+        TrackMap map = new TrackMap(4);
+        long top = (1L << 32) - 1;
+        map.put(top, 0);
+        map.put(top - 1, Integer.MAX_VALUE);
+        for (long k = 0; k < 1000; k++) {
+            map.put(k * 4_000_037L % top, (int) k);
+        }
+        assertThat(map.isWide()).isFalse();
+        assertThat(map.get(top)).isZero();
+        assertThat(map.get(top - 1)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(map.get(1L << 32)).as("a narrow map has no such key").isEqualTo(TrackMap.MISSING);
+        int before = map.size();
+
+        map.put(1L << 40, 7);
+        assertThat(map.isWide()).isTrue();
+        assertThat(map.size()).isEqualTo(before + 1);
+        assertThat(map.get(1L << 40)).isEqualTo(7);
+        assertThat(map.get(top)).isZero();
+        assertThat(map.get(top - 1)).isEqualTo(Integer.MAX_VALUE);
+        for (long k = 0; k < 1000; k++) {
+            assertThat(map.get(k * 4_000_037L % top)).isEqualTo((int) k);
+        }
+        map.decrement(top - 1);
+        assertThat(map.get(top - 1)).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(map.remove(1L << 40)).isEqualTo(7);
+    }
 }
