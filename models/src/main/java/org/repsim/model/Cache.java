@@ -147,11 +147,6 @@ public final class Cache {
     }
 
     /**
-     * Writes tracks [{@code firstTrack}, {@code firstTrack + trackCount}) into the cache;
-     * {@code admitted} runs once every track holds its data — at once (synchronously) when there
-     * is room, later when the write had to wait for destaging.
-     */
-    /**
      * A write of {@code track} will reach {@link #write} soon (after its host-adapter service): a
      * performance hint that reads the track's index entry now, beside the replication engine's
      * own look-ups of the same write, so that their cache misses overlap ({@link TrackMap#touch}).
@@ -161,6 +156,11 @@ public final class Cache {
         index.touch(track);
     }
 
+    /**
+     * Writes tracks [{@code firstTrack}, {@code firstTrack + trackCount}) into the cache;
+     * {@code admitted} runs once every track holds its data — at once (synchronously) when there
+     * is room, later when the write had to wait for destaging.
+     */
     public void write(long firstTrack, int trackCount, Runnable admitted) {
         if (trackCount < 1) {
             throw new IllegalArgumentException("a write covers at least one track: " + trackCount);

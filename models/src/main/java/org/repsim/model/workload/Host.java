@@ -71,10 +71,10 @@ public final class Host {
                 trackInVolume * volume.trackSizeBytes(), sizeBytes, write, scheduler.now(), streamId, chainIndex);
     }
 
-    /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
     private Consumer<HostIo> lastOnDone;
     private Consumer<HostIo> lastCompletion;
 
+    /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
     public void issue(HostIo io, Consumer<HostIo> onDone) {
         for (Consumer<HostIo> l : issueListeners) {
             l.accept(io);

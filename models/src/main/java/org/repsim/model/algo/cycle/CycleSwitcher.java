@@ -162,10 +162,6 @@ public final class CycleSwitcher {
     // ---------------------------------------------------------------- host writes
 
     /**
-     * A host write of {@code sizeBytes} to one track, carrying the caller's {@code version}
-     * (e.g. a global write counter) so the secondary's image can be checked against the primary.
-     */
-    /**
      * A write of {@code track} will come soon: reads the entries {@link #write} will look up (the
      * capture cycle's, and the older unsent slots'), so that their cache misses overlap with the
      * caller's other reads for the same write. A performance hint: changes nothing.
@@ -187,6 +183,10 @@ public final class CycleSwitcher {
         }
     }
 
+    /**
+     * A host write of {@code sizeBytes} to one track, carrying the caller's {@code version}
+     * (e.g. a global write counter) so the secondary's image can be checked against the primary.
+     */
     public WriteOutcome write(long track, long sizeBytes, long version, long nowNs) {
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("write size must be > 0 bytes, was " + sizeBytes);
