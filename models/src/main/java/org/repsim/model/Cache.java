@@ -39,6 +39,7 @@ public final class Cache {
     private final long capacityBytes;
     private final long writePendingLimitBytes;
     private final int maxDestages;
+    /** Destage jobs whose write finished, kept for the next ones. */
     private final java.util.ArrayDeque<Destage> idleDestages = new java.util.ArrayDeque<>();
 
     private final int slots;

@@ -30,6 +30,9 @@ public final class Host {
     private long nextId;
     private int nextStream;
     private long outstanding;
+    /** The last workload callback seen and the completion made for it ({@link #completion}). */
+    private Consumer<HostIo> lastOnDone;
+    private Consumer<HostIo> lastCompletion;
 
     public Host(Scheduler scheduler, Signals signals, String prefix) {
         this.scheduler = scheduler;
@@ -70,9 +73,6 @@ public final class Host {
         return new HostIo(nextId++, volume, volume.firstTrack() + trackInVolume, trackCount,
                 trackInVolume * volume.trackSizeBytes(), sizeBytes, write, scheduler.now(), streamId, chainIndex);
     }
-
-    private Consumer<HostIo> lastOnDone;
-    private Consumer<HostIo> lastCompletion;
 
     /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
     public void issue(HostIo io, Consumer<HostIo> onDone) {
