@@ -55,29 +55,30 @@ final class EventHeap implements EventListInterface<Long> {
 
     /** Inserts an event created by the kernel. */
     void push(KernelEvent e) {
-        if (freeCount == 0) {
-            grow();
-        }
-        int slot = freeSlots[--freeCount];
+        int slot = takeSlot();
         pool[slot] = e;
         e.slot = slot;
         siftUp(size++, slot, e.timeNs, e.order);
     }
 
-    /** The earliest event, or null. */
     /**
      * Inserts a posted event: its key and action only, no {@link KernelEvent} (nobody can hold or
      * cancel it, so none is needed; one is made only if a DSOL list view asks for the event).
      */
     void post(long timeNs, long order, Runnable action) {
-        if (freeCount == 0) {
-            grow();
-        }
-        int slot = freeSlots[--freeCount];
+        int slot = takeSlot();
         actions[slot] = action;
         siftUp(size++, slot, timeNs, order);
     }
 
+    private int takeSlot() {
+        if (freeCount == 0) {
+            grow();
+        }
+        return freeSlots[--freeCount];
+    }
+
+    /** The earliest event, or null. */
     KernelEvent peek() {
         return size == 0 ? null : eventAt(slots[0]);
     }
@@ -102,15 +103,8 @@ final class EventHeap implements EventListInterface<Long> {
     Runnable pollAction() {
         int slot = slots[0];
         KernelEvent e = pool[slot];
-        Runnable action;
-        if (e == null) {
-            action = actions[slot];
-            actions[slot] = null;
-            freeSlots[freeCount++] = slot;
-        } else {
-            action = e.action;
-            release(slot);
-        }
+        Runnable action = e == null ? actions[slot] : e.action;
+        free(slot);
         int last = --size;
         if (last > 0) {
             siftDown(0, slots[last], times[last], orders[last]);
@@ -128,12 +122,8 @@ final class EventHeap implements EventListInterface<Long> {
         if (size == 0) {
             return null;
         }
-        eventAt(slots[0]);
-        KernelEvent first = release(slots[0]);
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, slots[last], times[last], orders[last]);
-        }
+        KernelEvent first = eventAt(slots[0]);
+        pollAction();
         return first;
     }
 
@@ -155,6 +145,16 @@ final class EventHeap implements EventListInterface<Long> {
             siftUp(i, moved, times[i], orders[i]);
         }
         return true;
+    }
+
+    /** Frees the slot of a posted event or of an event object (marked as no longer pending). */
+    private void free(int slot) {
+        if (pool[slot] == null) {
+            actions[slot] = null;
+            freeSlots[freeCount++] = slot;
+        } else {
+            release(slot);
+        }
     }
 
     /** Frees the slot and returns its event, marked as no longer pending. */
@@ -259,13 +259,7 @@ final class EventHeap implements EventListInterface<Long> {
     @Override
     public void clear() {
         while (size > 0) {
-            int slot = slots[--size];
-            if (pool[slot] == null) {
-                actions[slot] = null;
-                freeSlots[freeCount++] = slot;
-            } else {
-                release(slot);
-            }
+            free(slots[--size]);
         }
         foreign.clear();
     }
