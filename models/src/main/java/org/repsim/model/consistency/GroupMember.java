@@ -27,9 +27,11 @@ import org.repsim.model.cycle.WriteTagListener;
  * {@code SessionRouter} toward other sessions), untouched. The session's pairs must be added
  * before the group is built.
  *
- * <p>Per write: the session tags it ({@link WriteTagListener}, just before it releases the
- * acknowledgement), then runs the {@link Ack} this member handed it; both happen in the same
- * call, so the handle of the tag is passed to the acknowledgement through a field.
+ * <p>Per write: the session tags it ({@link WriteTagListener}) and releases its acknowledgement
+ * right after, in the same call. Where acknowledgements are held ({@code after-round}) the
+ * session gets an {@link Ack} of this member to run, and the handle of the tag passes to it
+ * through a field; otherwise the session gets the host's acknowledgement itself and the member
+ * does the acknowledgement's bookkeeping when the write is tagged — no object per write.
  */
 final class GroupMember implements ReplicationHandler, WriteTagListener {
 
@@ -53,6 +55,8 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     private long taggedHandle = NO_HANDLE;
     private boolean taggedInCycle;
 
+    /** Arrival times (ns) of writes the group held on arrival, until tagged (without after-round). */
+    private final IdentityHashMap<HostIo, Long> heldArrivals = new IdentityHashMap<>();
     /** Acknowledgements held until the next shuttle visit ({@code after-round}), in tag order. */
     private final ArrayDeque<Ack> heldAcks = new ArrayDeque<>();
     /** Numbers closed by this member and not yet applied at its secondary, oldest first. */
@@ -140,7 +144,14 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         lastMemberVolume = v;
         long now = scheduler.now();
         boolean held = group.onWriteArrived(index, now);
-        session.onHostWrite(io, new Ack(io, acknowledgeHost, now, held));
+        if (holdAcks) {
+            session.onHostWrite(io, new Ack(io, acknowledgeHost, now, held));
+            return;
+        }
+        if (held) {
+            heldArrivals.put(io, now);
+        }
+        session.onHostWrite(io, acknowledgeHost); // acknowledged just after onTagged
     }
 
     @Override
@@ -162,9 +173,21 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             tagTimes[tagCount++] = nowNs;
         }
         int stream = io.isDependent() ? io.streamId() : ConsistencyChecker.INDEPENDENT;
-        taggedHandle = group.checker().onWriteTagged(stream, io.chainIndex(), index,
+        long handle = group.checker().onWriteTagged(stream, io.chainIndex(), index,
                 inCycle ? cycleNumber : OWED_TAG, io.sizeBytes(), nowNs);
-        taggedInCycle = inCycle;
+        if (holdAcks) {
+            taggedHandle = handle; // for the Ack the session runs next
+            taggedInCycle = inCycle;
+        } else {
+            // the session acknowledges the host right after this call; nothing is held
+            if (!heldArrivals.isEmpty()) {
+                Long arrived = heldArrivals.remove(io);
+                if (arrived != null) {
+                    group.onHeldWriteReleased(nowNs, nowNs - arrived);
+                }
+            }
+            group.checker().onAcknowledged(handle, nowNs);
+        }
     }
 
     private void onSessionAck(Ack a) {

@@ -177,7 +177,7 @@ public final class CycleSession implements ReplicationHandler {
     private int emittedQueue = -1;
 
     /** A host write on its way into the session. */
-    private final class PendingWrite {
+    private static final class PendingWrite {
         final HostIo io;
         final Runnable ack;
         final long shift;
@@ -328,45 +328,50 @@ public final class CycleSession implements ReplicationHandler {
             acknowledgeHost.run();
             return;
         }
-        PendingWrite w = new PendingWrite(io, acknowledgeHost, shift[0]);
         if (held || !waiting.isEmpty()) {
             if (held) {
                 heldWrites++;
             }
-            waiting.addLast(w);
+            waiting.addLast(new PendingWrite(io, acknowledgeHost, shift[0]));
             return;
         }
-        if (!enter(w)) {
+        PendingWrite w = enter(io, acknowledgeHost, shift[0], null);
+        if (w != null) {
             waiting.addLast(w);
         }
     }
 
     /**
-     * Puts the write's remaining tracks into the session. Returns false if it must wait for cache
-     * space (pace); true once it is acknowledged or continues after a spill write.
+     * Puts the write's remaining tracks into the session, from where {@code w} stopped ({@code w}
+     * null: a write that has not waited, from its first track). Returns null once the write is
+     * acknowledged or continues after a spill write; otherwise the pending write that must wait
+     * for cache space (pace) — {@code w}, or a new one for a write that had none. Most writes
+     * never wait and so cost no pending-write object.
      */
-    private boolean enter(PendingWrite w) {
-        HostIo io = w.io;
+    private PendingWrite enter(HostIo io, Runnable ack, long shift, PendingWrite w) {
+        int next = w == null ? 0 : w.next;
+        long tag = w == null ? UNTAGGED : w.tag;
         long now = scheduler.now();
-        while (w.next < io.trackCount()) {
-            long track = io.firstTrack() + w.next + w.shift;
-            long bytes = slotBytes(io, w.next);
+        while (next < io.trackCount()) {
+            long track = io.firstTrack() + next + shift;
+            long bytes = slotBytes(io, next);
             long version = versionCounter + 1;
             WriteOutcome o = switcher.write(track, bytes, version, now);
             if (o == WriteOutcome.PACED) {
+                w = progress(w, io, ack, shift, next, tag);
                 if (!w.paced) {
                     w.paced = true;
                     pacedWrites++;
                     pacedSignal.emit(now, 1);
                 }
-                return false;
+                return w;
             }
             versionCounter = version;
             if (config.trackImages()) {
                 versions.put(track, version);
             }
-            w.next++;
-            w.tag = o.inCycle() ? switcher.captureNumber() : UNTAGGED;
+            next++;
+            tag = o.inCycle() ? switcher.captureNumber() : UNTAGGED;
             if (o == WriteOutcome.DROPPED) {
                 onDropped(now);
             }
@@ -374,26 +379,36 @@ public final class CycleSession implements ReplicationHandler {
             if (spilled > 0) {
                 spillWrites++;
                 emitLevels(now);
-                spillGroup.write(spillTrack++, spilled, () -> afterSpillWrite(w));
-                return true;
+                PendingWrite spilling = progress(w, io, ack, shift, next, tag);
+                spillGroup.write(spillTrack++, spilled, () -> afterSpillWrite(spilling));
+                return null;
             }
         }
         emitLevels(now);
-        complete(w, now);
-        return true;
+        for (WriteTagListener l : tagListeners) {
+            l.onTagged(io, tag, now);
+        }
+        ack.run();
+        return null;
+    }
+
+    /** The write's progress kept in {@code w} (made now if the write had none). */
+    private static PendingWrite progress(PendingWrite w, HostIo io, Runnable ack, long shift, int next, long tag) {
+        PendingWrite p = w != null ? w : new PendingWrite(io, ack, shift);
+        p.next = next;
+        p.tag = tag;
+        return p;
+    }
+
+    /** Continues {@code w} from where it stopped; false if it must wait (again) for cache space. */
+    private boolean enter(PendingWrite w) {
+        return enter(w.io, w.ack, w.shift, w) == null;
     }
 
     private void afterSpillWrite(PendingWrite w) {
         if (!enter(w)) {
             waiting.addFirst(w);
         }
-    }
-
-    private void complete(PendingWrite w, long now) {
-        for (WriteTagListener l : tagListeners) {
-            l.onTagged(w.io, w.tag, now);
-        }
-        w.ack.run();
     }
 
     /** Bytes of track {@code i} of the write (track-aligned volumes: offset = trackInVolume × trackSize). */
