@@ -185,6 +185,14 @@ public final class WanLink {
         private Runnable curAction;
         private final Runnable serialised = this::onSerialised;
 
+        // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
+        // propagation delay after its serialisation ended, so arrivals are in serialisation order
+        private long[] pSentNs = new long[16];
+        private Runnable[] pAction = new Runnable[16];
+        private int pHead;
+        private int pSize;
+        private final Runnable arrived = this::onArrived;
+
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
         // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
         private long[] wBytes = new long[16];
@@ -302,16 +310,16 @@ public final class WanLink {
             serialising = false;
             busySignal.emit(now, 0);
             sentBytes.emit(now, curBytes);
-            long sentNs = curSentNs;
-            Runnable action = curAction;
+            if (pSize == pAction.length) {
+                growPropagating();
+            }
+            int p = (pHead + pSize) & (pAction.length - 1);
+            pSentNs[p] = curSentNs;
+            pAction[p] = curAction;
+            pSize++;
             curAction = null;
             long arrival = now + delayNs;
-            scheduler.post(arrival, Tie.DEPARTURE, () -> {
-                inSystem--;
-                inSystemSignal.emit(arrival, inSystem);
-                transferTime.emit(arrival, arrival - sentNs);
-                action.run();
-            });
+            scheduler.post(arrival, Tie.DEPARTURE, arrived);
             long exit = arrival + delayNs;
             if (inFlightSignal.isRecorded()) {
                 scheduler.post(exit, Tie.DEPARTURE, windowExit);
@@ -322,6 +330,21 @@ public final class WanLink {
                 wExitNs[(wHead + wSize - 1) & (wBytes.length - 1)] = exit;
             }
             tryStart();
+        }
+
+        /** The oldest propagating transfer arrived. */
+        private void onArrived() {
+            long now = scheduler.now();
+            int p = pHead;
+            long sentNs = pSentNs[p];
+            Runnable action = pAction[p];
+            pAction[p] = null;
+            pHead = (p + 1) & (pAction.length - 1);
+            pSize--;
+            inSystem--;
+            inSystemSignal.emit(now, inSystem);
+            transferTime.emit(now, now - sentNs);
+            action.run();
         }
 
         private void onWindowExit() {
@@ -389,6 +412,19 @@ public final class WanLink {
             qSentNs = ss;
             qAction = aa;
             qHead = 0;
+        }
+
+        private void growPropagating() {
+            int n = pAction.length;
+            long[] ss = new long[n * 2];
+            Runnable[] aa = new Runnable[n * 2];
+            for (int i = 0; i < pSize; i++) {
+                ss[i] = pSentNs[(pHead + i) & (n - 1)];
+                aa[i] = pAction[(pHead + i) & (n - 1)];
+            }
+            pSentNs = ss;
+            pAction = aa;
+            pHead = 0;
         }
 
         private void growWindow() {

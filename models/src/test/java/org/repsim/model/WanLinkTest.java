@@ -58,6 +58,38 @@ class WanLinkTest {
     }
 
     @Test
+    void manyTransfersPropagatingAtOnceArriveInOrderWithTheirOwnTimes() {
+        // 100 transfers of 1 000 B (10 µs each on the wire) are all on the 1 ms fibre at once;
+        // zero-byte transfers between them end serialising at the same ns as the one before
+        WanLink l = link(0, 0, 1);
+        java.util.List<Long> transferTimes = new java.util.ArrayList<>();
+        signals.find("wan.a-b.transferTime").subscribe((t, v) -> transferTimes.add((long) v));
+        kernel.at(0, () -> {
+            for (int i = 0; i < 100; i++) {
+                l.from(A).send(1_000, log.on("t" + i));
+                if (i % 10 == 0) {
+                    l.from(A).send(0, log.on("empty" + i));
+                }
+            }
+        });
+        kernel.runUntil(1_000_000_000);
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        java.util.List<Long> expectedTimes = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long arrival = (i + 1) * 10_000L + 1_000_000;
+            expected.add(arrival + " t" + i);
+            expectedTimes.add(arrival);
+            if (i % 10 == 0) {
+                expected.add(arrival + " empty" + i);
+                expectedTimes.add(arrival);
+            }
+        }
+        assertThat(log.lines()).containsExactlyElementsOf(expected);
+        assertThat(transferTimes).containsExactlyElementsOf(expectedTimes); // all sent at 0
+        assertThat(l.from(A).inFlightTransfers()).isZero();
+    }
+
+    @Test
     void directionsAreIndependentFullDuplex() {
         WanLink l = link(0, 0, 1);
         kernel.at(0, () -> {
