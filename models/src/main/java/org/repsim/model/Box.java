@@ -117,6 +117,7 @@ public final class Box {
         }
         if (io.write()) {
             cache.anticipate(io.firstTrack());
+            cache.anticipateEviction();
             replication.anticipate(io);
             hostAdapters.submit(new HostWrite(io, onComplete));
         } else {

@@ -31,6 +31,8 @@ public final class Cache {
     private static final byte REFERENCED = 2;
     private static final byte DESTAGING = 4;
     private static final byte REDIRTY = 8;
+    /** Slots from the CLOCK hand {@link #anticipateEviction} looks at. */
+    private static final int EVICTION_LOOKAHEAD = 64;
 
     private final String name;
     private final Scheduler scheduler;
@@ -47,6 +49,10 @@ public final class Cache {
     private final byte[] slotState;
     private final TrackMap index;
     private int neverUsed;
+    /** The track of the host write anticipated last ({@link #anticipate}); -1 before any. */
+    private long lastAnticipated = -1;
+    /** Keeps the reads of {@link #anticipateSlot} (a read whose value nobody uses would be dropped). */
+    private int touchedStates;
     private int hand;
 
     // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
@@ -148,13 +154,60 @@ public final class Cache {
     }
 
     /**
-     * A write of {@code track} will reach {@link #write} soon (after its host-adapter service): a
-     * performance hint that reads the track's index entry now, beside the replication engine's
-     * own look-ups of the same write, so that their cache misses overlap ({@link TrackMap#touch}).
-     * Changes no state.
+     * A host write of {@code track} will reach {@link #write} soon (after its host-adapter
+     * service): a performance hint that reads now what {@code write} will look up, so that the
+     * misses of the processor's caches overlap — with each other and with the replication
+     * engine's look-ups of the same write — instead of following each other. It reads the
+     * track's index entry ({@link TrackMap#touch}) and the state of the slot of the host write
+     * anticipated before this one (a read that needs the slot number, from an index entry read
+     * one write ago and so in cache by now). Changes no state.
      */
     public void anticipate(long track) {
+        if (lastAnticipated >= 0) {
+            anticipateSlot(lastAnticipated);
+        }
         index.touch(track);
+        lastAnticipated = track;
+    }
+
+    /**
+     * First half of {@link #anticipate} for a batch of writes known in advance (the slots of a
+     * cycle being applied): reads the track's index entry. Call it for every track of the batch,
+     * then {@link #anticipateSlot} for every track, so each half's misses overlap.
+     */
+    public void anticipateIndex(long track) {
+        index.touch(track);
+    }
+
+    /** Second half: reads the state of the track's slot, if it has one. Changes no state. */
+    public void anticipateSlot(long track) {
+        int s = index.get(track);
+        if (s >= 0) {
+            touchedStates += slotState[s];
+        }
+    }
+
+    /**
+     * A host write will reach {@link #write} soon: once every slot has been used, a write miss
+     * evicts the next slot the CLOCK hand finds and removes that slot's track from the index — a
+     * read of an index entry of its own. This performance hint reads it now, beside the write's
+     * other anticipated look-ups, so the misses overlap. The slot is predicted without moving the
+     * hand or clearing reference bits (the first slot from the hand neither dirty, destaging nor
+     * referenced, within {@value #EVICTION_LOOKAHEAD} slots); a wrong prediction costs a wasted
+     * read only. Changes no state.
+     */
+    public void anticipateEviction() {
+        if (neverUsed < slots) {
+            return; // free slots are used first: nothing is evicted
+        }
+        int s = hand;
+        for (int step = 0; step < EVICTION_LOOKAHEAD; step++) {
+            if ((slotState[s] & (DIRTY | DESTAGING | REFERENCED)) == 0) {
+                index.touch(slotTrack[s]);
+                return;
+            }
+            s = s + 1 == slots ? 0 : s + 1;
+        }
     }
 
     /**

@@ -113,6 +113,43 @@ class CacheTest {
     }
 
     @Test
+    void anticipationHintsChangeNothing() {
+        // the same seeded mix of writes and reads on a small cache (evictions, folding, waits for
+        // destage), once with every hint before every access and once with none: same log
+        assertThat(mixedRun(true)).isEqualTo(mixedRun(false)).hasSizeGreaterThan(500);
+    }
+
+    private static List<String> mixedRun(boolean hints) {
+        SimulationKernel k = DsolKernel.create();
+        Signals sig = new Signals();
+        EventLog events = new EventLog(k);
+        DiskGroup dg = new DiskGroup(k, sig, "dg", 2, DiskModel.ssd(1_000, 1e9), 1);
+        Cache c = new Cache(k, sig, "c", 16 * 1_000L, 1_000, 0.5, 2, new BackEnd(List.of(dg)));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            long track = random.nextInt(5) == 0 ? random.nextInt(200) : random.nextInt(24);
+            boolean write = random.nextInt(4) != 0;
+            int n = i;
+            k.at(i * 700L, () -> {
+                if (hints) {
+                    c.anticipate(track);
+                    c.anticipateEviction();
+                    c.anticipateIndex(track + 1);
+                    c.anticipateSlot(track + 1);
+                }
+                if (write) {
+                    c.write(track, 1 + n % 2, events.on("w" + n));
+                } else {
+                    events.add("r" + n + " " + c.read(track));
+                }
+            });
+        }
+        k.at(2_000 * 700L, () -> events.add("resident=" + c.residentTracks() + " wp=" + c.writePendingBytes()));
+        k.runUntil(10_000_000);
+        return events.lines();
+    }
+
+    @Test
     void rejectsBadParameters() {
         assertThatThrownBy(() -> cache(0, 0.5, 1)).hasMessageContaining("capacity");
         assertThatThrownBy(() -> cache(4, 0, 1)).hasMessageContaining("writePendingLimit");

@@ -87,6 +87,10 @@ public final class CycleSwitcher {
 
     private SessionState state = SessionState.ACTIVE;
     private Cycle capture;
+    /** The track of the write anticipated last ({@link #anticipate}); -1 before any. */
+    private long lastAnticipated = -1;
+    /** Keeps the reads of {@link #anticipate} (a read whose value nobody uses would be dropped). */
+    private long touchedBytes;
     private final List<Cycle> transmit = new ArrayList<>();
     private final List<CycleRecord> records = new ArrayList<>();
     /**
@@ -164,20 +168,32 @@ public final class CycleSwitcher {
     /**
      * A write of {@code track} will come soon: reads the entries {@link #write} will look up (the
      * capture cycle's, and the older unsent slots'), so that their cache misses overlap with the
-     * caller's other reads for the same write. A performance hint: changes nothing.
+     * caller's other reads for the same write; and the size of the capture slot of the write
+     * anticipated before this one (whose entry is in cache by now). A performance hint: changes
+     * nothing.
      */
     public void anticipate(long track) {
         if (state != SessionState.ACTIVE) {
             return; // writes go to the owed map, a small one
         }
-        capture.index.touch(track);
+        Cycle c = capture;
+        if (lastAnticipated >= 0) {
+            // the write anticipated before this one: its entry was read then, so its slot is known
+            // now and a write that folds will read the slot's size
+            int s = c.index.get(lastAnticipated);
+            if (s != TrackMap.MISSING) {
+                touchedBytes += c.bytes[s];
+            }
+        }
+        lastAnticipated = track;
+        c.index.touch(track);
         if (countUnsent) {
             unsentOlder.touch(track);
         } else {
             for (int i = 0; i < transmit.size(); i++) {
-                Cycle c = transmit.get(i);
-                if (!c.allSent()) {
-                    c.index.touch(track);
+                Cycle older = transmit.get(i);
+                if (!older.allSent()) {
+                    older.index.touch(track);
                 }
             }
         }
