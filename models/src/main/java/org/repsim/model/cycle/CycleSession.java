@@ -110,6 +110,9 @@ public final class CycleSession implements ReplicationHandler {
     private Volume lastVolume;
     private long[] lastShift;
     private final WanLink.Direction[] out;
+    /** Per outbound direction: the slots sent on it and not yet arrived, and the action of their arrival. */
+    private final SlotsOnLink[] slotsOnLink;
+    private final Runnable[] slotArrived;
     private final WanLink.Direction[] back;
     private final long[] outstandingBytes;
     private final long[] aheadBytes;
@@ -197,30 +200,6 @@ public final class CycleSession implements ReplicationHandler {
         }
     }
 
-    /** A slot on its way to the secondary; runs at arrival. */
-    private final class SlotTransfer implements Runnable {
-        final int link;
-        final long handle;
-        final long number;
-        final long track;
-        final long version;
-        final long bytes;
-
-        SlotTransfer(int link, long handle, long number, long track, long version, long bytes) {
-            this.link = link;
-            this.handle = handle;
-            this.number = number;
-            this.track = track;
-            this.version = version;
-            this.bytes = bytes;
-        }
-
-        @Override
-        public void run() {
-            onSlotArrived(this);
-        }
-    }
-
     /**
      * @param links     the links joining the primary's site to the secondary's (at least one)
      * @param config    session configuration; the spill disk group and apply pool are looked up on the boxes
@@ -245,12 +224,17 @@ public final class CycleSession implements ReplicationHandler {
         int n = links.size();
         out = new WanLink.Direction[n];
         back = new WanLink.Direction[n];
+        slotsOnLink = new SlotsOnLink[n];
+        slotArrived = new Runnable[n];
         outstandingBytes = new long[n];
         aheadBytes = new long[n];
         for (int i = 0; i < n; i++) {
             WanLink l = links.get(i);
             out[i] = l.from(primary.site());
             back[i] = l.from(secondary.site());
+            slotsOnLink[i] = new SlotsOnLink();
+            int link = i;
+            slotArrived[i] = () -> onSlotArrived(link);
             if (!out[i].toSite().equals(secondary.site())) {
                 throw new IllegalArgumentException("link " + l.name() + " does not join " + primary.site().name()
                         + " to " + secondary.site().name());
@@ -496,24 +480,35 @@ public final class CycleSession implements ReplicationHandler {
     }
 
     private void sendSlot(int d, long h) {
-        SlotTransfer t = new SlotTransfer(d, h, switcher.slotCycle(h), switcher.slotTrack(h), switcher.slotVersion(h),
-                switcher.slotBytes(h));
-        long wire = t.bytes + config.slotHeaderBytes();
-        outstandingBytes[d] += wire;
+        long number = switcher.slotCycle(h);
+        long track = switcher.slotTrack(h);
+        long version = switcher.slotVersion(h);
+        long bytes = switcher.slotBytes(h);
+        outstandingBytes[d] += bytes + config.slotHeaderBytes();
         if (switcher.slotSpilled(h)) {
             spillReads++;
-            spillGroup.read(spillTrack++, t.bytes, () -> out[d].send(wire, t));
+            spillGroup.read(spillTrack++, bytes, () -> sendOnLink(d, h, number, track, version, bytes));
         } else {
-            out[d].send(wire, t);
+            sendOnLink(d, h, number, track, version, bytes);
         }
     }
 
-    private void onSlotArrived(SlotTransfer t) {
+    private void sendOnLink(int d, long h, long number, long track, long version, long bytes) {
+        slotsOnLink[d].add(h, number, track, version, bytes);
+        out[d].send(bytes + config.slotHeaderBytes(), slotArrived[d]);
+    }
+
+    /** The oldest slot sent on direction {@code d} arrived (a direction delivers in send order). */
+    private void onSlotArrived(int d) {
         long now = scheduler.now();
-        outstandingBytes[t.link] -= t.bytes + config.slotHeaderBytes();
-        if (switcher.onSlotSent(t.handle, now)) {
-            receiver.onSlotReceived(t.number, t.track, t.version, t.bytes);
+        SlotsOnLink slots = slotsOnLink[d];
+        long handle = slots.oldestHandle();
+        long bytes = slots.oldestBytes();
+        outstandingBytes[d] -= bytes + config.slotHeaderBytes();
+        if (switcher.onSlotSent(handle, now)) {
+            receiver.onSlotReceived(slots.oldestNumber(), slots.oldestTrack(), slots.oldestVersion(), bytes);
         }
+        slots.removeOldest();
         emitLevels(now);
         drainWaiting();
         pump();
