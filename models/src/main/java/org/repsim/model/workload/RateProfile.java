@@ -53,6 +53,9 @@ public final class RateProfile {
 
     /** Real time at which an operational gap of {@code gapNs} started at real time {@code fromNs} ends. */
     public double advance(double fromNs, double gapNs) {
+        if (startNs.length == 1) {
+            return fromNs + gapNs / multiplier[0]; // one segment, for ever (the loop's first step)
+        }
         int i = segmentOf(fromNs);
         double t = fromNs;
         double left = gapNs;

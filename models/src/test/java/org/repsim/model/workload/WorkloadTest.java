@@ -95,6 +95,17 @@ class WorkloadTest {
     }
 
     @Test
+    void oneSegmentProfileScalesEveryGapByItsMultiplier() {
+        RateProfile doubled = new RateProfile(new long[] {0}, new double[] {2.0});
+        assertThat(doubled.advance(100, 50)).isEqualTo(125.0);
+        assertThat(doubled.advance(1e12, 3)).isEqualTo(1e12 + 1.5);
+        assertThat(RateProfile.constant().advance(7.25, 0.5)).isEqualTo(7.75);
+        // the same as the first segment of a profile that changes later
+        RateProfile later = new RateProfile(new long[] {0, 1_000_000}, new double[] {2.0, 1.0});
+        assertThat(later.advance(100, 50)).isEqualTo(doubled.advance(100, 50));
+    }
+
+    @Test
     void rateProfileSkipsSilentIntervals() {
         RateProfile profile = new RateProfile(new long[] {0, 100, 300}, new double[] {1.0, 0.0, 2.0});
         // 50 ns of operational time from t = 80: 20 before the silence, 30 more at double rate after it
