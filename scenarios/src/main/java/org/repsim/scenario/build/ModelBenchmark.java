@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -243,23 +244,45 @@ public final class ModelBenchmark {
     }
 
     /** {@code bench parallel}: 8 replications of the cycle reference with one thread and with all cores. */
-    public static void parallel(PrintStream out, String duration) throws IOException {
+    public static void parallel(PrintStream out, String duration, int repeat) throws IOException {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
         Scenario sc = resolve(reference("cycle"), duration);
         int cores = Runtime.getRuntime().availableProcessors();
         ExperimentPlan plan = new ExperimentPlan(sc.name(), "bench", "{}", sc.run().seed(), 8, 0, sc.run().durationNs(),
                 sc.report().sampleEveryNs(), List.of(new PlanPoint("p000", new LinkedHashMap<>(), sc)), List.of());
         out.println(jvm());
         measure("warm-up", resolve(reference("cycle"), "10 s"));
-        Map<Integer, Double> wall = new LinkedHashMap<>();
-        for (int threads : new int[] {1, cores}) {
-            Path dir = Files.createTempDirectory("repsim-bench-parallel");
-            long t0 = System.nanoTime();
-            Experiment.run(plan, new ScenarioModel(null), RunOptions.into(dir).withThreads(threads).withQuiet(true));
-            wall.put(threads, (System.nanoTime() - t0) / 1e9);
-            deleteTree(dir);
-            out.printf(Locale.ROOT, "8 replications, %d thread(s): %.2f s%n", threads, wall.get(threads));
+        // pairs of runs back to back, so a pair sees the same machine: the ratio of each pair,
+        // median over the pairs
+        double[] speedups = new double[repeat];
+        for (int r = 0; r < repeat; r++) {
+            Map<Integer, Double> wall = new LinkedHashMap<>();
+            for (int threads : new int[] {1, cores}) {
+                Path dir = Files.createTempDirectory("repsim-bench-parallel");
+                long t0 = System.nanoTime();
+                Experiment.run(plan, new ScenarioModel(null), RunOptions.into(dir).withThreads(threads).withQuiet(true));
+                wall.put(threads, (System.nanoTime() - t0) / 1e9);
+                deleteTree(dir);
+                out.printf(Locale.ROOT, "8 replications, %d thread(s): %.2f s%n", threads, wall.get(threads));
+            }
+            speedups[r] = wall.get(1) / wall.get(cores);
         }
-        out.printf(Locale.ROOT, "speedup=%.3f cores=%d%n", wall.get(1) / wall.get(cores), cores);
+        double[] sorted = speedups.clone();
+        Arrays.sort(sorted);
+        if (repeat > 1) {
+            out.printf(Locale.ROOT, "speedup of each pair: %s; median of %d%n",
+                    String.join(" ", Arrays.stream(speedups).mapToObj(x -> String.format(Locale.ROOT, "%.3f", x)).toList()),
+                    repeat);
+        }
+        out.printf(Locale.ROOT, "speedup=%.3f cores=%d%n", median(sorted), cores);
+    }
+
+    /** The middle of sorted values (mean of the two middle ones for an even count). */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -103,10 +103,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "parallel", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-            description = "8 replications of the cycle reference with 1 thread and with all cores: speedup.")
+            description = "8 replications of the cycle reference with 1 thread and with all cores: speedup (median of pairs).")
     static final class Parallel implements Callable<Integer> {
         @Option(names = "--duration", defaultValue = "30 s", description = "Simulated time per replication (default: ${DEFAULT-VALUE}).")
         private String duration;
+
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+                description = "Pairs of runs (1 thread, then all cores), back to back; the median speedup of the "
+                        + "pairs is reported (default: ${DEFAULT-VALUE}).")
+        private int repeat;
 
         @Spec
         private CommandSpec spec;
@@ -114,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             try {
-                ModelBenchmark.parallel(Repsim.stdout(spec), duration);
+                ModelBenchmark.parallel(Repsim.stdout(spec), duration, repeat);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench parallel: " + e.getMessage());
                 return ExitCodes.INVALID;

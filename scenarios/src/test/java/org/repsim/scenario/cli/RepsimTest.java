@@ -147,6 +147,29 @@ class RepsimTest {
     }
 
     @Test
+    void benchParallelReportsEachPairAndTheMedianSpeedup() {
+        assertThat(execute("bench", "parallel", "--duration", "1 s", "--repeat", "2")).as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[0]).startsWith("JVM: ");
+        assertThat(java.util.Arrays.stream(lines).filter(l -> l.startsWith("8 replications, 1 thread(s): "))).hasSize(2);
+        assertThat(lines[lines.length - 2]).matches("speedup of each pair: [0-9.]+ [0-9.]+; median of 2");
+        String[] pairs = lines[lines.length - 2].replaceAll("speedup of each pair: |; median of 2", "").split(" ");
+        double median = (Double.parseDouble(pairs[0]) + Double.parseDouble(pairs[1])) / 2;
+        // the pairs are printed rounded to 3 decimals: their mean is the median within that rounding
+        String last = lines[lines.length - 1];
+        assertThat(last).matches("speedup=[0-9]+\\.[0-9]{3} cores=" + Runtime.getRuntime().availableProcessors());
+        assertThat(Double.parseDouble(last.substring("speedup=".length(), last.indexOf(' '))))
+                .isCloseTo(median, org.assertj.core.api.Assertions.within(0.0011));
+    }
+
+    @Test
+    void benchParallelRejectsABadRepeat() {
+        assertThat(execute("bench", "parallel", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("--repeat must be at least 1");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void helpAndVersionEverywhere() {
         assertThat(execute("--version")).isZero();
         assertThat(out()).startsWith("repsim ");
