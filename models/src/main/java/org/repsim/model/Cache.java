@@ -42,7 +42,11 @@ public final class Cache {
     private final long writePendingLimitBytes;
     private final int maxDestages;
     /** Destage jobs whose write finished, kept for the next ones. */
-    private final java.util.ArrayDeque<Destage> idleDestages = new java.util.ArrayDeque<>();
+    /** Destage jobs made so far (at most maxDestages) and a stack of the idle ones' numbers (ints: no reference is stored per destage). */
+    private Destage[] destageJobs = new Destage[4];
+    private int jobsMade;
+    private int[] idleJobs = new int[4];
+    private int idleCount;
 
     private final int slots;
     private final long[] slotTrack;
@@ -325,23 +329,38 @@ public final class Cache {
             dqSize--;
             slotState[s] |= DESTAGING;
             destaging++;
-            Destage d = idleDestages.isEmpty() ? new Destage() : idleDestages.pop();
+            Destage d = idleCount > 0 ? destageJobs[idleJobs[--idleCount]] : newDestageJob();
             d.slot = s;
             d.track = track;
             backEnd.write(track, trackSizeBytes, d);
         }
     }
 
+    private Destage newDestageJob() {
+        if (jobsMade == destageJobs.length) {
+            destageJobs = java.util.Arrays.copyOf(destageJobs, jobsMade * 2);
+            idleJobs = java.util.Arrays.copyOf(idleJobs, jobsMade * 2);
+        }
+        Destage d = new Destage(jobsMade);
+        destageJobs[jobsMade++] = d;
+        return d;
+    }
+
     /** A destage write in progress: its slot and track (kept for reuse, at most maxDestages exist). */
     private final class Destage implements Runnable {
+        private final int number;
         private int slot;
         private long track;
+
+        Destage(int number) {
+            this.number = number;
+        }
 
         @Override
         public void run() {
             int s = slot;
             long t = track;
-            idleDestages.push(this);
+            idleJobs[idleCount++] = number;
             onDestaged(s, t);
         }
     }

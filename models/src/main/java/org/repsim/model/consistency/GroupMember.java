@@ -129,6 +129,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         Volume v = io.volume();
         if (v == lastMemberVolume || volumes.contains(v)) {
             session.anticipate(io);
+            group.checker().anticipateTag();
         } else {
             previous.anticipate(io);
         }
