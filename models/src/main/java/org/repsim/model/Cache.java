@@ -31,8 +31,10 @@ public final class Cache {
     private static final byte REFERENCED = 2;
     private static final byte DESTAGING = 4;
     private static final byte REDIRTY = 8;
-    /** Slots from the CLOCK hand {@link #anticipateEviction} looks at. */
+    /** Slots from the CLOCK hand {@link #anticipateEviction} looks at (per eviction anticipated). */
     private static final int EVICTION_LOOKAHEAD = 64;
+    /** Queued destages whose slot states are read ahead together. */
+    private static final int DESTAGE_LOOKAHEAD = 16;
 
     private final String name;
     private final Scheduler scheduler;
@@ -64,6 +66,8 @@ public final class Cache {
     private long[] destageTracks = new long[64];
     private int dqHead;
     private int dqSize;
+    /** Destage starts until the next read-ahead of queued slot states. */
+    private int destagesUntilLookahead;
     private int destaging;
     private long dirtySlots;
 
@@ -201,14 +205,24 @@ public final class Cache {
      * read only. Changes no state.
      */
     public void anticipateEviction() {
+        anticipateEvictions(1);
+    }
+
+    /**
+     * {@link #anticipateEviction} for the next {@code count} write misses (a batch of writes
+     * known in advance): reads the index entries of the next {@code count} slots the hand would
+     * evict, in one go, so that their misses overlap. Changes no state.
+     */
+    public void anticipateEvictions(int count) {
         if (neverUsed < slots) {
             return; // free slots are used first: nothing is evicted
         }
         int s = hand;
-        for (int step = 0; step < EVICTION_LOOKAHEAD; step++) {
+        int found = 0;
+        for (int step = 0; step < count * EVICTION_LOOKAHEAD && found < count; step++) {
             if ((slotState[s] & (DIRTY | DESTAGING | REFERENCED)) == 0) {
                 index.touch(slotTrack[s]);
-                return;
+                found++;
             }
             s = s + 1 == slots ? 0 : s + 1;
         }
@@ -323,6 +337,9 @@ public final class Cache {
 
     private void pumpDestage() {
         while (destaging < maxDestages && dqSize > 0) {
+            if (--destagesUntilLookahead <= 0) {
+                anticipateDestages();
+            }
             int s = destageQueue[dqHead];
             long track = destageTracks[dqHead];
             dqHead = (dqHead + 1) & (destageQueue.length - 1);
@@ -334,6 +351,19 @@ public final class Cache {
             d.track = track;
             backEnd.write(track, trackSizeBytes, d);
         }
+    }
+
+    /**
+     * A performance hint: reads the states of the slots of the next {@value #DESTAGE_LOOKAHEAD}
+     * queued destages in one go (starting a destage marks its slot), so that their misses overlap
+     * instead of each start waiting for its own. Changes no state.
+     */
+    private void anticipateDestages() {
+        int n = Math.min(dqSize, DESTAGE_LOOKAHEAD);
+        for (int j = 0; j < n; j++) {
+            touchedStates += slotState[destageQueue[(dqHead + j) & (destageQueue.length - 1)]];
+        }
+        destagesUntilLookahead = n;
     }
 
     private Destage newDestageJob() {

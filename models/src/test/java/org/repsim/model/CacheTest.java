@@ -134,6 +134,7 @@ class CacheTest {
                 if (hints) {
                     c.anticipate(track);
                     c.anticipateEviction();
+                    c.anticipateEvictions(3);
                     c.anticipateIndex(track + 1);
                     c.anticipateSlot(track + 1);
                 }

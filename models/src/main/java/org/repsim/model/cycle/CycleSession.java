@@ -601,9 +601,9 @@ public final class CycleSession implements ReplicationHandler {
 
     /**
      * A performance hint: reads the secondary cache's index entries of the next
-     * {@value #APPLY_LOOKAHEAD} slots to apply, from slot {@code i}, together, then their slots'
-     * states — each batch of cache misses overlaps, where one by one each write would wait for
-     * its own two.
+     * {@value #APPLY_LOOKAHEAD} slots to apply, from slot {@code i}, together with those of the
+     * slots their misses would evict, then their slots' states — each batch of cache misses
+     * overlaps, where one by one each write would wait for its own.
      */
     private void anticipateApply(int i) {
         int end = Math.min(applySlots, i + APPLY_LOOKAHEAD);
@@ -611,6 +611,7 @@ public final class CycleSession implements ReplicationHandler {
         for (int j = i; j < end; j++) {
             cache.anticipateIndex(receiver.applyingTrack(j));
         }
+        cache.anticipateEvictions(end - i);
         for (int j = i; j < end; j++) {
             cache.anticipateSlot(receiver.applyingTrack(j));
         }
