@@ -58,16 +58,12 @@ final class StandardRecording {
     }
 
     private static void host(Recording rec, Signals signals, String kind) {
-        Signal latency = signals.find("host." + kind + ".latency");
-        rec.latency(latency, "host." + kind + ".latency");
-        LatencyHistogram interval = new LatencyHistogram();
-        latency.subscribe(interval);
         String name = "host." + kind + ".latency";
+        LatencyHistogram interval = rec.latencyByInterval(signals.find(name), name);
         rec.column(name + ".mean", "s", () -> interval.meanNs() / 1e9);
         rec.column(name + ".p50", "s", () -> interval.quantileNs(0.50) / 1e9);
         rec.column(name + ".p99", "s", () -> interval.quantileNs(0.99) / 1e9);
         rec.column(name + ".p999", "s", () -> interval.quantileNs(0.999) / 1e9);
-        rec.afterEachSample(() -> interval.reset(0));
     }
 
     private static void processor(Recording rec, Signals signals, Scheduler s, String box, String pool, Processor p) {

@@ -38,6 +38,25 @@ public final class Recording {
     public LatencyHistogram latency(Signal signal, String metricName) {
         LatencyHistogram h = new LatencyHistogram();
         signal.subscribe(h);
+        latencyMetrics(h, metricName);
+        return h;
+    }
+
+    /**
+     * {@link #latency} that is also read per sample interval: returns the interval histogram,
+     * which ends its interval after every sample ({@link LatencyHistogram#intervals()}: each value
+     * is recorded once).
+     */
+    public LatencyHistogram latencyByInterval(Signal signal, String metricName) {
+        LatencyHistogram run = new LatencyHistogram();
+        LatencyHistogram interval = run.intervals();
+        signal.subscribe(interval);
+        latencyMetrics(run, metricName);
+        afterEachSample(() -> interval.endInterval(0));
+        return interval;
+    }
+
+    private void latencyMetrics(LatencyHistogram h, String metricName) {
         resettables.add(h);
         sources.add((now, out) -> {
             out.add(new Metric(metricName + ".mean", h.meanNs() / 1e9, "s"));
@@ -46,7 +65,6 @@ public final class Recording {
             out.add(new Metric(metricName + ".p999", h.quantileNs(0.999) / 1e9, "s"));
             out.add(new Metric(metricName + ".max", h.maxNs() / 1e9, "s"));
         });
-        return h;
     }
 
     /** Records an observation signal as a tally: {@code name.mean/.max} (and {@code .count} if asked). */

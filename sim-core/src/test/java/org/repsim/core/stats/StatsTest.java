@@ -1,6 +1,7 @@
 package org.repsim.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -71,6 +72,58 @@ class StatsTest {
         assertThat(h.quantileNs(0.999)).isCloseTo(99_900_000, within(99_900.0));
         h.reset(0);
         assertThat(h.quantileNs(0.5)).isNaN();
+    }
+
+    @Test
+    void aRunReadPerIntervalHasTheFiguresOfRecordingEveryValueTwice() {
+        // 200 seeded mixes of values, interval ends and warm-up resets: the run and its interval
+        // histogram give exactly what two histograms fed every value give (the old way)
+        for (long seed = 0; seed < 200; seed++) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            LatencyHistogram run = new LatencyHistogram();
+            LatencyHistogram interval = run.intervals();
+            LatencyHistogram runReference = new LatencyHistogram();
+            LatencyHistogram intervalReference = new LatencyHistogram();
+            for (int step = 0; step < 400; step++) {
+                int op = random.nextInt(100);
+                if (op < 90) {
+                    long v = random.nextInt(3) == 0 ? random.nextLong(1, 50_000_000_000L) : random.nextLong(0, 100_000);
+                    interval.record(v);
+                    runReference.record(v);
+                    intervalReference.record(v);
+                } else if (op < 96) {
+                    interval.endInterval(step);
+                    intervalReference.reset(step);
+                } else {
+                    run.reset(step);
+                    runReference.reset(step);
+                }
+                if (step % 20 == 0 || op >= 90) {
+                    assertSameFigures(run, runReference);
+                    assertSameFigures(interval, intervalReference);
+                }
+            }
+            assertSameFigures(run, runReference);
+        }
+        assertThatThrownBy(() -> new LatencyHistogram().endInterval(0)).isInstanceOf(IllegalStateException.class);
+        LatencyHistogram twice = new LatencyHistogram();
+        twice.intervals();
+        assertThatThrownBy(twice::intervals).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void assertSameFigures(LatencyHistogram actual, LatencyHistogram expected) {
+        assertThat(actual.count()).isEqualTo(expected.count());
+        // bit for bit (NaN, when empty, equals NaN)
+        assertSame(actual.meanNs(), expected.meanNs(), "mean");
+        assertSame(actual.maxNs(), expected.maxNs(), "max");
+        for (double q : new double[] {0.01, 0.5, 0.9, 0.99, 0.999, 1.0}) {
+            assertSame(actual.quantileNs(q), expected.quantileNs(q), "q=" + q);
+        }
+    }
+
+    private static void assertSame(double actual, double expected, String what) {
+        assertThat(Double.doubleToLongBits(actual)).as(what + ": " + actual + " vs " + expected)
+                .isEqualTo(Double.doubleToLongBits(expected));
     }
 
     @Test
