@@ -398,46 +398,39 @@ public final class WanLink {
         }
 
         private void growQueue() {
-            int n = qAction.length;
-            long[] bb = new long[n * 2];
-            long[] ss = new long[n * 2];
-            Runnable[] aa = new Runnable[n * 2];
-            for (int i = 0; i < qSize; i++) {
-                int j = (qHead + i) & (n - 1);
-                bb[i] = qBytes[j];
-                ss[i] = qSentNs[j];
-                aa[i] = qAction[j];
-            }
-            qBytes = bb;
-            qSentNs = ss;
-            qAction = aa;
+            qBytes = unwrapped(qBytes, qHead, qSize);
+            qSentNs = unwrapped(qSentNs, qHead, qSize);
+            qAction = unwrapped(qAction, qHead, qSize);
             qHead = 0;
         }
 
         private void growPropagating() {
-            int n = pAction.length;
-            long[] ss = new long[n * 2];
-            Runnable[] aa = new Runnable[n * 2];
-            for (int i = 0; i < pSize; i++) {
-                ss[i] = pSentNs[(pHead + i) & (n - 1)];
-                aa[i] = pAction[(pHead + i) & (n - 1)];
-            }
-            pSentNs = ss;
-            pAction = aa;
+            pSentNs = unwrapped(pSentNs, pHead, pSize);
+            pAction = unwrapped(pAction, pHead, pSize);
             pHead = 0;
         }
 
         private void growWindow() {
-            int n = wBytes.length;
-            long[] ww = new long[n * 2];
-            long[] ee = new long[n * 2];
-            for (int i = 0; i < wSize; i++) {
-                ww[i] = wBytes[(wHead + i) & (n - 1)];
-                ee[i] = wExitNs[(wHead + i) & (n - 1)];
-            }
-            wBytes = ww;
-            wExitNs = ee;
+            wBytes = unwrapped(wBytes, wHead, wSize);
+            wExitNs = unwrapped(wExitNs, wHead, wSize);
             wHead = 0;
+        }
+
+        /** A ring of twice the length holding the {@code size} entries from {@code head}, from 0. */
+        private static long[] unwrapped(long[] ring, int head, int size) {
+            long[] grown = new long[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                grown[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            return grown;
+        }
+
+        private static Runnable[] unwrapped(Runnable[] ring, int head, int size) {
+            Runnable[] grown = new Runnable[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                grown[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            return grown;
         }
 
         public String name() {
