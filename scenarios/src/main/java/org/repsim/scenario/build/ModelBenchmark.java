@@ -189,26 +189,53 @@ public final class ModelBenchmark {
     }
 
     /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */
-    public static void scaling(PrintStream out) {
+    public static void scaling(PrintStream out, int repeat) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
         ScenarioSource source = reference("cycle");
         out.println(jvm());
         // a warm-up long enough for the JIT and for the heap to reach its working size, so the
         // first measured run is not penalised by either
         measure("warm-up", resolve(source, "2 min"));
         String[] durations = {"1 min", "2 min", "4 min", "8 min"};
-        List<Figures> runs = new ArrayList<>();
+        List<List<Figures>> byDuration = new ArrayList<>();
+        for (int i = 0; i < durations.length; i++) {
+            byDuration.add(new ArrayList<>());
+        }
         List<Double> minutes = new ArrayList<>();
         out.printf(Locale.ROOT, "%-8s %12s %12s %9s %12s %12s %12s%n", "duration", "host writes", "events", "wall s",
                 "ns/event", "peak MiB", "live MiB");
-        for (String d : durations) {
-            boolean longest = d.equals(durations[durations.length - 1]);
-            Figures f = measure(d, resolve(source, d), longest ? 60_000_000_000L : 0, minutes);
-            runs.add(f);
-            out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f %12.1f %12.1f%n", d, f.hostWrites(), f.events(),
-                    f.wallS(), f.wallS() * 1e9 / f.events(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+        for (int r = 0; r < repeat; r++) {
+            for (int i = 0; i < durations.length; i++) {
+                String d = durations[i];
+                boolean longest = i == durations.length - 1;
+                if (longest) {
+                    minutes.clear(); // the minutes of the last 8-minute run
+                }
+                Figures f = measure(d, resolve(source, d), longest ? 60_000_000_000L : 0, minutes);
+                byDuration.get(i).add(f);
+                out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f %12.1f %12.1f%n", d, f.hostWrites(), f.events(),
+                        f.wallS(), f.wallS() * 1e9 / f.events(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+            }
+        }
+        // with --repeat: each duration's median run by wall time (for an even count the slower middle one)
+        List<Figures> runs = new ArrayList<>();
+        for (List<Figures> same : byDuration) {
+            List<Figures> sorted = new ArrayList<>(same);
+            sorted.sort(java.util.Comparator.comparingDouble(Figures::wallS));
+            runs.add(sorted.get(sorted.size() / 2));
+        }
+        if (repeat > 1) {
+            StringBuilder medians = new StringBuilder();
+            for (Figures f : runs) {
+                medians.append(String.format(Locale.ROOT, " %.2f", f.wallS()));
+            }
+            out.printf(Locale.ROOT, "median wall s of %d runs per duration:%s%n", repeat, medians);
         }
         double perDoubling = perDoubling(runs, Figures::wallS);
         double eventsPerDoubling = perDoubling(runs, f -> (double) f.events());
+        double nsPerEventRatio = nsPerEvent(runs.get(runs.size() - 1)) / nsPerEvent(runs.get(0));
         StringBuilder perMinute = new StringBuilder();
         for (double m : minutes) {
             perMinute.append(String.format(Locale.ROOT, " %.2f", m));
@@ -216,11 +243,17 @@ public final class ModelBenchmark {
         out.printf(Locale.ROOT, "wall s of each simulated minute of the %s run:%s%n", durations[durations.length - 1], perMinute);
         out.printf(Locale.ROOT, "events ratio per doubling = %.3f (the work itself: no cycle is sent before the first "
                 + "switch nor applied before the second)%n", eventsPerDoubling);
+        out.printf(Locale.ROOT, "ns per event, 8 min / 1 min = %.3f (the simulator's own cost per unit of work)%n",
+                nsPerEventRatio);
         double heapRatio = (double) runs.get(runs.size() - 1).liveHeapBytes() / runs.get(0).liveHeapBytes();
         double peakRatio = (double) runs.get(runs.size() - 1).peakHeapBytes() / runs.get(0).peakHeapBytes();
         out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
                 heapRatio, peakRatio);
         out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
+    }
+
+    private static double nsPerEvent(Figures f) {
+        return f.wallS() * 1e9 / f.events();
     }
 
     /** The JVM and its garbage collectors: figures depend on both. */

@@ -163,9 +163,13 @@ class RepsimTest {
     }
 
     @Test
-    void benchParallelRejectsABadRepeat() {
+    void benchParallelAndScalingRejectABadRepeat() {
         assertThat(execute("bench", "parallel", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("--repeat must be at least 1");
+        assertThat(out()).isEmpty();
+        errBytes.reset();
+        assertThat(execute("bench", "scaling", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("repsim bench scaling: --repeat must be at least 1");
         assertThat(out()).isEmpty();
     }
 
