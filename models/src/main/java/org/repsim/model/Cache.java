@@ -43,8 +43,10 @@ public final class Cache {
     private final long capacityBytes;
     private final long writePendingLimitBytes;
     private final int maxDestages;
-    /** Destage jobs whose write finished, kept for the next ones. */
-    /** Destage jobs made so far (at most maxDestages) and a stack of the idle ones' numbers (ints: no reference is stored per destage). */
+    /**
+     * Destage jobs made so far (at most maxDestages, reused) and a stack of the numbers of the idle
+     * ones (ints: no reference is stored per destage).
+     */
     private Destage[] destageJobs = new Destage[4];
     private int jobsMade;
     private int[] idleJobs = new int[4];
