@@ -15,7 +15,9 @@ import org.repsim.core.kernel.dsol.DsolKernel;
 /**
  * The event list against a reference model (a sorted map keyed by time, tie, scheduling order)
  * over 200 random mixes of schedule (with a handle, or posted without one), cancel, a look at
- * the first event through DSOL's list view, and fire, each from its own fixed seed.
+ * the first event through DSOL's list view, and fire, each from its own fixed seed. Some events
+ * schedule a follow-up when they fire, as a model's do (the list then fills the place of the
+ * event just taken with the new one).
  */
 class EventHeapProperties {
 
@@ -43,18 +45,31 @@ class EventHeapProperties {
         List<long[]> keys = new ArrayList<>();
         List<Integer> fired = new ArrayList<>();
         List<Integer> expected = new ArrayList<>();
-        long seq = 0;
-        int id = 0;
+        long[] seq = {0};
+        int[] nextId = {0};
+        // events that schedule a follow-up when fired: id -> {delay, tie ordinal, follow-up id}
+        java.util.Map<Integer, long[]> followUps = new java.util.HashMap<>();
         for (int op : ops) {
             if (op < 60) { // schedule at a small random offset so that ties are common
                 long t = k.now() + op % 7;
                 Tie tie = Tie.ofOrdinal(op % Tie.values().length);
-                int myId = id++;
-                long[] key = {t, tie.ordinal(), seq++};
+                int myId = nextId[0]++;
+                long[] key = {t, tie.ordinal(), seq[0]++};
+                Runnable action = () -> fired.add(myId);
+                if (op % 4 == 1) { // fires a follow-up, posted from inside its action
+                    long delay = op % 5;
+                    Tie followTie = Tie.ofOrdinal((op / 7) % Tie.values().length);
+                    int followId = nextId[0]++;
+                    followUps.put(myId, new long[] {delay, followTie.ordinal(), followId});
+                    action = () -> {
+                        fired.add(myId);
+                        k.post(k.now() + delay, followTie, () -> fired.add(followId));
+                    };
+                }
                 if (op % 3 == 0) {
-                    k.post(t, tie, () -> fired.add(myId)); // no handle: never cancelled
+                    k.post(t, tie, action); // no handle: never cancelled
                 } else {
-                    handles.add(k.at(t, tie, () -> fired.add(myId)));
+                    handles.add(k.at(t, tie, action));
                     keys.add(key);
                 }
                 reference.put(key, myId);
@@ -74,13 +89,27 @@ class EventHeapProperties {
                 boolean any = k.fireNext();
                 assertThat(any).isEqualTo(!reference.isEmpty());
                 if (any) {
-                    expected.add(reference.pollFirstEntry().getValue());
+                    fireInReference(reference, followUps, seq, expected);
                 }
             }
             assertThat(k.pendingEvents()).isEqualTo(reference.size());
         }
         k.runUntil(Long.MAX_VALUE / 2);
-        expected.addAll(reference.values());
+        while (!reference.isEmpty()) {
+            fireInReference(reference, followUps, seq, expected);
+        }
         assertThat(fired).containsExactlyElementsOf(expected);
+        assertThat(k.pendingEvents()).isZero();
+    }
+
+    /** The reference's first event fires: it is expected next, and schedules its follow-up if it has one. */
+    private static void fireInReference(TreeMap<long[], Integer> reference, java.util.Map<Integer, long[]> followUps,
+                                        long[] seq, List<Integer> expected) {
+        var first = reference.pollFirstEntry();
+        expected.add(first.getValue());
+        long[] f = followUps.get(first.getValue());
+        if (f != null) {
+            reference.put(new long[] {first.getKey()[0] + f[0], f[1], seq[0]++}, (int) f[2]);
+        }
     }
 }
