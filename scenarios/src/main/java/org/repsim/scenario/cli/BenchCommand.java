@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
             description = "The cycle reference at 1, 2, 4 and 8 simulated minutes: wall time per doubling, heap ratio.")
     static final class Scaling implements Callable<Integer> {
-        @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
                 description = "Runs per duration; the ratios use each duration's median run (for an even N the slower "
                         + "of the two middle ones) (default: ${DEFAULT-VALUE}).")
         private int repeat;
