@@ -96,8 +96,9 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         this.runState = RunState.STARTED;
         try {
             final EventHeap h = heap;
-            while (!stopRequested && h.count() > 0 && h.peekTimeNs() <= endNs) {
-                nowNs = h.peekTimeNs();
+            long t;
+            while (!stopRequested && h.count() > 0 && (t = h.peekTimeNs()) <= endNs) {
+                nowNs = t;
                 fire(h.pollAction());
             }
             if (!stopRequested && endNs > nowNs) {
