@@ -157,7 +157,7 @@ public final class ModelBenchmark {
             }
             List<Figures> runs = fork ? BenchFork.runs(name, duration, repeat) : runs(name, duration, repeat);
             runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
-            all.add(runs.get(runs.size() / 2));
+            all.add(medianRun(runs, Figures::writesPerS));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
         }
         out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %12s %12s%s%n", "scenario", "host writes", "events",
@@ -216,15 +216,13 @@ public final class ModelBenchmark {
                 Figures f = measure(d, resolve(source, d), longest ? 60_000_000_000L : 0, minutes);
                 byDuration.get(i).add(f);
                 out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f %12.1f %12.1f%n", d, f.hostWrites(), f.events(),
-                        f.wallS(), f.wallS() * 1e9 / f.events(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+                        f.wallS(), nsPerEvent(f), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
             }
         }
         // with --repeat: each duration's median run by wall time (for an even count the slower middle one)
         List<Figures> runs = new ArrayList<>();
         for (List<Figures> same : byDuration) {
-            List<Figures> sorted = new ArrayList<>(same);
-            sorted.sort(java.util.Comparator.comparingDouble(Figures::wallS));
-            runs.add(sorted.get(sorted.size() / 2));
+            runs.add(medianRun(same, Figures::wallS));
         }
         if (repeat > 1) {
             StringBuilder medians = new StringBuilder();
@@ -250,6 +248,13 @@ public final class ModelBenchmark {
         out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
                 heapRatio, peakRatio);
         out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
+    }
+
+    /** The run in the middle by {@code key} (for an even count the upper of the two middle ones). */
+    private static Figures medianRun(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> key) {
+        List<Figures> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(key));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static double nsPerEvent(Figures f) {
