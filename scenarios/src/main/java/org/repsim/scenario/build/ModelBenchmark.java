@@ -67,18 +67,41 @@ public final class ModelBenchmark {
         }
     }
 
-    /** Builds and runs one replication of {@code sc} on this thread; heap figures of this run only. */
+    /**
+     * Builds and runs one replication of {@code sc} on this thread with its heap figures: a full
+     * collection before (so the peak starts from the live set) and after (the live set). Those
+     * forced collections make the collector resize the heap, which the next runs pay for in page
+     * faults as it grows again; timed runs therefore use {@link #time} and take their heap
+     * figures from a run of this kind.
+     */
     public static Figures measure(String name, Scenario sc) {
-        return measure(name, sc, 0, null);
+        HeapMeter.reset();
+        Timing t = time(sc, 0, null);
+        long peak = HeapMeter.peakBytes();
+        long live = HeapMeter.usedAfterGcBytes();
+        // keep the model reachable until the live heap was read
+        java.lang.ref.Reference.reachabilityFence(t);
+        return t.figures(name, peak, live);
+    }
+
+    /** The wall time and work of one run, with the model kept until its live heap could be read. */
+    record Timing(long hostWrites, long events, double wallS, Object model) {
+        Timing withoutModel() {
+            return new Timing(hostWrites, events, wallS, null);
+        }
+
+        Figures figures(String name, long peakHeapBytes, long liveHeapBytes) {
+            return new Figures(name, hostWrites, events, wallS, peakHeapBytes, liveHeapBytes);
+        }
     }
 
     /**
-     * As {@link #measure(String, Scenario)}; with {@code stepNs} > 0 the run advances in steps of
-     * that much simulated time and the wall time of each step is added to {@code stepWallS}
-     * (stepping changes no result: the kernel continues where it stopped).
+     * Builds and runs one replication of {@code sc} on this thread for its wall time, forcing
+     * nothing on the collector. With {@code stepNs} > 0 the run advances in steps of that much
+     * simulated time and the wall time of each step is added to {@code stepWallS} (stepping
+     * changes no result: the kernel continues where it stopped).
      */
-    static Figures measure(String name, Scenario sc, long stepNs, List<Double> stepWallS) {
-        HeapMeter.reset();
+    static Timing time(Scenario sc, long stepNs, List<Double> stepWallS) {
         long t0 = System.nanoTime();
         ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null);
         long end = sc.run().durationNs();
@@ -97,18 +120,13 @@ public final class ModelBenchmark {
             built.kernel.runUntil(end);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        long peak = HeapMeter.peakBytes();
-        long live = HeapMeter.usedAfterGcBytes();
         long writes = 0;
         for (Metric m : built.recording.metrics(built.kernel.now())) {
             if (m.name().equals("host.writes")) {
                 writes = (long) m.value();
             }
         }
-        long events = built.kernel.eventsFired();
-        // keep the model reachable until the live heap was read
-        java.lang.ref.Reference.reachabilityFence(built);
-        return new Figures(name, writes, events, wall, peak, live);
+        return new Timing(writes, built.kernel.eventsFired(), wall, built);
     }
 
     private static Scenario resolve(ScenarioSource source, String duration) {
@@ -146,7 +164,8 @@ public final class ModelBenchmark {
         }
         resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
         out.println("repsim model benchmark: one replication per reference scenario, single thread, "
-                + (fork ? "each in a fresh JVM, " : "all in this JVM, ") + "after a warm-up run"
+                + (fork ? "each in a fresh JVM, " : "all in this JVM, ")
+                + "after a warm-up run of the same length (heap figures from one more run after them)"
                 + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
         out.println(jvm());
         List<Figures> all = new ArrayList<>();
@@ -177,13 +196,27 @@ public final class ModelBenchmark {
         out.println(last.toString().strip());
     }
 
-    /** A warm-up run of 10 simulated seconds, then {@code repeat} measured runs of {@code duration}, in this JVM. */
+    /**
+     * {@code repeat} timed runs of {@code duration}, in this JVM, after a warm-up run of the same
+     * length and before a run for the heap figures. The warm-up is as long as a measured run
+     * because a shorter one leaves whole phases to be compiled during the measurement (on the
+     * cycle reference nothing is sent before the first switch at 15 s nor applied before the
+     * second) and the heap to be grown to the run's working size. The timed runs force no
+     * collection: the heap run's forced collections make the collector shrink the heap, which a
+     * run after them pays for in page faults as it grows again, so it comes last and each timed
+     * run carries its figures.
+     */
     static List<Figures> runs(String name, String duration, int repeat) {
-        ScenarioSource source = reference(name);
-        measure(name, resolve(source, "10 s"));
-        List<Figures> runs = new ArrayList<>();
+        Scenario sc = resolve(reference(name), duration);
+        time(sc, 0, null);
+        List<Timing> timed = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
-            runs.add(measure(name, resolve(source, duration)));
+            timed.add(time(sc, 0, null).withoutModel());
+        }
+        Figures heap = measure(name, sc);
+        List<Figures> runs = new ArrayList<>();
+        for (Timing t : timed) {
+            runs.add(t.figures(name, heap.peakHeapBytes(), heap.liveHeapBytes()));
         }
         return runs;
     }
@@ -195,17 +228,17 @@ public final class ModelBenchmark {
         }
         ScenarioSource source = reference("cycle");
         out.println(jvm());
-        // a warm-up long enough for the JIT and for the heap to reach its working size, so the
-        // first measured run is not penalised by either
-        measure("warm-up", resolve(source, "2 min"));
         String[] durations = {"1 min", "2 min", "4 min", "8 min"};
+        // a warm-up long enough for the JIT to compile every phase of the run and for the heap to
+        // grow to its working size; nothing is forced on the collector until the timed runs are done
+        time(resolve(source, "2 min"), 0, null);
         List<List<Figures>> byDuration = new ArrayList<>();
         for (int i = 0; i < durations.length; i++) {
             byDuration.add(new ArrayList<>());
         }
         List<Double> minutes = new ArrayList<>();
-        out.printf(Locale.ROOT, "%-8s %12s %12s %9s %12s %12s %12s%n", "duration", "host writes", "events", "wall s",
-                "ns/event", "peak MiB", "live MiB");
+        out.printf(Locale.ROOT, "timed runs:%n%-8s %12s %12s %9s %12s%n", "duration", "host writes", "events", "wall s",
+                "ns/event");
         for (int r = 0; r < repeat; r++) {
             for (int i = 0; i < durations.length; i++) {
                 String d = durations[i];
@@ -213,11 +246,21 @@ public final class ModelBenchmark {
                 if (longest) {
                     minutes.clear(); // the minutes of the last 8-minute run
                 }
-                Figures f = measure(d, resolve(source, d), longest ? 60_000_000_000L : 0, minutes);
+                Figures f = time(resolve(source, d), longest ? 60_000_000_000L : 0, minutes).figures(d, 0, 0);
                 byDuration.get(i).add(f);
-                out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f %12.1f %12.1f%n", d, f.hostWrites(), f.events(),
-                        f.wallS(), nsPerEvent(f), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()));
+                out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f%n", d, f.hostWrites(), f.events(), f.wallS(),
+                        nsPerEvent(f));
             }
+        }
+        // then one run per duration for the heap figures (with forced collections, which a timed
+        // run must not follow)
+        out.printf(Locale.ROOT, "heap runs:%n%-8s %12s %12s %12s%n", "duration", "host writes", "peak MiB", "live MiB");
+        List<Figures> heap = new ArrayList<>();
+        for (String d : durations) {
+            Figures f = measure(d, resolve(source, d));
+            heap.add(f);
+            out.printf(Locale.ROOT, "%-8s %12d %12.1f %12.1f%n", d, f.hostWrites(), mib(f.peakHeapBytes()),
+                    mib(f.liveHeapBytes()));
         }
         // with --repeat: each duration's median run by wall time (for an even count the slower middle one)
         List<Figures> runs = new ArrayList<>();
@@ -243,8 +286,8 @@ public final class ModelBenchmark {
                 + "switch nor applied before the second)%n", eventsPerDoubling);
         out.printf(Locale.ROOT, "ns per event, 8 min / 1 min = %.3f (the simulator's own cost per unit of work)%n",
                 nsPerEventRatio);
-        double heapRatio = (double) runs.get(runs.size() - 1).liveHeapBytes() / runs.get(0).liveHeapBytes();
-        double peakRatio = (double) runs.get(runs.size() - 1).peakHeapBytes() / runs.get(0).peakHeapBytes();
+        double heapRatio = (double) heap.get(heap.size() - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();
+        double peakRatio = (double) heap.get(heap.size() - 1).peakHeapBytes() / heap.get(0).peakHeapBytes();
         out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
                 heapRatio, peakRatio);
         out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
@@ -291,7 +334,7 @@ public final class ModelBenchmark {
         ExperimentPlan plan = new ExperimentPlan(sc.name(), "bench", "{}", sc.run().seed(), 8, 0, sc.run().durationNs(),
                 sc.report().sampleEveryNs(), List.of(new PlanPoint("p000", new LinkedHashMap<>(), sc)), List.of());
         out.println(jvm());
-        measure("warm-up", resolve(reference("cycle"), "10 s"));
+        time(sc, 0, null); // warm-up: one replication of the measured length, so every phase is compiled
         // pairs of runs back to back, so a pair sees the same machine: the ratio of each pair,
         // median over the pairs
         double[] speedups = new double[repeat];

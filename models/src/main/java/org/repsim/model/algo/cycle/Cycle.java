@@ -40,24 +40,44 @@ final class Cycle {
     boolean commitSent;
 
     Cycle(long number, long openNs) {
-        this(number, openNs, new TrackMap(64), 64);
+        this(number, openNs, new TrackMap(64), 64, null);
     }
 
     /**
      * A cycle whose capture reuses {@code index} (emptied) and expects about {@code expectedSlots}
-     * slots: sized like the cycle before it, capture neither rehashes nor regrows as it fills.
+     * slots: sized like the cycle before it, capture neither rehashes nor regrows as it fills. It
+     * takes over the arrays of {@code spare}, a cycle that left ({@link #release}), if they are
+     * large enough (null: none), so that a steady stream of cycles allocates no new large arrays.
      */
-    Cycle(long number, long openNs, TrackMap index, int expectedSlots) {
+    Cycle(long number, long openNs, TrackMap index, int expectedSlots, Cycle spare) {
         this.number = number;
         this.openNs = openNs;
         index.clear();
         this.index = index;
         int n = Math.max(64, expectedSlots);
+        if (spare != null && spare.track != null && spare.track.length >= n) {
+            track = spare.track;
+            version = spare.version;
+            bytes = spare.bytes;
+            state = spare.state;
+            spilled = spare.spilled;
+            spare.track = null;
+            return;
+        }
         track = new long[n];
         version = new long[n];
         bytes = new long[n];
         state = new byte[n];
         spilled = new boolean[n];
+    }
+
+    /**
+     * The cycle left the transmit queue: its slot states and spill marks are cleared so that a
+     * later capture cycle can take over its arrays. The cycle itself is not used again.
+     */
+    void release() {
+        Arrays.fill(state, 0, slots, QUEUED);
+        Arrays.fill(spilled, 0, slots, false);
     }
 
     boolean isEmpty() {

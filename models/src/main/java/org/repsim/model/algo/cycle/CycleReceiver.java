@@ -54,10 +54,25 @@ public final class CycleReceiver {
         long totalBytes;
         boolean committed;
 
-        /** @param expectedSlots size hint: the previous cycle's, so receiving neither rehashes nor regrows */
-        Received(long number, int expectedSlots, boolean checked) {
+        /**
+         * @param expectedSlots size hint: the previous cycle's, so receiving neither rehashes nor regrows
+         * @param spare         an applied cycle whose arrays and map this one takes over if they are
+         *                      large enough (null: none), so that a steady stream of cycles allocates
+         *                      no new large arrays
+         */
+        Received(long number, int expectedSlots, boolean checked, Received spare) {
             this.number = number;
             int n = Math.max(64, expectedSlots);
+            if (spare != null && spare.track.length >= n && (spare.index != null) == checked) {
+                track = spare.track;
+                version = spare.version;
+                bytes = spare.bytes;
+                index = spare.index;
+                if (index != null) {
+                    index.clear();
+                }
+                return;
+            }
             index = checked ? new TrackMap(n) : null;
             track = new long[n];
             version = new long[n];
@@ -85,6 +100,8 @@ public final class CycleReceiver {
     /** Cycles received or committed and not yet applying, ascending by number. */
     private final List<Received> pending = new ArrayList<>();
     private Received applying;
+    /** The last cycle applied, whose storage the next received cycle reuses; null once taken. */
+    private Received spare;
     private long applyStartNs;
     private long lastCommitted = NONE;
     private long lastApplied = NONE;
@@ -202,6 +219,7 @@ public final class CycleReceiver {
         appliedCycles++;
         lastApplied = r.number;
         applying = null;
+        spare = r;
         return r.number;
     }
 
@@ -319,7 +337,7 @@ public final class CycleReceiver {
                 return r;
             }
             if (r.number < number) {
-                Received n = new Received(number, expectedSlots, trackImage);
+                Received n = newReceived(number);
                 pending.add(i + 1, n);
                 return n;
             }
@@ -327,8 +345,14 @@ public final class CycleReceiver {
         if (applying != null && applying.number >= number || number <= lastApplied) {
             throw new IllegalStateException("cycle " + number + " is already applied or applying");
         }
-        Received n = new Received(number, expectedSlots, trackImage);
+        Received n = newReceived(number);
         pending.add(0, n);
+        return n;
+    }
+
+    private Received newReceived(long number) {
+        Received n = new Received(number, expectedSlots, trackImage, spare);
+        spare = null;
         return n;
     }
 }

@@ -105,6 +105,8 @@ public final class CycleSwitcher {
     private final TrackMap unsentOlder = new TrackMap(1024);
     /** Per-cycle mode: maps of cycles that left the transmit queue, for reuse by a later capture cycle. */
     private final List<TrackMap> spareIndexes = new ArrayList<>();
+    /** The last cycle to leave the transmit queue, whose arrays the next capture cycle takes over; or null. */
+    private Cycle spareCycle;
     /** owed tracks (values unused). */
     private final TrackMap owed = new TrackMap(64);
 
@@ -387,7 +389,8 @@ public final class CycleSwitcher {
             index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
         }
         // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
-        capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4);
+        capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4, spareCycle);
+        spareCycle = null;
         highestNumber = nextNumber;
         lastSwitchNs = nowNs;
         firstSwitchPending = false;
@@ -930,12 +933,14 @@ public final class CycleSwitcher {
         return false;
     }
 
-    /** A cycle left the transmit queue: its track map is kept for a later capture cycle. */
+    /** A cycle left the transmit queue: its track map and its arrays are kept for a later capture cycle. */
     private void retire(Cycle c) {
         if (c.index != null) {
             spareIndexes.add(c.index);
             c.index = null;
         }
+        c.release();
+        spareCycle = c;
     }
 
     private Cycle findTransmit(long number) {

@@ -70,4 +70,30 @@ class CycleReceiverTest {
         assertThat(r.finishApply(4)).isEqualTo(9);
         assertThatThrownBy(() -> r.finishApply(5)).hasMessageContaining("no apply");
     }
+
+    @Test
+    void aCycleReceivedAfterAnApplyStartsEmptyInTheStorageItTakesOver() {
+        CycleReceiver r = new CycleReceiver();
+        for (long n = 1; n <= 200; n++) {
+            // each cycle brings 100 tracks, half of them also in the cycle before; cycle n is
+            // received after n - 1 was applied, so it takes over that cycle's arrays and map
+            for (long t = 0; t < 100; t++) {
+                r.onSlotReceived(n, t + 50 * n, n * 1000 + t, 10);
+            }
+            long number = n;
+            assertThatThrownBy(() -> r.onSlotReceived(number, 50 * number, 1, 10)).hasMessageContaining("twice");
+            r.onCommit(n, n);
+            r.startApply(n);
+            assertThat(r.applyingSlots()).isEqualTo(100);
+            assertThat(r.applyingTrack(0)).isEqualTo(50 * n);
+            assertThat(r.applyingTrack(99)).isEqualTo(50 * n + 99);
+            r.finishApply(n);
+            assertThat(r.imageVersion(50 * n)).isEqualTo(n * 1000);
+            assertThat(r.imageVersion(50 * n + 99)).isEqualTo(n * 1000 + 99);
+        }
+        assertThat(r.imageVersion(50)).as("written by cycle 1 only").isEqualTo(1000);
+        assertThat(r.imageVersion(100)).as("written by cycles 1 and 2, applied last by 2").isEqualTo(2000);
+        assertThat(r.imageTracks()).isEqualTo(50 * 200 + 50);
+        assertThat(r.appliedSlots()).isEqualTo(20_000);
+    }
 }

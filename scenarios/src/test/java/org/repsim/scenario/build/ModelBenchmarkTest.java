@@ -1,0 +1,53 @@
+package org.repsim.scenario.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.repsim.scenario.spec.Scenario;
+
+class ModelBenchmarkTest {
+
+    private static Scenario sync(String duration) throws Exception {
+        return ModelBenchmark.reference("sync").with("run.duration", duration).resolve();
+    }
+
+    @Test
+    void timedRunsDoTheSameWorkAndCarryTheHeapFiguresOfTheHeapRun() {
+        List<ModelBenchmark.Figures> runs = ModelBenchmark.runs("sync", "2 s", 3);
+        assertThat(runs).hasSize(3);
+        ModelBenchmark.Figures first = runs.get(0);
+        assertThat(first.hostWrites()).isPositive();
+        assertThat(first.events()).isGreaterThan(first.hostWrites());
+        assertThat(first.peakHeapBytes()).isGreaterThanOrEqualTo(first.liveHeapBytes());
+        assertThat(first.liveHeapBytes()).isPositive();
+        for (ModelBenchmark.Figures f : runs) {
+            assertThat(f.name()).isEqualTo("sync");
+            assertThat(f.wallS()).isPositive();
+            assertThat(f.hostWrites()).isEqualTo(first.hostWrites());
+            assertThat(f.events()).isEqualTo(first.events());
+            assertThat(f.peakHeapBytes()).isEqualTo(first.peakHeapBytes());
+            assertThat(f.liveHeapBytes()).isEqualTo(first.liveHeapBytes());
+        }
+    }
+
+    @Test
+    void aRunTimedInStepsDoesTheSameWorkAsOneInOneGo() throws Exception {
+        Scenario sc = sync("2500 ms");
+        List<Double> steps = new ArrayList<>();
+        ModelBenchmark.Timing stepped = ModelBenchmark.time(sc, 1_000_000_000L, steps);
+        ModelBenchmark.Timing whole = ModelBenchmark.time(sc, 0, null);
+        assertThat(steps).hasSize(3).allSatisfy(w -> assertThat(w).isPositive());
+        assertThat(stepped.hostWrites()).isEqualTo(whole.hostWrites()).isPositive();
+        assertThat(stepped.events()).isEqualTo(whole.events());
+        assertThat(steps.stream().mapToDouble(Double::doubleValue).sum()).isLessThanOrEqualTo(stepped.wallS());
+    }
+
+    @Test
+    void aForkedRunsFiguresSurviveTheTripThroughItsOutput() {
+        ModelBenchmark.Figures f = new ModelBenchmark.Figures("cycle", 3_000_220, 13_133_875, 2.912345678, 470_000_000L,
+                333_000_000L);
+        assertThat(BenchFork.parse(BenchFork.format(f))).isEqualTo(f);
+    }
+}
