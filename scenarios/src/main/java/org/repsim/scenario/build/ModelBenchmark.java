@@ -138,15 +138,10 @@ public final class ModelBenchmark {
         }
     }
 
-    /** {@code bench model}: every reference scenario, single thread, each in its own JVM after a JIT warm-up run. */
-    public static void model(PrintStream out, String duration) {
-        model(out, duration, REFERENCES, 1, true);
-    }
-
     /**
-     * {@code bench model}: the named reference scenarios, single thread, each after a JIT warm-up
-     * run; with {@code repeat} > 1 each is measured that many times and the run with the median
-     * writes per second is reported (min and max beside it), for machines whose speed drifts.
+     * {@code bench model}: the named reference scenarios, single thread, each measured
+     * {@code repeat} times as {@link #runs} says; the run with the median writes per second is
+     * reported (min and max beside it), for machines whose speed drifts.
      *
      * <p>With {@code fork} each scenario runs in a JVM of its own, started with this JVM's options
      * (as JMH forks): otherwise the scenarios measured first leave the JIT's profiles of the shared

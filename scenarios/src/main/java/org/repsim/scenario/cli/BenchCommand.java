@@ -51,8 +51,9 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Reference scenarios to run: sync, ordered, cycle, shuttle (default: all).")
         private java.util.List<String> scenarios = ModelBenchmark.REFERENCES;
 
-        @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-                description = "Measured runs per scenario; the median is reported (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+                description = "Measured runs per scenario, after a warm-up run of the same length; the median is "
+                        + "reported (default: ${DEFAULT-VALUE}).")
         private int repeat;
 
         @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
