@@ -56,14 +56,14 @@ public final class CycleReceiver {
 
         /**
          * @param expectedSlots size hint: the previous cycle's, so receiving neither rehashes nor regrows
-         * @param spare         an applied cycle whose arrays and map this one takes over if they are
-         *                      large enough (null: none), so that a steady stream of cycles allocates
-         *                      no new large arrays
+         * @param spare         an applied cycle of the same receiver (so checked alike) whose arrays
+         *                      and map this one takes over if they are large enough (null: none), so
+         *                      that a steady stream of cycles allocates no new large arrays
          */
         Received(long number, int expectedSlots, boolean checked, Received spare) {
             this.number = number;
             int n = Math.max(64, expectedSlots);
-            if (spare != null && spare.track.length >= n && (spare.index != null) == checked) {
+            if (spare != null && spare.track.length >= n) {
                 track = spare.track;
                 version = spare.version;
                 bytes = spare.bytes;
