@@ -6,6 +6,8 @@ import java.util.function.DoubleSupplier;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.result.Metric;
+import org.repsim.core.result.Table;
+import org.repsim.core.result.TableStores;
 import org.repsim.core.result.TimeSeries;
 import org.repsim.core.stats.Counter;
 import org.repsim.core.stats.LatencyHistogram;
@@ -27,6 +29,31 @@ public final class Recording {
     private final List<String> columnUnits = new ArrayList<>();
     private final List<DoubleSupplier> columnReaders = new ArrayList<>();
     private final List<Runnable> afterSample = new ArrayList<>();
+    private final TableStores tableStores;
+
+    /** A recording whose record tables are kept in memory. */
+    public Recording() {
+        this(TableStores.IN_MEMORY);
+    }
+
+    /** A recording whose record tables keep their rows where {@code tableStores} says. */
+    public Recording(TableStores tableStores) {
+        this.tableStores = tableStores;
+    }
+
+    /**
+     * A record table whose rows a component adds as records become final; its store is this
+     * recording's choice. The rows are not cleared at the warm-up: the caller decides which
+     * records count (and may {@link Table#clear} them at a reset).
+     */
+    public Table table(String name, List<String> columns, List<String> units) {
+        return Table.open(tableStores, name, columns, units);
+    }
+
+    /** Where this recording's tables keep their rows (for a nested recording that shares them). */
+    public TableStores tableStores() {
+        return tableStores;
+    }
 
     /** Produces metrics at the end of a run. */
     @FunctionalInterface
