@@ -19,6 +19,7 @@ import org.repsim.model.algo.consistency.Shuttle;
 import org.repsim.model.algo.consistency.ShuttleCommitTracker;
 import org.repsim.model.algo.cycle.SessionState;
 import org.repsim.model.algo.cycle.SwitchMode;
+import org.repsim.model.cycle.CycleEventListener;
 import org.repsim.model.cycle.CycleSession;
 
 /**
@@ -73,7 +74,7 @@ public final class ConsistencyGroup {
 
     /** (number, group close time ns) of closed numbers from the last one applied everywhere on. */
     private final ArrayDeque<long[]> closes = new ArrayDeque<>();
-    private final List<long[]> closeHistory = new ArrayList<>();
+    private final List<CycleEventListener> closeListeners = new ArrayList<>();
     private long appliedEverywhere = -1;
     /** Host and shuttle: every secondary may apply numbers ≤ this (frozen while suspended). */
     private long committedThrough = -1;
@@ -151,7 +152,9 @@ public final class ConsistencyGroup {
     void recordClose(long k, long now) {
         long[] c = {k, now};
         closes.addLast(c);
-        closeHistory.add(c);
+        for (CycleEventListener l : closeListeners) {
+            l.onCycle(k, now);
+        }
     }
 
     /**
@@ -314,9 +317,12 @@ public final class ConsistencyGroup {
         return appliedEverywhere;
     }
 
-    /** Host and shuttle: (number, group close time ns) of every number closed so far, in order. */
-    public List<long[]> closeHistory() {
-        return Collections.unmodifiableList(closeHistory);
+    /**
+     * Host and shuttle: calls {@code listener} with (number, group close time ns) of every number
+     * closed from now on, in order (nothing is kept: a long run closes millions).
+     */
+    public void addCloseListener(CycleEventListener listener) {
+        closeListeners.add(listener);
     }
 
     /** Mode host: the coordinator's state machine (read-only use: counters); null otherwise. */
@@ -334,9 +340,12 @@ public final class ConsistencyGroup {
         return ring == null ? null : ring.tracker();
     }
 
-    /** Mode shuttle: every final number total so far, in number order; empty otherwise. */
-    public List<NumberTotal> finalTotals() {
-        return ring == null ? List.of() : Collections.unmodifiableList(ring.finalTotals());
+    /** Mode shuttle: calls {@code listener} with each final number total from now on, in number order. */
+    public void addFinalTotalListener(java.util.function.Consumer<NumberTotal> listener) {
+        if (ring == null) {
+            throw new IllegalStateException("group " + config.name() + " has no shuttle");
+        }
+        ring.addFinalTotalListener(listener);
     }
 
     /** Host writes whose acknowledgement waits for the next shuttle visit (all members). */

@@ -1,8 +1,8 @@
 package org.repsim.model.consistency;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.TreeMap;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
@@ -51,6 +51,14 @@ public final class ConsistencyRecording {
     private final Recording inner = new Recording();
     private final LagMeter lag;
     private long sinceNs;
+    // group cycles since the warm-up: durations between successive group closes
+    private long previousCloseNs = Long.MIN_VALUE;
+    private long closeCount;
+    private double closeDurSum;
+    private double closeDurMax;
+    // numbers of the records handed out since the warm-up (closed after it, not discarded), and their bytes
+    private final BitSet numbersOut = new BitSet();
+    private long bytesOut;
 
     private ConsistencyRecording(ConsistencyGroup group, Signals signals, Scheduler scheduler, long rpoTargetNs) {
         this.group = group;
@@ -60,6 +68,10 @@ public final class ConsistencyRecording {
         lag.set(scheduler.now(), group.recoveryPointNs());
         group.addRecoveryPointListener(() -> lag.set(scheduler.now(), group.recoveryPointNs()));
         this.sinceNs = scheduler.now();
+        if (group.mode() != ConsistencyMode.NONE) {
+            group.addCloseListener(this::onGroupClose);
+            cycles.addRecordListener((box, r) -> onRecord(r));
+        }
     }
 
     /**
@@ -73,7 +85,7 @@ public final class ConsistencyRecording {
         ConsistencyRecording r = new ConsistencyRecording(group, signals, scheduler, rpoTargetNs);
         rec.resetWith(r.inner::reset);
         rec.resetWith(r.lag);
-        rec.resetWith(now -> r.sinceNs = now);
+        rec.resetWith(r::onReset);
         rec.metrics(r::addMetrics);
         String c = "consistency." + group.name();
         rec.count(signals.find(c + ".violations"), "consistency.violations");
@@ -107,6 +119,40 @@ public final class ConsistencyRecording {
         return r;
     }
 
+    private void onReset(long nowNs) {
+        sinceNs = nowNs;
+        closeCount = 0;
+        closeDurSum = 0;
+        closeDurMax = 0;
+        numbersOut.clear();
+        bytesOut = 0;
+    }
+
+    private void onGroupClose(long number, long nowNs) {
+        if (nowNs >= sinceNs && previousCloseNs != Long.MIN_VALUE) {
+            double d = (nowNs - previousCloseNs) / 1e9;
+            closeDurSum += d;
+            closeDurMax = Math.max(closeDurMax, d);
+            closeCount++;
+        }
+        previousCloseNs = nowNs;
+    }
+
+    /** A record entering the cycles table (closed after the warm-up). */
+    private void onRecord(CycleRecord r) {
+        if (!r.discarded()) {
+            numbersOut.set(bitOf(r.number()));
+            bytesOut += r.bytes();
+        }
+    }
+
+    private static int bitOf(long number) {
+        if (number < 0 || number > Integer.MAX_VALUE) {
+            throw new IllegalStateException("group number out of range for the cycle count: " + number);
+        }
+        return (int) number;
+    }
+
     private double sum(int what) {
         double t = 0;
         for (CycleSession s : group.sessions()) {
@@ -134,38 +180,32 @@ public final class ConsistencyRecording {
         }
     }
 
-    /** Group cycles: numbers closed after the warm-up; durations between successive group closes. */
+    /**
+     * Group cycles: numbers closed after the warm-up (those handed out to the table, then those
+     * still in progress), bytes of a number summed over boxes; durations between successive group
+     * closes. Memory: one bit per number, not a record.
+     */
     private void addGroupCycles(List<Metric> out) {
-        long count = 0;
-        double durSum = 0;
-        double durMax = 0;
-        long previous = Long.MIN_VALUE;
-        for (long[] c : group.closeHistory()) {
-            if (c[1] >= sinceNs && previous != Long.MIN_VALUE) {
-                double d = (c[1] - previous) / 1e9;
-                durSum += d;
-                durMax = Math.max(durMax, d);
-                count++;
-            }
-            previous = c[1];
-        }
-        TreeMap<Long, long[]> bytesByNumber = new TreeMap<>();
+        BitSet numbers = (BitSet) numbersOut.clone();
+        long bytes = bytesOut;
         for (CycleSession s : group.sessions()) {
             for (CycleRecord r : s.switcher().records()) {
                 if (r.closeNs() >= sinceNs && !r.discarded()) {
-                    bytesByNumber.computeIfAbsent(r.number(), k -> new long[1])[0] += r.bytes();
+                    numbers.set(bitOf(r.number()));
+                    bytes += r.bytes();
                 }
             }
         }
-        double bytesSum = 0;
-        for (long[] b : bytesByNumber.values()) {
-            bytesSum += b[0];
-        }
-        out.add(new Metric("group.cycle.count", bytesByNumber.size(), "count"));
-        out.add(new Metric("group.cycle.duration.mean", count == 0 ? Double.NaN : durSum / count, "s"));
-        out.add(new Metric("group.cycle.duration.max", count == 0 ? Double.NaN : durMax, "s"));
-        out.add(new Metric("group.cycle.bytes.mean",
-                bytesByNumber.isEmpty() ? Double.NaN : bytesSum / bytesByNumber.size(), "bytes"));
+        int count = numbers.cardinality();
+        out.add(new Metric("group.cycle.count", count, "count"));
+        out.add(new Metric("group.cycle.duration.mean", closeCount == 0 ? Double.NaN : closeDurSum / closeCount, "s"));
+        out.add(new Metric("group.cycle.duration.max", closeCount == 0 ? Double.NaN : closeDurMax, "s"));
+        out.add(new Metric("group.cycle.bytes.mean", count == 0 ? Double.NaN : (double) bytes / count, "bytes"));
+    }
+
+    /** See {@link CycleRecording#addRecordListener}. */
+    public void addRecordListener(CycleRecording.RecordListener listener) {
+        cycles.addRecordListener(listener);
     }
 
     /** Table {@code cycles}: every cycle (shuttle: number) each box closed since the warm-up; {@code box} = session index. */

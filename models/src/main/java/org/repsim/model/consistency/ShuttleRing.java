@@ -47,7 +47,7 @@ final class ShuttleRing {
     private final Shuttle shuttle;
     private final ShuttleCommitTracker tracker;
     private final Runnable arrival = this::onArrival;
-    private final List<NumberTotal> finalTotals = new ArrayList<>();
+    private final List<java.util.function.Consumer<NumberTotal>> finalTotalListeners = new ArrayList<>();
 
     private final Signal roundSignal;
     private final Signal perRoundSignal;
@@ -102,7 +102,9 @@ final class ShuttleRing {
         members[e].onShuttleVisit(v, now);
         NumberTotal total = v.finalTotal();
         if (total != null) {
-            finalTotals.add(total);
+            for (java.util.function.Consumer<NumberTotal> l : finalTotalListeners) {
+                l.accept(total);
+            }
             numberBytesSignal.emit(now, total.bytes());
             scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
                 if (!group.suspended()) {
@@ -158,8 +160,8 @@ final class ShuttleRing {
         return tracker;
     }
 
-    /** Every final number total so far, in number order (the shuttle's totals, claim 5/7). */
-    List<NumberTotal> finalTotals() {
-        return finalTotals;
+    /** Calls {@code listener} with each final number total, in number order (the shuttle's totals, claim 5/7). */
+    void addFinalTotalListener(java.util.function.Consumer<NumberTotal> listener) {
+        finalTotalListeners.add(listener);
     }
 }

@@ -2,6 +2,7 @@ package org.repsim.model.cycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
@@ -29,7 +30,12 @@ import org.repsim.model.algo.cycle.CycleRecord;
  *       {@code cycle.transmitQueue}: sums over sessions; {@code rpo.lag}: the worst session at the
  *       sample instant (s).</li>
  *   <li>Table {@code cycles}: one row per closed cycle, the {@code box} column holding the
- *       session's index in the list given to {@link #register}.</li>
+ *       session's index in the list given to {@link #register}. A row is added as soon as its
+ *       cycle is settled ({@link org.repsim.model.algo.cycle.CycleSwitcher#drainSettled}: looked
+ *       at after every apply), so the rows go to the table's store as the run proceeds and the
+ *       sessions keep only the cycles in progress; {@link #cycles()} adds the cycles still in
+ *       progress at the end. Rows are therefore in the order cycles settled, each session's in
+ *       close order.</li>
  * </ul>
  * The recovery-point lag per session is {@code now − close time of the newest cycle applied},
  * measured exactly by a {@link LagMeter} (from the session start until the first apply).
@@ -42,6 +48,17 @@ public final class CycleRecording {
 
     private final List<CycleSession> sessions;
     private final Scheduler scheduler;
+    private final Table table;
+    /** Per session: takes the records it hands out. */
+    private final List<Consumer<CycleRecord>> takers = new ArrayList<>();
+    private final List<RecordListener> recordListeners = new ArrayList<>();
+    // the cycles handed out since the warm-up that count (closed after it, not discarded)
+    private long count;
+    private double durSum;
+    private double durMax;
+    private double bytesSum;
+    private double foldSum;
+    private double dupSum;
     private final LagMeter[] lags;
     private final Peak[] cachePeaks;
     private final Peak[] spillPeaks;
@@ -68,9 +85,10 @@ public final class CycleRecording {
         }
     }
 
-    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, long rpoTargetNs) {
+    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, long rpoTargetNs, Table table) {
         this.sessions = List.copyOf(sessions);
         this.scheduler = scheduler;
+        this.table = table;
         int n = sessions.size();
         lags = new LagMeter[n];
         cachePeaks = new Peak[n];
@@ -83,6 +101,10 @@ public final class CycleRecording {
             lags[i] = lag;
             cachePeaks[i] = new Peak();
             spillPeaks[i] = new Peak();
+            int box = i;
+            Consumer<CycleRecord> taker = r -> take(box, r);
+            takers.add(taker);
+            s.addAppliedListener((number, now) -> s.switcher().drainSettled(taker));
         }
         sinceNs = scheduler.now();
     }
@@ -99,7 +121,7 @@ public final class CycleRecording {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("cycle recording needs at least one session");
         }
-        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs);
+        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs, rec.table("cycles", COLUMNS, UNITS));
         for (int i = 0; i < r.sessions.size(); i++) {
             String p = "cycle." + r.sessions.get(i).name();
             Peak cache = r.cachePeaks[i];
@@ -120,7 +142,51 @@ public final class CycleRecording {
         return r;
     }
 
+    /** Told of each record that enters the table, with its session's index. */
+    @FunctionalInterface
+    public interface RecordListener {
+        void onRecord(int box, CycleRecord record);
+    }
+
+    /**
+     * Also passes every record that enters the table (closed after the warm-up, discarded or not)
+     * to {@code listener}, when it does.
+     */
+    public void addRecordListener(RecordListener listener) {
+        recordListeners.add(listener);
+    }
+
+    /** A settled record of session {@code box}: its row, and its share of the per-cycle metrics. */
+    private void take(int box, CycleRecord c) {
+        if (c.closeNs() < sinceNs) {
+            return;
+        }
+        table.add(c.number(), box, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()), seconds(c.appliedNs()),
+                c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(), c.duplicates());
+        for (RecordListener l : recordListeners) {
+            l.onRecord(box, c);
+        }
+        if (c.discarded()) {
+            return;
+        }
+        count++;
+        double d = c.durationNs() / 1e9;
+        durSum += d;
+        durMax = Math.max(durMax, d);
+        bytesSum += c.bytes();
+        foldSum += c.foldingRatio();
+        dupSum += c.duplicates();
+    }
+
     private void onReset(long nowNs) {
+        // every row so far is of a cycle closed before now: none counts any more
+        table.clear();
+        count = 0;
+        durSum = 0;
+        durMax = 0;
+        bytesSum = 0;
+        foldSum = 0;
+        dupSum = 0;
         sinceNs = nowNs;
         dropsBase = 0;
         pacedBase = 0;
@@ -155,12 +221,13 @@ public final class CycleRecording {
     }
 
     private void addMetrics(long nowNs, List<Metric> out) {
-        long count = 0;
-        double durSum = 0;
-        double durMax = 0;
-        double bytesSum = 0;
-        double foldSum = 0;
-        double dupSum = 0;
+        // the cycles handed out so far, then those still in progress
+        long count = this.count;
+        double durSum = this.durSum;
+        double durMax = this.durMax;
+        double bytesSum = this.bytesSum;
+        double foldSum = this.foldSum;
+        double dupSum = this.dupSum;
         for (CycleSession s : sessions) {
             for (CycleRecord c : s.switcher().records()) {
                 if (c.closeNs() < sinceNs || c.discarded()) {
@@ -210,19 +277,16 @@ public final class CycleRecording {
         out.add(new Metric("rpo.aboveTarget.fraction", above, "fraction"));
     }
 
-    /** Table {@code cycles}: every cycle closed since the warm-up, per session in close order (NaN = not yet). */
+    /**
+     * Table {@code cycles}: every cycle closed since the warm-up (NaN = not yet). For the end of
+     * the run: adds the rows of the cycles still in progress, each session's in close order, and
+     * the sessions forget them (call it once, after the last event).
+     */
     public Table cycles() {
-        Table t = new Table("cycles", COLUMNS, UNITS);
         for (int i = 0; i < sessions.size(); i++) {
-            for (CycleRecord c : sessions.get(i).switcher().records()) {
-                if (c.closeNs() < sinceNs) {
-                    continue;
-                }
-                t.add(c.number(), i, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()), seconds(c.appliedNs()),
-                        c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(), c.duplicates());
-            }
+            sessions.get(i).switcher().drainAll(takers.get(i));
         }
-        return t;
+        return table;
     }
 
     /** {@code session-drop} intervals of all sessions (an unfinished one ends at {@code endNs}). */

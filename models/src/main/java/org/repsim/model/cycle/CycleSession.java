@@ -542,8 +542,7 @@ public final class CycleSession implements ReplicationHandler {
 
     private void onCommitArrived(long n, int d) {
         long now = scheduler.now();
-        CycleRecord r = switcher.record(n);
-        if (r != null && r.discarded()) {
+        if (switcher.isDiscarded(n)) {
             return; // a drop discarded the cycle while its commit travelled: the secondary never commits it
         }
         receiver.onCommit(n, now);
@@ -717,8 +716,7 @@ public final class CycleSession implements ReplicationHandler {
     }
 
     private void onClosed(long now) {
-        List<CycleRecord> rs = switcher.records();
-        CycleRecord r = rs.get(rs.size() - 1);
+        CycleRecord r = switcher.lastClosed();
         untaken.addLast(new long[] {r.number(), r.slots(), 0});
         durationSignal.emit(now, r.durationNs());
         queueSignal.emit(now, switcher.transmitCycles());

@@ -84,6 +84,8 @@ final class GroupFixture {
     final ConsistencyGroup group;
     final Host host;
     final Recording recording = new Recording();
+    /** Per session: the records its recording handed out to the cycles table so far. */
+    final List<List<org.repsim.model.algo.cycle.CycleRecord>> handedOut = new ArrayList<>();
     final ConsistencyRecording groupRecording;
 
     GroupFixture(Knobs k) {
@@ -126,6 +128,10 @@ final class GroupFixture {
         recording.latency(signals.find("host.write.latency"), "host.write.latency");
         recording.count(signals.find("host.writes"), "host.writes");
         groupRecording = ConsistencyRecording.register(recording, signals, group, kernel, 0);
+        for (int i = 0; i < sessions.size(); i++) {
+            handedOut.add(new ArrayList<>());
+        }
+        groupRecording.addRecordListener((box, r) -> handedOut.get(box).add(r));
     }
 
     /** Starts the dependent closed-loop streams over [fromNs, untilNs). */
@@ -172,5 +178,12 @@ final class GroupFixture {
                 new Box.PoolConfig(8, Distributions.deterministic(5_000)),
                 new Box.PoolConfig(8, Distributions.deterministic(5_000)),
                 new Box.CacheConfig(1L << 30, TRACK, 0.5, 64), List.of(data));
+    }
+
+    /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
+    List<org.repsim.model.algo.cycle.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
+        List<org.repsim.model.algo.cycle.CycleRecord> all = new ArrayList<>(handedOut.get(sessions.indexOf(s)));
+        all.addAll(s.switcher().records());
+        return all;
     }
 }

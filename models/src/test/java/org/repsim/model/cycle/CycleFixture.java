@@ -68,6 +68,8 @@ final class CycleFixture {
     final Host host;
     final Knobs knobs;
     final Recording recording = new Recording();
+    /** Per session: the records its recording handed out to the cycles table so far. */
+    final List<List<org.repsim.model.algo.cycle.CycleRecord>> handedOut = new ArrayList<>();
     final CycleRecording cycleRecording;
 
     CycleFixture(Knobs k) {
@@ -88,6 +90,10 @@ final class CycleFixture {
         session.addPair(primaryVolume, secondaryVolume);
         host = new Host(kernel, signals);
         cycleRecording = CycleRecording.register(recording, signals, List.of(session), kernel, 2 * S);
+        for (int i = 0; i < List.of(session).size(); i++) {
+            handedOut.add(new ArrayList<>());
+        }
+        cycleRecording.addRecordListener((box, r) -> handedOut.get(box).add(r));
     }
 
     /** Starts the write workload over [fromNs, untilNs). */
@@ -113,5 +119,12 @@ final class CycleFixture {
                 new Box.PoolConfig(4, Distributions.deterministic(20_000)),
                 new Box.PoolConfig(2, Distributions.deterministic(30_000)),
                 new Box.CacheConfig(1L << 30, TRACK, 0.5, 64), List.of(data, spill));
+    }
+
+    /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
+    List<org.repsim.model.algo.cycle.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
+        List<org.repsim.model.algo.cycle.CycleRecord> all = new ArrayList<>(handedOut.get(List.of(session).indexOf(s)));
+        all.addAll(s.switcher().records());
+        return all;
     }
 }

@@ -48,7 +48,7 @@ class CycleSessionHooksTest {
         at(f, 1_500 * MS, () -> f.session.close(f.kernel.now()));
         f.runUntil(3 * S);
         assertThat(ready).containsExactly(true, false, true, false);
-        assertThat(f.session.switcher().records()).extracting(CycleRecord::number).containsExactly(0L, 1L, 10L);
+        assertThat(f.records(f.session)).extracting(CycleRecord::number).containsExactly(0L, 1L, 10L);
         assertThat(f.session.switcher().captureNumber()).isEqualTo(11);
         assertThat(committedSeen).containsExactly(0L, 1L, 10L);
         assertThat(appliedSeen).containsExactly(0L, 1L, 10L);
@@ -187,7 +187,7 @@ class CycleSessionHooksTest {
         f.signals.find("cycle.r1.transmitQueue").subscribe((t, v) -> maxQueue[0] = Math.max(maxQueue[0], (int) v));
         f.writes(0, 4 * S);
         f.runUntil(4 * S);
-        List<CycleRecord> rs = f.session.switcher().records();
+        List<CycleRecord> rs = f.records(f.session);
         assertThat(rs.get(0).durationNs()).isEqualTo(100 * MS);
         assertThat(rs.get(1).durationNs()).isEqualTo(100 * MS);
         assertThat(rs.get(rs.size() - 1).durationNs()).isGreaterThan(100 * MS);

@@ -45,7 +45,7 @@ class CycleValidationTest {
     private static void assertAppliedInOrder(CycleFixture f) {
         long last = -1;
         long lastApplied = -1;
-        for (CycleRecord r : f.session.switcher().records()) {
+        for (CycleRecord r : f.records(f.session)) {
             assertThat(r.number()).isGreaterThan(last);
             last = r.number();
             if (r.appliedNs() != CycleRecord.NOT_YET) {
@@ -63,7 +63,7 @@ class CycleValidationTest {
         CycleFixture f = new CycleFixture(k);
         f.writes(0, 20 * S);
         f.runUntil(20 * S);
-        List<CycleRecord> rs = f.session.switcher().records();
+        List<CycleRecord> rs = f.records(f.session);
         assertThat(rs).hasSizeGreaterThanOrEqualTo(19);
         for (CycleRecord r : rs) {
             assertThat(r.durationNs() / 1e9).as("cycle %s", r).isCloseTo(1.0, within(0.01));
@@ -90,7 +90,7 @@ class CycleValidationTest {
         // §8.2: every host write lands in exactly one cycle; writes = slots + folded
         long writes = 0;
         long slotsAndFolded = 0;
-        for (CycleRecord r : f.session.switcher().records()) {
+        for (CycleRecord r : f.records(f.session)) {
             writes += r.writes();
             slotsAndFolded += r.slots() + r.folded();
         }
@@ -127,7 +127,7 @@ class CycleValidationTest {
         double slope = (cache[1] - cache[0]) / ((at[1] - at[0]) / 1e9);
         double expected = WRITE_BPS - k.linkBps;
         assertThat(slope).isCloseTo(expected, within(0.05 * expected));
-        List<CycleRecord> rs = f.session.switcher().records();
+        List<CycleRecord> rs = f.records(f.session);
         assertThat(rs.get(rs.size() - 1).durationNs()).isGreaterThan(2 * S);
         assertConserved(f);
         assertAppliedInOrder(f);
@@ -197,7 +197,7 @@ class CycleValidationTest {
                 () -> lagDuringAndAfter[1] = f.cycleRecording.lag(0).currentNs(f.kernel.now()) / 1e9);
         f.runUntil(12 * S);
         assertThat(f.session.switcher().drops()).isZero();
-        for (CycleRecord r : f.session.switcher().records()) {
+        for (CycleRecord r : f.records(f.session)) {
             assertThat(r.discarded()).isFalse();
         }
         // normal peak: 2 cycles = 1 s; the outage holds the recovery point back
@@ -253,7 +253,7 @@ class CycleValidationTest {
         assertConserved(f);
         double fromRecords = 0;
         int n = 0;
-        for (CycleRecord r : f.session.switcher().records()) {
+        for (CycleRecord r : f.records(f.session)) {
             fromRecords += r.foldingRatio();
             n++;
         }

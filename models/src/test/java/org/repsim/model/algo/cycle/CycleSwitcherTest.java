@@ -251,6 +251,69 @@ class CycleSwitcherTest {
     }
 
     @Test
+    void recordsAreHandedOutInCloseOrderOnceSettledAndForgotten() {
+        CycleSwitcher s = new CycleSwitcher(SwitchRules.multiCycle(MIN, 8), ample(), 1, 0);
+        CycleReceiver r = new CycleReceiver();
+        List<Long> out = new java.util.ArrayList<>();
+        for (int c = 1; c <= 3; c++) {
+            s.write(c, TRACK, c, c * MIN - 1);
+            assertThat(s.trySwitch(c * MIN, true)).isEqualTo(SwitchOutcome.SWITCHED);
+        }
+        s.drainSettled(x -> out.add(x.number()));
+        assertThat(out).as("nothing acknowledged yet").isEmpty();
+        transmitAll(s, r, 3 * MIN + 1); // cycles 1–3 sent and acknowledged
+        s.drainSettled(x -> out.add(x.number()));
+        assertThat(out).as("acknowledged but not applied").isEmpty();
+        s.onApplied(2, 3 * MIN + 3); // a newer apply decides cycle 1 too (applies go in number order)
+        s.drainSettled(x -> out.add(x.number()));
+        assertThat(out).containsExactly(1L, 2L);
+        assertThat(s.records()).extracting(CycleRecord::number).containsExactly(3L);
+        assertThat(s.record(1)).as("handed out: forgotten").isNull();
+        assertThat(s.isDiscarded(1)).isFalse();
+        assertThat(s.lastClosed().number()).isEqualTo(3);
+        assertThat(s.cyclesClosed()).isEqualTo(3);
+        s.write(4, TRACK, 4, 4 * MIN - 1);
+        assertThat(s.trySwitch(4 * MIN, true)).isEqualTo(SwitchOutcome.SWITCHED);
+        long h = s.takeSlot(4 * MIN);
+        s.onSlotSent(h, 4 * MIN + 1);
+        s.onCommitSent(4, 4 * MIN + 1);
+        s.onApplied(3, 4 * MIN + 2);
+        s.onApplied(4, 4 * MIN + 3);
+        s.drainSettled(x -> out.add(x.number()));
+        assertThat(out).as("cycle 4 applied, its commit not yet acknowledged").containsExactly(1L, 2L, 3L);
+        s.onCommitAcknowledged(4, 4 * MIN + 4);
+        s.drainSettled(x -> out.add(x.number()));
+        assertThat(out).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(s.records()).isEmpty();
+        s.write(5, TRACK, 5, 5 * MIN - 1);
+        s.trySwitch(5 * MIN, true);
+        s.drainAll(x -> out.add(x.number()));
+        assertThat(out).as("the end of a run hands out the rest").containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(s.records()).isEmpty();
+    }
+
+    @Test
+    void discardedCyclesStayKnownAsDiscardedAfterTheyAreHandedOut() {
+        CachePressure p = new CachePressure(2 * TRACK, 0, List.of(PressurePolicy.DROP), Long.MAX_VALUE);
+        CycleSwitcher s = new CycleSwitcher(SwitchRules.legacy(MIN), p, 1, 0);
+        s.write(10, TRACK, 1, 0);
+        s.trySwitch(MIN, true);
+        s.write(11, TRACK, 2, MIN + 1);
+        assertThat(s.write(12, TRACK, 3, MIN + 2)).isEqualTo(WriteOutcome.DROPPED);
+        List<CycleRecord> out = new java.util.ArrayList<>();
+        s.drainSettled(out::add);
+        assertThat(out).as("discarded but no newer cycle applied: the apply is not decided").isEmpty();
+        s.drainAll(out::add);
+        assertThat(out).extracting(CycleRecord::number).containsExactly(1L, 2L);
+        assertThat(out).allMatch(CycleRecord::discarded);
+        assertThat(s.record(1)).isNull();
+        assertThat(s.isDiscarded(1)).isTrue();
+        assertThat(s.isDiscarded(2)).isTrue();
+        assertThat(s.isDiscarded(3)).isFalse();
+        assertThat(s.onCommitAcknowledged(1, MIN + 3)).as("late acknowledgement of a discarded cycle").isFalse();
+    }
+
+    @Test
     void transmitIdleKeepsTheSessionUpToItsLimit() {
         CachePressure zero = new CachePressure(TRACK * 10, 0, List.of(PressurePolicy.PACE), 0);
         CycleSwitcher a = new CycleSwitcher(SwitchRules.legacy(MIN), zero, 1, 0);
