@@ -216,13 +216,14 @@ public final class ModelBenchmark {
         return runs;
     }
 
-    /** {@code bench scaling}: the cycle reference at 1, 2, 4 and 8 minutes of simulated time. */
-    public static void scaling(PrintStream out, int repeat) {
+    /** {@code bench scaling}: a reference scenario at 1, 2, 4 and 8 minutes of simulated time. */
+    public static void scaling(PrintStream out, String name, int repeat) {
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
         }
-        ScenarioSource source = reference("cycle");
+        ScenarioSource source = reference(name);
         out.println(jvm());
+        out.println("reference: " + name);
         String[] durations = {"1 min", "2 min", "4 min", "8 min"};
         // a warm-up long enough for the JIT to compile every phase of the run and for the heap to
         // grow to its working size; nothing is forced on the collector until the timed runs are done
@@ -277,8 +278,8 @@ public final class ModelBenchmark {
             perMinute.append(String.format(Locale.ROOT, " %.2f", m));
         }
         out.printf(Locale.ROOT, "wall s of each simulated minute of the %s run:%s%n", durations[durations.length - 1], perMinute);
-        out.printf(Locale.ROOT, "events ratio per doubling = %.3f (the work itself: no cycle is sent before the first "
-                + "switch nor applied before the second)%n", eventsPerDoubling);
+        out.printf(Locale.ROOT, "events ratio per doubling = %.3f (the work itself: a model starts empty, e.g. in cycle "
+                + "mode no cycle is sent before the first switch nor applied before the second)%n", eventsPerDoubling);
         out.printf(Locale.ROOT, "ns per event, 8 min / 1 min = %.3f (the simulator's own cost per unit of work)%n",
                 nsPerEventRatio);
         double heapRatio = (double) heap.get(heap.size() - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();

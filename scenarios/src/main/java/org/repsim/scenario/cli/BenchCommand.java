@@ -91,8 +91,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-            description = "The cycle reference at 1, 2, 4 and 8 simulated minutes: wall time per doubling, heap ratio.")
+            description = "A reference scenario (default: cycle) at 1, 2, 4 and 8 simulated minutes: wall time per "
+                    + "doubling, heap ratio.")
     static final class Scaling implements Callable<Integer> {
+        @Option(names = "--scenario", defaultValue = "cycle", paramLabel = "NAME",
+                description = "Reference scenario: sync, ordered, cycle, shuttle (default: ${DEFAULT-VALUE}; the "
+                        + "issue's targets are for cycle).")
+        private String scenario;
+
         @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
                 description = "Runs per duration; the ratios use each duration's median run (for an even N the slower "
                         + "of the two middle ones) (default: ${DEFAULT-VALUE}).")
@@ -103,8 +109,13 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!ModelBenchmark.REFERENCES.contains(scenario)) {
+                spec.commandLine().getErr().println("repsim bench scaling: no reference scenario '" + scenario
+                        + "' (have " + String.join(", ", ModelBenchmark.REFERENCES) + ")");
+                return ExitCodes.INVALID;
+            }
             try {
-                ModelBenchmark.scaling(Repsim.stdout(spec), repeat);
+                ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench scaling: " + e.getMessage());
                 return ExitCodes.INVALID;

@@ -172,6 +172,10 @@ class RepsimTest {
         assertThat(execute("bench", "scaling", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("repsim bench scaling: --repeat must be at least 1");
         assertThat(out()).isEmpty();
+        errBytes.reset();
+        assertThat(execute("bench", "scaling", "--scenario", "shuttles")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("no reference scenario 'shuttles'").contains("sync, ordered, cycle, shuttle");
+        assertThat(out()).isEmpty();
     }
 
     @Test
