@@ -351,10 +351,15 @@ public final class ReportWriter {
                             + "sampled every " + every + ". A line that keeps rising marks the bottleneck: "
                             + "work arrives there faster than it is served.", c.get(), ChartStyle.HEIGHT);
         }
-        c = new CycleChart(runs).chart();
+        CycleChart cycles = new CycleChart(runs);
+        c = cycles.chart();
         if (c.isPresent()) {
+            int bin = cycles.binWidth();
+            String points = bin == 1 ? "One point per cycle number. "
+                    : "One point per bin of " + bin + " consecutive cycle numbers (more cycles than a chart can "
+                            + "show): sizes are means per cycle number, durations the mean of the bin's cycles. ";
             figure(id + "-cycles", "Cycles",
-                    "One point per cycle number. Top: bytes (left axis) and slots (right axis) the cycle carried; "
+                    points + "Top: bytes (left axis) and slots (right axis) the cycle carried; "
                             + "middle: how long it was open; bottom: writes per slot (above 1, rewrites of a track "
                             + "folded into one slot). Cycles longer than minCycleTime mean the link or the secondary "
                             + "could not keep up.", c.get(), ChartStyle.TALL_HEIGHT);

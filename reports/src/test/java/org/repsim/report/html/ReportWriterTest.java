@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.repsim.core.result.ExperimentSummary;
 import org.repsim.core.result.PointSummary;
 import org.repsim.core.result.RunResult;
+import org.repsim.core.result.Table;
+import org.repsim.report.chart.CycleChart;
 
 class ReportWriterTest {
 
@@ -107,6 +109,27 @@ class ReportWriterTest {
         }
         assertThat(links).isGreaterThan(60);
         assertThat(html).doesNotContain("@import").doesNotContain("url(").doesNotContain("<link ");
+    }
+
+    @Test
+    void moreCyclesThanAChartShowsAreBinnedAndTheCaptionSaysSo() throws IOException {
+        Table cycles = new Table("cycles", List.of("number", "durationS", "bytes"), List.of("count", "s", "bytes"));
+        for (int n = 0; n < 5 * CycleChart.MAX_POINTS; n++) {
+            cycles.add(n, 0.002, 65536);
+        }
+        RunResult base = Synthetic.cycleRun(0, 2, 30, false);
+        RunResult run = new RunResult(0, base.seed(), base.metrics().values(), base.series(), List.of(cycles),
+                base.intervals());
+        PointSummary p = Synthetic.summarize("000", new LinkedHashMap<>(), List.of(run));
+        ReportInput input = new ReportInput("many-cycles", "", List.of("one box"), List.of(),
+                new ExperimentSummary("many-cycles", "0.1.0-test", List.of(), List.of(p)), Map.of("000", List.of(run)),
+                null, 1.0);
+
+        String html = Files.readString(ReportWriter.write(dir, input));
+
+        assertThat(html).contains("id=\"p00-cycles\"", "One point per bin of 5 consecutive cycle numbers");
+        assertThat(Files.readString(sweepDir.resolve("report.html"))).contains("One point per cycle number.")
+                .doesNotContain("consecutive cycle numbers");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.repsim.core.random.RandomStreams;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.RunResult;
+import org.repsim.core.result.TableStores;
 import org.repsim.core.result.TimeSeries;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
@@ -33,10 +34,17 @@ public final class ScenarioModel implements ReplicationModel {
         this.baseDir = baseDir;
     }
 
+    /** Runs with the record tables in memory. */
     @Override
     public RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress) {
+        return run(point, replication, masterSeed, progress, TableStores.IN_MEMORY);
+    }
+
+    @Override
+    public RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress,
+            TableStores tables) {
         Scenario sc = (Scenario) point.payload();
-        Built built = build(sc, replication, masterSeed, baseDir);
+        Built built = build(sc, replication, masterSeed, baseDir, tables);
         SimulationKernel k = built.kernel;
         long end = sc.run().durationNs();
         long every = sc.report().sampleEveryNs();
@@ -53,7 +61,7 @@ public final class ScenarioModel implements ReplicationModel {
     /** A built, not yet run, model: for the runner and for benchmarks. */
     static final class Built {
         final SimulationKernel kernel;
-        final Recording recording = new Recording();
+        final Recording recording;
         final Signals signals = new Signals();
         final Topology topology;
         final Host host;
@@ -62,7 +70,8 @@ public final class ScenarioModel implements ReplicationModel {
         final List<Interval> intervals = new ArrayList<>();
         final List<Metric> loss = new ArrayList<>();
 
-        Built(Scenario sc, int replication, long masterSeed, Path baseDir) {
+        Built(Scenario sc, int replication, long masterSeed, Path baseDir, TableStores tables) {
+            recording = new Recording(tables);
             kernel = DsolKernel.create();
             RandomStreams streams = new RandomStreams(masterSeed, replication);
             topology = new Topology(sc, kernel, signals, streams);
@@ -83,12 +92,22 @@ public final class ScenarioModel implements ReplicationModel {
     }
 
     /**
+     * A model with its record tables in memory (benchmarks).
+     *
      * @throws ModelBuildException when the scenario, although valid, cannot be built (the
      *         components refuse their configuration); the message says why
      */
     static Built build(Scenario sc, int replication, long masterSeed, Path baseDir) {
+        return build(sc, replication, masterSeed, baseDir, TableStores.IN_MEMORY);
+    }
+
+    /**
+     * {@link #build(Scenario, int, long, Path)} whose record tables keep their rows where
+     * {@code tables} says.
+     */
+    static Built build(Scenario sc, int replication, long masterSeed, Path baseDir, TableStores tables) {
         try {
-            return new Built(sc, replication, masterSeed, baseDir);
+            return new Built(sc, replication, masterSeed, baseDir, tables);
         } catch (IllegalArgumentException e) {
             throw new ModelBuildException(e.getMessage(), e);
         }

@@ -1,5 +1,10 @@
 package org.repsim.scenario.run;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,56 +37,110 @@ final class Csv {
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
-    /** Parses a whole file into lines of fields; a final line end is optional. */
+    /** Parses a whole text into lines of fields; a final line end is optional. */
     static List<List<String>> parse(String text) {
         List<List<String>> lines = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean lineHasContent = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                lineHasContent = true;
-            } else if (c == ',') {
-                fields.add(cell.toString());
-                cell.setLength(0);
-                lineHasContent = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(cell.toString());
-                cell.setLength(0);
-                lines.add(fields);
-                fields = new ArrayList<>();
-                lineHasContent = false;
-            } else {
-                cell.append(c);
-                lineHasContent = true;
+        try (Records records = new Records(new StringReader(text))) {
+            for (List<String> r = records.next(); r != null; r = records.next()) {
+                lines.add(r);
             }
-            i++;
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field");
-        }
-        if (lineHasContent || !fields.isEmpty()) {
-            fields.add(cell.toString());
-            lines.add(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to read", e);
         }
         return lines;
+    }
+
+    /**
+     * Reads records one at a time, so a file of any length is parsed in constant memory. Line
+     * ends are {@code \n}, {@code \r\n} or {@code \r} (inside quotes they belong to the field); a
+     * final line end is optional; a line without any character is a record of one empty field,
+     * except at the very end of the text.
+     */
+    static final class Records implements Closeable {
+        private static final int END = -1;
+        private final Reader in;
+        private final char[] buffer = new char[1 << 14];
+        private final StringBuilder cell = new StringBuilder();
+        private int position;
+        private int limit;
+
+        Records(Reader in) {
+            this.in = in;
+        }
+
+        /**
+         * The next record's fields, or null after the last one.
+         *
+         * @throws IllegalArgumentException when the text ends inside a quoted field
+         */
+        List<String> next() throws IOException {
+            List<String> fields = new ArrayList<>();
+            cell.setLength(0);
+            boolean quoted = false;
+            boolean lineHasContent = false;
+            for (int c = read(); c != END; c = read()) {
+                if (quoted) {
+                    if (c == '"') {
+                        if (peek() == '"') {
+                            cell.append('"');
+                            read();
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        cell.append((char) c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                    lineHasContent = true;
+                } else if (c == ',') {
+                    fields.add(cell.toString());
+                    cell.setLength(0);
+                    lineHasContent = true;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    fields.add(cell.toString());
+                    return fields;
+                } else {
+                    cell.append((char) c);
+                    lineHasContent = true;
+                }
+            }
+            if (quoted) {
+                throw new IllegalArgumentException("unterminated quoted field");
+            }
+            if (lineHasContent) {
+                fields.add(cell.toString());
+                return fields;
+            }
+            return null;
+        }
+
+        private int read() throws IOException {
+            int c = peek();
+            if (c != END) {
+                position++;
+            }
+            return c;
+        }
+
+        private int peek() throws IOException {
+            while (position == limit) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return END;
+                }
+                position = 0;
+                limit = n;
+            }
+            return buffer[position];
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

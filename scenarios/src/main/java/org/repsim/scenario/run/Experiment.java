@@ -36,9 +36,11 @@ import org.repsim.core.result.RunResult;
  * is byte-identical whatever the thread count or completion order. No file holds a wall-clock
  * time.
  *
- * <p>Memory: each replication's files are written by its worker as soon as it completes; only
- * its metrics (a few hundred numbers) are kept until the summary is computed at the end. Time
- * series and tables are released right after writing.
+ * <p>Memory: each replication's record tables are spooled to part files in its directory while
+ * it runs ({@link SpooledTables}); its other files are written by its worker as soon as it
+ * completes; only its metrics (a few hundred numbers) are kept until the summary is computed at
+ * the end. Time series are released right after writing. A replication that fails leaves no
+ * part file (best effort) and never a {@code done.json}.
  *
  * <p>Failure: the first replication to throw cancels the experiment: no new replication starts,
  * running ones are stopped at their next {@link ProgressSink} report or interrupt, the pool is
@@ -212,8 +214,9 @@ public final class Experiment {
             throw new ExperimentCancelled();
         }
         ProgressTracker.Replication sink = tracker.replication();
-        try {
-            RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink);
+        // before the model is built: it creates its tables' part files in the directory
+        try (SpooledTables tables = prepared(t.dir())) {
+            RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink, tables);
             if (result == null) {
                 throw new IllegalStateException("the model returned no result");
             }
@@ -231,6 +234,15 @@ public final class Experiment {
             }
             throw e;
         }
+    }
+
+    /**
+     * The table stores of a replication about to run in {@code dir}, after the files of an
+     * earlier attempt were removed ({@code done.json} first).
+     */
+    private static SpooledTables prepared(Path dir) throws IOException {
+        RunFiles.prepare(dir);
+        return new SpooledTables(dir);
     }
 
     /** Waits for the workers to end; false when interrupted while waiting. */

@@ -1,6 +1,7 @@
 package org.repsim.scenario.run;
 
 import org.repsim.core.result.RunResult;
+import org.repsim.core.result.TableStores;
 
 /**
  * Builds a fresh model for one (point, replication) and runs it to the end.
@@ -30,4 +31,19 @@ public interface ReplicationModel {
      * @return the replication's result; its {@code replication()} must equal {@code replication}
      */
     RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress);
+
+    /**
+     * Runs one replication whose record tables keep their rows where {@code tables} says: the
+     * runner passes stores that spool each table to its result file while the replication runs,
+     * so a long run's records never pile up in memory. The tables the result returns must be the
+     * ones opened through {@code tables} (or in-memory tables); a table opened but not returned
+     * is dropped.
+     *
+     * <p>The default ignores {@code tables} and calls {@link #run(PlanPoint, int, long,
+     * ProgressSink)}: a model whose tables are small may keep them in memory.
+     */
+    default RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress,
+            TableStores tables) {
+        return run(point, replication, masterSeed, progress);
+    }
 }

@@ -2,16 +2,20 @@ package org.repsim.scenario.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +42,12 @@ import org.repsim.core.result.TimeSeries;
  * <li>{@code done.json}, written last: {@code {"files": {name: sha256-hex}}}. A replication is
  * complete exactly when {@code done.json} is present and every file it lists has that digest.</li>
  * </ul>
- * Every file is written atomically (see {@link AtomicFiles}).
+ * Every file is written atomically (see {@link AtomicFiles}). A table whose rows were spooled
+ * to {@code <table>.csv.part} while the replication ran ({@link SpooledTables}) is completed and
+ * renamed atomically instead; a part file is never part of a result.
+ *
+ * <p>Memory: tables are written and read row by row; {@link #read} gives tables whose rows are
+ * read from their file each time they are visited.
  */
 public final class RunFiles {
     public static final String METRICS = "metrics.json";
@@ -53,47 +62,114 @@ public final class RunFiles {
     }
 
     /**
+     * Makes {@code dir} ready for a new attempt at its replication, before the model is built
+     * (its tables' part files are created then): removes {@code done.json} first, then every
+     * other regular file an earlier, unfinished attempt left. Nothing when {@code dir} does not
+     * exist.
+     */
+    public static void prepare(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            clean(dir, Set.of());
+        }
+    }
+
+    /**
      * Writes a replication's files into {@code dir}, replacing whatever an earlier, unfinished
-     * attempt left there. {@code done.json} is removed first and written last.
+     * attempt left there (except the files the result's own tables are being read from).
+     * {@code done.json} is removed first and written last. A table spooled into {@code dir} is
+     * finished into {@code <table>.csv} and then reads from it; any other table is streamed to its
+     * file.
      */
     public static void write(Path dir, String pointId, RunResult result) throws IOException {
         for (String name : result.tables().keySet()) {
-            if (!PlanPoint.SAFE_NAME.matcher(name).matches() || RESERVED_TABLES.contains(name)) {
-                throw new IllegalArgumentException("table name '" + name
-                        + "' cannot be a file name (letters, digits, '.', '_', '-'; not " + RESERVED_TABLES + ")");
-            }
+            requireTableName(name);
         }
         Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve(DONE));
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir)) {
-            for (Path p : stale) {
-                if (Files.isRegularFile(p)) {
-                    Files.delete(p);
-                }
+        Set<Path> tableFiles = new HashSet<>();
+        for (Table t : result.tables().values()) {
+            Path f = backingFile(t);
+            if (f != null && sameDirectory(f.getParent(), dir)) {
+                tableFiles.add(f.getFileName());
             }
         }
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(METRICS, metricsJson(pointId, result));
+        clean(dir, tableFiles);
+        SortedMap<String, String> digests = new TreeMap<>();
+        writeText(dir, METRICS, metricsJson(pointId, result), digests);
         if (result.series() != null) {
-            files.put(SERIES, seriesCsv(result.series()));
+            writeText(dir, SERIES, seriesCsv(result.series()), digests);
         }
         for (Table t : result.tables().values()) {
-            files.put(t.name() + ".csv", tableCsv(t));
+            String file = t.name() + ".csv";
+            digests.put(file, writeTable(dir.resolve(file), t));
         }
         if (!result.intervals().isEmpty()) {
-            files.put(INTERVALS, intervalsCsv(result.intervals()));
-        }
-        SortedMap<String, String> digests = new TreeMap<>();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(dir.resolve(f.getKey()), bytes);
-            digests.put(f.getKey(), sha256(bytes));
+            writeText(dir, INTERVALS, intervalsCsv(result.intervals()), digests);
         }
         AtomicFiles.write(dir.resolve(DONE), Json.write(g -> {
             g.writeStartObject();
             Json.stringMap(g, "files", digests);
             g.writeEndObject();
         }));
+    }
+
+    /**
+     * Refuses a table name that cannot be the file name {@code <name>.csv} beside the other
+     * result files.
+     */
+    static void requireTableName(String name) {
+        if (!PlanPoint.SAFE_NAME.matcher(name).matches() || RESERVED_TABLES.contains(name)) {
+            throw new IllegalArgumentException("table name '" + name
+                    + "' cannot be a file name (letters, digits, '.', '_', '-'; not " + RESERVED_TABLES + ")");
+        }
+    }
+
+    /** Deletes {@code done.json}, then every regular file of {@code dir} not named in {@code keep}. */
+    private static void clean(Path dir, Set<Path> keep) throws IOException {
+        Files.deleteIfExists(dir.resolve(DONE));
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir)) {
+            for (Path p : stale) {
+                if (Files.isRegularFile(p) && !keep.contains(p.getFileName())) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void writeText(Path dir, String name, String text, SortedMap<String, String> digests)
+            throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(name), bytes);
+        digests.put(name, sha256(bytes));
+    }
+
+    /** Writes (or completes) one table's file; returns its SHA-256. */
+    private static String writeTable(Path target, Table t) throws IOException {
+        if (t.store() instanceof SpooledRowStore s && s.isOpen()
+                && sameDirectory(s.file().getParent(), target.getParent())) {
+            return s.finish(target);
+        }
+        Path source = backingFile(t);
+        if (source != null && source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+            return sha256(target);
+        }
+        MessageDigest sha = sha256();
+        AtomicFiles.write(target, out -> writeTableCsv(t, new DigestOutputStream(out, sha)));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The file a table's rows are read from, or null when they are in memory. */
+    private static Path backingFile(Table t) {
+        if (t.store() instanceof SpooledRowStore s) {
+            return s.file();
+        }
+        if (t.store() instanceof StoredRows r) {
+            return r.file();
+        }
+        return null;
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        return a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** True when the replication in {@code dir} finished: its marker lists files that are intact. */
@@ -105,7 +181,7 @@ public final class RunFiles {
                 return false;
             }
             for (Map.Entry<String, String> f : digests.entrySet()) {
-                if (!sha256(Files.readAllBytes(dir.resolve(f.getKey()))).equals(f.getValue())) {
+                if (!sha256(dir.resolve(f.getKey())).equals(f.getValue())) {
                     return false;
                 }
             }
@@ -120,7 +196,12 @@ public final class RunFiles {
         return metrics(readJson(dir.resolve(METRICS)));
     }
 
-    /** A stored replication, read back exactly as it was written (NaN and ±Infinity read as NaN). */
+    /**
+     * A stored replication, read back exactly as it was written (NaN and ±Infinity read as NaN).
+     * Metrics, series and intervals are read now; a table's header is checked now and its rows
+     * are read from its file whenever they are visited (a bad row then fails with a
+     * {@link ResultStoreException} naming the file and line).
+     */
     public static RunResult read(Path dir) throws IOException {
         Path metricsFile = dir.resolve(METRICS);
         JsonNode root = readJson(metricsFile);
@@ -202,19 +283,38 @@ public final class RunFiles {
         return out.toString();
     }
 
+    /** The whole text of a table's file (tests and small tables; files are written by streaming). */
     static String tableCsv(Table t) {
-        StringBuilder out = new StringBuilder();
-        Csv.line(out, t.columns());
-        for (double[] row : t.rows()) {
-            for (int c = 0; c < row.length; c++) {
-                if (c > 0) {
-                    out.append(',');
-                }
-                out.append(Numbers.csv(row[c]));
-            }
-            out.append('\n');
-        }
+        StringBuilder out = new StringBuilder(TableCsv.header(t.columns()));
+        t.forEachRow(row -> TableCsv.appendRow(out, row));
         return out.toString();
+    }
+
+    /** Streams a table's file text to {@code out}: the same bytes as {@link #tableCsv}, UTF-8. */
+    static void writeTableCsv(Table t, OutputStream out) throws IOException {
+        out.write(TableCsv.header(t.columns()).getBytes(StandardCharsets.UTF_8));
+        StringBuilder pending = new StringBuilder();
+        try {
+            t.forEachRow(row -> {
+                TableCsv.appendRow(pending, row);
+                if (pending.length() >= SpooledRowStore.FLUSH_CHARS) {
+                    writeAscii(pending, out);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        writeAscii(pending, out);
+        out.flush();
+    }
+
+    private static void writeAscii(StringBuilder text, OutputStream out) {
+        try {
+            out.write(text.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        text.setLength(0);
     }
 
     static String intervalsCsv(List<Interval> intervals) {
@@ -253,16 +353,11 @@ public final class RunFiles {
 
     private static Table readTable(Path file, String name, List<String> columns, List<String> units)
             throws IOException {
-        List<List<String>> lines = readCsv(file, columns);
-        Table t = new Table(name, columns, units);
-        for (List<String> line : lines.subList(1, lines.size())) {
-            double[] row = new double[columns.size()];
-            for (int c = 0; c < row.length; c++) {
-                row[c] = Numbers.parseCsv(line.get(c));
-            }
-            t.add(row);
+        try {
+            return new Table(name, columns, units, StoredRows.open(file, columns));
+        } catch (NoSuchFileException e) {
+            throw new IOException("missing " + file.getFileName());
         }
-        return t;
     }
 
     private static List<Interval> readIntervals(Path file) throws IOException {
@@ -304,8 +399,24 @@ public final class RunFiles {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** The SHA-256 of a file, read through a buffer (a table file may be larger than the heap). */
+    static String sha256(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

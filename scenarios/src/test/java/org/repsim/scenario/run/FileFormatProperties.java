@@ -62,4 +62,45 @@ class FileFormatProperties {
         Csv.line(out, fields);
         assertThat(Csv.parse(out.toString())).containsExactly(fields, fields);
     }
+
+    /** A reader that hands out one character per call: every buffer boundary falls everywhere. */
+    private static final class Trickle extends java.io.Reader {
+        private final String text;
+        private int next;
+
+        Trickle(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            if (next == text.length()) {
+                return -1;
+            }
+            cbuf[off] = text.charAt(next++);
+            return 1;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fieldLists")
+    void recordsReadOneAtATimeAreWhatAWholeParseGives(List<String> fields) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        Csv.line(out, fields);
+        out.append("\r\n\n");
+        Csv.line(out, fields);
+        out.setLength(out.length() - 1);
+        String text = out.toString();
+        List<List<String>> streamed = new ArrayList<>();
+        try (Csv.Records records = new Csv.Records(new Trickle(text))) {
+            for (List<String> r = records.next(); r != null; r = records.next()) {
+                streamed.add(r);
+            }
+        }
+        assertThat(streamed).isEqualTo(Csv.parse(text)).hasSize(4).startsWith(fields).endsWith(fields);
+    }
 }

@@ -1,0 +1,116 @@
+package org.repsim.scenario.run;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The text of a record table's file ({@code <table>.csv}): a header line of the column names,
+ * then one line per row, each value as {@link Numbers#csv} prints it (NaN and ±Infinity as an
+ * empty field). Writing appends to a {@link StringBuilder}; reading streams the file one record
+ * at a time, so neither needs memory proportional to the number of rows.
+ */
+final class TableCsv {
+    private TableCsv() {
+    }
+
+    /** The header line, {@code \n}-terminated. */
+    static String header(List<String> columns) {
+        StringBuilder out = new StringBuilder();
+        Csv.line(out, columns);
+        return out.toString();
+    }
+
+    /** Appends one row's line; only ASCII characters are appended. */
+    static void appendRow(StringBuilder out, double[] row) {
+        for (int c = 0; c < row.length; c++) {
+            if (c > 0) {
+                out.append(',');
+            }
+            out.append(Numbers.csv(row[c]));
+        }
+        out.append('\n');
+    }
+
+    /**
+     * Checks that {@code file} starts with the header of {@code columns}.
+     *
+     * @throws IOException naming the file when it is missing, unreadable or has another header
+     */
+    static void checkHeader(Path file, List<String> columns) throws IOException {
+        try (Csv.Records records = open(file)) {
+            List<String> header = records.next();
+            if (header == null || !header.equals(columns)) {
+                throw new IOException(file.getFileName() + ": header is not " + columns);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file.getFileName() + ": header is not " + columns);
+        }
+    }
+
+    /**
+     * Streams the rows of {@code file} to {@code visitor} in file order, parsed as
+     * {@link Numbers#parseCsv} does (an empty field is NaN); the array passed is reused for the
+     * next row.
+     *
+     * @return the number of rows
+     * @throws ResultStoreException naming the file (and the line, the header being line 1) when it
+     *         cannot be read, has another header, or a row has the wrong number of fields or a
+     *         field that is not a number
+     */
+    static int forEachRow(Path file, List<String> columns, Consumer<double[]> visitor) {
+        int line = 1;
+        try (Csv.Records records = open(file)) {
+            List<String> header = next(records, file, line);
+            if (header == null || !header.equals(columns)) {
+                throw bad(file, ": header is not " + columns);
+            }
+            double[] row = new double[columns.size()];
+            for (List<String> fields = next(records, file, line + 1); fields != null;
+                    fields = next(records, file, line + 1)) {
+                line++;
+                if (fields.size() != row.length) {
+                    throw bad(file, " line " + line + ": " + fields.size() + " fields, header has " + row.length);
+                }
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = parse(file, line, fields.get(c));
+                }
+                visitor.accept(row);
+            }
+            return line - 1;
+        } catch (NoSuchFileException e) {
+            throw new ResultStoreException("cannot read " + file + ": missing", e);
+        } catch (IOException e) {
+            throw new ResultStoreException("cannot read " + file + ": " + Experiment.reason(e), e);
+        }
+    }
+
+    private static List<String> next(Csv.Records records, Path file, int line) throws IOException {
+        try {
+            return records.next();
+        } catch (IllegalArgumentException e) {
+            throw bad(file, " line " + line + ": " + e.getMessage());
+        }
+    }
+
+    private static double parse(Path file, int line, String field) {
+        try {
+            return Numbers.parseCsv(field);
+        } catch (NumberFormatException e) {
+            throw bad(file, " line " + line + ": '" + field + "' is not a number");
+        }
+    }
+
+    private static ResultStoreException bad(Path file, String what) {
+        return new ResultStoreException("cannot read " + file + what);
+    }
+
+    private static Csv.Records open(Path file) throws IOException {
+        return new Csv.Records(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    }
+}
