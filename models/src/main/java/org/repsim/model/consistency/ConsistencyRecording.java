@@ -48,7 +48,8 @@ public final class ConsistencyRecording {
     private final ConsistencyGroup group;
     private final Scheduler scheduler;
     private final CycleRecording cycles;
-    private final Recording inner = new Recording();
+    /** The sessions' recording, nested: its tables keep their rows where the outer recording's do. */
+    private final Recording inner;
     private final LagMeter lag;
     private long sinceNs;
     // group cycles since the warm-up: durations between successive group closes
@@ -60,7 +61,9 @@ public final class ConsistencyRecording {
     private final BitSet numbersOut = new BitSet();
     private long bytesOut;
 
-    private ConsistencyRecording(ConsistencyGroup group, Signals signals, Scheduler scheduler, long rpoTargetNs) {
+    private ConsistencyRecording(Recording outer, ConsistencyGroup group, Signals signals, Scheduler scheduler,
+                                 long rpoTargetNs) {
+        this.inner = new Recording(outer.tableStores());
         this.group = group;
         this.scheduler = scheduler;
         this.cycles = CycleRecording.register(inner, signals, group.sessions(), scheduler, rpoTargetNs);
@@ -82,7 +85,7 @@ public final class ConsistencyRecording {
      */
     public static ConsistencyRecording register(Recording rec, Signals signals, ConsistencyGroup group,
                                                 Scheduler scheduler, long rpoTargetNs) {
-        ConsistencyRecording r = new ConsistencyRecording(group, signals, scheduler, rpoTargetNs);
+        ConsistencyRecording r = new ConsistencyRecording(rec, group, signals, scheduler, rpoTargetNs);
         rec.resetWith(r.inner::reset);
         rec.resetWith(r.lag);
         rec.resetWith(r::onReset);
