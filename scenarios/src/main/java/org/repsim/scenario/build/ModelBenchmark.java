@@ -1,6 +1,8 @@
 package org.repsim.scenario.build;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import org.repsim.scenario.run.Experiment;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.PlanPoint;
 import org.repsim.scenario.run.RunOptions;
+import org.repsim.scenario.run.SpooledTables;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.validate.ScenarioSource;
@@ -102,31 +105,47 @@ public final class ModelBenchmark {
      * changes no result: the kernel continues where it stopped).
      */
     static Timing time(Scenario sc, long stepNs, List<Double> stepWallS) {
-        long t0 = System.nanoTime();
-        ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null);
-        long end = sc.run().durationNs();
-        if (stepNs > 0) {
-            long last = System.nanoTime();
-            for (long t = Math.min(stepNs, end); ; t = Math.min(t + stepNs, end)) {
-                built.kernel.runUntil(t);
-                long now = System.nanoTime();
-                stepWallS.add((now - last) / 1e9);
-                last = now;
-                if (t == end) {
-                    break;
+        // record tables spool to a file as in a run that writes results (a shuttle group's cycles
+        // table grows by hundreds of rows per simulated second): the heap figures are a run's
+        Path spool;
+        try {
+            spool = Files.createTempDirectory("repsim-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (SpooledTables tables = new SpooledTables(spool)) {
+            long t0 = System.nanoTime();
+            ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null, tables);
+            long end = sc.run().durationNs();
+            if (stepNs > 0) {
+                long last = System.nanoTime();
+                for (long t = Math.min(stepNs, end); ; t = Math.min(t + stepNs, end)) {
+                    built.kernel.runUntil(t);
+                    long now = System.nanoTime();
+                    stepWallS.add((now - last) / 1e9);
+                    last = now;
+                    if (t == end) {
+                        break;
+                    }
+                }
+            } else {
+                built.kernel.runUntil(end);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long writes = 0;
+            for (Metric m : built.recording.metrics(built.kernel.now())) {
+                if (m.name().equals("host.writes")) {
+                    writes = (long) m.value();
                 }
             }
-        } else {
-            built.kernel.runUntil(end);
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long writes = 0;
-        for (Metric m : built.recording.metrics(built.kernel.now())) {
-            if (m.name().equals("host.writes")) {
-                writes = (long) m.value();
+            return new Timing(writes, built.kernel.eventsFired(), wall, built);
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // a leftover empty temporary directory is harmless
             }
         }
-        return new Timing(writes, built.kernel.eventsFired(), wall, built);
     }
 
     private static Scenario resolve(ScenarioSource source, String duration) {

@@ -20,12 +20,12 @@ import org.repsim.core.result.TableStores;
  * failed, or the model did not return the table), and the directory too when this created it
  * and nothing else was written there. One instance per replication, used on its thread.
  */
-final class SpooledTables implements TableStores, AutoCloseable {
+public final class SpooledTables implements TableStores, AutoCloseable {
     private final Path dir;
     private final Map<String, SpooledRowStore> stores = new LinkedHashMap<>();
     private boolean createdDir;
 
-    SpooledTables(Path dir) {
+    public SpooledTables(Path dir) {
         this.dir = dir;
     }
 
