@@ -68,6 +68,9 @@ import java.util.function.Consumer;
  *   apply finished: r.finishApply(now); s.onApplied(n, now)
  *   all links down: s.onAllLinksDown(now) (true = dropped), timer at s.transmitIdleDeadlineNs()
  *                   → s.onTransmitIdleTimer(now); link back: s.onLinksUp(now)
+ *   records: s.drainSettled(out) (e.g. after each apply) hands out the records that can no
+ *           longer change, so the switcher keeps only the cycles in progress; s.drainAll(out) at
+ *           the end hands out the rest
  *   resync: first let r apply the cycles it already committed (an older cycle applied after a
  *           copy would overwrite newer data); then tracks = s.takeOwedTracks(), copy each
  *           (r.onTrackCopied with the primary's current value), repeat until empty, then
