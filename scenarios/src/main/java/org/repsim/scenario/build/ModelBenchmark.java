@@ -39,6 +39,10 @@ public final class ModelBenchmark {
     }
 
     /** Figures of one run of one reference scenario. */
+    /**
+     * One run's figures; {@code peakHeapBytes} is the peak live heap (the most in use after a
+     * collection during the run), {@code liveHeapBytes} the live heap at its end.
+     */
     public record Figures(String name, long hostWrites, long events, double wallS, long peakHeapBytes, long liveHeapBytes) {
         double writesPerS() {
             return hostWrites / wallS;
@@ -71,17 +75,19 @@ public final class ModelBenchmark {
     }
 
     /**
-     * Builds and runs one replication of {@code sc} on this thread with its heap figures: a full
-     * collection before (so the peak starts from the live set) and after (the live set). Those
-     * forced collections make the collector resize the heap, which the next runs pay for in page
-     * faults as it grows again; timed runs therefore use {@link #time} and take their heap
-     * figures from a run of this kind.
+     * Builds and runs one replication of {@code sc} on this thread with its heap figures: the peak
+     * live heap (the most in use after any collection during the run, {@link HeapMeter#peakLiveBytes};
+     * not the pools' peak usage, which counts garbage and grows with the young generation the
+     * collector chose) and the live heap at the end. A full collection comes before (so the peak
+     * starts from the live set) and after. Those forced collections make the collector resize the
+     * heap, which the next runs pay for in page faults as it grows again; timed runs therefore use
+     * {@link #time} and take their heap figures from a run of this kind.
      */
     public static Figures measure(String name, Scenario sc) {
         HeapMeter.reset();
         Timing t = time(sc, 0, null);
-        long peak = HeapMeter.peakBytes();
         long live = HeapMeter.usedAfterGcBytes();
+        long peak = HeapMeter.peakLiveBytes();
         // keep the model reachable until the live heap was read
         java.lang.ref.Reference.reachabilityFence(t);
         return t.figures(name, peak, live);
@@ -193,11 +199,11 @@ public final class ModelBenchmark {
             all.add(medianRun(runs, Figures::writesPerS));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
         }
-        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %12s %12s%s%n", "scenario", "host writes", "events",
-                "wall s", "writes/s (wall)", "events/s", "peak MiB", "live MiB", repeat > 1 ? "   writes/s min .. max" : "");
+        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %14s %14s%s%n", "scenario", "host writes", "events",
+                "wall s", "writes/s (wall)", "events/s", "peak live MiB", "end live MiB", repeat > 1 ? "   writes/s min .. max" : "");
         for (int i = 0; i < all.size(); i++) {
             Figures f = all.get(i);
-            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %12.1f %12.1f%s%n", f.name(), f.hostWrites(),
+            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %14.1f %14.1f%s%n", f.name(), f.hostWrites(),
                     f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()),
                     repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", spreads.get(i)[0], spreads.get(i)[1]) : "");
         }
@@ -269,12 +275,13 @@ public final class ModelBenchmark {
         }
         // then one run per duration for the heap figures (with forced collections, which a timed
         // run must not follow)
-        out.printf(Locale.ROOT, "heap runs:%n%-8s %12s %12s %12s%n", "duration", "host writes", "peak MiB", "live MiB");
+        out.printf(Locale.ROOT, "heap runs:%n%-8s %12s %14s %14s%n", "duration", "host writes", "peak live MiB",
+                "end live MiB");
         List<Figures> heap = new ArrayList<>();
         for (String d : durations) {
             Figures f = measure(d, resolve(source, d));
             heap.add(f);
-            out.printf(Locale.ROOT, "%-8s %12d %12.1f %12.1f%n", d, f.hostWrites(), mib(f.peakHeapBytes()),
+            out.printf(Locale.ROOT, "%-8s %12d %14.1f %14.1f%n", d, f.hostWrites(), mib(f.peakHeapBytes()),
                     mib(f.liveHeapBytes()));
         }
         // with --repeat: each duration's median run by wall time (for an even count the slower middle one)
@@ -301,11 +308,10 @@ public final class ModelBenchmark {
                 + "mode no cycle is sent before the first switch nor applied before the second)%n", eventsPerDoubling);
         out.printf(Locale.ROOT, "ns per event, 8 min / 1 min = %.3f (the simulator's own cost per unit of work)%n",
                 nsPerEventRatio);
-        double heapRatio = (double) heap.get(heap.size() - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();
         double peakRatio = (double) heap.get(heap.size() - 1).peakHeapBytes() / heap.get(0).peakHeapBytes();
-        out.printf(Locale.ROOT, "live heap after the run: ratio 8 min / 1 min = %.3f; peak heap ratio = %.3f%n",
-                heapRatio, peakRatio);
-        out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, heapRatio);
+        double endRatio = (double) heap.get(heap.size() - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();
+        out.printf(Locale.ROOT, "heap, 8 min / 1 min: peak live %.3f, live at the end %.3f%n", peakRatio, endRatio);
+        out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, peakRatio);
     }
 
     /** The run in the middle by {@code key} (for an even count the upper of the two middle ones). */
