@@ -52,13 +52,8 @@ public final class CycleRecording {
     /** Per session: takes the records it hands out. */
     private final List<Consumer<CycleRecord>> takers = new ArrayList<>();
     private final List<RecordListener> recordListeners = new ArrayList<>();
-    // the cycles handed out since the warm-up that count (closed after it, not discarded)
-    private long count;
-    private double durSum;
-    private double durMax;
-    private double bytesSum;
-    private double foldSum;
-    private double dupSum;
+    /** The cycles handed out since the warm-up that count (closed after it, not discarded). */
+    private Totals handedOut = new Totals();
     private final LagMeter[] lags;
     private final Peak[] cachePeaks;
     private final Peak[] spillPeaks;
@@ -66,6 +61,44 @@ public final class CycleRecording {
     private long dropsBase;
     private long pacedBase;
     private long spillWritesBase;
+
+    /** Sums over cycles for the per-cycle metrics: count, then durations (s, sum and max), bytes, folding, duplicates. */
+    private static final class Totals {
+        static final int DURATION = 0;
+        static final int DURATION_MAX = 1;
+        static final int BYTES = 2;
+        static final int FOLDING = 3;
+        static final int DUPLICATES = 4;
+        long count;
+        final double[] sums;
+
+        Totals() {
+            this(0, new double[5]);
+        }
+
+        private Totals(long count, double[] sums) {
+            this.count = count;
+            this.sums = sums;
+        }
+
+        void add(CycleRecord c) {
+            count++;
+            double d = c.durationNs() / 1e9;
+            sums[DURATION] += d;
+            sums[DURATION_MAX] = Math.max(sums[DURATION_MAX], d);
+            sums[BYTES] += c.bytes();
+            sums[FOLDING] += c.foldingRatio();
+            sums[DUPLICATES] += c.duplicates();
+        }
+
+        Totals copy() {
+            return new Totals(count, sums.clone());
+        }
+
+        double mean(int what) {
+            return count == 0 ? Double.NaN : sums[what] / count;
+        }
+    }
 
     /** Largest level seen since the last reset. */
     private static final class Peak implements Resettable {
@@ -166,27 +199,15 @@ public final class CycleRecording {
         for (RecordListener l : recordListeners) {
             l.onRecord(box, c);
         }
-        if (c.discarded()) {
-            return;
+        if (!c.discarded()) {
+            handedOut.add(c);
         }
-        count++;
-        double d = c.durationNs() / 1e9;
-        durSum += d;
-        durMax = Math.max(durMax, d);
-        bytesSum += c.bytes();
-        foldSum += c.foldingRatio();
-        dupSum += c.duplicates();
     }
 
     private void onReset(long nowNs) {
         // every row so far is of a cycle closed before now: none counts any more
         table.clear();
-        count = 0;
-        durSum = 0;
-        durMax = 0;
-        bytesSum = 0;
-        foldSum = 0;
-        dupSum = 0;
+        handedOut = new Totals();
         sinceNs = nowNs;
         dropsBase = 0;
         pacedBase = 0;
@@ -222,32 +243,20 @@ public final class CycleRecording {
 
     private void addMetrics(long nowNs, List<Metric> out) {
         // the cycles handed out so far, then those still in progress
-        long count = this.count;
-        double durSum = this.durSum;
-        double durMax = this.durMax;
-        double bytesSum = this.bytesSum;
-        double foldSum = this.foldSum;
-        double dupSum = this.dupSum;
+        Totals t = handedOut.copy();
         for (CycleSession s : sessions) {
             for (CycleRecord c : s.switcher().records()) {
-                if (c.closeNs() < sinceNs || c.discarded()) {
-                    continue;
+                if (c.closeNs() >= sinceNs && !c.discarded()) {
+                    t.add(c);
                 }
-                count++;
-                double d = c.durationNs() / 1e9;
-                durSum += d;
-                durMax = Math.max(durMax, d);
-                bytesSum += c.bytes();
-                foldSum += c.foldingRatio();
-                dupSum += c.duplicates();
             }
         }
-        out.add(new Metric("cycle.count", count, "count"));
-        out.add(new Metric("cycle.duration.mean", count == 0 ? Double.NaN : durSum / count, "s"));
-        out.add(new Metric("cycle.duration.max", count == 0 ? Double.NaN : durMax, "s"));
-        out.add(new Metric("cycle.bytes.mean", count == 0 ? Double.NaN : bytesSum / count, "bytes"));
-        out.add(new Metric("cycle.folding.mean", count == 0 ? Double.NaN : foldSum / count, "ratio"));
-        out.add(new Metric("cycle.duplicates.mean", count == 0 ? Double.NaN : dupSum / count, "count"));
+        out.add(new Metric("cycle.count", t.count, "count"));
+        out.add(new Metric("cycle.duration.mean", t.mean(Totals.DURATION), "s"));
+        out.add(new Metric("cycle.duration.max", t.count == 0 ? Double.NaN : t.sums[Totals.DURATION_MAX], "s"));
+        out.add(new Metric("cycle.bytes.mean", t.mean(Totals.BYTES), "bytes"));
+        out.add(new Metric("cycle.folding.mean", t.mean(Totals.FOLDING), "ratio"));
+        out.add(new Metric("cycle.duplicates.mean", t.mean(Totals.DUPLICATES), "count"));
         double cachePeak = 0;
         double spillPeak = 0;
         long drops = 0;

@@ -20,9 +20,10 @@ final class SpoolingModel implements ReplicationModel {
 
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+    /** Only ever run by the runner, which passes its stores. */
     @Override
     public RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress) {
-        return run(point, replication, masterSeed, progress, TableStores.IN_MEMORY);
+        throw new UnsupportedOperationException("SpoolingModel runs with the runner's table stores");
     }
 
     @Override
