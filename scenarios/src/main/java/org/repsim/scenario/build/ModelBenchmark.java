@@ -74,23 +74,27 @@ public final class ModelBenchmark {
         }
     }
 
+    /** Simulated time between the live-heap samples of a heap run. */
+    static final long HEAP_SAMPLE_NS = 15_000_000_000L;
+
     /**
      * Builds and runs one replication of {@code sc} on this thread with its heap figures: the peak
-     * live heap (the most in use after any collection during the run, {@link HeapMeter#peakLiveBytes};
-     * not the pools' peak usage, which counts garbage and grows with the young generation the
-     * collector chose) and the live heap at the end. A full collection comes before (so the peak
-     * starts from the live set) and after. Those forced collections make the collector resize the
-     * heap, which the next runs pay for in page faults as it grows again; timed runs therefore use
-     * {@link #time} and take their heap figures from a run of this kind.
+     * live heap — the live set after a full collection, sampled every
+     * {@value #HEAP_SAMPLE_NS} ns of simulated time and at the end, the largest sample (not the
+     * pools' peak usage, which counts garbage and grows with the young generation the collector
+     * chose; nor the heap after the collector's own young collections, which counts old garbage
+     * not yet marked) — and the live heap at the end. Those forced collections make the collector
+     * resize the heap, which the next runs pay for in page faults as it grows again; timed runs
+     * therefore use {@link #time} and take their heap figures from a run of this kind.
      */
     public static Figures measure(String name, Scenario sc) {
         HeapMeter.reset();
-        Timing t = time(sc, 0, null);
+        long[] peak = {0};
+        Timing t = time(sc, HEAP_SAMPLE_NS, wallS -> peak[0] = Math.max(peak[0], HeapMeter.liveBytes()));
         long live = HeapMeter.usedAfterGcBytes();
-        long peak = HeapMeter.peakLiveBytes();
         // keep the model reachable until the live heap was read
         java.lang.ref.Reference.reachabilityFence(t);
-        return t.figures(name, peak, live);
+        return t.figures(name, Math.max(peak[0], live), live);
     }
 
     /** The wall time and work of one run, with the model kept until its live heap could be read. */
@@ -107,10 +111,11 @@ public final class ModelBenchmark {
     /**
      * Builds and runs one replication of {@code sc} on this thread for its wall time, forcing
      * nothing on the collector. With {@code stepNs} > 0 the run advances in steps of that much
-     * simulated time and the wall time of each step is added to {@code stepWallS} (stepping
-     * changes no result: the kernel continues where it stopped).
+     * simulated time and {@code afterStep} gets the wall time of each step (stepping changes no
+     * result: the kernel continues where it stopped; the time {@code afterStep} takes is in the
+     * total but not in the next step's figure).
      */
-    static Timing time(Scenario sc, long stepNs, List<Double> stepWallS) {
+    static Timing time(Scenario sc, long stepNs, java.util.function.DoubleConsumer afterStep) {
         // record tables spool to a file as in a run that writes results (a shuttle group's cycles
         // table grows by hundreds of rows per simulated second): the heap figures are a run's
         Path spool;
@@ -127,9 +132,8 @@ public final class ModelBenchmark {
                 long last = System.nanoTime();
                 for (long t = Math.min(stepNs, end); ; t = Math.min(t + stepNs, end)) {
                     built.kernel.runUntil(t);
-                    long now = System.nanoTime();
-                    stepWallS.add((now - last) / 1e9);
-                    last = now;
+                    afterStep.accept((System.nanoTime() - last) / 1e9);
+                    last = System.nanoTime();
                     if (t == end) {
                         break;
                     }
@@ -267,7 +271,7 @@ public final class ModelBenchmark {
                 if (longest) {
                     minutes.clear(); // the minutes of the last 8-minute run
                 }
-                Figures f = time(resolve(source, d), longest ? 60_000_000_000L : 0, minutes).figures(d, 0, 0);
+                Figures f = time(resolve(source, d), longest ? 60_000_000_000L : 0, minutes::add).figures(d, 0, 0);
                 byDuration.get(i).add(f);
                 out.printf(Locale.ROOT, "%-8s %12d %12d %9.2f %12.1f%n", d, f.hostWrites(), f.events(), f.wallS(),
                         nsPerEvent(f));

@@ -36,7 +36,7 @@ class ModelBenchmarkTest {
     void aRunTimedInStepsDoesTheSameWorkAsOneInOneGo() throws Exception {
         Scenario sc = sync("2500 ms");
         List<Double> steps = new ArrayList<>();
-        ModelBenchmark.Timing stepped = ModelBenchmark.time(sc, 1_000_000_000L, steps);
+        ModelBenchmark.Timing stepped = ModelBenchmark.time(sc, 1_000_000_000L, steps::add);
         ModelBenchmark.Timing whole = ModelBenchmark.time(sc, 0, null);
         assertThat(steps).hasSize(3).allSatisfy(w -> assertThat(w).isPositive());
         assertThat(stepped.hostWrites()).isEqualTo(whole.hostWrites()).isPositive();
