@@ -23,7 +23,7 @@ final class SpoolingModel implements ReplicationModel {
     /** Only ever run by the runner, which passes its stores. */
     @Override
     public RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress) {
-        throw new UnsupportedOperationException("SpoolingModel runs with the runner's table stores");
+        throw new IllegalStateException("SpoolingModel runs only with the runner's table stores");
     }
 
     @Override
