@@ -1,8 +1,6 @@
 package org.repsim.scenario.build;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -245,31 +243,52 @@ public final class ModelBenchmark {
         return runs;
     }
 
+    /** The longest duration of the issue's scaling figures, in minutes: 1, 2, 4 and 8. */
+    public static final int SCALING_MINUTES = 8;
+
     /** {@code bench scaling}: a reference scenario at 1, 2, 4 and 8 minutes of simulated time. */
     public static void scaling(PrintStream out, String name, int repeat) {
+        scaling(out, name, repeat, SCALING_MINUTES);
+    }
+
+    /**
+     * {@code bench scaling --longest N}: a reference scenario at 1, 2, 4, … {@code longestMinutes}
+     * minutes of simulated time (a power of two, at least 8). The last line's figures are always
+     * those of 1 to 8 minutes, as the issue defines them; longer runs add the ratio of each
+     * further doubling, which shows where the model's start-up transient has worn off.
+     */
+    public static void scaling(PrintStream out, String name, int repeat, int longestMinutes) {
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
+        if (longestMinutes < SCALING_MINUTES || Integer.bitCount(longestMinutes) != 1) {
+            throw new IllegalArgumentException("--longest must be a power of two of at least " + SCALING_MINUTES
+                    + " (minutes), got " + longestMinutes);
         }
         ScenarioSource source = reference(name);
         out.println(jvm());
         out.println("reference: " + name);
-        String[] durations = {"1 min", "2 min", "4 min", "8 min"};
+        List<String> durations = new ArrayList<>();
+        for (int m = 1; m <= longestMinutes; m *= 2) {
+            durations.add(m + " min");
+        }
+        int issueRuns = Integer.numberOfTrailingZeros(SCALING_MINUTES) + 1; // 1, 2, 4, 8 min
         // a warm-up long enough for the JIT to compile every phase of the run and for the heap to
         // grow to its working size; nothing is forced on the collector until the timed runs are done
         time(resolve(source, "2 min"), 0, null);
         List<List<Figures>> byDuration = new ArrayList<>();
-        for (int i = 0; i < durations.length; i++) {
+        for (int i = 0; i < durations.size(); i++) {
             byDuration.add(new ArrayList<>());
         }
         List<Double> minutes = new ArrayList<>();
         out.printf(Locale.ROOT, "timed runs:%n%-8s %12s %12s %9s %12s%n", "duration", "host writes", "events", "wall s",
                 "ns/event");
         for (int r = 0; r < repeat; r++) {
-            for (int i = 0; i < durations.length; i++) {
-                String d = durations[i];
-                boolean longest = i == durations.length - 1;
+            for (int i = 0; i < durations.size(); i++) {
+                String d = durations.get(i);
+                boolean longest = i == durations.size() - 1;
                 if (longest) {
-                    minutes.clear(); // the minutes of the last 8-minute run
+                    minutes.clear(); // the minutes of the last longest run
                 }
                 Figures f = time(resolve(source, d), longest ? 60_000_000_000L : 0, minutes::add).figures(d, 0, 0);
                 byDuration.get(i).add(f);
@@ -300,20 +319,37 @@ public final class ModelBenchmark {
             }
             out.printf(Locale.ROOT, "median wall s of %d runs per duration:%s%n", repeat, medians);
         }
-        double perDoubling = perDoubling(runs, Figures::wallS);
-        double eventsPerDoubling = perDoubling(runs, f -> (double) f.events());
-        double nsPerEventRatio = nsPerEvent(runs.get(runs.size() - 1)) / nsPerEvent(runs.get(0));
+        StringBuilder each = new StringBuilder();
+        for (int i = 1; i < runs.size(); i++) {
+            each.append(String.format(Locale.ROOT, " %s→%s %.3f", runs.get(i - 1).name().replace(" min", ""),
+                    runs.get(i).name(), runs.get(i).wallS() / runs.get(i - 1).wallS()));
+        }
+        out.printf(Locale.ROOT, "wall time ratio of each doubling:%s%n", each);
+        List<Figures> issue = runs.subList(0, issueRuns);
+        double perDoubling = perDoubling(issue, Figures::wallS);
+        double eventsPerDoubling = perDoubling(issue, f -> (double) f.events());
+        double nsPerEventRatio = nsPerEvent(issue.get(issueRuns - 1)) / nsPerEvent(issue.get(0));
         StringBuilder perMinute = new StringBuilder();
         for (double m : minutes) {
             perMinute.append(String.format(Locale.ROOT, " %.2f", m));
         }
-        out.printf(Locale.ROOT, "wall s of each simulated minute of the %s run:%s%n", durations[durations.length - 1], perMinute);
-        out.printf(Locale.ROOT, "events ratio per doubling = %.3f (the work itself: a model starts empty, e.g. in cycle "
-                + "mode no cycle is sent before the first switch nor applied before the second)%n", eventsPerDoubling);
+        out.printf(Locale.ROOT, "wall s of each simulated minute of the %s run:%s%n", durations.get(durations.size() - 1),
+                perMinute);
+        out.printf(Locale.ROOT, "events ratio per doubling, 1 to 8 min = %.3f (the work itself: a model starts empty, e.g. "
+                + "in cycle mode no cycle is sent before the first switch nor applied before the second)%n",
+                eventsPerDoubling);
         out.printf(Locale.ROOT, "ns per event, 8 min / 1 min = %.3f (the simulator's own cost per unit of work)%n",
                 nsPerEventRatio);
-        double peakRatio = (double) heap.get(heap.size() - 1).peakHeapBytes() / heap.get(0).peakHeapBytes();
-        double endRatio = (double) heap.get(heap.size() - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();
+        if (runs.size() > issueRuns) {
+            List<Figures> later = runs.subList(1, runs.size());
+            out.printf(Locale.ROOT, "time ratio per doubling from %s to %s = %.3f, events %.3f (past the first minute's "
+                    + "transient)%n", later.get(0).name(), later.get(later.size() - 1).name(),
+                    perDoubling(later, Figures::wallS), perDoubling(later, f -> (double) f.events()));
+            out.printf(Locale.ROOT, "heap, %s / 1 min: peak live %.3f%n", durations.get(durations.size() - 1),
+                    (double) heap.get(heap.size() - 1).peakHeapBytes() / heap.get(0).peakHeapBytes());
+        }
+        double peakRatio = (double) heap.get(issueRuns - 1).peakHeapBytes() / heap.get(0).peakHeapBytes();
+        double endRatio = (double) heap.get(issueRuns - 1).liveHeapBytes() / heap.get(0).liveHeapBytes();
         out.printf(Locale.ROOT, "heap, 8 min / 1 min: peak live %.3f, live at the end %.3f%n", peakRatio, endRatio);
         out.printf(Locale.ROOT, "time-ratio-per-doubling=%.3f heap-ratio=%.3f%n", perDoubling, peakRatio);
     }

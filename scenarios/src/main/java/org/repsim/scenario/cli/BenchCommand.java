@@ -104,6 +104,12 @@ final class BenchCommand implements Callable<Integer> {
                         + "of the two middle ones) (default: ${DEFAULT-VALUE}).")
         private int repeat;
 
+        @Option(names = "--longest", defaultValue = "8", paramLabel = "MINUTES",
+                description = "Longest simulated duration, a power of two of at least 8: runs 1, 2, 4, … MINUTES "
+                        + "minutes and prints the ratio of each doubling; the last line stays the 1 to 8 minute "
+                        + "figures (default: ${DEFAULT-VALUE}).")
+        private int longest;
+
         @Spec
         private CommandSpec spec;
 
@@ -115,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             try {
-                ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat);
+                ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat, longest);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench scaling: " + e.getMessage());
                 return ExitCodes.INVALID;

@@ -27,7 +27,21 @@ public final class ExperimentFailure extends RuntimeException {
     }
 
     private static String describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return outOfMemory(oom, Runtime.getRuntime().maxMemory());
+            }
+        }
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** What to tell a user whose replication ran out of memory, in a JVM of {@code maxHeapBytes}. */
+    static String outOfMemory(OutOfMemoryError e, long maxHeapBytes) {
+        String what = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return "out of memory" + what + " with a maximum heap of " + maxHeapBytes / (1024 * 1024) + " MiB: "
+                + "each replication running at once holds its whole model (its caches' indexes grow with the "
+                + "tracks they hold); give Java more heap (java -Xmx<size> -jar repsim.jar …) or run fewer "
+                + "replications at once (--threads 1); --resume keeps the replications already done";
     }
 }

@@ -176,6 +176,13 @@ class RepsimTest {
         assertThat(execute("bench", "scaling", "--scenario", "shuttles")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("no reference scenario 'shuttles'").contains("sync, ordered, cycle, shuttle");
         assertThat(out()).isEmpty();
+        for (String longest : new String[] {"12", "4", "0"}) {
+            errBytes.reset();
+            assertThat(execute("bench", "scaling", "--longest", longest)).isEqualTo(ExitCodes.INVALID);
+            assertThat(err()).contains("repsim bench scaling: --longest must be a power of two of at least 8 (minutes), got "
+                    + longest);
+            assertThat(out()).isEmpty();
+        }
     }
 
     @Test

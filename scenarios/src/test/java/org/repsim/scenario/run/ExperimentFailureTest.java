@@ -37,6 +37,19 @@ class ExperimentFailureTest {
     }
 
     @Test
+    void runningOutOfMemorySaysWhatToDo() {
+        ExperimentFailure f = new ExperimentFailure("p001", 2, new SimulationFailure("Cache.write", 5_000_000_000L,
+                new OutOfMemoryError("Java heap space")));
+        assertThat(f).hasMessageStartingWith("replication 2 of point p001 failed: out of memory (Java heap space) "
+                + "with a maximum heap of ")
+                .hasMessageContaining("java -Xmx<size>")
+                .hasMessageContaining("--threads 1")
+                .hasMessageContaining("--resume");
+        assertThat(ExperimentFailure.outOfMemory(new OutOfMemoryError(), 2L << 30))
+                .startsWith("out of memory with a maximum heap of 2048 MiB: ");
+    }
+
+    @Test
     void aFailingReplicationCancelsTheOthersAndShutsThePoolDown() throws InterruptedException {
         ExperimentPlan plan = FakeModel.plan(6, 0.5, 1.0);
         CountDownLatch othersRunning = new CountDownLatch(3);
