@@ -35,6 +35,8 @@ public final class Cache {
     private static final int EVICTION_LOOKAHEAD = 64;
     /** Queued destages whose slot states are read ahead together. */
     private static final int DESTAGE_LOOKAHEAD = 16;
+    /** Tracks below this fit a slot's narrow (unsigned int) track entry. */
+    private static final long NARROW_TRACK_LIMIT = 1L << 32;
 
     private final String name;
     private final Scheduler scheduler;
@@ -53,7 +55,14 @@ public final class Cache {
     private int idleCount;
 
     private final int slots;
-    private final long[] slotTrack;
+    /**
+     * The track of each used slot, as an unsigned int while every track is below 2^32 (a box's
+     * tracks, unless its volumes hold more than 2^32 tracks): half the memory of a {@code long}
+     * per slot, in the largest array of a cache but its index. The first larger track moves them
+     * all to {@link #slotTrackWide}; exactly one of the two is non-null.
+     */
+    private int[] slotTrack;
+    private long[] slotTrackWide;
     private final byte[] slotState;
     private final TrackMap index;
     private int neverUsed;
@@ -126,7 +135,7 @@ public final class Cache {
         this.writePendingLimitBytes = Math.max(trackSizeBytes,
                 (long) Math.floor(writePendingLimit * this.capacityBytes / trackSizeBytes) * trackSizeBytes);
         this.maxDestages = maxDestages;
-        this.slotTrack = new long[slots];
+        this.slotTrack = new int[slots];
         this.slotState = new byte[slots];
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
@@ -223,7 +232,7 @@ public final class Cache {
         int found = 0;
         for (int step = 0; step < count * EVICTION_LOOKAHEAD && found < count; step++) {
             if ((slotState[s] & (DIRTY | DESTAGING | REFERENCED)) == 0) {
-                index.touch(slotTrack[s]);
+                index.touch(trackIn(s));
                 found++;
             }
             s = s + 1 == slots ? 0 : s + 1;
@@ -310,9 +319,31 @@ public final class Cache {
     }
 
     private void install(int s, long track) {
-        slotTrack[s] = track;
+        if (slotTrack != null && track < NARROW_TRACK_LIMIT) {
+            slotTrack[s] = (int) track;
+        } else {
+            if (slotTrack != null) {
+                widenSlotTracks();
+            }
+            slotTrackWide[s] = track;
+        }
         slotState[s] = REFERENCED;
         index.put(track, s);
+    }
+
+    /** The track held in used slot {@code s}. */
+    private long trackIn(int s) {
+        int[] narrow = slotTrack;
+        return narrow != null ? Integer.toUnsignedLong(narrow[s]) : slotTrackWide[s];
+    }
+
+    private void widenSlotTracks() {
+        long[] wide = new long[slots];
+        for (int i = 0; i < slots; i++) {
+            wide[i] = Integer.toUnsignedLong(slotTrack[i]);
+        }
+        slotTrackWide = wide;
+        slotTrack = null;
     }
 
     /** A free or clean slot to reuse (CLOCK second chance), removed from the index; −1 when every slot is dirty. */
@@ -331,7 +362,7 @@ public final class Cache {
                 slotState[s] = (byte) (st & ~REFERENCED);
                 continue;
             }
-            index.remove(slotTrack[s]);
+            index.remove(trackIn(s));
             return s;
         }
         return -1;

@@ -116,10 +116,22 @@ class CacheTest {
     void anticipationHintsChangeNothing() {
         // the same seeded mix of writes and reads on a small cache (evictions, folding, waits for
         // destage), once with every hint before every access and once with none: same log
-        assertThat(mixedRun(true)).isEqualTo(mixedRun(false)).hasSizeGreaterThan(500);
+        assertThat(mixedRun(true, 0)).isEqualTo(mixedRun(false, 0)).hasSizeGreaterThan(500);
     }
 
-    private static List<String> mixedRun(boolean hints) {
+    @Test
+    void largeTrackNumbersBehaveAsSmallOnes() {
+        // slots keep their tracks as unsigned ints until a track of 2^32 or more arrives: tracks
+        // from 2^31 (negative as ints), tracks that cross 2^32 during the run (the slots widen
+        // with tracks already held) and tracks far above give the same run as tracks from 0
+        List<String> small = mixedRun(true, 0);
+        for (long base : new long[] {1L << 31, (1L << 32) - 100, 1L << 40}) {
+            assertThat(mixedRun(true, base)).as("tracks from %d", base).isEqualTo(small);
+            assertThat(mixedRun(false, base)).as("tracks from %d, no hints", base).isEqualTo(small);
+        }
+    }
+
+    private static List<String> mixedRun(boolean hints, long base) {
         SimulationKernel k = DsolKernel.create();
         Signals sig = new Signals();
         EventLog events = new EventLog(k);
@@ -127,7 +139,7 @@ class CacheTest {
         Cache c = new Cache(k, sig, "c", 16 * 1_000L, 1_000, 0.5, 2, new BackEnd(List.of(dg)));
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 2_000; i++) {
-            long track = random.nextInt(5) == 0 ? random.nextInt(200) : random.nextInt(24);
+            long track = base + (random.nextInt(5) == 0 ? random.nextInt(200) : random.nextInt(24));
             boolean write = random.nextInt(4) != 0;
             int n = i;
             k.at(i * 700L, () -> {
@@ -145,7 +157,13 @@ class CacheTest {
                 }
             });
         }
-        k.at(2_000 * 700L, () -> events.add("resident=" + c.residentTracks() + " wp=" + c.writePendingBytes()));
+        k.at(2_000 * 700L, () -> {
+            StringBuilder resident = new StringBuilder();
+            for (long t = 0; t < 200; t++) {
+                resident.append(c.isResident(base + t) ? (c.isWritePending(base + t) ? 'w' : 'r') : '.');
+            }
+            events.add("resident=" + c.residentTracks() + " wp=" + c.writePendingBytes() + " " + resident);
+        });
         k.runUntil(10_000_000);
         return events.lines();
     }
