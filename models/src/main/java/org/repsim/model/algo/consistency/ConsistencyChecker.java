@@ -24,11 +24,15 @@ import java.util.Arrays;
  * in mode {@code none} each box's secondary applies on its own and the engine reports
  * {@link #onApplied(int, long)} per box — which is where violations show.
  *
- * <p><b>Memory.</b> One record per write that is pending (tagged, not yet in the image), plus
- * records of writes that entered the image behind a hole of their chain (released when the hole
- * fills). Per stream only the next expected index and a list of its pending records; per box a
- * heap of its pending records by tag. After every write has been applied consistently,
- * {@link #storedRecords()} is 0.
+ * <p><b>Memory.</b> A chained write has a record while it is pending (tagged, not yet in the
+ * image), and while it is in the image behind a hole of its chain (released when the hole fills).
+ * Per stream only the next expected index and a list of its pending records; per box a heap of its
+ * pending records by tag. An independent write only counts for data loss, which needs its bytes and
+ * acknowledgement time only as sums and extremes per tag: it has a record from its tag to its
+ * acknowledgement, then it is added to its box's {@link Bucket} of that tag, one per tag pending.
+ * So open-loop workloads, however many writes a cycle holds, keep memory in proportion to the
+ * tags pending and the writes awaiting acknowledgement. After every write has been applied
+ * consistently, {@link #storedRecords()} is 0.
  *
  * <p><b>Call sequence</b> for an engine:
  * <ol>
@@ -51,6 +55,8 @@ public final class ConsistencyChecker {
     private static final byte PENDING = 1;
     /** In the image but still linked behind a pending earlier write of its stream. */
     private static final byte BEYOND_HOLE = 2;
+    /** An independent write between its tag and its acknowledgement (its LINK field names its bucket). */
+    private static final byte AWAITING_ACK = 3;
     private static final int NO_SLOT = -1;
     private static final int MAX_STREAMS = 1 << 24;
     /** Free records {@link #anticipateTag} reads: a few writes arrive between one's arrival and its tag. */
@@ -59,6 +65,17 @@ public final class ConsistencyChecker {
     private final int boxCount;
     private final long[] appliedThrough;
     private final TagHeap[] pendingByBox;
+    /** Per box, the buckets of its pending independent writes by tag. */
+    private final java.util.TreeMap<Long, Bucket>[] bucketsByBox;
+    /** Per box, the bucket written last (the next write of the box almost always has its tag). */
+    private final Bucket[] lastBucket;
+    /** Buckets by id (their records name them by id and generation); free ids are reused. */
+    private Bucket[] buckets = new Bucket[16];
+    private int[] freeBucketIds = new int[16];
+    private int freeBucketCount;
+    private int bucketsMade;
+    /** The latest acknowledgement reported (ns); {@link #lossAt} may not ask about an earlier time. */
+    private long latestAckNs = Long.MIN_VALUE;
 
     // Write records indexed by slot; slots are recycled through a free stack. A record's fields
     // share one array, four longs a slot (so a write touches one cache line, not one per field):
@@ -105,8 +122,33 @@ public final class ConsistencyChecker {
         this.appliedThrough = new long[boxCount];
         Arrays.fill(appliedThrough, -1L);
         this.pendingByBox = new TagHeap[boxCount];
+        @SuppressWarnings("unchecked")
+        java.util.TreeMap<Long, Bucket>[] byBox = new java.util.TreeMap[boxCount];
+        this.bucketsByBox = byBox;
+        this.lastBucket = new Bucket[boxCount];
         for (int b = 0; b < boxCount; b++) {
             pendingByBox[b] = new TagHeap();
+            bucketsByBox[b] = new java.util.TreeMap<>();
+        }
+    }
+
+    /**
+     * The independent writes of one box and tag that are pending: how many, and of those
+     * acknowledged, how many, their bytes and their first and last acknowledgement times.
+     */
+    private static final class Bucket {
+        final int id;
+        /** Grows when the bucket is applied and its id freed: records of the old use stop matching. */
+        int generation;
+        long tag;
+        long writes;
+        long acked;
+        long ackedBytes;
+        long firstAckNs;
+        long lastAckNs;
+
+        Bucket(int id) {
+            this.id = id;
         }
     }
 
@@ -147,25 +189,79 @@ public final class ConsistencyChecker {
         int slot = allocate();
         int r = slot * STRIDE;
         long generation = rec[r + HEAD] >>> 32;
+        pendingWrites++;
+        writesTagged++;
+        if (stream == INDEPENDENT) {
+            Bucket bucket = bucket(box, tag);
+            bucket.writes++;
+            rec[r + HEAD] = generation << 32 | AWAITING_ACK;
+            rec[r + LINK] = (long) bucket.generation << 32 | bucket.id;
+            rec[r + BYTES] = sizeBytes;
+            return (generation << 32) | slot;
+        }
         rec[r + HEAD] = generation << 32 | PENDING;
         rec[r + LINK] = link(stream, NO_SLOT);
         rec[r + BYTES] = sizeBytes;
         rec[r + ACK] = -1L;
-        if (stream != INDEPENDENT) {
-            indexOf[slot] = indexInChain;
-            nextIndex[stream] = indexInChain + 1;
-            if (tail[stream] == NO_SLOT) {
-                head[stream] = slot;
-            } else {
-                int t = tail[stream] * STRIDE + LINK;
-                rec[t] = link(streamOf(tail[stream]), slot);
-            }
-            tail[stream] = slot;
+        indexOf[slot] = indexInChain;
+        nextIndex[stream] = indexInChain + 1;
+        if (tail[stream] == NO_SLOT) {
+            head[stream] = slot;
+        } else {
+            int t = tail[stream] * STRIDE + LINK;
+            rec[t] = link(streamOf(tail[stream]), slot);
         }
+        tail[stream] = slot;
         pendingByBox[box].push(tag, slot);
-        pendingWrites++;
-        writesTagged++;
         return (generation << 32) | slot;
+    }
+
+    /** The bucket of the box's independent writes with this tag, made when it is the first. */
+    private Bucket bucket(int box, long tag) {
+        Bucket last = lastBucket[box];
+        if (last != null && last.tag == tag) {
+            return last;
+        }
+        java.util.TreeMap<Long, Bucket> byTag = bucketsByBox[box];
+        Bucket b = byTag.get(tag);
+        if (b == null) {
+            b = newBucket(tag);
+            byTag.put(tag, b);
+        }
+        lastBucket[box] = b;
+        return b;
+    }
+
+    private Bucket newBucket(long tag) {
+        Bucket b;
+        if (freeBucketCount > 0) {
+            b = buckets[freeBucketIds[--freeBucketCount]];
+        } else {
+            if (bucketsMade == buckets.length) {
+                buckets = Arrays.copyOf(buckets, bucketsMade * 2);
+                freeBucketIds = Arrays.copyOf(freeBucketIds, bucketsMade * 2);
+            }
+            b = new Bucket(bucketsMade);
+            buckets[bucketsMade++] = b;
+        }
+        b.tag = tag;
+        b.writes = 0;
+        b.acked = 0;
+        b.ackedBytes = 0;
+        b.firstAckNs = Long.MAX_VALUE;
+        b.lastAckNs = Long.MIN_VALUE;
+        return b;
+    }
+
+    /** The bucket's writes entered the image: it is forgotten, its records' later acknowledgements ignored. */
+    private void freeBucket(int box, Bucket b) {
+        pendingWrites -= b.writes;
+        writesApplied += b.writes;
+        if (lastBucket[box] == b) {
+            lastBucket[box] = null;
+        }
+        b.generation++;
+        freeBucketIds[freeBucketCount++] = b.id;
     }
 
     /**
@@ -190,8 +286,22 @@ public final class ConsistencyChecker {
             throw new IllegalArgumentException("unknown write handle " + handle);
         }
         int r = slot * STRIDE;
-        if (rec[r + HEAD] != ((long) gen << 32 | PENDING)) {
-            return; // recycled slot or write already in the image
+        latestAckNs = Math.max(latestAckNs, nowNs);
+        long head = rec[r + HEAD];
+        if (head == ((long) gen << 32 | AWAITING_ACK)) {
+            long link = rec[r + LINK];
+            Bucket b = buckets[(int) link];
+            if (b.generation == (int) (link >>> 32)) {
+                b.acked++;
+                b.ackedBytes += rec[r + BYTES];
+                b.firstAckNs = Math.min(b.firstAckNs, nowNs);
+                b.lastAckNs = Math.max(b.lastAckNs, nowNs);
+            } // else its tag was applied before it was acknowledged: already in the image
+            release(slot);
+            return;
+        }
+        if (head != ((long) gen << 32 | PENDING)) {
+            return; // recycled slot, or a write already in the image (or an independent one acknowledged)
         }
         if (rec[r + ACK] >= 0) {
             throw new IllegalStateException("write handle " + handle + " acknowledged twice");
@@ -231,14 +341,32 @@ public final class ConsistencyChecker {
     /**
      * Data lost if the primary site were lost at {@code disasterNs} (DOMAIN §7): acknowledged
      * (at or before {@code disasterNs}) writes absent from the image. Costs one pass over the
-     * stored records.
+     * stored records and the buckets. Independent writes are counted per tag, so
+     * {@code disasterNs} may not precede an acknowledgement already reported: a disaster is
+     * measured when it happens.
+     *
+     * @throws IllegalArgumentException if an acknowledgement later than {@code disasterNs} was reported
      */
     public DataLoss lossAt(long disasterNs) {
+        if (disasterNs < latestAckNs) {
+            throw new IllegalArgumentException("data loss asked at " + disasterNs + " ns, before an acknowledgement"
+                    + " already reported at " + latestAckNs + " ns (a disaster is measured when it happens)");
+        }
         long lost = 0;
         long bytes = 0;
         long oldest = Long.MAX_VALUE;
         long newest = Long.MIN_VALUE;
         long beyond = 0;
+        for (java.util.TreeMap<Long, Bucket> byTag : bucketsByBox) {
+            for (Bucket b : byTag.values()) {
+                if (b.acked > 0) {
+                    lost += b.acked;
+                    bytes += b.ackedBytes;
+                    oldest = Math.min(oldest, b.firstAckNs);
+                    newest = Math.max(newest, b.lastAckNs);
+                }
+            }
+        }
         for (int s = 0; s < highWater; s++) {
             byte st = state(s);
             if (st == PENDING) {
@@ -283,7 +411,10 @@ public final class ConsistencyChecker {
         return pendingWrites;
     }
 
-    /** Records held: pending writes plus writes in the image behind a hole of their chain. */
+    /**
+     * Writes still accounted for: pending writes plus writes in the image behind a hole of their
+     * chain (an independent pending write is a count in its bucket once acknowledged).
+     */
     public long storedRecords() {
         return pendingWrites + beyondHole;
     }
@@ -321,15 +452,15 @@ public final class ConsistencyChecker {
     /** Phase 1 of an apply: moves the box's writes with tag ≤ throughTag into the image. */
     private void collect(int box, long throughTag) {
         appliedThrough[box] = throughTag;
+        java.util.TreeMap<Long, Bucket> byTag = bucketsByBox[box];
+        while (!byTag.isEmpty() && byTag.firstKey() <= throughTag) {
+            freeBucket(box, byTag.pollFirstEntry().getValue());
+        }
         TagHeap heap = pendingByBox[box];
         while (!heap.isEmpty() && heap.peekTag() <= throughTag) {
             int slot = heap.pop();
             pendingWrites--;
             writesApplied++;
-            if (streamOf(slot) == INDEPENDENT) {
-                release(slot); // belongs to no chain: nothing for settle() to check
-                continue;
-            }
             if (enteredCount == entered.length) {
                 entered = Arrays.copyOf(entered, enteredCount * 2);
             }

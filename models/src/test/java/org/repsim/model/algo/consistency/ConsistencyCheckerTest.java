@@ -82,8 +82,7 @@ class ConsistencyCheckerTest {
         long d = c.onWriteTagged(IND, 0, 1, 2, 50, 30);
         c.onAcknowledged(d, 40);
         c.onWriteTagged(1, 0, 0, 2, 999, 45); // not acknowledged: not lost
-        long e = c.onWriteTagged(IND, 0, 0, 3, 7, 50);
-        c.onAcknowledged(e, 60); // acknowledged after the disaster below
+        long e = c.onWriteTagged(IND, 0, 0, 3, 7, 50); // acknowledged after the disaster below
 
         assertThat(c.lossAt(50)).isEqualTo(new DataLoss(50, 3, 350, 12, 40, 0));
         assertThat(c.lossAt(50).spanNs()).isEqualTo(28);
@@ -95,6 +94,9 @@ class ConsistencyCheckerTest {
         assertThat(afterApply.lostBytes()).isEqualTo(250);
         assertThat(afterApply.oldestLostAckNs()).isEqualTo(25);
 
+        c.onAcknowledged(e, 60);
+        assertThat(c.lossAt(60)).isEqualTo(new DataLoss(60, 3, 257, 25, 60, 0));
+
         c.onGroupApplied(3);
         DataLoss none = c.lossAt(100);
         assertThat(none).isEqualTo(new DataLoss(100, 0, 0, -1, -1, 0));
@@ -103,6 +105,41 @@ class ConsistencyCheckerTest {
         // An acknowledgement arriving after the write was applied is ignored.
         c.onAcknowledged(a, 200);
         assertThat(c.storedRecords()).isZero();
+    }
+
+    @Test
+    void dataLossIsMeasuredWhenItHappens() {
+        ConsistencyChecker c = new ConsistencyChecker(1);
+        c.onAcknowledged(c.onWriteTagged(IND, 0, 0, 1, 10, 5), 60);
+        assertThatThrownBy(() -> c.lossAt(50)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data loss asked at 50 ns, before an acknowledgement already reported at 60 ns"
+                        + " (a disaster is measured when it happens)");
+        assertThat(c.lossAt(60)).isEqualTo(new DataLoss(60, 1, 10, 60, 60, 0));
+    }
+
+    @Test
+    void independentWritesAreCountedPerTagWithTheirBytesAndAcknowledgementTimes() {
+        ConsistencyChecker c = new ConsistencyChecker(2);
+        // box 0: tags 1, 1, 2 and an out-of-order 0 (an owed write); box 1: tag 1
+        c.onAcknowledged(c.onWriteTagged(IND, 0, 0, 1, 10, 0), 3);
+        c.onAcknowledged(c.onWriteTagged(IND, 0, 0, 1, 20, 1), 4);
+        long late = c.onWriteTagged(IND, 0, 0, 2, 40, 2);
+        c.onAcknowledged(c.onWriteTagged(IND, 0, 0, 0, 80, 5), 6);
+        c.onAcknowledged(c.onWriteTagged(IND, 0, 1, 1, 160, 7), 8);
+        assertThat(c.pendingWrites()).isEqualTo(5);
+        assertThat(c.lossAt(8)).isEqualTo(new DataLoss(8, 4, 270, 3, 8, 0));
+
+        assertThat(c.onApplied(0, 1)).isZero(); // tags 0 and 1 of box 0
+        assertThat(c.pendingWrites()).isEqualTo(2);
+        assertThat(c.writesApplied()).isEqualTo(3);
+        assertThat(c.lossAt(8)).isEqualTo(new DataLoss(8, 1, 160, 8, 8, 0));
+
+        c.onAcknowledged(late, 9);
+        assertThat(c.lossAt(9)).isEqualTo(new DataLoss(9, 2, 200, 8, 9, 0));
+        c.onGroupApplied(2);
+        assertThat(c.lossAt(9)).isEqualTo(new DataLoss(9, 0, 0, -1, -1, 0));
+        assertThat(c.storedRecords()).isZero();
+        assertThat(c.slotHighWater()).as("a record only from tag to acknowledgement").isEqualTo(2);
     }
 
     @Test
@@ -119,14 +156,28 @@ class ConsistencyCheckerTest {
     @Test
     void handlesOfRecycledSlotsDoNotAcknowledgeNewWrites() {
         ConsistencyChecker c = new ConsistencyChecker(1);
-        long old = c.onWriteTagged(IND, 0, 0, 0, 1, 0);
+        long old = c.onWriteTagged(0, 0, 0, 0, 1, 0);
         c.onGroupApplied(0);
-        long fresh = c.onWriteTagged(IND, 0, 0, 1, 1, 1);
+        long fresh = c.onWriteTagged(0, 1, 0, 1, 1, 1);
         assertThat((int) fresh).as("slot reused").isEqualTo((int) old);
         c.onAcknowledged(old, 2);
         assertThat(c.lossAt(10).lostWrites()).isZero();
         c.onAcknowledged(fresh, 3);
         assertThat(c.lossAt(10).lostWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void anIndependentWriteAppliedBeforeItsAcknowledgementIsNotLost() {
+        ConsistencyChecker c = new ConsistencyChecker(1);
+        long early = c.onWriteTagged(IND, 0, 0, 0, 1, 0);
+        c.onGroupApplied(0);
+        long next = c.onWriteTagged(IND, 0, 0, 1, 1, 1);
+        c.onAcknowledged(early, 2); // its tag is in the image already: ignored
+        assertThat(c.lossAt(10).lostWrites()).isZero();
+        c.onAcknowledged(next, 3);
+        assertThat(c.lossAt(10)).isEqualTo(new DataLoss(10, 1, 1, 3, 3, 0));
+        c.onGroupApplied(1);
+        assertThat(c.storedRecords()).isZero();
     }
 
     @Test
