@@ -1,6 +1,9 @@
 package org.repsim.model.algo.consistency;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Dependent-write consistency checker (DOMAIN §2, §6, §8.3) and data-loss measurement at a
@@ -65,10 +68,8 @@ public final class ConsistencyChecker {
     private final int boxCount;
     private final long[] appliedThrough;
     private final TagHeap[] pendingByBox;
-    /** Per box, the buckets of its pending independent writes by tag. */
-    private final java.util.TreeMap<Long, Bucket>[] bucketsByBox;
-    /** Per box, the bucket written last (the next write of the box almost always has its tag). */
-    private final Bucket[] lastBucket;
+    /** Per box, the buckets of its pending independent writes. */
+    private final BoxBuckets[] bucketsByBox;
     /** Buckets by id (their records name them by id and generation); free ids are reused. */
     private Bucket[] buckets = new Bucket[16];
     private int[] freeBucketIds = new int[16];
@@ -122,13 +123,60 @@ public final class ConsistencyChecker {
         this.appliedThrough = new long[boxCount];
         Arrays.fill(appliedThrough, -1L);
         this.pendingByBox = new TagHeap[boxCount];
-        @SuppressWarnings("unchecked")
-        java.util.TreeMap<Long, Bucket>[] byBox = new java.util.TreeMap[boxCount];
-        this.bucketsByBox = byBox;
-        this.lastBucket = new Bucket[boxCount];
+        this.bucketsByBox = new BoxBuckets[boxCount];
         for (int b = 0; b < boxCount; b++) {
             pendingByBox[b] = new TagHeap();
-            bucketsByBox[b] = new java.util.TreeMap<>();
+            bucketsByBox[b] = new BoxBuckets();
+        }
+    }
+
+    /**
+     * One box's buckets by tag. Tags almost always come in increasing order (cycle and shuttle
+     * numbers only grow): those buckets queue in a run, oldest first, found and applied without a
+     * map; a bucket for an older tag than the run's newest (an owed write's) goes to a map beside it.
+     */
+    private static final class BoxBuckets {
+        final ArrayDeque<Bucket> run = new ArrayDeque<>();
+        final TreeMap<Long, Bucket> others = new TreeMap<>();
+        /** The bucket written last: the next write of the box almost always has its tag. */
+        Bucket last;
+
+        /** The bucket of {@code tag}, or null. */
+        Bucket find(long tag) {
+            if (last != null && last.tag == tag) {
+                return last;
+            }
+            Bucket newest = run.peekLast();
+            if (newest != null && tag < newest.tag || newest == null && !others.isEmpty()) {
+                for (Bucket b : run) {
+                    if (b.tag == tag) {
+                        return b;
+                    }
+                }
+                return others.get(tag);
+            }
+            return newest != null && newest.tag == tag ? newest : null;
+        }
+
+        void add(Bucket b) {
+            Bucket newest = run.peekLast();
+            if (newest == null || b.tag > newest.tag) {
+                run.addLast(b);
+            } else {
+                others.put(b.tag, b);
+            }
+        }
+
+        /** Removes and returns a bucket with a tag ≤ {@code throughTag}, or null when none is left. */
+        Bucket pollThrough(long throughTag) {
+            Bucket oldest = run.peekFirst();
+            if (oldest != null && oldest.tag <= throughTag) {
+                return run.pollFirst();
+            }
+            if (!others.isEmpty() && others.firstKey() <= throughTag) {
+                return others.pollFirstEntry().getValue();
+            }
+            return null;
         }
     }
 
@@ -218,17 +266,13 @@ public final class ConsistencyChecker {
 
     /** The bucket of the box's independent writes with this tag, made when it is the first. */
     private Bucket bucket(int box, long tag) {
-        Bucket last = lastBucket[box];
-        if (last != null && last.tag == tag) {
-            return last;
-        }
-        java.util.TreeMap<Long, Bucket> byTag = bucketsByBox[box];
-        Bucket b = byTag.get(tag);
+        BoxBuckets buckets = bucketsByBox[box];
+        Bucket b = buckets.find(tag);
         if (b == null) {
             b = newBucket(tag);
-            byTag.put(tag, b);
+            buckets.add(b);
         }
-        lastBucket[box] = b;
+        buckets.last = b;
         return b;
     }
 
@@ -257,8 +301,8 @@ public final class ConsistencyChecker {
     private void freeBucket(int box, Bucket b) {
         pendingWrites -= b.writes;
         writesApplied += b.writes;
-        if (lastBucket[box] == b) {
-            lastBucket[box] = null;
+        if (bucketsByBox[box].last == b) {
+            bucketsByBox[box].last = null;
         }
         b.generation++;
         freeBucketIds[freeBucketCount++] = b.id;
@@ -357,13 +401,15 @@ public final class ConsistencyChecker {
         long oldest = Long.MAX_VALUE;
         long newest = Long.MIN_VALUE;
         long beyond = 0;
-        for (java.util.TreeMap<Long, Bucket> byTag : bucketsByBox) {
-            for (Bucket b : byTag.values()) {
-                if (b.acked > 0) {
-                    lost += b.acked;
-                    bytes += b.ackedBytes;
-                    oldest = Math.min(oldest, b.firstAckNs);
-                    newest = Math.max(newest, b.lastAckNs);
+        for (BoxBuckets box : bucketsByBox) {
+            for (Iterable<Bucket> buckets : List.of(box.run, box.others.values())) {
+                for (Bucket b : buckets) {
+                    if (b.acked > 0) {
+                        lost += b.acked;
+                        bytes += b.ackedBytes;
+                        oldest = Math.min(oldest, b.firstAckNs);
+                        newest = Math.max(newest, b.lastAckNs);
+                    }
                 }
             }
         }
@@ -452,9 +498,8 @@ public final class ConsistencyChecker {
     /** Phase 1 of an apply: moves the box's writes with tag ≤ throughTag into the image. */
     private void collect(int box, long throughTag) {
         appliedThrough[box] = throughTag;
-        java.util.TreeMap<Long, Bucket> byTag = bucketsByBox[box];
-        while (!byTag.isEmpty() && byTag.firstKey() <= throughTag) {
-            freeBucket(box, byTag.pollFirstEntry().getValue());
+        for (Bucket b; (b = bucketsByBox[box].pollThrough(throughTag)) != null; ) {
+            freeBucket(box, b);
         }
         TagHeap heap = pendingByBox[box];
         while (!heap.isEmpty() && heap.peekTag() <= throughTag) {

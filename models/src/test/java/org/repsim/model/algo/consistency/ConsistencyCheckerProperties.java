@@ -193,15 +193,17 @@ class ConsistencyCheckerProperties {
     /**
      * Data loss from the per-tag counts of independent writes equals a brute-force count over
      * every write: at each step a write is tagged on a random box (tags mostly growing, now and
-     * then an older one, as an owed write), a random write awaiting acknowledgement is
-     * acknowledged, or a box (or the group) applies through a random tag; after each step the
-     * loss at the current time matches writes acknowledged and not applied. Chained writes on a
-     * stream are mixed in. 300 cases of 0..400 steps.
+     * then an older one, or a far larger one as an owed write's), a random write awaiting
+     * acknowledgement is acknowledged, or a box (or the group) applies through a random tag;
+     * after each step the loss at the current time matches writes acknowledged and not applied.
+     * Chained writes on a stream are mixed in. 300 cases of 0..400 steps.
      */
     @Test
     void dataLossOfIndependentWritesMatchesABruteForceCount() {
         SeededCases.forSeeds(300, seed -> dataLossMatchesBruteForce(new SplittableRandom(seed)));
     }
+
+    private static final long OWED = 1L << 40;
 
     private static void dataLossMatchesBruteForce(SplittableRandom r) {
         ConsistencyChecker c = new ConsistencyChecker(BOXES);
@@ -218,8 +220,13 @@ class ConsistencyCheckerProperties {
             int kind = r.nextInt(10);
             if (kind < 5) {
                 int box = r.nextInt(BOXES);
-                long tag = r.nextInt(8) == 0 ? applied[box] + 1 : Math.max(topTag[box], applied[box] + 1) + r.nextInt(2);
-                topTag[box] = Math.max(topTag[box], tag);
+                int pick = r.nextInt(40);
+                long tag = pick < 5 ? applied[box] + 1 // older than the newest: out of order
+                        : pick == 5 ? OWED // far above the others, as an owed write's
+                        : Math.max(topTag[box], applied[box] + 1) + r.nextInt(2);
+                if (tag != OWED) {
+                    topTag[box] = Math.max(topTag[box], tag);
+                }
                 long bytes = 1 + r.nextInt(1000);
                 boolean chained = r.nextInt(4) == 0;
                 long h = chained ? c.onWriteTagged(0, chainNext++, box, tag, bytes, now)
