@@ -246,11 +246,6 @@ public final class ModelBenchmark {
     /** The longest duration of the scaling figures, in minutes: 1, 2, 4 and 8. */
     public static final int SCALING_MINUTES = 8;
 
-    /** {@code bench scaling}: a reference scenario at 1, 2, 4 and 8 minutes of simulated time. */
-    public static void scaling(PrintStream out, String name, int repeat) {
-        scaling(out, name, repeat, SCALING_MINUTES);
-    }
-
     /**
      * {@code bench scaling --longest N}: a reference scenario at 1, 2, 4, … {@code longestMinutes}
      * minutes of simulated time (a power of two, at least 8). The last line's figures are always
