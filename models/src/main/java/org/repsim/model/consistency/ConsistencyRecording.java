@@ -10,8 +10,8 @@ import org.repsim.core.result.Table;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.LagMeter;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.cycle.CycleRecord;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.CycleRecording;
 import org.repsim.model.cycle.CycleSession;
 

@@ -5,12 +5,12 @@ import org.repsim.core.kernel.Tie;
 import org.repsim.core.random.Sampler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
-import org.repsim.model.algo.consistency.CoordinatedSwitch;
-import org.repsim.model.algo.consistency.GroupApplyGate;
-import org.repsim.model.algo.consistency.SwitchCommand;
-import org.repsim.model.algo.consistency.SwitchRecord;
-import org.repsim.model.algo.cycle.SessionState;
-import org.repsim.model.algo.cycle.SwitchOutcome;
+import org.repsim.model.consistency.rules.CoordinatedSwitch;
+import org.repsim.model.consistency.rules.GroupApplyGate;
+import org.repsim.model.consistency.rules.SwitchCommand;
+import org.repsim.model.consistency.rules.SwitchRecord;
+import org.repsim.model.cycle.rules.SessionState;
+import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.cycle.CycleSession;
 
 /**

@@ -6,11 +6,10 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
-import org.repsim.model.algo.consistency.NumberTotal;
-import org.repsim.model.algo.consistency.Shuttle;
-import org.repsim.model.algo.consistency.ShuttleCommitTracker;
-import org.repsim.model.algo.consistency.ShuttleConfig;
-import org.repsim.model.algo.consistency.ShuttleVisit;
+import org.repsim.model.consistency.rules.NumberTotal;
+import org.repsim.model.consistency.rules.Shuttle;
+import org.repsim.model.consistency.rules.ShuttleCommitTracker;
+import org.repsim.model.consistency.rules.ShuttleVisit;
 
 /**
  * Timed driver of the shuttle (DOMAIN §6b) over a {@link Shuttle} (primary ring) and a
@@ -64,7 +63,7 @@ final class ShuttleRing {
         this.scheduler = scheduler;
         this.members = members;
         this.settings = settings;
-        this.shuttle = new Shuttle(new ShuttleConfig(members.length, settings.minNumberTimeNs(), settings.ack(), 0));
+        this.shuttle = new Shuttle(members.length, settings.rules());
         this.tracker = new ShuttleCommitTracker(members.length, 0);
         roundSignal = signals.observation(prefix + ".roundTime", "ns");
         perRoundSignal = signals.observation(prefix + ".numbersPerRound", "count");

@@ -15,7 +15,7 @@
  *   ConsistencyConfig cfg = switch (mode) {
  *       case NONE    -> ConsistencyConfig.none(name);
  *       case HOST    -> ConsistencyConfig.host(name, new HostCoordination(pollIntervalNs, minCycleTimeNs, messageLatencySampler));
- *       case SHUTTLE -> ConsistencyConfig.shuttle(name, new ShuttleSettings(minNumberTimeNs, AckRule.ofLabel(ack),
+ *       case SHUTTLE -> ConsistencyConfig.shuttle(name, new ShuttleSettings(new ShuttleRules(minNumberTimeNs, AckRule.ofLabel(ack)),
  *                          hopLatencySampler, visitProcessingSampler, messageLatencySampler));
  *   };
  *   ConsistencyGroup g = new ConsistencyGroup(kernel, signals, List.of(s_0, …, s_n-1), cfg);   // at the simulation start

@@ -1,7 +1,7 @@
 package org.repsim.model.cycle;
 
-import org.repsim.model.algo.cycle.CachePressure;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.rules.CachePressure;
+import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
  * Plain-value configuration of one {@link CycleSession} (DOMAIN §5).
@@ -40,7 +40,7 @@ public record CycleConfig(String name, SwitchRules rules, CachePressure pressure
             throw new IllegalArgumentException("cycle session " + name + ": slot header, commit and ack sizes must be >= 0 bytes, were "
                     + slotHeaderBytes + ", " + commitBytes + ", " + ackBytes);
         }
-        boolean spills = pressure.policies().contains(org.repsim.model.algo.cycle.PressurePolicy.SPILL);
+        boolean spills = pressure.policies().contains(org.repsim.model.cycle.rules.PressurePolicy.SPILL);
         if (spills && spillDiskGroup < 0) {
             throw new IllegalArgumentException("cycle session " + name + ": policy spill needs a spill disk group (spillDiskGroup >= 0)");
         }

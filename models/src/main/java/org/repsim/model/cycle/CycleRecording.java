@@ -11,7 +11,7 @@ import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.LagMeter;
 import org.repsim.core.stats.Resettable;
-import org.repsim.model.algo.cycle.CycleRecord;
+import org.repsim.model.cycle.rules.CycleRecord;
 
 /**
  * Recording configuration of the cycle engine (DOMAIN §5 measurements; metric and column names of
@@ -31,7 +31,7 @@ import org.repsim.model.algo.cycle.CycleRecord;
  *       sample instant (s).</li>
  *   <li>Table {@code cycles}: one row per closed cycle, the {@code box} column holding the
  *       session's index in the list given to {@link #register}. A row is added as soon as its
- *       cycle is settled ({@link org.repsim.model.algo.cycle.CycleSwitcher#drainSettled}: looked
+ *       cycle is settled ({@link org.repsim.model.cycle.rules.CycleSwitcher#drainSettled}: looked
  *       at after every apply), so the rows go to the table's store as the run proceeds and the
  *       sessions keep only the cycles in progress; {@link #cycles()} adds the cycles still in
  *       progress at the end. Rows are therefore in the order cycles settled, each session's in

@@ -20,13 +20,13 @@ import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.cycle.CycleReceiver;
-import org.repsim.model.algo.cycle.CycleRecord;
-import org.repsim.model.algo.cycle.CycleSwitcher;
-import org.repsim.model.algo.cycle.SessionState;
-import org.repsim.model.algo.cycle.SwitchMode;
-import org.repsim.model.algo.cycle.SwitchOutcome;
-import org.repsim.model.algo.cycle.WriteOutcome;
+import org.repsim.model.cycle.rules.CycleReceiver;
+import org.repsim.model.cycle.rules.CycleRecord;
+import org.repsim.model.cycle.rules.CycleSwitcher;
+import org.repsim.model.cycle.rules.SessionState;
+import org.repsim.model.cycle.rules.SwitchMode;
+import org.repsim.model.cycle.rules.SwitchOutcome;
+import org.repsim.model.cycle.rules.WriteOutcome;
 
 /**
  * Timed engine of one cycle-based asynchronous replication session (DOMAIN §5): one primary box

@@ -1,6 +1,6 @@
 /**
  * Cycle-based asynchronous replication engine (DOMAIN §5): {@link org.repsim.model.cycle.CycleSession}
- * drives the pure {@code org.repsim.model.algo.cycle} state machines with time, links, caches,
+ * drives the pure {@code org.repsim.model.cycle.rules} state machines with time, links, caches,
  * disks and processors; {@link org.repsim.model.cycle.CycleRecording} subscribes its measurements.
  *
  * <h2>Wiring by the scenario builder</h2>

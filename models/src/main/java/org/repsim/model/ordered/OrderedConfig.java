@@ -1,7 +1,7 @@
 package org.repsim.model.ordered;
 
-import org.repsim.model.algo.ordering.OrderedDispatcher.Ordering;
-import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 
 /**
  * Options of the ordered asynchronous replication engine (DOMAIN §4), one per primary box.

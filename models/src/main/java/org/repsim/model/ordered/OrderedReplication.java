@@ -17,7 +17,7 @@ import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.ordering.OrderedDispatcher;
+import org.repsim.model.ordered.rules.OrderedDispatcher;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 

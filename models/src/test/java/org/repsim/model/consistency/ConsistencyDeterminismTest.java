@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.TimeSeries;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.consistency.DataLoss;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.DataLoss;
 
 /** DOMAIN §8.5: the same scenario and seed give identical figures; another seed gives other figures. */
 class ConsistencyDeterminismTest {

@@ -5,7 +5,7 @@ import static org.repsim.model.consistency.GroupFixture.S;
 import static org.repsim.model.consistency.GroupFixture.US;
 
 import java.util.Locale;
-import org.repsim.model.algo.consistency.AckRule;
+import org.repsim.model.consistency.rules.AckRule;
 
 /**
  * Benchmark program (not a test): host-coordinated switch vs shuttle for 2, 4, 8 and 16 boxes.

@@ -6,8 +6,8 @@ import static org.repsim.model.consistency.GroupFixture.S;
 import static org.repsim.model.consistency.GroupFixture.US;
 
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.consistency.ConsistencyChecker;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.ConsistencyChecker;
 
 /**
  * DOMAIN §8.3 on the timed engines: the dependent-write checker, fed by the engine (tags at

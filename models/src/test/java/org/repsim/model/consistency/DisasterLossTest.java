@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.random.RandomStream;
 import org.repsim.core.result.Metric;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.consistency.DataLoss;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.DataLoss;
 
 /**
  * DOMAIN §7: the data lost at a disaster (acknowledged writes missing from the last consistent

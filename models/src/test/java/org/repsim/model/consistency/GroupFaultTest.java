@@ -7,7 +7,7 @@ import static org.repsim.model.consistency.GroupFixture.US;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.consistency.AckRule;
+import org.repsim.model.consistency.rules.AckRule;
 
 /**
  * DOMAIN §7 faults under a consistency group: a link outage (all links of one box down, the

@@ -17,10 +17,11 @@ import org.repsim.model.LinkConfig;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.cycle.CachePressure;
-import org.repsim.model.algo.cycle.PressurePolicy;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.ShuttleRules;
+import org.repsim.model.cycle.rules.CachePressure;
+import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SwitchRules;
 import org.repsim.model.cycle.CycleConfig;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SlotSizing;
@@ -85,7 +86,7 @@ final class GroupFixture {
     final Host host;
     final Recording recording = new Recording();
     /** Per session: the records its recording handed out to the cycles table so far. */
-    final List<List<org.repsim.model.algo.cycle.CycleRecord>> handedOut = new ArrayList<>();
+    final List<List<org.repsim.model.cycle.rules.CycleRecord>> handedOut = new ArrayList<>();
     final ConsistencyRecording groupRecording;
 
     GroupFixture(Knobs k) {
@@ -119,7 +120,7 @@ final class GroupFixture {
         ConsistencyConfig config = switch (k.mode) {
             case NONE -> ConsistencyConfig.none("g");
             case HOST -> ConsistencyConfig.host("g", new HostCoordination(k.pollIntervalNs, k.minCycleTimeNs, message));
-            case SHUTTLE -> ConsistencyConfig.shuttle("g", new ShuttleSettings(k.minNumberTimeNs, k.ack,
+            case SHUTTLE -> ConsistencyConfig.shuttle("g", new ShuttleSettings(new ShuttleRules(k.minNumberTimeNs, k.ack),
                     Distributions.exponential(random.stream("shuttle.hop"), k.hopLatencyMeanNs),
                     Distributions.exponential(random.stream("shuttle.visit"), k.visitProcessingMeanNs), message));
         };
@@ -181,8 +182,8 @@ final class GroupFixture {
     }
 
     /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
-    List<org.repsim.model.algo.cycle.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
-        List<org.repsim.model.algo.cycle.CycleRecord> all = new ArrayList<>(handedOut.get(sessions.indexOf(s)));
+    List<org.repsim.model.cycle.rules.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
+        List<org.repsim.model.cycle.rules.CycleRecord> all = new ArrayList<>(handedOut.get(sessions.indexOf(s)));
         all.addAll(s.switcher().records());
         return all;
     }

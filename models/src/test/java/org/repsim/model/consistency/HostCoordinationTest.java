@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.random.Distributions;
 import org.repsim.core.result.Table;
-import org.repsim.model.algo.cycle.CycleRecord;
+import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.CycleSession;
 
 /**

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.consistency.AckRule;
-import org.repsim.model.algo.consistency.NumberTotal;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.NumberTotal;
 import org.repsim.model.cycle.CycleSession;
 
 /**

@@ -15,9 +15,9 @@ import org.repsim.model.LinkConfig;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.cycle.CachePressure;
-import org.repsim.model.algo.cycle.PressurePolicy;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.rules.CachePressure;
+import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SwitchRules;
 import org.repsim.model.workload.AddressPattern;
 import org.repsim.model.workload.ArrivalProcess;
 import org.repsim.model.workload.Host;
@@ -69,7 +69,7 @@ final class CycleFixture {
     final Knobs knobs;
     final Recording recording = new Recording();
     /** Per session: the records its recording handed out to the cycles table so far. */
-    final List<List<org.repsim.model.algo.cycle.CycleRecord>> handedOut = new ArrayList<>();
+    final List<List<org.repsim.model.cycle.rules.CycleRecord>> handedOut = new ArrayList<>();
     final CycleRecording cycleRecording;
 
     CycleFixture(Knobs k) {
@@ -122,8 +122,8 @@ final class CycleFixture {
     }
 
     /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
-    List<org.repsim.model.algo.cycle.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
-        List<org.repsim.model.algo.cycle.CycleRecord> all = new ArrayList<>(handedOut.get(List.of(session).indexOf(s)));
+    List<org.repsim.model.cycle.rules.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
+        List<org.repsim.model.cycle.rules.CycleRecord> all = new ArrayList<>(handedOut.get(List.of(session).indexOf(s)));
         all.addAll(s.switcher().records());
         return all;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
  * The cycles table streams (ARCHITECTURE: memory must not grow with simulated time): a session

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.Tie;
-import org.repsim.model.algo.cycle.CycleRecord;
-import org.repsim.model.algo.cycle.PressurePolicy;
-import org.repsim.model.algo.cycle.SwitchOutcome;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.rules.CycleRecord;
+import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SwitchOutcome;
+import org.repsim.model.cycle.rules.SwitchRules;
 
 /** The external-control hooks used by consistency groups (DOMAIN §6) and the engine's own rules. */
 class CycleSessionHooksTest {
@@ -201,7 +201,7 @@ class CycleSessionHooksTest {
     @Test
     void badConfigurationIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> CycleConfig.of("x", SwitchRules.legacy(S),
-                new org.repsim.model.algo.cycle.CachePressure(1 << 20, 1 << 20,
+                new org.repsim.model.cycle.rules.CachePressure(1 << 20, 1 << 20,
                         List.of(PressurePolicy.SPILL, PressurePolicy.PACE), 0), -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spill disk group");
         CycleFixture f = external();

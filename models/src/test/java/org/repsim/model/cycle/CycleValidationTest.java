@@ -10,10 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
-import org.repsim.model.algo.cycle.CycleRecord;
-import org.repsim.model.algo.cycle.PressurePolicy;
-import org.repsim.model.algo.cycle.SessionState;
-import org.repsim.model.algo.cycle.SwitchRules;
+import org.repsim.model.cycle.rules.CycleRecord;
+import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SessionState;
+import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
  * The external figures of DOMAIN §9 for cycle mode, scaled to MB/s and seconds (the laws are

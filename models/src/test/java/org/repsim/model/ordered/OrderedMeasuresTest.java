@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.result.TimeSeries;
 import org.repsim.core.stats.ConfidenceInterval;
-import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 import org.repsim.model.ordered.OrderedConfig.Source;
 
 /** The DOMAIN §4 measures: scan cost, variance → reorder depth, out-of-sync backlog growth. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.ordering.OrderedDispatcher.Ordering;
-import org.repsim.model.algo.ordering.OrderedDispatcher.Scan;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 

@@ -13,10 +13,11 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.cycle.CachePressure;
-import org.repsim.model.algo.cycle.PressurePolicy;
-import org.repsim.model.algo.cycle.SwitchRules;
-import org.repsim.model.algo.consistency.AckRule;
+import org.repsim.model.cycle.rules.CachePressure;
+import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SwitchRules;
+import org.repsim.model.consistency.rules.AckRule;
+import org.repsim.model.consistency.rules.ShuttleRules;
 import org.repsim.model.consistency.ConsistencyConfig;
 import org.repsim.model.consistency.ConsistencyGroup;
 import org.repsim.model.consistency.ConsistencyMode;
@@ -60,8 +61,8 @@ final class CycleEngine implements ModeEngine {
             case NONE -> ConsistencyConfig.none(name);
             case HOST -> ConsistencyConfig.host(name, new HostCoordination(c.pollIntervalNs(),
                     sc.replication().cycle().minCycleTimeNs(), Distributions.deterministic(c.messageLatencyNs())));
-            case SHUTTLE -> ConsistencyConfig.shuttle(name, new ShuttleSettings(c.minNumberTimeNs(),
-                    AckRule.ofLabel(c.ack()), Distributions.deterministic(c.hopNs()),
+            case SHUTTLE -> ConsistencyConfig.shuttle(name, new ShuttleSettings(
+                    new ShuttleRules(c.minNumberTimeNs(), AckRule.ofLabel(c.ack())), Distributions.deterministic(c.hopNs()),
                     Distributions.deterministic(c.processingNs()), Distributions.deterministic(c.messageLatencyNs())));
         };
         group = new ConsistencyGroup(s, signals, sessions, config);

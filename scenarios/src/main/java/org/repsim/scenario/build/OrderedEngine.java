@@ -12,7 +12,7 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
-import org.repsim.model.algo.ordering.OrderedDispatcher;
+import org.repsim.model.ordered.rules.OrderedDispatcher;
 import org.repsim.model.ordered.OrderedConfig;
 import org.repsim.model.ordered.OrderedRecording;
 import org.repsim.model.ordered.OrderedReplication;

@@ -1,0 +1,107 @@
+package org.repsim.model.cycle.rules;
+
+import org.repsim.model.algo.TrackMap;
+import java.util.Arrays;
+
+/**
+ * Slot storage of one primary-side cycle: parallel arrays indexed by slot, one slot per track.
+ * {@code index} maps track → slot: while capturing for write folding, once closed (until the cycle
+ * leaves the transmit queue) for the duplicate-slot check. Once closed, slots are sent in
+ * index order from {@code takeCursor} upward and spilled from {@code spillCursor} downward, so the
+ * spillable slots are exactly {@code [takeCursor, spillCursor)}.
+ */
+final class Cycle {
+
+    static final byte QUEUED = 0;
+    static final byte IN_FLIGHT = 1;
+    static final byte SENT = 2;
+
+    long number;
+    long openNs;
+    TrackMap index;
+
+    long[] track;
+    long[] version;
+    long[] bytes;
+    byte[] state;
+    boolean[] spilled;
+    int slots;
+
+    long writes;
+    long folded;
+    long duplicates;
+    long totalBytes;
+
+    // transmit side
+    CycleRecord record;
+    int takeCursor;
+    int spillCursor;
+    int sentSlots;
+    boolean commitSent;
+
+    Cycle(long number, long openNs) {
+        this(number, openNs, new TrackMap(64), 64, null);
+    }
+
+    /**
+     * A cycle whose capture reuses {@code index} (emptied) and expects about {@code expectedSlots}
+     * slots: sized like the cycle before it, capture neither rehashes nor regrows as it fills. It
+     * takes over the arrays of {@code spare}, a cycle that left ({@link #release}), if they are
+     * large enough (null: none), so that a steady stream of cycles allocates no new large arrays.
+     */
+    Cycle(long number, long openNs, TrackMap index, int expectedSlots, Cycle spare) {
+        this.number = number;
+        this.openNs = openNs;
+        index.clear();
+        this.index = index;
+        int n = Math.max(64, expectedSlots);
+        if (spare != null && spare.track != null && spare.track.length >= n) {
+            track = spare.track;
+            version = spare.version;
+            bytes = spare.bytes;
+            state = spare.state;
+            spilled = spare.spilled;
+            spare.track = null;
+            return;
+        }
+        track = new long[n];
+        version = new long[n];
+        bytes = new long[n];
+        state = new byte[n];
+        spilled = new boolean[n];
+    }
+
+    /**
+     * The cycle left the transmit queue: its slot states and spill marks are cleared so that a
+     * later capture cycle can take over its arrays. The cycle itself is not used again.
+     */
+    void release() {
+        Arrays.fill(state, 0, slots, QUEUED);
+        Arrays.fill(spilled, 0, slots, false);
+    }
+
+    boolean isEmpty() {
+        return slots == 0;
+    }
+
+    int addSlot(long t, long v, long b) {
+        if (slots == track.length) {
+            int n = slots * 2;
+            track = Arrays.copyOf(track, n);
+            version = Arrays.copyOf(version, n);
+            bytes = Arrays.copyOf(bytes, n);
+            state = Arrays.copyOf(state, n);
+            spilled = Arrays.copyOf(spilled, n);
+        }
+        int s = slots++;
+        track[s] = t;
+        version[s] = v;
+        bytes[s] = b;
+        index.put(t, s);
+        return s;
+    }
+
+    boolean allSent() {
+        return sentSlots == slots;
+    }
+}

@@ -1,0 +1,1057 @@
+package org.repsim.model.cycle.rules;
+
+import org.repsim.model.algo.TrackMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Primary side of one cycle-based asynchronous replication session (DOMAIN §5, delta sets): the
+ * capture cycle, the queue of closed transmit cycles, cycle switching, cache accounting with the
+ * pressure policies, session drop and resynchronisation.
+ *
+ * <p>A pure state machine: no clock, no scheduler, no randomness. Every call takes the current
+ * time {@code nowNs}; decisions come back as values ({@link WriteOutcome}, {@link SwitchOutcome},
+ * slot handles). Not thread-safe; one instance per session.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li><b>Capture</b> cycle N maps track → slot. A write to a track already in N overwrites its
+ *       slot in place (folding; the slot keeps the larger of the old and new extent, in bytes,
+ *       and the newest version). A write to a track that still has an unsent slot in an older
+ *       closed cycle gets a new slot in N (duplicate slot; the older copy stays until sent).
+ *       Otherwise a new slot.</li>
+ *   <li><b>Switch</b> ({@link #trySwitch}): {@link SwitchMode#LEGACY} or
+ *       {@link SwitchMode#MULTI_CYCLE} rules; an empty capture cycle is never closed (the attempt
+ *       is counted as skipped and the switch clock restarts). {@link #close(long)} and
+ *       {@link #close(long, long)} close explicitly, bypassing the time rules (host-coordinated
+ *       switch §6a, shuttle sequence numbers §6b: a number plays the role of a cycle).</li>
+ *   <li><b>Transmit</b>: slots go out oldest cycle first, in slot order ({@link #takeSlot}); a
+ *       cycle's commit may be sent once all its slots are sent, and commits are sent and
+ *       acknowledged in cycle order. A cycle leaves the transmit queue when its commit is
+ *       acknowledged.</li>
+ *   <li><b>Cache</b>: the session holds capture slots plus unsent transmit slots (duplicates
+ *       included) against {@link CachePressure#limitBytes()}; a slot is released when reported
+ *       sent. A write that would exceed the limit is resolved by the policies in order: SPILL
+ *       moves queued slots of the oldest transmit cycle(s) to the spill pool (from the end of the
+ *       cycle, the slots sent last) if that makes enough room, else falls through; PACE returns
+ *       {@link WriteOutcome#PACED}; DROP drops the session.</li>
+ *   <li><b>Drop</b>: every cycle not commit-acknowledged is discarded, its tracks and all later
+ *       written tracks are owed, the recovery point freezes. Resynchronisation: drain
+ *       {@link #takeOwedTracks()} and copy those tracks until none are owed, then
+ *       {@link #resynchronised(long)} opens a fresh first cycle.</li>
+ * </ul>
+ *
+ * <h2>Driving it from an engine (with a {@link CycleReceiver} on the secondary)</h2>
+ * <pre>
+ *   host write (one track):   o = s.write(track, sizeBytes, version, now)
+ *       o.inCycle(): ack host after the cache write (+ spill write cost if s.lastSpilledBytes() &gt; 0);
+ *       PACED: hold the write, retry s.write(...) after the next onSlotSent / switch;
+ *       DROPPED: session dropped: r.discardUncommitted(); stop sending; ack host;
+ *       OWED: ack host (track is owed to the secondary).
+ *   switch timer / commit ack / apply finished:
+ *       o = s.trySwitch(now, r.isApplyIdle());
+ *       legacy: if (o == SWITCHED || o == SKIPPED_EMPTY) and r.canStartApply(): r.startApply(now)
+ *       (receive → apply; SKIPPED_EMPTY means every condition held but there was nothing to close,
+ *       so the last received cycle still gets applied when writes stop);
+ *       re-arm the timer at s.nextSwitchNotBeforeNs().
+ *   link free:   h = s.takeSlot(now); if h != NO_SLOT: copy slotCycle/slotTrack/slotVersion/
+ *                slotBytes/slotSpilled(h) into the transfer (read cost first if spilled), send bytes;
+ *   transfer arrived: if (s.onSlotSent(h, now)) r.onSlotReceived(cycle, track, version, bytes)
+ *                (false: a drop discarded the cycle meanwhile — the secondary never sees it);
+ *                onSlotSent releases the slot's cache or pool space (the data is at the secondary)
+ *   after each onSlotSent: n = s.commitReady(); if n != NONE: s.onCommitSent(n, now), send commit;
+ *   commit arrived: r.onCommit(n, now) (multi-cycle / external: r.startApply when
+ *                r.canStartApply(), and again after each finishApply); send ack;
+ *   ack arrived:    s.onCommitAcknowledged(n, now)
+ *   apply finished: r.finishApply(now); s.onApplied(n, now)
+ *   all links down: s.onAllLinksDown(now) (true = dropped), timer at s.transmitIdleDeadlineNs()
+ *                   → s.onTransmitIdleTimer(now); link back: s.onLinksUp(now)
+ *   records: s.drainSettled(out) (e.g. after each apply) hands out the records that can no
+ *           longer change, so the switcher keeps only the cycles in progress; s.drainAll(out) at
+ *           the end hands out the rest
+ *   resync: first let r apply the cycles it already committed (an older cycle applied after a
+ *           copy would overwrite newer data); then tracks = s.takeOwedTracks(), copy each
+ *           (r.onTrackCopied with the primary's current value), repeat until empty, then
+ *           s.resynchronised(now)
+ * </pre>
+ */
+public final class CycleSwitcher {
+
+    /** Returned by {@link #takeSlot} and {@link #commitReady} when there is nothing. */
+    public static final long NONE = -1;
+    /** Alias of {@link #NONE} for slot handles. */
+    public static final long NO_SLOT = NONE;
+
+    private static final long LINKS_UP = Long.MIN_VALUE;
+
+    private final SwitchRules rules;
+    private final CachePressure pressure;
+
+    private SessionState state = SessionState.ACTIVE;
+    private Cycle capture;
+    /** The track of the write anticipated last ({@link #anticipate}); -1 before any. */
+    private long lastAnticipated = -1;
+    /** Keeps the reads of {@link #anticipate} (a read whose value nobody uses would be dropped). */
+    private long touchedBytes;
+    private final List<Cycle> transmit = new ArrayList<>();
+    /**
+     * Records of closed cycles not yet handed out by {@link #drainSettled}, in close (= number)
+     * order: the entries from {@code recordsHead} on (the ones before are handed out and cleared).
+     */
+    private final ArrayList<CycleRecord> records = new ArrayList<>();
+    private int recordsHead;
+    /** The record of the cycle closed last, or null. */
+    private CycleRecord lastClosed;
+    /** Ascending numbers of discarded cycles whose records were handed out (drops only: a few per drop). */
+    private long[] discardedOut = new long[0];
+    private int discardedOutCount;
+    private long cyclesClosed;
+    /**
+     * How the duplicate-slot rule finds a track's unsent slot in an older cycle. Legacy switching
+     * has at most one transmit cycle: each closed cycle keeps its own track map until it leaves
+     * the transmit queue and the check looks there (nothing to maintain per slot). Other modes
+     * may queue many transmit cycles (multi-cycle, a shuttle's small numbers): a count map
+     * track → unsent slots in closed cycles keeps the check one look-up whatever their number.
+     */
+    private final boolean countUnsent;
+    /** Count mode: track → number of unsent slots of that track in closed cycles. */
+    private final TrackMap unsentOlder = new TrackMap(1024);
+    /** Per-cycle mode: maps of cycles that left the transmit queue, for reuse by a later capture cycle. */
+    private final List<TrackMap> spareIndexes = new ArrayList<>();
+    /** The last cycle to leave the transmit queue, whose arrays the next capture cycle takes over; or null. */
+    private Cycle spareCycle;
+    /** owed tracks (values unused). */
+    private final TrackMap owed = new TrackMap(64);
+
+    private long lastSwitchNs;
+    private boolean firstSwitchPending = true;
+    private long highestNumber;
+    private long linksDownSinceNs = LINKS_UP;
+    private long droppedAtNs = CycleRecord.NOT_YET;
+    private long newestAppliedCloseNs;
+    private long lastAppliedNumber = Long.MIN_VALUE;
+
+    private long cacheBytes;
+    private long poolBytes;
+    private long inFlightBytes;
+
+    private long writes;
+    private long folded;
+    private long duplicates;
+    private long slotsCreated;
+    private long bytesAfterFolding;
+    private long sentBytes;
+    private long pacedWrites;
+    private long switches;
+    private long skippedSwitches;
+    private long spilledSlots;
+    private long spilledBytes;
+    private long drops;
+    private long discardedBytes;
+    private long owedWrites;
+    private long ignoredTransfers;
+    private long maxCacheBytes;
+    private long maxPoolBytes;
+    private int lastSpilledSlots;
+    private long lastSpilledBytes;
+
+    /**
+     * Opens the session with an empty capture cycle.
+     *
+     * @param rules             switch rules
+     * @param pressure          cache limit and pressure policies
+     * @param firstCycleNumber  number of the first capture cycle (≥ 0)
+     * @param startNs           session start; the first switch is due {@code minCycleTime} later,
+     *                          and the recovery-point lag is measured from here until a cycle applies
+     */
+    public CycleSwitcher(SwitchRules rules, CachePressure pressure, long firstCycleNumber, long startNs) {
+        if (rules == null || pressure == null) {
+            throw new IllegalArgumentException("switch rules and cache pressure must not be null");
+        }
+        checkNumber(firstCycleNumber);
+        this.rules = rules;
+        this.countUnsent = rules.mode() != SwitchMode.LEGACY;
+        this.pressure = pressure;
+        this.capture = new Cycle(firstCycleNumber, startNs);
+        this.highestNumber = firstCycleNumber;
+        this.lastSwitchNs = startNs;
+        this.newestAppliedCloseNs = startNs;
+    }
+
+    // ---------------------------------------------------------------- host writes
+
+    /**
+     * A write of {@code track} will come soon: reads the entries {@link #write} will look up (the
+     * capture cycle's, and the older unsent slots'), so that their cache misses overlap with the
+     * caller's other reads for the same write; and the size of the capture slot of the write
+     * anticipated before this one (whose entry is in cache by now). A performance hint: changes
+     * nothing.
+     */
+    public void anticipate(long track) {
+        if (state != SessionState.ACTIVE) {
+            return; // writes go to the owed map, a small one
+        }
+        Cycle c = capture;
+        if (lastAnticipated >= 0) {
+            // the write anticipated before this one: its entry was read then, so its slot is known
+            // now and a write that folds will read the slot's size
+            int s = c.index.get(lastAnticipated);
+            if (s != TrackMap.MISSING) {
+                touchedBytes += c.bytes[s];
+            }
+        }
+        lastAnticipated = track;
+        c.index.touch(track);
+        if (countUnsent) {
+            unsentOlder.touch(track);
+        } else {
+            for (int i = 0; i < transmit.size(); i++) {
+                Cycle older = transmit.get(i);
+                if (!older.allSent()) {
+                    older.index.touch(track);
+                }
+            }
+        }
+    }
+
+    /**
+     * A host write of {@code sizeBytes} to one track, carrying the caller's {@code version}
+     * (e.g. a global write counter) so the secondary's image can be checked against the primary.
+     */
+    public WriteOutcome write(long track, long sizeBytes, long version, long nowNs) {
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("write size must be > 0 bytes, was " + sizeBytes);
+        }
+        if (sizeBytes > pressure.limitBytes()) {
+            throw new IllegalArgumentException("write of " + sizeBytes + " bytes exceeds the session cache limit of "
+                    + pressure.limitBytes() + " bytes");
+        }
+        lastSpilledSlots = 0;
+        lastSpilledBytes = 0;
+        if (state != SessionState.ACTIVE) {
+            owed.put(track, 0);
+            owedWrites++;
+            return WriteOutcome.OWED;
+        }
+        Cycle c = capture;
+        int s = c.index.get(track);
+        if (s != TrackMap.MISSING) {
+            long old = c.bytes[s];
+            long delta = sizeBytes > old ? sizeBytes - old : 0;
+            if (delta > 0 && cacheBytes + delta > pressure.limitBytes()) {
+                WriteOutcome refused = relieve(delta, track, nowNs);
+                if (refused != null) {
+                    return refused;
+                }
+            }
+            c.version[s] = version;
+            c.bytes[s] = old + delta;
+            c.totalBytes += delta;
+            c.writes++;
+            c.folded++;
+            holdInCache(delta);
+            bytesAfterFolding += delta;
+            writes++;
+            folded++;
+            return WriteOutcome.FOLDED;
+        }
+        if (cacheBytes + sizeBytes > pressure.limitBytes()) {
+            WriteOutcome refused = relieve(sizeBytes, track, nowNs);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        boolean duplicate = countUnsent ? unsentOlder.get(track) != TrackMap.MISSING : unsentInOlderCycle(track);
+        c.addSlot(track, version, sizeBytes);
+        c.writes++;
+        c.totalBytes += sizeBytes;
+        holdInCache(sizeBytes);
+        bytesAfterFolding += sizeBytes;
+        writes++;
+        slotsCreated++;
+        if (duplicate) {
+            c.duplicates++;
+            duplicates++;
+            return WriteOutcome.DUPLICATE_SLOT;
+        }
+        return WriteOutcome.NEW_SLOT;
+    }
+
+    /** Slots moved to the spill pool to make room for the last write (engine charges their write cost). */
+    public int lastSpilledSlots() {
+        return lastSpilledSlots;
+    }
+
+    /** Bytes moved to the spill pool to make room for the last write. */
+    public long lastSpilledBytes() {
+        return lastSpilledBytes;
+    }
+
+    /** Whether a write of this many new bytes would fit under the limit without any policy. */
+    public boolean fits(long sizeBytes) {
+        return cacheBytes + sizeBytes <= pressure.limitBytes();
+    }
+
+    // ---------------------------------------------------------------- switching
+
+    /**
+     * Attempts a time-driven switch under the session's {@link SwitchMode}.
+     *
+     * @param secondaryApplyIdle legacy condition 3: the secondary's previous apply has finished
+     */
+    public SwitchOutcome trySwitch(long nowNs, boolean secondaryApplyIdle) {
+        if (rules.mode() == SwitchMode.EXTERNAL) {
+            return SwitchOutcome.EXTERNAL_ONLY;
+        }
+        if (state != SessionState.ACTIVE) {
+            return SwitchOutcome.NOT_ACTIVE;
+        }
+        if (nowNs - lastSwitchNs < rules.minCycleTimeNs()) {
+            return SwitchOutcome.TOO_EARLY;
+        }
+        if (rules.mode() == SwitchMode.LEGACY && !firstSwitchPending) {
+            if (!transmit.isEmpty()) {
+                return SwitchOutcome.TRANSMIT_PENDING;
+            }
+            if (!secondaryApplyIdle) {
+                return SwitchOutcome.APPLY_BUSY;
+            }
+        }
+        if (rules.mode() == SwitchMode.MULTI_CYCLE && transmit.size() >= rules.maxTransmitCycles()) {
+            return SwitchOutcome.TRANSMIT_QUEUE_FULL;
+        }
+        if (capture.isEmpty()) {
+            skippedSwitches++;
+            lastSwitchNs = nowNs;
+            return SwitchOutcome.SKIPPED_EMPTY;
+        }
+        closeCapture(nowNs, capture.number + 1);
+        return SwitchOutcome.SWITCHED;
+    }
+
+    /** Earliest time the time condition of {@link #trySwitch} holds. */
+    public long nextSwitchNotBeforeNs() {
+        long t = lastSwitchNs + rules.minCycleTimeNs();
+        return t < lastSwitchNs ? Long.MAX_VALUE : t;
+    }
+
+    /**
+     * Closes the capture cycle now, whatever the time rules say; the next capture cycle is
+     * numbered one higher. An empty capture cycle is not closed ({@link SwitchOutcome#SKIPPED_EMPTY}).
+     */
+    public SwitchOutcome close(long nowNs) {
+        if (state != SessionState.ACTIVE) {
+            return SwitchOutcome.NOT_ACTIVE;
+        }
+        if (capture.isEmpty()) {
+            skippedSwitches++;
+            lastSwitchNs = nowNs;
+            return SwitchOutcome.SKIPPED_EMPTY;
+        }
+        closeCapture(nowNs, capture.number + 1);
+        return SwitchOutcome.SWITCHED;
+    }
+
+    /**
+     * Closes the capture cycle now and opens {@code nextNumber} (greater than the current one) as
+     * the new capture number, e.g. a shuttle sequence number that advanced several times since
+     * this entity's last visit. If the capture cycle is empty it is not closed but renumbered to
+     * {@code nextNumber} ({@link SwitchOutcome#SKIPPED_EMPTY}).
+     */
+    public SwitchOutcome close(long nowNs, long nextNumber) {
+        if (state != SessionState.ACTIVE) {
+            return SwitchOutcome.NOT_ACTIVE;
+        }
+        if (nextNumber <= capture.number) {
+            throw new IllegalArgumentException("next cycle number " + nextNumber
+                    + " must be greater than the capture cycle's " + capture.number);
+        }
+        checkNumber(nextNumber);
+        if (capture.isEmpty()) {
+            skippedSwitches++;
+            lastSwitchNs = nowNs;
+            capture.number = nextNumber;
+            capture.openNs = nowNs;
+            highestNumber = nextNumber;
+            return SwitchOutcome.SKIPPED_EMPTY;
+        }
+        closeCapture(nowNs, nextNumber);
+        return SwitchOutcome.SWITCHED;
+    }
+
+    private void closeCapture(long nowNs, long nextNumber) {
+        checkNumber(nextNumber);
+        Cycle c = capture;
+        c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
+                c.duplicates);
+        addRecord(c.record);
+        c.takeCursor = 0;
+        c.spillCursor = c.slots;
+        transmit.add(c);
+        TrackMap index;
+        if (countUnsent) {
+            for (int s = 0; s < c.slots; s++) {
+                unsentOlder.increment(c.track[s]);
+            }
+            // the closed cycle's map is not needed any more: the new capture cycle reuses it
+            index = c.index;
+            c.index = null;
+        } else {
+            // the closed cycle keeps its map for the duplicate check; the new capture cycle
+            // reuses the map of a cycle that has left
+            index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
+        }
+        // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
+        capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4, spareCycle);
+        spareCycle = null;
+        highestNumber = nextNumber;
+        lastSwitchNs = nowNs;
+        firstSwitchPending = false;
+        switches++;
+    }
+
+    // ---------------------------------------------------------------- transmit
+
+    /**
+     * Takes the next unsent slot, oldest transmit cycle first, and marks it in flight.
+     *
+     * @return a slot handle for the {@code slot*} accessors and {@link #onSlotSent}, or {@link #NO_SLOT}
+     */
+    public long takeSlot(long nowNs) {
+        if (state != SessionState.ACTIVE) {
+            return NO_SLOT;
+        }
+        for (int i = 0; i < transmit.size(); i++) {
+            Cycle c = transmit.get(i);
+            if (c.takeCursor < c.slots) {
+                int s = c.takeCursor++;
+                if (c.spillCursor < c.takeCursor) {
+                    c.spillCursor = c.takeCursor;
+                }
+                c.state[s] = Cycle.IN_FLIGHT;
+                inFlightBytes += c.bytes[s];
+                return (c.number << 32) | s;
+            }
+        }
+        return NO_SLOT;
+    }
+
+    /** True if {@link #takeSlot} would return a slot. */
+    public boolean hasSlotToSend() {
+        if (state != SessionState.ACTIVE) {
+            return false;
+        }
+        for (int i = 0; i < transmit.size(); i++) {
+            if (transmit.get(i).takeCursor < transmit.get(i).slots) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long slotCycle(long handle) {
+        return handle >>> 32;
+    }
+
+    public long slotTrack(long handle) {
+        return slotOwner(handle).track[(int) handle];
+    }
+
+    public long slotVersion(long handle) {
+        return slotOwner(handle).version[(int) handle];
+    }
+
+    public long slotBytes(long handle) {
+        return slotOwner(handle).bytes[(int) handle];
+    }
+
+    /** True if the slot sits in the spill pool: the engine charges the pool's read cost before sending. */
+    public boolean slotSpilled(long handle) {
+        return slotOwner(handle).spilled[(int) handle];
+    }
+
+    /**
+     * The slot's transfer reached the secondary: its cache (or spill pool) space is released.
+     *
+     * @return false if its cycle was discarded by a session drop meanwhile (the engine must not
+     *         deliver it); true otherwise
+     */
+    public boolean onSlotSent(long handle, long nowNs) {
+        Cycle c = findTransmit(handle >>> 32);
+        if (c == null) {
+            ignoredTransfers++;
+            return false;
+        }
+        int s = (int) handle;
+        if (s < 0 || s >= c.slots || c.state[s] != Cycle.IN_FLIGHT) {
+            throw new IllegalStateException("slot " + s + " of cycle " + c.number + " is not in flight");
+        }
+        long b = c.bytes[s];
+        c.state[s] = Cycle.SENT;
+        c.sentSlots++;
+        inFlightBytes -= b;
+        if (c.spilled[s]) {
+            poolBytes -= b;
+        } else {
+            cacheBytes -= b;
+        }
+        sentBytes += b;
+        if (countUnsent) {
+            unsentOlder.decrement(c.track[s]);
+        }
+        if (c.allSent()) {
+            c.record.sentNs = nowNs;
+        }
+        return true;
+    }
+
+    /** Number of the cycle whose commit may be sent now (all its slots sent, older commits sent), or {@link #NONE}. */
+    public long commitReady() {
+        if (state != SessionState.ACTIVE) {
+            return NONE;
+        }
+        for (int i = 0; i < transmit.size(); i++) {
+            Cycle c = transmit.get(i);
+            if (!c.commitSent) {
+                return c.allSent() ? c.number : NONE;
+            }
+        }
+        return NONE;
+    }
+
+    public void onCommitSent(long number, long nowNs) {
+        if (commitReady() != number) {
+            throw new IllegalStateException("commit of cycle " + number + " is not ready (ready: " + commitReady() + ")");
+        }
+        Cycle c = findTransmit(number);
+        c.commitSent = true;
+        c.record.commitSentNs = nowNs;
+    }
+
+    /**
+     * The secondary acknowledged the commit of the oldest transmit cycle: it leaves the queue
+     * (legacy condition 2 now holds). Ignored (returns false) if a drop discarded it.
+     */
+    public boolean onCommitAcknowledged(long number, long nowNs) {
+        if (isDiscarded(number)) {
+            ignoredTransfers++;
+            return false;
+        }
+        if (transmit.isEmpty() || transmit.get(0).number != number || !transmit.get(0).commitSent) {
+            throw new IllegalStateException("commit acknowledgement for cycle " + number
+                    + " out of order: oldest transmit cycle is "
+                    + (transmit.isEmpty() ? "none" : transmit.get(0).number + (transmit.get(0).commitSent
+                            ? "" : " (commit not sent)")));
+        }
+        Cycle c = transmit.remove(0);
+        c.record.commitAckNs = nowNs;
+        retire(c);
+        return true;
+    }
+
+    /** The secondary finished applying {@code number}: the recovery point moves to its close time. */
+    public void onApplied(long number, long nowNs) {
+        if (number <= lastAppliedNumber) {
+            throw new IllegalStateException("cycle " + number + " applied after cycle " + lastAppliedNumber);
+        }
+        CycleRecord r = record(number);
+        if (r == null) {
+            throw new IllegalStateException("cycle " + number + " was never closed");
+        }
+        r.appliedNs = nowNs;
+        lastAppliedNumber = number;
+        newestAppliedCloseNs = r.closeNs();
+    }
+
+    // ---------------------------------------------------------------- pressure, drop, resync
+
+    private WriteOutcome relieve(long needBytes, long track, long nowNs) {
+        long excess = cacheBytes + needBytes - pressure.limitBytes();
+        for (PressurePolicy p : pressure.policies()) {
+            switch (p) {
+                case SPILL:
+                    if (spill(excess)) {
+                        return null;
+                    }
+                    break;
+                case PACE:
+                    pacedWrites++;
+                    return WriteOutcome.PACED;
+                case DROP:
+                    drop(nowNs);
+                    owed.put(track, 0);
+                    owedWrites++;
+                    return WriteOutcome.DROPPED;
+                default:
+                    throw new IllegalStateException("unknown policy " + p);
+            }
+        }
+        throw new IllegalStateException("policies " + pressure.policies() + " ended without a terminal policy");
+    }
+
+    /** Moves queued transmit slots to the pool if that frees at least {@code excess} bytes; else changes nothing. */
+    private boolean spill(long excess) {
+        long room = pressure.spillPoolBytes() - poolBytes;
+        long moved = 0;
+        boolean enough = false;
+        scan:
+        for (int i = 0; i < transmit.size() && !enough; i++) {
+            Cycle c = transmit.get(i);
+            for (int s = c.spillCursor - 1; s >= c.takeCursor; s--) {
+                if (moved + c.bytes[s] > room) {
+                    break scan;
+                }
+                moved += c.bytes[s];
+                if (moved >= excess) {
+                    enough = true;
+                    break;
+                }
+            }
+        }
+        if (!enough) {
+            return false;
+        }
+        long left = excess;
+        for (int i = 0; i < transmit.size() && left > 0; i++) {
+            Cycle c = transmit.get(i);
+            while (left > 0 && c.spillCursor > c.takeCursor) {
+                int s = --c.spillCursor;
+                long b = c.bytes[s];
+                c.spilled[s] = true;
+                c.record.spilledSlots++;
+                cacheBytes -= b;
+                poolBytes += b;
+                left -= b;
+                lastSpilledSlots++;
+                lastSpilledBytes += b;
+                spilledSlots++;
+                spilledBytes += b;
+            }
+        }
+        if (poolBytes > maxPoolBytes) {
+            maxPoolBytes = poolBytes;
+        }
+        return true;
+    }
+
+    /**
+     * Drops the session (drop policy, transmit idle expiry, or the engine's decision): every cycle
+     * not commit-acknowledged is discarded and its tracks owed; later writes are owed too.
+     */
+    public void drop(long nowNs) {
+        if (state != SessionState.ACTIVE) {
+            return;
+        }
+        state = SessionState.DROPPED;
+        drops++;
+        droppedAtNs = nowNs;
+        for (Cycle c : transmit) {
+            c.record.discarded = true;
+            for (int s = 0; s < c.slots; s++) {
+                owed.put(c.track[s], 0);
+                if (c.state[s] != Cycle.SENT) {
+                    discardedBytes += c.bytes[s];
+                }
+            }
+        }
+        if (!capture.isEmpty()) {
+            // the capture cycle closes as discarded so that every write stays in exactly one record
+            Cycle c = capture;
+            c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
+                    c.duplicates);
+            c.record.discarded = true;
+            addRecord(c.record);
+            for (int s = 0; s < c.slots; s++) {
+                owed.put(c.track[s], 0);
+                discardedBytes += c.bytes[s];
+            }
+        }
+        transmit.forEach(this::retire);
+        transmit.clear();
+        unsentOlder.clear();
+        capture = null;
+        cacheBytes = 0;
+        poolBytes = 0;
+        inFlightBytes = 0;
+    }
+
+    /**
+     * Starts (or continues) resynchronisation: returns the owed tracks, ascending, and clears
+     * them; writes during the copy mark tracks owed again. Call until it returns an empty array.
+     */
+    public long[] takeOwedTracks() {
+        if (state == SessionState.ACTIVE) {
+            throw new IllegalStateException("session is active: nothing to resynchronise");
+        }
+        state = SessionState.RESYNCHRONISING;
+        long[] tracks = owed.sortedKeys();
+        owed.clear();
+        return tracks;
+    }
+
+    /** The copy of all owed tracks finished: a fresh first cycle opens (its first switch needs only time). */
+    public void resynchronised(long nowNs) {
+        if (state != SessionState.RESYNCHRONISING) {
+            throw new IllegalStateException("resynchronised() needs state RESYNCHRONISING, is " + state);
+        }
+        if (owed.size() > 0) {
+            throw new IllegalStateException(owed.size() + " tracks are still owed; take and copy them first");
+        }
+        state = SessionState.ACTIVE;
+        highestNumber++;
+        capture = new Cycle(highestNumber, nowNs);
+        lastSwitchNs = nowNs;
+        firstSwitchPending = true;
+    }
+
+    /** All links of the session went down. With {@code transmitIdle == 0} the session drops at once (returns true). */
+    public boolean onAllLinksDown(long nowNs) {
+        if (linksDownSinceNs == LINKS_UP) {
+            linksDownSinceNs = nowNs;
+        }
+        if (pressure.transmitIdleNs() == 0 && state == SessionState.ACTIVE) {
+            drop(nowNs);
+            return true;
+        }
+        return false;
+    }
+
+    /** At least one link is up again. */
+    public void onLinksUp(long nowNs) {
+        linksDownSinceNs = LINKS_UP;
+    }
+
+    /** When the session drops if links stay down, or {@link Long#MAX_VALUE}. */
+    public long transmitIdleDeadlineNs() {
+        if (linksDownSinceNs == LINKS_UP || pressure.transmitIdleNs() == Long.MAX_VALUE || state != SessionState.ACTIVE) {
+            return Long.MAX_VALUE;
+        }
+        long t = linksDownSinceNs + pressure.transmitIdleNs();
+        return t < linksDownSinceNs ? Long.MAX_VALUE : t;
+    }
+
+    /** The transmit-idle timer fired: drops the session if the links are still down past the deadline. */
+    public boolean onTransmitIdleTimer(long nowNs) {
+        if (state == SessionState.ACTIVE && nowNs >= transmitIdleDeadlineNs()) {
+            drop(nowNs);
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- observation
+
+    public SessionState state() {
+        return state;
+    }
+
+    public SwitchRules rules() {
+        return rules;
+    }
+
+    public CachePressure pressure() {
+        return pressure;
+    }
+
+    /** Number of the capture cycle, or {@link #NONE} while dropped. */
+    public long captureNumber() {
+        return capture == null ? NONE : capture.number;
+    }
+
+    public int captureSlots() {
+        return capture == null ? 0 : capture.slots;
+    }
+
+    public long captureWrites() {
+        return capture == null ? 0 : capture.writes;
+    }
+
+    public long captureBytes() {
+        return capture == null ? 0 : capture.totalBytes;
+    }
+
+    /** Version held by the capture cycle for the track, or {@link #NONE}. */
+    public long captureVersion(long track) {
+        if (capture == null) {
+            return NONE;
+        }
+        int s = capture.index.get(track);
+        return s == TrackMap.MISSING ? NONE : capture.version[s];
+    }
+
+    /** Closed cycles not yet commit-acknowledged. */
+    public int transmitCycles() {
+        return transmit.size();
+    }
+
+    /** Bytes of the session's slots held in cache (capture + unsent transmit, in flight included). */
+    public long cacheBytes() {
+        return cacheBytes;
+    }
+
+    public long maxCacheBytes() {
+        return maxCacheBytes;
+    }
+
+    /** Bytes of unsent slots in the spill pool (in flight included). */
+    public long poolBytes() {
+        return poolBytes;
+    }
+
+    public long maxPoolBytes() {
+        return maxPoolBytes;
+    }
+
+    /** Bytes taken by {@link #takeSlot} and not yet reported sent. */
+    public long inFlightBytes() {
+        return inFlightBytes;
+    }
+
+    /** Bytes not yet at the secondary: cache + spill pool (in flight included). */
+    public long pendingBytes() {
+        return cacheBytes + poolBytes;
+    }
+
+    /** Bytes written by hosts into cycles after folding (each slot's final extent). */
+    public long bytesAfterFolding() {
+        return bytesAfterFolding;
+    }
+
+    public long sentBytes() {
+        return sentBytes;
+    }
+
+    /** Unsent bytes thrown away by drops (capture, transmit, spill pool, in flight). */
+    public long discardedBytes() {
+        return discardedBytes;
+    }
+
+    public long writes() {
+        return writes;
+    }
+
+    public long folded() {
+        return folded;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+
+    public long slotsCreated() {
+        return slotsCreated;
+    }
+
+    public long pacedWrites() {
+        return pacedWrites;
+    }
+
+    public long switches() {
+        return switches;
+    }
+
+    public long skippedSwitches() {
+        return skippedSwitches;
+    }
+
+    public long spilledSlots() {
+        return spilledSlots;
+    }
+
+    public long spilledBytes() {
+        return spilledBytes;
+    }
+
+    public long drops() {
+        return drops;
+    }
+
+    public long droppedAtNs() {
+        return droppedAtNs;
+    }
+
+    public long owedWrites() {
+        return owedWrites;
+    }
+
+    public int owedTracks() {
+        return owed.size();
+    }
+
+    /** Transfers and acknowledgements that arrived for cycles a drop had discarded. */
+    public long ignoredTransfers() {
+        return ignoredTransfers;
+    }
+
+    /** Close time of the newest cycle applied at the secondary (session start before any). */
+    public long newestAppliedCloseNs() {
+        return newestAppliedCloseNs;
+    }
+
+    /** Recovery-point lag: now − close time of the newest cycle fully applied (DOMAIN §5). */
+    public long recoveryPointLagNs(long nowNs) {
+        return nowNs - newestAppliedCloseNs;
+    }
+
+    /**
+     * Records of the closed cycles not yet handed out by {@link #drainSettled} or
+     * {@link #drainAll}, in close order (read-only view): every closed cycle when nobody drains.
+     */
+    public List<CycleRecord> records() {
+        return Collections.unmodifiableList(records.subList(recordsHead, records.size()));
+    }
+
+    /** The record of the cycle closed last (handed out or not), or null before any close. */
+    public CycleRecord lastClosed() {
+        return lastClosed;
+    }
+
+    /** The record of a closed cycle not yet handed out, or null. */
+    public CycleRecord record(long number) {
+        int lo = recordsHead;
+        int hi = records.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long n = records.get(mid).number();
+            if (n == number) {
+                return records.get(mid);
+            }
+            if (n < number) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    /** Whether closed cycle {@code number} was discarded by a drop (handed out or not). */
+    public boolean isDiscarded(long number) {
+        CycleRecord r = record(number);
+        if (r != null) {
+            return r.discarded();
+        }
+        return java.util.Arrays.binarySearch(discardedOut, 0, discardedOutCount, number) >= 0;
+    }
+
+    /**
+     * Hands the records that can no longer change, oldest first, to {@code out} and forgets them,
+     * so that a long run keeps only the cycles still in progress (ARCHITECTURE: memory must not
+     * grow with simulated time). A record is settled once its cycle left the transmit queue
+     * (commit acknowledged, or discarded by a drop) and its apply is decided (applied, or a newer
+     * cycle was applied: applies go in number order). Records stay in close order: a settled
+     * record waits behind an older one that is not.
+     */
+    public void drainSettled(Consumer<CycleRecord> out) {
+        while (recordsHead < records.size() && settled(records.get(recordsHead))) {
+            handOut(out);
+        }
+        compactRecords();
+    }
+
+    /** Hands every remaining record to {@code out}, settled or not (the end of a run). */
+    public void drainAll(Consumer<CycleRecord> out) {
+        while (recordsHead < records.size()) {
+            handOut(out);
+        }
+        compactRecords();
+    }
+
+    private boolean settled(CycleRecord r) {
+        boolean leftTransmit = r.discarded || r.commitAckNs != CycleRecord.NOT_YET;
+        boolean applyDecided = r.appliedNs != CycleRecord.NOT_YET || r.number() < lastAppliedNumber;
+        return leftTransmit && applyDecided;
+    }
+
+    private void handOut(Consumer<CycleRecord> out) {
+        CycleRecord r = records.set(recordsHead++, null);
+        if (r.discarded) {
+            if (discardedOutCount == discardedOut.length) {
+                discardedOut = java.util.Arrays.copyOf(discardedOut, Math.max(8, 2 * discardedOutCount));
+            }
+            discardedOut[discardedOutCount++] = r.number();
+        }
+        out.accept(r);
+    }
+
+    private void compactRecords() {
+        if (recordsHead > 64 && recordsHead * 2 > records.size()) {
+            records.subList(0, recordsHead).clear();
+            recordsHead = 0;
+        }
+    }
+
+    private void addRecord(CycleRecord r) {
+        records.add(r);
+        lastClosed = r;
+        cyclesClosed++;
+    }
+
+    /** Cycles closed so far (discarded captures included): one record each. */
+    public long cyclesClosed() {
+        return cyclesClosed;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void holdInCache(long bytes) {
+        cacheBytes += bytes;
+        if (cacheBytes > maxCacheBytes) {
+            maxCacheBytes = cacheBytes;
+        }
+    }
+
+    /**
+     * Duplicate-slot rule (DOMAIN §5), per-cycle mode: the track still has an unsent slot (queued,
+     * spilled or in flight) in an older, closed cycle. A cycle whose slots have all been sent is
+     * skipped without looking at its map.
+     */
+    private boolean unsentInOlderCycle(long track) {
+        for (int i = 0; i < transmit.size(); i++) {
+            Cycle c = transmit.get(i);
+            if (c.allSent()) {
+                continue;
+            }
+            int s = c.index.get(track);
+            if (s != TrackMap.MISSING && c.state[s] != Cycle.SENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cycle left the transmit queue: its track map and its arrays are kept for a later capture cycle. */
+    private void retire(Cycle c) {
+        if (c.index != null) {
+            spareIndexes.add(c.index);
+            c.index = null;
+        }
+        c.release();
+        spareCycle = c;
+    }
+
+    private Cycle findTransmit(long number) {
+        for (int i = 0; i < transmit.size(); i++) {
+            if (transmit.get(i).number == number) {
+                return transmit.get(i);
+            }
+        }
+        return null;
+    }
+
+    private Cycle slotOwner(long handle) {
+        Cycle c = findTransmit(handle >>> 32);
+        if (c == null || (int) handle < 0 || (int) handle >= c.slots) {
+            throw new IllegalArgumentException("no slot for handle 0x" + Long.toHexString(handle));
+        }
+        return c;
+    }
+
+    private static void checkNumber(long number) {
+        if (number < 0 || number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cycle number must be in [0, 2^31), was " + number);
+        }
+    }
+}

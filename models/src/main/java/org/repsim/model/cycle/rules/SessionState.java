@@ -1,0 +1,11 @@
+package org.repsim.model.cycle.rules;
+
+/** Life of a replication session (DOMAIN §5, {@code drop} policy and transmit idle). */
+public enum SessionState {
+    /** Cycles run. */
+    ACTIVE,
+    /** Cycles stopped; written tracks are owed; the recovery point is frozen. */
+    DROPPED,
+    /** Owed tracks are being copied; writes keep marking tracks owed. */
+    RESYNCHRONISING
+}
