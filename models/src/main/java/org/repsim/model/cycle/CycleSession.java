@@ -1,10 +1,6 @@
 package org.repsim.model.cycle;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongPredicate;
 import org.repsim.core.kernel.EventHandle;
 import org.repsim.core.kernel.Scheduler;
@@ -13,10 +9,8 @@ import org.repsim.core.result.Interval;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
-import org.repsim.model.Cache;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.HostIo;
-import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -26,13 +20,18 @@ import org.repsim.model.cycle.rules.CycleSwitcher;
 import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchMode;
 import org.repsim.model.cycle.rules.SwitchOutcome;
-import org.repsim.model.cycle.rules.WriteOutcome;
 
 /**
  * Timed engine of one cycle-based asynchronous replication session (DOMAIN §5): one primary box
  * → one secondary box over one or more WAN links, driving a {@link CycleSwitcher} (primary) and a
  * {@link CycleReceiver} (secondary). It installs itself as the primary box's
  * {@link ReplicationHandler}; volumes join it with {@link #addPair}.
+ *
+ * <p>A thin coordinator: it owns the switch timer, link state, drops and the external-control
+ * API, and delegates each concern to one collaborator — {@link WriteIntake} (host writes, pacing,
+ * the consistency window), {@link Transmitter} (slots, commits and copies over the links),
+ * {@link ApplyStage} (receiver and apply at the secondary), {@link Resynchroniser} (owed-track
+ * copy after a drop), {@link SpillPool} (the spill pool's disk group).
  *
  * <h2>Timing</h2>
  * <ul>
@@ -91,10 +90,6 @@ public final class CycleSession implements ReplicationHandler {
 
     /** Cycle number reported for a write that entered no cycle (session dropped or resynchronising). */
     public static final long UNTAGGED = -1;
-    /** Slots of an apply whose secondary-cache look-ups are issued together (see anticipateApply). */
-    private static final int APPLY_LOOKAHEAD = 16;
-    private static final long NONE = CycleSwitcher.NONE;
-    private static final long SPILL_READ_ALLOWANCE_NS = 1_000_000;
 
     private final Scheduler scheduler;
     private final CycleConfig config;
@@ -102,103 +97,30 @@ public final class CycleSession implements ReplicationHandler {
     private final Box secondary;
     private final List<WanLink> links;
     private final CycleSwitcher switcher;
-    private final CycleReceiver receiver;
     private final long startNs;
     private final long trackSize;
-    private final Map<Volume, long[]> shifts = new IdentityHashMap<>();
-    private final List<Volume> pairedVolumes = new ArrayList<>();
-    private Volume lastVolume;
-    private long[] lastShift;
-    private final WanLink.Direction[] out;
-    /** Per outbound direction: the slots sent on it and not yet arrived, and the action of their arrival. */
-    private final SlotsOnLink[] slotsOnLink;
-    private final Runnable[] slotArrived;
-    private final WanLink.Direction[] back;
-    private final long[] outstandingBytes;
-    private final long[] aheadBytes;
-    private final DiskGroup spillGroup;
-    private final Processor applyPool;
-    private final int applyParallelism;
-    private final TrackVersions versions = new TrackVersions(1024);
+    private final SpillPool spillPool;
 
-    // host writes waiting (paced or held), in arrival order
-    private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
-    private boolean held;
-    private boolean draining;
-    private long versionCounter;
-    private long spillTrack;
+    // collaborators, one job each (package-private: they reach each other through the session)
+    final WriteIntake intake;
+    final Transmitter transmitter;
+    final ApplyStage apply;
+    final Resynchroniser resync;
 
-    // closed cycles with slots not yet taken, oldest first (transmit gate)
-    private final ArrayDeque<long[]> untaken = new ArrayDeque<>();
-    private boolean pumping;
-    private int commitNext;
     private boolean allDown;
-
-    // secondary: committed cycles waiting to apply, in order; apply released up to this number
-    private final ArrayDeque<Long> committed = new ArrayDeque<>();
-    private long releasedUpTo;
-    private long applyingNumber = NONE;
-    private int applySlots;
-    private int applyStarted;
-    private int applyWriteNext;
-    /** Slots of the cycle being applied whose secondary-cache entries were read ahead: [0, this). */
-    private int applyAnticipated;
-    private int applyDone;
-    private final Runnable slotServiced = this::onSlotServiced;
-    private final Runnable slotWritten = this::onSlotWritten;
-
-    // timers
     private EventHandle switchTimer;
     private final Runnable switchFire = this::onSwitchTimer;
     private EventHandle idleTimer;
-
-    // resynchronisation
-    private long[] copyTracks = new long[0];
-    private int copyNext;
-    private int copiesOutstanding;
-    private boolean resyncRequested;
-    private long copiedTracks;
-    private final List<long[]> dropSpans = new ArrayList<>();
-
-    // hooks
-    private LongPredicate applyGate;
-    private LongPredicate transmitGate;
-    private WriteTagListener[] tagListeners = new WriteTagListener[0];
-    private final List<CycleEventListener> committedListeners = new ArrayList<>();
-    private final List<CycleEventListener> appliedListeners = new ArrayList<>();
-
-    // statistics
-    private long pacedWrites;
-    private long heldWrites;
-    private long spillWrites;
-    private long spillReads;
 
     private final Signal cacheSignal;
     private final Signal spillSignal;
     private final Signal queueSignal;
     private final Signal durationSignal;
     private final Signal dropSignal;
-    private final Signal pacedSignal;
     /** Values last emitted on the level signals (none yet: -1). */
     private long emittedCache = -1;
     private long emittedSpill = -1;
     private int emittedQueue = -1;
-
-    /** A host write on its way into the session. */
-    private static final class PendingWrite {
-        final HostIo io;
-        final Runnable ack;
-        final long shift;
-        int next;
-        long tag = UNTAGGED;
-        boolean paced;
-
-        PendingWrite(HostIo io, Runnable ack, long shift) {
-            this.io = io;
-            this.ack = ack;
-            this.shift = shift;
-        }
-    }
 
     /**
      * @param links     the links joining the primary's site to the secondary's (at least one)
@@ -214,442 +136,57 @@ public final class CycleSession implements ReplicationHandler {
         }
         this.scheduler = scheduler;
         this.config = config;
-        this.receiver = new CycleReceiver(config.trackImages());
         this.primary = primary;
         this.secondary = secondary;
         this.links = List.copyOf(links);
         this.startNs = scheduler.now();
         this.trackSize = primary.cache().trackSizeBytes();
         this.switcher = new CycleSwitcher(config.rules(), config.pressure(), 0, startNs);
-        int n = links.size();
-        out = new WanLink.Direction[n];
-        back = new WanLink.Direction[n];
-        slotsOnLink = new SlotsOnLink[n];
-        slotArrived = new Runnable[n];
-        outstandingBytes = new long[n];
-        aheadBytes = new long[n];
-        for (int i = 0; i < n; i++) {
-            WanLink l = links.get(i);
-            out[i] = l.from(primary.site());
-            back[i] = l.from(secondary.site());
-            slotsOnLink[i] = new SlotsOnLink();
-            int link = i;
-            slotArrived[i] = () -> onSlotArrived(link);
-            if (!out[i].toSite().equals(secondary.site())) {
-                throw new IllegalArgumentException("link " + l.name() + " does not join " + primary.site().name()
-                        + " to " + secondary.site().name());
-            }
-            double bytesPerNs = out[i].bandwidthBps() / 1e9;
-            aheadBytes[i] = (long) (bytesPerNs * (2 * out[i].delayNs() + SPILL_READ_ALLOWANCE_NS))
-                    + 4 * (trackSize + config.slotHeaderBytes());
-            l.addStateListener(this::onLinkStateChanged);
-        }
         if (config.spillDiskGroup() >= 0) {
             List<DiskGroup> groups = primary.backEnd().groups();
             if (config.spillDiskGroup() >= groups.size()) {
                 throw new IllegalArgumentException("cycle session " + config.name() + ": spill disk group "
                         + config.spillDiskGroup() + " does not exist on box " + primary.name() + " (" + groups.size() + " groups)");
             }
-            spillGroup = groups.get(config.spillDiskGroup());
+            spillPool = new SpillPool(groups.get(config.spillDiskGroup()));
         } else {
-            spillGroup = null;
+            spillPool = null;
         }
-        applyPool = config.applyPool() == null ? secondary.remoteAdapters() : secondary.processor(config.applyPool());
-        if (applyPool.serviceLaw() == null) {
-            throw new IllegalArgumentException("cycle session " + config.name() + ": apply pool " + applyPool.name()
-                    + " has no service-time law");
-        }
-        applyParallelism = applyPool.servers();
-        releasedUpTo = config.rules().mode() == SwitchMode.LEGACY ? NONE : Long.MAX_VALUE;
+        this.transmitter = new Transmitter(this, scheduler, config, primary, secondary, this.links, switcher, spillPool);
+        this.apply = new ApplyStage(this, scheduler, config, secondary, switcher);
+        this.resync = new Resynchroniser(this, scheduler, config, switcher);
         String p = "cycle." + config.name();
         cacheSignal = signals.level(p + ".cacheBytes", "bytes");
         spillSignal = signals.level(p + ".spillBytes", "bytes");
         queueSignal = signals.level(p + ".transmitQueue", "count");
         durationSignal = signals.observation(p + ".cycleDuration", "ns");
         dropSignal = signals.count(p + ".drops", "count");
-        pacedSignal = signals.count(p + ".pacedWrites", "count");
+        Signal pacedSignal = signals.count(p + ".pacedWrites", "count");
+        this.intake = new WriteIntake(this, scheduler, config, primary, secondary, switcher, spillPool, pacedSignal);
         primary.setReplicationHandler(this);
         armSwitchTimer();
     }
 
     /** Replicates {@code primaryVolume} (on the primary box) to {@code secondaryVolume} (on the secondary box, at least as large). */
     public void addPair(Volume primaryVolume, Volume secondaryVolume) {
-        primaryVolume.checkReplicatesTo(primary, secondaryVolume);
-        if (secondaryVolume.box() != secondary) {
-            throw new IllegalArgumentException("volume " + secondaryVolume + " is not on secondary box " + secondary.name());
-        }
-        if (shifts.containsKey(primaryVolume)) {
-            throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
-        }
-        shifts.put(primaryVolume, new long[] {secondaryVolume.firstTrack() - primaryVolume.firstTrack()});
-        lastVolume = null;
-        pairedVolumes.add(primaryVolume);
+        intake.addPair(primaryVolume, secondaryVolume);
     }
 
     /** Primary volumes replicated by this session, in pairing order. */
     public List<Volume> pairedVolumes() {
-        return java.util.Collections.unmodifiableList(pairedVolumes);
+        return intake.pairedVolumes();
     }
 
     // ---------------------------------------------------------------- host writes
 
     @Override
     public void anticipate(HostIo io) {
-        Volume v = io.volume();
-        long[] shift = v == lastVolume ? lastShift : shifts.get(v);
-        if (shift != null) {
-            switcher.anticipate(io.firstTrack() + shift[0]);
-        }
+        intake.anticipate(io);
     }
 
     @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
-        Volume v = io.volume();
-        long[] shift;
-        if (v == lastVolume) {
-            shift = lastShift; // most writes go to the volume of the write before
-        } else {
-            shift = shifts.get(v);
-            lastVolume = v;
-            lastShift = shift;
-        }
-        if (shift == null) {
-            acknowledgeHost.run();
-            return;
-        }
-        if (held || !waiting.isEmpty()) {
-            if (held) {
-                heldWrites++;
-            }
-            waiting.addLast(new PendingWrite(io, acknowledgeHost, shift[0]));
-            return;
-        }
-        PendingWrite w = enter(io, acknowledgeHost, shift[0], null);
-        if (w != null) {
-            waiting.addLast(w);
-        }
-    }
-
-    /**
-     * Puts the write's remaining tracks into the session, from where {@code w} stopped ({@code w}
-     * null: a write that has not waited, from its first track). Returns null once the write is
-     * acknowledged or continues after a spill write; otherwise the pending write that must wait
-     * for cache space (pace) — {@code w}, or a new one for a write that had none. Most writes
-     * never wait and so cost no pending-write object.
-     */
-    private PendingWrite enter(HostIo io, Runnable ack, long shift, PendingWrite w) {
-        int next = w == null ? 0 : w.next;
-        long tag = w == null ? UNTAGGED : w.tag;
-        long now = scheduler.now();
-        while (next < io.trackCount()) {
-            long track = io.firstTrack() + next + shift;
-            long bytes = slotBytes(io, next);
-            long version = versionCounter + 1;
-            WriteOutcome o = switcher.write(track, bytes, version, now);
-            if (o == WriteOutcome.PACED) {
-                w = progress(w, io, ack, shift, next, tag);
-                if (!w.paced) {
-                    w.paced = true;
-                    pacedWrites++;
-                    pacedSignal.emit(now, 1);
-                }
-                return w;
-            }
-            versionCounter = version;
-            if (config.trackImages()) {
-                versions.put(track, version);
-            }
-            next++;
-            tag = o.inCycle() ? switcher.captureNumber() : UNTAGGED;
-            if (o == WriteOutcome.DROPPED) {
-                onDropped(now);
-            }
-            long spilled = switcher.lastSpilledBytes();
-            if (spilled > 0) {
-                spillWrites++;
-                emitLevels(now);
-                PendingWrite spilling = progress(w, io, ack, shift, next, tag);
-                spillGroup.write(spillTrack++, spilled, () -> afterSpillWrite(spilling));
-                return null;
-            }
-        }
-        emitLevels(now);
-        for (WriteTagListener l : tagListeners) {
-            l.onTagged(io, tag, now);
-        }
-        ack.run();
-        return null;
-    }
-
-    /** The write's progress kept in {@code w} (made now if the write had none). */
-    private static PendingWrite progress(PendingWrite w, HostIo io, Runnable ack, long shift, int next, long tag) {
-        PendingWrite p = w != null ? w : new PendingWrite(io, ack, shift);
-        p.next = next;
-        p.tag = tag;
-        return p;
-    }
-
-    /** Continues {@code w} from where it stopped; false if it must wait (again) for cache space. */
-    private boolean enter(PendingWrite w) {
-        return enter(w.io, w.ack, w.shift, w) == null;
-    }
-
-    private void afterSpillWrite(PendingWrite w) {
-        if (!enter(w)) {
-            waiting.addFirst(w);
-        }
-    }
-
-    /** Bytes of track {@code i} of the write (track-aligned volumes: offset = trackInVolume × trackSize). */
-    private long slotBytes(HostIo io, int i) {
-        if (config.slotSizing() == SlotSizing.TRACK) {
-            return trackSize;
-        }
-        long trackStart = (io.firstTrack() - io.volume().firstTrack() + i) * trackSize;
-        long end = Math.min(io.offsetBytes() + io.sizeBytes(), trackStart + trackSize);
-        long begin = Math.max(io.offsetBytes(), trackStart);
-        return Math.max(1, Math.min(trackSize, end - begin));
-    }
-
-    /** Lets waiting writes in, in order, while they fit (after space freed, a release or a drop). */
-    private void drainWaiting() {
-        if (held || draining) {
-            return;
-        }
-        draining = true;
-        try {
-            while (!waiting.isEmpty() && !held) {
-                PendingWrite w = waiting.peekFirst();
-                if (!enter(w)) {
-                    return;
-                }
-                waiting.pollFirst();
-            }
-        } finally {
-            draining = false;
-        }
-    }
-
-    // ---------------------------------------------------------------- transmit
-
-    private void pump() {
-        if (pumping) {
-            return;
-        }
-        pumping = true;
-        try {
-            long now = scheduler.now();
-            for (int d = 0; d < out.length; d++) {
-                WanLink.Direction dir = out[d];
-                while (dir.isUp() && outstandingBytes[d] < aheadBytes[d]) {
-                    if (copyNext < copyTracks.length) {
-                        sendCopy(d, copyTracks[copyNext++]);
-                        continue;
-                    }
-                    if (!mayTakeSlot()) {
-                        break;
-                    }
-                    long h = switcher.takeSlot(now);
-                    if (h == CycleSwitcher.NO_SLOT) {
-                        break;
-                    }
-                    noteTaken();
-                    sendSlot(d, h);
-                }
-            }
-            sendCommits();
-        } finally {
-            pumping = false;
-        }
-    }
-
-    private boolean mayTakeSlot() {
-        if (transmitGate == null) {
-            return true;
-        }
-        long[] head = untaken.peekFirst();
-        return head != null && transmitGate.test(head[0]);
-    }
-
-    /** untaken entries: {number, slots, taken}; takeSlot serves the oldest cycle with untaken slots. */
-    private void noteTaken() {
-        long[] head = untaken.peekFirst();
-        if (head != null && ++head[2] == head[1]) {
-            untaken.pollFirst();
-        }
-    }
-
-    private void sendSlot(int d, long h) {
-        long number = switcher.slotCycle(h);
-        long track = switcher.slotTrack(h);
-        long version = switcher.slotVersion(h);
-        long bytes = switcher.slotBytes(h);
-        outstandingBytes[d] += bytes + config.slotHeaderBytes();
-        if (switcher.slotSpilled(h)) {
-            spillReads++;
-            spillGroup.read(spillTrack++, bytes, () -> sendOnLink(d, h, number, track, version, bytes));
-        } else {
-            sendOnLink(d, h, number, track, version, bytes);
-        }
-    }
-
-    private void sendOnLink(int d, long h, long number, long track, long version, long bytes) {
-        slotsOnLink[d].add(h, number, track, version, bytes);
-        out[d].send(bytes + config.slotHeaderBytes(), slotArrived[d]);
-    }
-
-    /** The oldest slot sent on direction {@code d} arrived (a direction delivers in send order). */
-    private void onSlotArrived(int d) {
-        long now = scheduler.now();
-        SlotsOnLink slots = slotsOnLink[d];
-        long handle = slots.oldestHandle();
-        long bytes = slots.oldestBytes();
-        outstandingBytes[d] -= bytes + config.slotHeaderBytes();
-        if (switcher.onSlotSent(handle, now)) {
-            receiver.onSlotReceived(slots.oldestNumber(), slots.oldestTrack(), slots.oldestVersion(), bytes);
-        }
-        slots.removeOldest();
-        emitLevels(now);
-        drainWaiting();
-        pump();
-    }
-
-    private void sendCommits() {
-        while (true) {
-            long n = switcher.commitReady();
-            if (n == NONE) {
-                return;
-            }
-            int d = nextUpLink();
-            if (d < 0) {
-                return;
-            }
-            switcher.onCommitSent(n, scheduler.now());
-            out[d].send(config.commitBytes(), () -> onCommitArrived(n, d));
-        }
-    }
-
-    private int nextUpLink() {
-        for (int i = 0; i < out.length; i++) {
-            int d = (commitNext + i) % out.length;
-            if (out[d].isUp()) {
-                commitNext = (d + 1) % out.length;
-                return d;
-            }
-        }
-        return -1;
-    }
-
-    private void onCommitArrived(long n, int d) {
-        long now = scheduler.now();
-        if (switcher.isDiscarded(n)) {
-            return; // a drop discarded the cycle while its commit travelled: the secondary never commits it
-        }
-        receiver.onCommit(n, now);
-        committed.addLast(n);
-        for (CycleEventListener l : committedListeners) {
-            l.onCycle(n, now);
-        }
-        tryApply();
-        back[d].send(config.ackBytes(), () -> onAckArrived(n));
-    }
-
-    private void onAckArrived(long n) {
-        if (switcher.onCommitAcknowledged(n, scheduler.now())) {
-            emitLevels(scheduler.now());
-            conditionChanged();
-            pump();
-        }
-    }
-
-    // ---------------------------------------------------------------- apply
-
-    private void tryApply() {
-        if (applyingNumber != NONE || committed.isEmpty()) {
-            return;
-        }
-        long n = committed.peekFirst();
-        if (n > releasedUpTo || applyGate != null && !applyGate.test(n) || !receiver.canStartApply()) {
-            return;
-        }
-        committed.pollFirst();
-        applyingNumber = receiver.startApply(scheduler.now());
-        applySlots = receiver.applyingSlots();
-        applyStarted = 0;
-        applyWriteNext = 0;
-        applyAnticipated = 0;
-        applyDone = 0;
-        if (applySlots == 0) {
-            finishApply();
-            return;
-        }
-        int first = Math.min(applyParallelism, applySlots);
-        for (int i = 0; i < first; i++) {
-            applyStarted++;
-            applyPool.submit(slotServiced);
-        }
-    }
-
-    private void onSlotServiced() {
-        int i = applyWriteNext++;
-        if (i >= applyAnticipated) {
-            anticipateApply(i);
-        }
-        secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);
-    }
-
-    /**
-     * A performance hint: reads the secondary cache's index entries of the next
-     * {@value #APPLY_LOOKAHEAD} slots to apply, from slot {@code i}, together with those of the
-     * slots their misses would evict, then their slots' states — each batch of cache misses
-     * overlaps, where one by one each write would wait for its own.
-     */
-    private void anticipateApply(int i) {
-        int end = Math.min(applySlots, i + APPLY_LOOKAHEAD);
-        Cache cache = secondary.cache();
-        for (int j = i; j < end; j++) {
-            cache.anticipateIndex(receiver.applyingTrack(j));
-        }
-        cache.anticipateEvictions(end - i);
-        for (int j = i; j < end; j++) {
-            cache.anticipateSlot(receiver.applyingTrack(j));
-        }
-        applyAnticipated = end;
-    }
-
-    private void onSlotWritten() {
-        applyDone++;
-        if (applyStarted < applySlots) {
-            applyStarted++;
-            applyPool.submit(slotServiced);
-        }
-        if (applyDone == applySlots) {
-            finishApply();
-        }
-    }
-
-    private void finishApply() {
-        long now = scheduler.now();
-        long n = receiver.finishApply(now);
-        applyingNumber = NONE;
-        switcher.onApplied(n, now);
-        for (CycleEventListener l : appliedListeners) {
-            l.onCycle(n, now);
-        }
-        conditionChanged();
-        tryApply();
-        tryResync();
-    }
-
-    /** Legacy: the switch moves the received (committed) cycle to apply. */
-    private void releaseForApply() {
-        releasedUpTo = receiver.lastCommitted();
-        tryApply();
-    }
-
-    /** Condition 3: no apply in progress and no cycle released for apply still waiting to start. */
-    private boolean applyIdle() {
-        return applyingNumber == NONE && (committed.isEmpty() || committed.peekFirst() > releasedUpTo);
+        intake.onHostWrite(io, acknowledgeHost);
     }
 
     // ---------------------------------------------------------------- switching
@@ -677,7 +214,7 @@ public final class CycleSession implements ReplicationHandler {
     }
 
     /** A switch condition may have changed (commit acknowledged, apply finished). */
-    private void conditionChanged() {
+    void conditionChanged() {
         if (config.rules().mode() == SwitchMode.EXTERNAL || switchTimer != null
                 || switcher.state() != SessionState.ACTIVE) {
             return;
@@ -691,20 +228,20 @@ public final class CycleSession implements ReplicationHandler {
 
     private void attemptSwitch() {
         long now = scheduler.now();
-        SwitchOutcome o = switcher.trySwitch(now, applyIdle());
+        SwitchOutcome o = switcher.trySwitch(now, apply.applyIdle());
         boolean legacy = config.rules().mode() == SwitchMode.LEGACY;
         switch (o) {
             case SWITCHED -> {
                 onClosed(now);
                 if (legacy) {
-                    releaseForApply();
+                    apply.releaseForApply();
                 }
                 armSwitchTimer();
-                pump();
+                transmitter.pump();
             }
             case SKIPPED_EMPTY -> {
                 if (legacy) {
-                    releaseForApply();
+                    apply.releaseForApply();
                 }
                 armSwitchTimer();
             }
@@ -717,7 +254,7 @@ public final class CycleSession implements ReplicationHandler {
 
     private void onClosed(long now) {
         CycleRecord r = switcher.lastClosed();
-        untaken.addLast(new long[] {r.number(), r.slots(), 0});
+        transmitter.onCycleClosed(r);
         durationSignal.emit(now, r.durationNs());
         queueSignal.emit(now, switcher.transmitCycles());
     }
@@ -730,7 +267,7 @@ public final class CycleSession implements ReplicationHandler {
      * for apply waits to start. The session is active. A coordinator polls this before a switch.
      */
     public boolean readyToSwitch() {
-        return switcher.state() == SessionState.ACTIVE && switcher.transmitCycles() == 0 && applyIdle();
+        return switcher.state() == SessionState.ACTIVE && switcher.transmitCycles() == 0 && apply.applyIdle();
     }
 
     /**
@@ -751,35 +288,32 @@ public final class CycleSession implements ReplicationHandler {
         if (o == SwitchOutcome.SWITCHED) {
             onClosed(nowNs);
         }
-        if (o == SwitchOutcome.SWITCHED || o == SwitchOutcome.SKIPPED_EMPTY) {
+        if (o.releasesReceivedCycle()) {
             if (config.rules().mode() == SwitchMode.LEGACY) {
-                releaseForApply();
+                apply.releaseForApply();
             }
             armSwitchTimer();
-            pump();
+            transmitter.pump();
         }
         return o;
     }
 
     /** Opens the consistency window: host writes arriving from now wait (not tagged, not acknowledged). */
     public void holdWrites() {
-        held = true;
+        intake.hold();
     }
 
     /** Closes the window: waiting writes enter the then-open capture cycle, in arrival order. */
     public void releaseWrites() {
-        held = false;
-        drainWaiting();
+        intake.release();
     }
 
     public boolean isHoldingWrites() {
-        return held;
+        return intake.isHolding();
     }
 
     public void addWriteTagListener(WriteTagListener listener) {
-        WriteTagListener[] n = java.util.Arrays.copyOf(tagListeners, tagListeners.length + 1);
-        n[tagListeners.length] = listener;
-        tagListeners = n;
+        intake.addWriteTagListener(listener);
     }
 
     /**
@@ -788,22 +322,21 @@ public final class CycleSession implements ReplicationHandler {
      * answer may have changed. Null removes the gate.
      */
     public void setApplyGate(LongPredicate gate) {
-        this.applyGate = gate;
-        tryApply();
+        apply.setApplyGate(gate);
     }
 
     public void retryApply() {
-        tryApply();
+        apply.tryApply();
     }
 
     /** Runs when cycle {@code k} is fully received and its commit arrived at the secondary (before the acknowledgement leaves). */
     public void addCommittedListener(CycleEventListener listener) {
-        committedListeners.add(listener);
+        apply.addCommittedListener(listener);
     }
 
     /** Runs when the secondary finished applying cycle {@code k} (the recovery point moved to its close time). */
     public void addAppliedListener(CycleEventListener listener) {
-        appliedListeners.add(listener);
+        apply.addAppliedListener(listener);
     }
 
     /**
@@ -812,23 +345,18 @@ public final class CycleSession implements ReplicationHandler {
      * {@link #retryTransmit()} when the answer may have changed. Null removes the gate.
      */
     public void setTransmitGate(LongPredicate gate) {
-        this.transmitGate = gate;
-        pump();
+        transmitter.setTransmitGate(gate);
     }
 
     public void retryTransmit() {
-        pump();
+        transmitter.pump();
     }
 
     // ---------------------------------------------------------------- links, drop, resync
 
-    private void onLinkStateChanged() {
+    void onLinkStateChanged() {
         long now = scheduler.now();
-        boolean anyUp = false;
-        for (WanLink.Direction d : out) {
-            anyUp |= d.isUp();
-        }
-        if (!anyUp) {
+        if (!transmitter.anyUp()) {
             if (!allDown) {
                 allDown = true;
                 if (switcher.onAllLinksDown(now)) {
@@ -850,8 +378,13 @@ public final class CycleSession implements ReplicationHandler {
                 idleTimer = null;
             }
         }
-        pump();
-        tryResync();
+        transmitter.pump();
+        resync.tryResync();
+    }
+
+    /** Every link of the session is down. */
+    boolean allLinksDown() {
+        return allDown;
     }
 
     private void onTransmitIdleTimer() {
@@ -862,12 +395,11 @@ public final class CycleSession implements ReplicationHandler {
     }
 
     /** The switcher dropped the session: stop cycles, let the secondary apply what it committed. */
-    private void onDropped(long now) {
-        receiver.discardUncommitted();
-        untaken.clear();
-        dropSpans.add(new long[] {now, -1});
+    void onDropped(long now) {
+        apply.onDropped();
+        transmitter.onDropped();
+        resync.onDropped(now);
         dropSignal.emit(now, 1);
-        releasedUpTo = Long.MAX_VALUE;
         if (switchTimer != null) {
             scheduler.cancel(switchTimer);
             switchTimer = null;
@@ -875,62 +407,26 @@ public final class CycleSession implements ReplicationHandler {
         emitLevels(now);
         // continue outside the write being processed
         scheduler.after(0, Tie.NORMAL, () -> {
-            tryApply();
-            drainWaiting();
-            tryResync();
+            apply.tryApply();
+            intake.drainWaiting();
+            resync.tryResync();
         });
+    }
+
+    /** The resynchronisation copied every owed track and the switcher opened a fresh first cycle. */
+    void onResynchronised() {
+        apply.onResynchronised();
+        armSwitchTimer();
+        intake.drainWaiting();
     }
 
     /** Starts resynchronisation now when {@code autoResync} is off (no effect on an active session). */
     public void resynchronise() {
-        resyncRequested = true;
-        tryResync();
+        resync.request();
     }
-
-    private void tryResync() {
-        if (switcher.state() == SessionState.ACTIVE || !config.autoResync() && !resyncRequested || allDown) {
-            return;
-        }
-        if (applyingNumber != NONE || !committed.isEmpty() || copyNext < copyTracks.length || copiesOutstanding > 0) {
-            return;
-        }
-        long[] tracks = switcher.takeOwedTracks();
-        long now = scheduler.now();
-        if (tracks.length == 0) {
-            switcher.resynchronised(now);
-            resyncRequested = false;
-            dropSpans.get(dropSpans.size() - 1)[1] = now;
-            releasedUpTo = config.rules().mode() == SwitchMode.LEGACY ? receiver.lastCommitted() : Long.MAX_VALUE;
-            armSwitchTimer();
-            drainWaiting();
-            return;
-        }
-        copyTracks = tracks;
-        copyNext = 0;
-        pump();
-    }
-
-    private void sendCopy(int d, long track) {
-        long wire = trackSize + config.slotHeaderBytes();
-        outstandingBytes[d] += wire;
-        copiesOutstanding++;
-        out[d].send(wire, () -> {
-            outstandingBytes[d] -= wire;
-            copiesOutstanding--;
-            copiedTracks++;
-            receiver.onTrackCopied(track, config.trackImages() ? versions.get(track) : versionCounter, trackSize);
-            secondary.cache().write(track, 1, NOTHING);
-            if (copyNext == copyTracks.length && copiesOutstanding == 0) {
-                tryResync();
-            }
-            pump();
-        });
-    }
-
-    private static final Runnable NOTHING = () -> { };
 
     /** Emits the session's levels that changed since they were last emitted (a level holds until it changes). */
-    private void emitLevels(long now) {
+    void emitLevels(long now) {
         long cache = switcher.cacheBytes();
         if (cache != emittedCache) {
             emittedCache = cache;
@@ -946,6 +442,10 @@ public final class CycleSession implements ReplicationHandler {
             emittedQueue = queue;
             queueSignal.emit(now, queue);
         }
+    }
+
+    long trackSize() {
+        return trackSize;
     }
 
     // ---------------------------------------------------------------- observation
@@ -977,7 +477,7 @@ public final class CycleSession implements ReplicationHandler {
 
     /** The secondary-side state machine (read-only use: image, applied bytes). */
     public CycleReceiver receiver() {
-        return receiver;
+        return apply.receiver();
     }
 
     public long startNs() {
@@ -1012,51 +512,44 @@ public final class CycleSession implements ReplicationHandler {
 
     /** Host writes that had to wait for cache space at least once (pace). */
     public long pacedWrites() {
-        return pacedWrites;
+        return intake.pacedWrites();
     }
 
     /** Host writes that arrived while {@link #holdWrites()} was in force. */
     public long heldWrites() {
-        return heldWrites;
+        return intake.heldWrites();
     }
 
     /** Host writes waiting (paced or held) right now. */
     public int waitingWrites() {
-        return waiting.size();
+        return intake.waitingWrites();
     }
 
     public long spillWrites() {
-        return spillWrites;
+        return spillPool == null ? 0 : spillPool.writes();
     }
 
     public long spillReads() {
-        return spillReads;
+        return spillPool == null ? 0 : spillPool.reads();
     }
 
     public long copiedTracks() {
-        return copiedTracks;
+        return resync.copiedTracks();
     }
 
     /** Primary's version of a track (secondary box numbering) as last written, or −1. */
     public long primaryVersion(long secondaryTrack) {
-        if (!config.trackImages()) {
-            throw new IllegalStateException("session " + config.name() + " does not track images (trackImages = false)");
-        }
-        return versions.get(secondaryTrack);
+        return intake.primaryVersion(secondaryTrack);
     }
 
     /** Drops as {@code session-drop} intervals; an unfinished one ends at {@code endNs}. */
     public List<Interval> dropIntervals(long endNs) {
-        List<Interval> out = new ArrayList<>(dropSpans.size());
-        for (long[] s : dropSpans) {
-            long end = s[1] < 0 ? endNs : s[1];
-            out.add(new Interval("session-drop", config.name(), s[0] / 1e9, end / 1e9));
-        }
-        return out;
+        return resync.dropIntervals(endNs);
     }
 
     /** The byte balance of DOMAIN §8.4 as of now. */
     public Conservation conservation() {
+        CycleReceiver receiver = apply.receiver();
         return new Conservation(switcher.bytesAfterFolding(), receiver.appliedBytes(), switcher.pendingBytes(),
                 receiver.unappliedBytes(), switcher.discardedBytes() + receiver.discardedBytes());
     }

@@ -44,50 +44,79 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <h2>Driving it from an engine (with a {@link CycleReceiver} on the secondary)</h2>
- * <pre>
- *   host write (one track):   o = s.write(track, sizeBytes, version, now)
- *       o.inCycle(): ack host after the cache write (+ spill write cost if s.lastSpilledBytes() &gt; 0);
- *       PACED: hold the write, retry s.write(...) after the next onSlotSent / switch;
- *       DROPPED: session dropped: r.discardUncommitted(); stop sending; ack host;
- *       OWED: ack host (track is owed to the secondary).
- *   switch timer / commit ack / apply finished:
- *       o = s.trySwitch(now, r.isApplyIdle());
- *       legacy: if (o == SWITCHED || o == SKIPPED_EMPTY) and r.canStartApply(): r.startApply(now)
- *       (receive → apply; SKIPPED_EMPTY means every condition held but there was nothing to close,
- *       so the last received cycle still gets applied when writes stop);
- *       re-arm the timer at s.nextSwitchNotBeforeNs().
- *   link free:   h = s.takeSlot(now); if h != NO_SLOT: copy slotCycle/slotTrack/slotVersion/
- *                slotBytes/slotSpilled(h) into the transfer (read cost first if spilled), send bytes;
- *   transfer arrived: if (s.onSlotSent(h, now)) r.onSlotReceived(cycle, track, version, bytes)
- *                (false: a drop discarded the cycle meanwhile — the secondary never sees it);
- *                onSlotSent releases the slot's cache or pool space (the data is at the secondary)
- *   after each onSlotSent: n = s.commitReady(); if n != NONE: s.onCommitSent(n, now), send commit;
- *   commit arrived: r.onCommit(n, now) (multi-cycle / external: r.startApply when
- *                r.canStartApply(), and again after each finishApply); send ack;
- *   ack arrived:    s.onCommitAcknowledged(n, now)
- *   apply finished: r.finishApply(now); s.onApplied(n, now)
- *   all links down: s.onAllLinksDown(now) (true = dropped), timer at s.transmitIdleDeadlineNs()
- *                   → s.onTransmitIdleTimer(now); link back: s.onLinksUp(now)
- *   records: s.drainSettled(out) (e.g. after each apply) hands out the records that can no
- *           longer change, so the switcher keeps only the cycles in progress; s.drainAll(out) at
- *           the end hands out the rest
- *   resync: first let r apply the cycles it already committed (an older cycle applied after a
- *           copy would overwrite newer data); then tracks = s.takeOwedTracks(), copy each
- *           (r.onTrackCopied with the primary's current value), repeat until empty, then
- *           s.resynchronised(now)
- * </pre>
- */
+ * The order of calls is carried by the types: a write returns a {@link WriteOutcome}, a switch a
+ * {@link SwitchOutcome}; {@link #takeSlot} hands out a {@link TakenSlot} whose
+ * {@link TakenSlot#handle()} is the only way to report the slot sent ({@link #onSlotSent});
+ * {@link #takeCommit} is the only way to get a commit to send, so a commit cannot be sent before
+ * its slots or out of cycle order; {@link #takeOwedTracks} both hands out the tracks to copy and,
+ * once none is owed, opens the fresh first cycle. What stays with the engine (docs/model.md §5):
+ * a {@link SwitchOutcome#releasesReceivedCycle()} switch in legacy mode moves the secondary's
+ * received cycle to apply; a {@link WriteOutcome#DROPPED} write (or a {@code true} from the link
+ * or idle calls) means the session dropped, so the receiver discards its uncommitted cycles; the
+ * secondary applies what it committed before the engine starts taking owed tracks (an older
+ * cycle applied after a copy would overwrite newer data). {@link #drainSettled} hands out the
+ * records that can no longer change, so a long run keeps only the cycles in progress.
+  */
 public final class CycleSwitcher {
 
-    /** Returned by {@link #takeSlot} and {@link #commitReady} when there is nothing. */
+    /** Returned by {@link #takeCommit} and {@link #commitReady} (and number queries) when there is nothing. */
     public static final long NONE = -1;
-    /** Alias of {@link #NONE} for slot handles. */
-    public static final long NO_SLOT = NONE;
+
+    /**
+     * The slot {@link #takeSlot} handed out last: one reusable view per switcher (no object per
+     * slot), valid until the next {@link #takeSlot}. Copy what the transfer needs; keep
+     * {@link #handle()} to report the slot sent.
+     */
+    public static final class TakenSlot {
+        private long handle;
+        private long number;
+        private long track;
+        private long version;
+        private long bytes;
+        private boolean spilled;
+
+        private TakenSlot() {
+        }
+
+        /** Opaque identity of the slot for {@link CycleSwitcher#onSlotSent} (only from a taken slot). */
+        public long handle() {
+            return handle;
+        }
+
+        /** Number of the slot's cycle. */
+        public long number() {
+            return number;
+        }
+
+        /** The slot's position in its cycle: slots of a cycle are taken in this order. */
+        public int index() {
+            return (int) handle;
+        }
+
+        public long track() {
+            return track;
+        }
+
+        /** The version of the track's newest write folded into the slot. */
+        public long version() {
+            return version;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        /** The slot sits in the spill pool: the engine charges the pool's read cost before sending. */
+        public boolean spilled() {
+            return spilled;
+        }
+    }
 
     private static final long LINKS_UP = Long.MIN_VALUE;
 
     private final SwitchRules rules;
     private final CachePressure pressure;
+    private final TakenSlot taken = new TakenSlot();
 
     private SessionState state = SessionState.ACTIVE;
     private Cycle capture;
@@ -417,11 +446,11 @@ public final class CycleSwitcher {
     /**
      * Takes the next unsent slot, oldest transmit cycle first, and marks it in flight.
      *
-     * @return a slot handle for the {@code slot*} accessors and {@link #onSlotSent}, or {@link #NO_SLOT}
+     * @return the slot (a view reused by the next call), or null when no slot is waiting
      */
-    public long takeSlot(long nowNs) {
+    public TakenSlot takeSlot(long nowNs) {
         if (state != SessionState.ACTIVE) {
-            return NO_SLOT;
+            return null;
         }
         for (int i = 0; i < transmit.size(); i++) {
             Cycle c = transmit.get(i);
@@ -431,11 +460,19 @@ public final class CycleSwitcher {
                     c.spillCursor = c.takeCursor;
                 }
                 c.state[s] = Cycle.IN_FLIGHT;
-                inFlightBytes += c.bytes[s];
-                return (c.number << 32) | s;
+                long b = c.bytes[s];
+                inFlightBytes += b;
+                TakenSlot t = taken;
+                t.handle = (c.number << 32) | s;
+                t.number = c.number;
+                t.track = c.track[s];
+                t.version = c.version[s];
+                t.bytes = b;
+                t.spilled = c.spilled[s];
+                return t;
             }
         }
-        return NO_SLOT;
+        return null;
     }
 
     /** True if {@link #takeSlot} would return a slot. */
@@ -451,29 +488,10 @@ public final class CycleSwitcher {
         return false;
     }
 
-    public long slotCycle(long handle) {
-        return handle >>> 32;
-    }
-
-    public long slotTrack(long handle) {
-        return slotOwner(handle).track[(int) handle];
-    }
-
-    public long slotVersion(long handle) {
-        return slotOwner(handle).version[(int) handle];
-    }
-
-    public long slotBytes(long handle) {
-        return slotOwner(handle).bytes[(int) handle];
-    }
-
-    /** True if the slot sits in the spill pool: the engine charges the pool's read cost before sending. */
-    public boolean slotSpilled(long handle) {
-        return slotOwner(handle).spilled[(int) handle];
-    }
-
     /**
      * The slot's transfer reached the secondary: its cache (or spill pool) space is released.
+     *
+     * @param handle {@link TakenSlot#handle()} of the slot when it was taken
      *
      * @return false if its cycle was discarded by a session drop meanwhile (the engine must not
      *         deliver it); true otherwise
@@ -507,7 +525,7 @@ public final class CycleSwitcher {
         return true;
     }
 
-    /** Number of the cycle whose commit may be sent now (all its slots sent, older commits sent), or {@link #NONE}. */
+    /** Number of the cycle whose commit {@link #takeCommit} would hand out now, or {@link #NONE} (a query). */
     public long commitReady() {
         if (state != SessionState.ACTIVE) {
             return NONE;
@@ -521,13 +539,28 @@ public final class CycleSwitcher {
         return NONE;
     }
 
-    public void onCommitSent(long number, long nowNs) {
-        if (commitReady() != number) {
-            throw new IllegalStateException("commit of cycle " + number + " is not ready (ready: " + commitReady() + ")");
+    /**
+     * Takes the commit that may be sent now — the oldest transmit cycle without a sent commit,
+     * once all its slots are sent — and marks it sent.
+     *
+     * @return its cycle number, or {@link #NONE}
+     */
+    public long takeCommit(long nowNs) {
+        if (state != SessionState.ACTIVE) {
+            return NONE;
         }
-        Cycle c = findTransmit(number);
-        c.commitSent = true;
-        c.record.commitSentNs = nowNs;
+        for (int i = 0; i < transmit.size(); i++) {
+            Cycle c = transmit.get(i);
+            if (!c.commitSent) {
+                if (!c.allSent()) {
+                    return NONE;
+                }
+                c.commitSent = true;
+                c.record.commitSentNs = nowNs;
+                return c.number;
+            }
+        }
+        return NONE;
     }
 
     /**
@@ -678,33 +711,31 @@ public final class CycleSwitcher {
     }
 
     /**
-     * Starts (or continues) resynchronisation: returns the owed tracks, ascending, and clears
-     * them; writes during the copy mark tracks owed again. Call until it returns an empty array.
+     * One step of resynchronisation (the session is dropped or resynchronising): returns the owed
+     * tracks, ascending, and clears them; writes during the copy mark tracks owed again. Copy the
+     * returned tracks, then call again. When none is owed any more it returns an empty array and
+     * the session is active again, with a fresh first cycle opened at {@code nowNs} (its first
+     * switch needs only time).
      */
-    public long[] takeOwedTracks() {
+    public long[] takeOwedTracks(long nowNs) {
         if (state == SessionState.ACTIVE) {
             throw new IllegalStateException("session is active: nothing to resynchronise");
         }
         state = SessionState.RESYNCHRONISING;
+        if (owed.size() == 0) {
+            state = SessionState.ACTIVE;
+            highestNumber++;
+            capture = new Cycle(highestNumber, nowNs);
+            lastSwitchNs = nowNs;
+            firstSwitchPending = true;
+            return NO_TRACKS;
+        }
         long[] tracks = owed.sortedKeys();
         owed.clear();
         return tracks;
     }
 
-    /** The copy of all owed tracks finished: a fresh first cycle opens (its first switch needs only time). */
-    public void resynchronised(long nowNs) {
-        if (state != SessionState.RESYNCHRONISING) {
-            throw new IllegalStateException("resynchronised() needs state RESYNCHRONISING, is " + state);
-        }
-        if (owed.size() > 0) {
-            throw new IllegalStateException(owed.size() + " tracks are still owed; take and copy them first");
-        }
-        state = SessionState.ACTIVE;
-        highestNumber++;
-        capture = new Cycle(highestNumber, nowNs);
-        lastSwitchNs = nowNs;
-        firstSwitchPending = true;
-    }
+    private static final long[] NO_TRACKS = new long[0];
 
     /** All links of the session went down. With {@code transmitIdle == 0} the session drops at once (returns true). */
     public boolean onAllLinksDown(long nowNs) {
@@ -1039,14 +1070,6 @@ public final class CycleSwitcher {
             }
         }
         return null;
-    }
-
-    private Cycle slotOwner(long handle) {
-        Cycle c = findTransmit(handle >>> 32);
-        if (c == null || (int) handle < 0 || (int) handle >= c.slots) {
-            throw new IllegalArgumentException("no slot for handle 0x" + Long.toHexString(handle));
-        }
-        return c;
     }
 
     private static void checkNumber(long number) {

@@ -25,4 +25,13 @@ public enum SwitchOutcome {
     public boolean switched() {
         return this == SWITCHED;
     }
+
+    /**
+     * Every switch condition held ({@link #SWITCHED} or {@link #SKIPPED_EMPTY}): in legacy mode the
+     * secondary's received cycle moves to apply now (receive → apply, docs/model.md §5), so the
+     * last received cycle still gets applied when writes stop.
+     */
+    public boolean releasesReceivedCycle() {
+        return this == SWITCHED || this == SKIPPED_EMPTY;
+    }
 }

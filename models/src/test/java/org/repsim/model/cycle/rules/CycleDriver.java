@@ -276,22 +276,22 @@ final class CycleDriver {
     }
 
     void take() {
-        long h = sw.takeSlot(now);
+        CycleSwitcher.TakenSlot h = sw.takeSlot(now);
         ModelCycle next = transmit.values().stream().filter(c -> c.taken < c.slots).findFirst().orElse(null);
         if (next == null) {
-            assertThat(h).isEqualTo(CycleSwitcher.NO_SLOT);
+            assertThat(h).isNull();
             return;
         }
-        assertThat(h).isNotEqualTo(CycleSwitcher.NO_SLOT);
-        assertThat(sw.slotCycle(h)).as("oldest cycle first").isEqualTo(next.number);
-        int slot = (int) h;
+        assertThat(h).isNotNull();
+        assertThat(h.number()).as("oldest cycle first").isEqualTo(next.number);
+        int slot = h.index();
         assertThat(slot).as("slot order").isEqualTo(next.taken);
-        assertThat(sw.slotSpilled(h)).isEqualTo(slot >= next.slots - next.spilled);
-        long track = sw.slotTrack(h);
+        assertThat(h.spilled()).isEqualTo(slot >= next.slots - next.spilled);
+        long track = h.track();
         assertThat(track).isEqualTo(next.tracks.get(slot));
-        assertThat(sw.slotVersion(h)).isEqualTo(truthAtClose.get(next.number).get(track));
+        assertThat(h.version()).isEqualTo(truthAtClose.get(next.number).get(track));
         next.taken++;
-        inFlight.add(new Transfer(h, next.number, slot, track, sw.slotVersion(h), sw.slotBytes(h)));
+        inFlight.add(new Transfer(h.handle(), next.number, slot, track, h.version(), h.bytes()));
     }
 
     void deliver(int p) {
@@ -322,7 +322,7 @@ final class CycleDriver {
         long expected = first != null && first.sent == first.slots ? first.number : CycleSwitcher.NONE;
         assertThat(ready).isEqualTo(expected);
         if (ready != CycleSwitcher.NONE) {
-            sw.onCommitSent(ready, now);
+            assertThat(sw.takeCommit(now)).isEqualTo(ready);
             commitsOnWire.add(ready);
         }
     }
@@ -406,8 +406,8 @@ final class CycleDriver {
             rx.startApply(now);
             return;
         }
-        if (sw.state() == SessionState.RESYNCHRONISING && sw.owedTracks() == 0) {
-            sw.resynchronised(now);
+        if (sw.state() != SessionState.ACTIVE && sw.owedTracks() == 0) {
+            assertThat(sw.takeOwedTracks(now)).as("none owed: a fresh first cycle opens").isEmpty();
             resyncs++;
             checkImageEquals(truth, "after resynchronisation");
             lastSwitchNs = now;
@@ -415,7 +415,7 @@ final class CycleDriver {
             assertThat(sw.captureNumber()).isGreaterThan(sw.records().get(sw.records().size() - 1).number());
             return;
         }
-        for (long t : sw.takeOwedTracks()) {
+        for (long t : sw.takeOwedTracks(now)) {
             rx.onTrackCopied(t, truth.get(t), 1);
         }
     }

@@ -39,14 +39,13 @@ class CycleSwitcherLongRunTest {
             primary[track] = v;
             // the link sends one slot per four writes: slower than the folded write rate
             if ((i & 3) == 0) {
-                long h = s.takeSlot(now);
-                if (h != CycleSwitcher.NO_SLOT) {
-                    r.onSlotReceived(s.slotCycle(h), s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
-                    s.onSlotSent(h, now);
+                CycleSwitcher.TakenSlot h = s.takeSlot(now);
+                if (h != null) {
+                    r.onSlotReceived(h.number(), h.track(), h.version(), h.bytes());
+                    s.onSlotSent(h.handle(), now);
                 }
-                long n = s.commitReady();
+                long n = s.takeCommit(now);
                 if (n != CycleSwitcher.NONE) {
-                    s.onCommitSent(n, now);
                     r.onCommit(n, now);
                     s.onCommitAcknowledged(n, now);
                 }

@@ -17,14 +17,13 @@ class CycleSwitcherTest {
 
     /** Sends, commits and acknowledges every slot of the oldest transmit cycle. */
     private static void transmitAll(CycleSwitcher s, CycleReceiver r, long now) {
-        long h;
-        while ((h = s.takeSlot(now)) != CycleSwitcher.NO_SLOT) {
-            r.onSlotReceived(s.slotCycle(h), s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
-            s.onSlotSent(h, now);
+        CycleSwitcher.TakenSlot h;
+        while ((h = s.takeSlot(now)) != null) {
+            r.onSlotReceived(h.number(), h.track(), h.version(), h.bytes());
+            s.onSlotSent(h.handle(), now);
         }
         long n;
-        while ((n = s.commitReady()) != CycleSwitcher.NONE) {
-            s.onCommitSent(n, now);
+        while ((n = s.takeCommit(now)) != CycleSwitcher.NONE) {
             r.onCommit(n, now);
             s.onCommitAcknowledged(n, now);
         }
@@ -46,11 +45,11 @@ class CycleSwitcherTest {
         assertThat(s.write(8, 4096, 6, MIN + 3)).isEqualTo(WriteOutcome.NEW_SLOT);
         assertThat(s.cacheBytes()).isEqualTo(8192 + 4096 + 4096);
 
-        long h = s.takeSlot(MIN + 4);
-        assertThat(s.slotTrack(h)).isEqualTo(7);
-        assertThat(s.slotVersion(h)).as("older cycle keeps its copy").isEqualTo(3);
-        assertThat(s.slotBytes(h)).isEqualTo(8192);
-        s.onSlotSent(h, MIN + 5);
+        CycleSwitcher.TakenSlot h = s.takeSlot(MIN + 4);
+        assertThat(h.track()).isEqualTo(7);
+        assertThat(h.version()).as("older cycle keeps its copy").isEqualTo(3);
+        assertThat(h.bytes()).isEqualTo(8192);
+        s.onSlotSent(h.handle(), MIN + 5);
         assertThat(s.cacheBytes()).isEqualTo(8192);
 
         CycleRecord c1 = s.record(1);
@@ -62,7 +61,7 @@ class CycleSwitcherTest {
         assertThat(s.duplicates()).isEqualTo(1);
 
         // cycle 1's copy of track 7 is sent: a write to 7 after the next switch is a plain new slot
-        s.onCommitSent(1, MIN + 6);
+        assertThat(s.takeCommit(MIN + 6)).isEqualTo(1);
         s.onCommitAcknowledged(1, MIN + 7);
         assertThat(s.trySwitch(2 * MIN, true)).isEqualTo(SwitchOutcome.SWITCHED);
         assertThat(s.write(7, 4096, 8, 2 * MIN)).as("cycle 2 still holds track 7 unsent")
@@ -87,11 +86,11 @@ class CycleSwitcherTest {
         s.write(2, TRACK, 2, MIN + 1);
         assertThat(s.trySwitch(2 * MIN, true)).isEqualTo(SwitchOutcome.TRANSMIT_PENDING);
 
-        long h = s.takeSlot(2 * MIN);
-        r.onSlotReceived(1, s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
-        s.onSlotSent(h, 2 * MIN);
+        CycleSwitcher.TakenSlot h = s.takeSlot(2 * MIN);
+        r.onSlotReceived(1, h.track(), h.version(), h.bytes());
+        s.onSlotSent(h.handle(), 2 * MIN);
         assertThat(s.trySwitch(2 * MIN, true)).as("sent but not committed").isEqualTo(SwitchOutcome.TRANSMIT_PENDING);
-        s.onCommitSent(1, 2 * MIN);
+        assertThat(s.takeCommit(2 * MIN)).isEqualTo(1);
         assertThat(s.trySwitch(2 * MIN, true)).as("commit not acknowledged").isEqualTo(SwitchOutcome.TRANSMIT_PENDING);
         r.onCommit(1, 2 * MIN);
         s.onCommitAcknowledged(1, 2 * MIN + 1);
@@ -184,14 +183,14 @@ class CycleSwitcherTest {
         assertThat(s.record(1).spilledSlots()).isEqualTo(2);
 
         // slots go out in order; the spilled ones (the last two) need a pool read
-        long h1 = s.takeSlot(MIN + 1);
-        assertThat(s.slotSpilled(h1)).isFalse();
-        s.onSlotSent(h1, MIN + 2);
+        CycleSwitcher.TakenSlot h1 = s.takeSlot(MIN + 1);
+        assertThat(h1.spilled()).isFalse();
+        s.onSlotSent(h1.handle(), MIN + 2);
         // space freed in cache: the paced write is retried and now fits
         assertThat(s.write(6, TRACK, 6, MIN + 2)).isEqualTo(WriteOutcome.NEW_SLOT);
-        long h2 = s.takeSlot(MIN + 3);
-        assertThat(s.slotSpilled(h2)).isTrue();
-        s.onSlotSent(h2, MIN + 4);
+        CycleSwitcher.TakenSlot h2 = s.takeSlot(MIN + 3);
+        assertThat(h2.spilled()).isTrue();
+        s.onSlotSent(h2.handle(), MIN + 4);
         assertThat(s.poolBytes()).isEqualTo(TRACK);
         assertThat(s.maxPoolBytes()).isEqualTo(2 * TRACK);
         assertThat(s.spilledBytes()).isEqualTo(2 * TRACK);
@@ -217,30 +216,28 @@ class CycleSwitcherTest {
         CycleReceiver r = new CycleReceiver();
         s.write(10, TRACK, 1, 0);
         s.trySwitch(MIN, true);
-        long h = s.takeSlot(MIN);
-        r.onSlotReceived(1, s.slotTrack(h), s.slotVersion(h), s.slotBytes(h));
+        CycleSwitcher.TakenSlot h = s.takeSlot(MIN);
+        r.onSlotReceived(1, h.track(), h.version(), h.bytes());
         s.write(11, TRACK, 2, MIN + 1);
         assertThat(s.write(12, TRACK, 3, MIN + 2)).isEqualTo(WriteOutcome.DROPPED);
         assertThat(s.droppedAtNs()).isEqualTo(MIN + 2);
-        assertThat(s.onSlotSent(h, MIN + 3)).as("in-flight transfer of a discarded cycle").isFalse();
+        assertThat(s.onSlotSent(h.handle(), MIN + 3)).as("in-flight transfer of a discarded cycle").isFalse();
         assertThat(r.discardUncommitted()).isEqualTo(TRACK);
         assertThat(s.record(1).discarded()).isTrue();
         assertThat(s.record(2).discarded()).isTrue();
         assertThat(s.record(2).closeNs()).isEqualTo(MIN + 2);
         assertThat(s.write(13, TRACK, 4, MIN + 4)).isEqualTo(WriteOutcome.OWED);
         assertThat(s.trySwitch(5 * MIN, true)).isEqualTo(SwitchOutcome.NOT_ACTIVE);
-        assertThat(s.takeSlot(5 * MIN)).isEqualTo(CycleSwitcher.NO_SLOT);
+        assertThat(s.takeSlot(5 * MIN)).isNull();
         assertThat(s.pendingBytes()).isZero();
         assertThat(s.recoveryPointLagNs(5 * MIN)).as("recovery point frozen at session start").isEqualTo(5 * MIN);
-        assertThatThrownBy(() -> s.resynchronised(5 * MIN)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(s.takeOwedTracks()).containsExactly(10, 11, 12, 13);
+        assertThat(s.takeOwedTracks(5 * MIN)).containsExactly(10, 11, 12, 13);
         assertThat(s.state()).isEqualTo(SessionState.RESYNCHRONISING);
         assertThat(s.write(10, TRACK, 5, 5 * MIN)).as("written during the copy").isEqualTo(WriteOutcome.OWED);
-        assertThatThrownBy(() -> s.resynchronised(5 * MIN)).hasMessageContaining("still owed");
-        assertThat(s.takeOwedTracks()).containsExactly(10);
-        assertThat(s.takeOwedTracks()).isEmpty();
-        s.resynchronised(6 * MIN);
+        assertThat(s.takeOwedTracks(5 * MIN)).containsExactly(10);
+        assertThat(s.state()).isEqualTo(SessionState.RESYNCHRONISING);
+        assertThat(s.takeOwedTracks(6 * MIN)).as("none owed: a fresh first cycle opens").isEmpty();
         assertThat(s.state()).isEqualTo(SessionState.ACTIVE);
         assertThat(s.captureNumber()).isEqualTo(3);
         s.write(20, TRACK, 6, 6 * MIN);
@@ -274,9 +271,9 @@ class CycleSwitcherTest {
         assertThat(s.cyclesClosed()).isEqualTo(3);
         s.write(4, TRACK, 4, 4 * MIN - 1);
         assertThat(s.trySwitch(4 * MIN, true)).isEqualTo(SwitchOutcome.SWITCHED);
-        long h = s.takeSlot(4 * MIN);
-        s.onSlotSent(h, 4 * MIN + 1);
-        s.onCommitSent(4, 4 * MIN + 1);
+        CycleSwitcher.TakenSlot h = s.takeSlot(4 * MIN);
+        s.onSlotSent(h.handle(), 4 * MIN + 1);
+        assertThat(s.takeCommit(4 * MIN + 1)).isEqualTo(4);
         s.onApplied(3, 4 * MIN + 2);
         s.onApplied(4, 4 * MIN + 3);
         s.drainSettled(x -> out.add(x.number()));
@@ -349,18 +346,19 @@ class CycleSwitcherTest {
         s.write(2, TRACK, 2, MIN);
         s.trySwitch(2 * MIN, true);
         assertThat(s.commitReady()).isEqualTo(CycleSwitcher.NONE);
-        assertThatThrownBy(() -> s.onCommitSent(1, 2 * MIN)).hasMessageContaining("not ready");
-        long h1 = s.takeSlot(2 * MIN);
-        long h2 = s.takeSlot(2 * MIN);
-        assertThat(s.slotCycle(h2)).isEqualTo(2);
+        assertThat(s.takeCommit(2 * MIN)).as("no commit before its slots are sent").isEqualTo(CycleSwitcher.NONE);
+        long h1 = s.takeSlot(2 * MIN).handle();
+        CycleSwitcher.TakenSlot t2 = s.takeSlot(2 * MIN);
+        long h2 = t2.handle();
+        assertThat(t2.number()).isEqualTo(2);
         s.onSlotSent(h2, 2 * MIN);
         assertThat(s.commitReady()).as("cycle 1 commits first").isEqualTo(CycleSwitcher.NONE);
         s.onSlotSent(h1, 2 * MIN);
         assertThatThrownBy(() -> s.onSlotSent(h1, 2 * MIN)).hasMessageContaining("not in flight");
         assertThat(s.commitReady()).isEqualTo(1);
-        s.onCommitSent(1, 2 * MIN);
+        assertThat(s.takeCommit(2 * MIN)).isEqualTo(1);
         assertThat(s.commitReady()).isEqualTo(2);
-        s.onCommitSent(2, 2 * MIN);
+        assertThat(s.takeCommit(2 * MIN)).isEqualTo(2);
         assertThatThrownBy(() -> s.onCommitAcknowledged(2, 2 * MIN)).hasMessageContaining("out of order");
         s.onCommitAcknowledged(1, 2 * MIN);
         s.onCommitAcknowledged(2, 2 * MIN);

@@ -1,0 +1,283 @@
+package org.repsim.model.cycle;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.signal.Signal;
+import org.repsim.model.Box;
+import org.repsim.model.HostIo;
+import org.repsim.model.Volume;
+import org.repsim.model.cycle.rules.CycleSwitcher;
+import org.repsim.model.cycle.rules.WriteOutcome;
+
+/**
+ * Host-write intake and pacing of one cycle session (docs/model.md §5): the volume pairs, each
+ * host write's tracks into the capture cycle ({@link CycleSwitcher#write}), the host
+ * acknowledgement after the local cache write plus any spill write, pacing wait (policy
+ * {@code pace}) or consistency-window hold; waiting writes proceed in arrival order. Keeps the
+ * primary's version of every track (what a resynchronisation copies).
+ */
+final class WriteIntake {
+
+    private final CycleSession session;
+    private final Scheduler scheduler;
+    private final CycleConfig config;
+    private final Box primary;
+    private final Box secondary;
+    private final CycleSwitcher switcher;
+    private final SpillPool spillPool;
+    private final long trackSize;
+    private final Signal pacedSignal;
+
+    /** Per paired primary volume: the track offset to the secondary volume. */
+    private final Map<Volume, TrackShift> shifts = new IdentityHashMap<>();
+    private final List<Volume> pairedVolumes = new ArrayList<>();
+    private Volume lastVolume;
+    private TrackShift lastShift;
+    private final TrackVersions versions = new TrackVersions(1024);
+
+    // host writes waiting (paced or held), in arrival order
+    private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
+    private boolean held;
+    private boolean draining;
+    private long versionCounter;
+
+    private WriteTagListener[] tagListeners = new WriteTagListener[0];
+
+    private long pacedWrites;
+    private long heldWrites;
+
+    /** Secondary track = primary track + {@code tracks}. */
+    private record TrackShift(long tracks) {
+    }
+
+    /** A host write on its way into the session. */
+    private static final class PendingWrite {
+        final HostIo io;
+        final Runnable ack;
+        final long shift;
+        int next;
+        long tag = CycleSession.UNTAGGED;
+        boolean paced;
+
+        PendingWrite(HostIo io, Runnable ack, long shift) {
+            this.io = io;
+            this.ack = ack;
+            this.shift = shift;
+        }
+    }
+
+    WriteIntake(CycleSession session, Scheduler scheduler, CycleConfig config, Box primary, Box secondary,
+                CycleSwitcher switcher, SpillPool spillPool, Signal pacedSignal) {
+        this.session = session;
+        this.scheduler = scheduler;
+        this.config = config;
+        this.primary = primary;
+        this.secondary = secondary;
+        this.switcher = switcher;
+        this.spillPool = spillPool;
+        this.trackSize = primary.cache().trackSizeBytes();
+        this.pacedSignal = pacedSignal;
+    }
+
+    void addPair(Volume primaryVolume, Volume secondaryVolume) {
+        primaryVolume.checkReplicatesTo(primary, secondaryVolume);
+        if (secondaryVolume.box() != secondary) {
+            throw new IllegalArgumentException("volume " + secondaryVolume + " is not on secondary box " + secondary.name());
+        }
+        if (shifts.containsKey(primaryVolume)) {
+            throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
+        }
+        shifts.put(primaryVolume, new TrackShift(secondaryVolume.firstTrack() - primaryVolume.firstTrack()));
+        lastVolume = null;
+        pairedVolumes.add(primaryVolume);
+    }
+
+    List<Volume> pairedVolumes() {
+        return java.util.Collections.unmodifiableList(pairedVolumes);
+    }
+
+    void anticipate(HostIo io) {
+        Volume v = io.volume();
+        TrackShift shift = v == lastVolume ? lastShift : shifts.get(v);
+        if (shift != null) {
+            switcher.anticipate(io.firstTrack() + shift.tracks());
+        }
+    }
+
+    void onHostWrite(HostIo io, Runnable acknowledgeHost) {
+        Volume v = io.volume();
+        TrackShift shift;
+        if (v == lastVolume) {
+            shift = lastShift; // most writes go to the volume of the write before
+        } else {
+            shift = shifts.get(v);
+            lastVolume = v;
+            lastShift = shift;
+        }
+        if (shift == null) {
+            acknowledgeHost.run();
+            return;
+        }
+        if (held || !waiting.isEmpty()) {
+            if (held) {
+                heldWrites++;
+            }
+            waiting.addLast(new PendingWrite(io, acknowledgeHost, shift.tracks()));
+            return;
+        }
+        PendingWrite w = enter(io, acknowledgeHost, shift.tracks(), null);
+        if (w != null) {
+            waiting.addLast(w);
+        }
+    }
+
+    /**
+     * Puts the write's remaining tracks into the session, from where {@code w} stopped ({@code w}
+     * null: a write that has not waited, from its first track). Returns null once the write is
+     * acknowledged or continues after a spill write; otherwise the pending write that must wait
+     * for cache space (pace) — {@code w}, or a new one for a write that had none. Most writes
+     * never wait and so cost no pending-write object.
+     */
+    private PendingWrite enter(HostIo io, Runnable ack, long shift, PendingWrite w) {
+        int next = w == null ? 0 : w.next;
+        long tag = w == null ? CycleSession.UNTAGGED : w.tag;
+        long now = scheduler.now();
+        while (next < io.trackCount()) {
+            long track = io.firstTrack() + next + shift;
+            long bytes = slotBytes(io, next);
+            long version = versionCounter + 1;
+            WriteOutcome o = switcher.write(track, bytes, version, now);
+            if (o == WriteOutcome.PACED) {
+                w = progress(w, io, ack, shift, next, tag);
+                if (!w.paced) {
+                    w.paced = true;
+                    pacedWrites++;
+                    pacedSignal.emit(now, 1);
+                }
+                return w;
+            }
+            versionCounter = version;
+            if (config.trackImages()) {
+                versions.put(track, version);
+            }
+            next++;
+            tag = o.inCycle() ? switcher.captureNumber() : CycleSession.UNTAGGED;
+            if (o == WriteOutcome.DROPPED) {
+                session.onDropped(now);
+            }
+            long spilled = switcher.lastSpilledBytes();
+            if (spilled > 0) {
+                session.emitLevels(now);
+                PendingWrite spilling = progress(w, io, ack, shift, next, tag);
+                spillPool.write(spilled, () -> afterSpillWrite(spilling));
+                return null;
+            }
+        }
+        session.emitLevels(now);
+        for (WriteTagListener l : tagListeners) {
+            l.onTagged(io, tag, now);
+        }
+        ack.run();
+        return null;
+    }
+
+    /** The write's progress kept in {@code w} (made now if the write had none). */
+    private static PendingWrite progress(PendingWrite w, HostIo io, Runnable ack, long shift, int next, long tag) {
+        PendingWrite p = w != null ? w : new PendingWrite(io, ack, shift);
+        p.next = next;
+        p.tag = tag;
+        return p;
+    }
+
+    /** Continues {@code w} from where it stopped; false if it must wait (again) for cache space. */
+    private boolean enter(PendingWrite w) {
+        return enter(w.io, w.ack, w.shift, w) == null;
+    }
+
+    private void afterSpillWrite(PendingWrite w) {
+        if (!enter(w)) {
+            waiting.addFirst(w);
+        }
+    }
+
+    /** Bytes of track {@code i} of the write (track-aligned volumes: offset = trackInVolume × trackSize). */
+    private long slotBytes(HostIo io, int i) {
+        if (config.slotSizing() == SlotSizing.TRACK) {
+            return trackSize;
+        }
+        long trackStart = (io.firstTrack() - io.volume().firstTrack() + i) * trackSize;
+        long end = Math.min(io.offsetBytes() + io.sizeBytes(), trackStart + trackSize);
+        long begin = Math.max(io.offsetBytes(), trackStart);
+        return Math.max(1, Math.min(trackSize, end - begin));
+    }
+
+    /** Lets waiting writes in, in order, while they fit (after space freed, a release or a drop). */
+    void drainWaiting() {
+        if (held || draining) {
+            return;
+        }
+        draining = true;
+        try {
+            while (!waiting.isEmpty() && !held) {
+                PendingWrite w = waiting.peekFirst();
+                if (!enter(w)) {
+                    return;
+                }
+                waiting.pollFirst();
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- consistency window (docs/model.md §6a)
+
+    void hold() {
+        held = true;
+    }
+
+    void release() {
+        held = false;
+        drainWaiting();
+    }
+
+    boolean isHolding() {
+        return held;
+    }
+
+    void addWriteTagListener(WriteTagListener listener) {
+        WriteTagListener[] n = java.util.Arrays.copyOf(tagListeners, tagListeners.length + 1);
+        n[tagListeners.length] = listener;
+        tagListeners = n;
+    }
+
+    // ---------------------------------------------------------------- what a copy sends, observation
+
+    /** The value a resynchronisation copies for {@code track}: its version, or the newest write's without images. */
+    long copyVersion(long track) {
+        return config.trackImages() ? versions.get(track) : versionCounter;
+    }
+
+    long primaryVersion(long secondaryTrack) {
+        if (!config.trackImages()) {
+            throw new IllegalStateException("session " + config.name() + " does not track images (trackImages = false)");
+        }
+        return versions.get(secondaryTrack);
+    }
+
+    long pacedWrites() {
+        return pacedWrites;
+    }
+
+    long heldWrites() {
+        return heldWrites;
+    }
+
+    int waitingWrites() {
+        return waiting.size();
+    }
+}
