@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import org.repsim.core.collect.LongLongMap;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.EventHandle;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
@@ -119,7 +121,7 @@ public final class CycleSession implements ReplicationHandler {
     private final DiskGroup spillGroup;
     private final Processor applyPool;
     private final int applyParallelism;
-    private final TrackVersions versions = new TrackVersions(1024);
+    private final LongLongMap versions = new LongLongMap(1024);
 
     // host writes waiting (paced or held), in arrival order
     private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
@@ -592,7 +594,7 @@ public final class CycleSession implements ReplicationHandler {
 
     private void onSlotServiced() {
         int i = applyWriteNext++;
-        if (i >= applyAnticipated) {
+        if (Prefetch.ENABLED && i >= applyAnticipated) {
             anticipateApply(i);
         }
         secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);
@@ -918,7 +920,7 @@ public final class CycleSession implements ReplicationHandler {
             outstandingBytes[d] -= wire;
             copiesOutstanding--;
             copiedTracks++;
-            receiver.onTrackCopied(track, config.trackImages() ? versions.get(track) : versionCounter, trackSize);
+            receiver.onTrackCopied(track, config.trackImages() ? versions.getOrDefault(track, -1) : versionCounter, trackSize);
             secondary.cache().write(track, 1, NOTHING);
             if (copyNext == copyTracks.length && copiesOutstanding == 0) {
                 tryResync();
@@ -1042,7 +1044,7 @@ public final class CycleSession implements ReplicationHandler {
         if (!config.trackImages()) {
             throw new IllegalStateException("session " + config.name() + " does not track images (trackImages = false)");
         }
-        return versions.get(secondaryTrack);
+        return versions.getOrDefault(secondaryTrack, -1);
     }
 
     /** Drops as {@code session-drop} intervals; an unfinished one ends at {@code endNs}. */
