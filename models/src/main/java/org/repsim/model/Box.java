@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.random.Sampler;
 import org.repsim.core.signal.Signals;
@@ -116,9 +117,11 @@ public final class Box {
             throw new IllegalArgumentException("I/O for volume " + io.volume() + " submitted to box " + name);
         }
         if (io.write()) {
-            cache.anticipate(io.firstTrack());
-            cache.anticipateEviction();
-            replication.anticipate(io);
+            if (Prefetch.ENABLED) {
+                cache.anticipate(io.firstTrack());
+                cache.anticipateEviction();
+                replication.anticipate(io);
+            }
             hostAdapters.submit(new HostWrite(io, onComplete));
         } else {
             hostAdapters.submit(() -> read(io, onComplete));

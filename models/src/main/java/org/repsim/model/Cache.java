@@ -1,7 +1,10 @@
 package org.repsim.model;
 
-import org.repsim.model.algo.TrackMap;
 import java.util.ArrayDeque;
+import org.repsim.core.collect.IntRing;
+import org.repsim.core.collect.LongIntMap;
+import org.repsim.core.collect.LongRing;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
@@ -64,7 +67,7 @@ public final class Cache {
     private int[] slotTrack;
     private long[] slotTrackWide;
     private final byte[] slotState;
-    private final TrackMap index;
+    private final LongIntMap index;
     private int neverUsed;
     /** The track of the host write anticipated last ({@link #anticipate}); -1 before any. */
     private long lastAnticipated = -1;
@@ -72,11 +75,9 @@ public final class Cache {
     private int touchedStates;
     private int hand;
 
-    // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
-    private int[] destageQueue = new int[64];
-    private long[] destageTracks = new long[64];
-    private int dqHead;
-    private int dqSize;
+    // destage queue: slots and, in step, their tracks (carried along, so starting a destage reads no slot array)
+    private final IntRing destageQueue = new IntRing(64);
+    private final LongRing destageTracks = new LongRing(1, 64);
     /** Destage starts until the next read-ahead of queued slot states. */
     private int destagesUntilLookahead;
     private int destaging;
@@ -139,7 +140,7 @@ public final class Cache {
         this.slotState = new byte[slots];
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
-        this.index = new TrackMap(Math.min(slots, 1 << 16));
+        this.index = new LongIntMap(Math.min(slots, 1 << 16));
         this.writePending = signals.level(prefix + ".writePendingBytes", "bytes");
         this.readHits = signals.count(prefix + ".readHits", "count");
         this.readMisses = signals.count(prefix + ".readMisses", "count");
@@ -177,7 +178,7 @@ public final class Cache {
      * service): a performance hint that reads now what {@code write} will look up, so that the
      * misses of the processor's caches overlap — with each other and with the replication
      * engine's look-ups of the same write — instead of following each other. It reads the
-     * track's index entry ({@link TrackMap#touch}) and the state of the slot of the host write
+     * track's index entry ({@link LongIntMap#touch}) and the state of the slot of the host write
      * anticipated before this one (a read that needs the slot number, from an index entry read
      * one write ago and so in cache by now). Changes no state.
      */
@@ -309,13 +310,8 @@ public final class Cache {
     }
 
     private void queueDestage(int s, long track) {
-        if (dqSize == destageQueue.length) {
-            growDestageQueue();
-        }
-        int tail = (dqHead + dqSize) & (destageQueue.length - 1);
-        destageQueue[tail] = s;
-        destageTracks[tail] = track;
-        dqSize++;
+        destageQueue.addLast(s);
+        destageTracks.addLast(track);
     }
 
     private void install(int s, long track) {
@@ -369,14 +365,13 @@ public final class Cache {
     }
 
     private void pumpDestage() {
-        while (destaging < maxDestages && dqSize > 0) {
-            if (--destagesUntilLookahead <= 0) {
+        while (destaging < maxDestages && !destageQueue.isEmpty()) {
+            if (Prefetch.ENABLED && --destagesUntilLookahead <= 0) {
                 anticipateDestages();
             }
-            int s = destageQueue[dqHead];
-            long track = destageTracks[dqHead];
-            dqHead = (dqHead + 1) & (destageQueue.length - 1);
-            dqSize--;
+            int s = destageQueue.removeFirst();
+            long track = destageTracks.oldest(0);
+            destageTracks.removeFirst();
             slotState[s] |= DESTAGING;
             destaging++;
             Destage d = idleCount > 0 ? destageJobs[idleJobs[--idleCount]] : newDestageJob();
@@ -392,9 +387,9 @@ public final class Cache {
      * instead of each start waiting for its own. Changes no state.
      */
     private void anticipateDestages() {
-        int n = Math.min(dqSize, DESTAGE_LOOKAHEAD);
+        int n = Math.min(destageQueue.size(), DESTAGE_LOOKAHEAD);
         for (int j = 0; j < n; j++) {
-            touchedStates += slotState[destageQueue[(dqHead + j) & (destageQueue.length - 1)]];
+            touchedStates += slotState[destageQueue.get(j)];
         }
         destagesUntilLookahead = n;
     }
@@ -457,19 +452,6 @@ public final class Cache {
             blocked.pollFirst();
             w.admitted.run();
         }
-    }
-
-    private void growDestageQueue() {
-        int n = destageQueue.length;
-        int[] q = new int[n * 2];
-        long[] t = new long[n * 2];
-        for (int i = 0; i < dqSize; i++) {
-            q[i] = destageQueue[(dqHead + i) & (n - 1)];
-            t[i] = destageTracks[(dqHead + i) & (n - 1)];
-        }
-        destageQueue = q;
-        destageTracks = t;
-        dqHead = 0;
     }
 
     public String name() {

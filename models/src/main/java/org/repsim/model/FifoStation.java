@@ -1,5 +1,7 @@
 package org.repsim.model;
 
+import java.util.ArrayDeque;
+import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 
@@ -20,11 +22,9 @@ final class FifoStation {
     private final int servers;
     private double slowdown = 1.0;
 
-    // waiting jobs: ring buffer
-    private long[] qArrivalNs = new long[16];
-    private long[] qServiceNs = new long[16];
-    private Runnable[] qDone = new Runnable[16];
-    private int qHead;
+    // waiting jobs: [arrival ns, service ns] and, in step, their completion actions
+    private final LongRing queue = new LongRing(2);
+    private final ArrayDeque<Runnable> queueDone = new ArrayDeque<>();
     private int qSize;
 
     // per server: the job in service
@@ -85,12 +85,11 @@ final class FifoStation {
         busy--;
         freeServers[freeCount++] = server;
         if (qSize > 0) {
-            int h = qHead;
-            long qa = qArrivalNs[h];
-            long qs = qServiceNs[h];
-            Runnable qd = qDone[h];
-            qDone[h] = null;
-            qHead = (h + 1) & (qDone.length - 1);
+            int h = queue.first();
+            long qa = queue.get(h, 0);
+            long qs = queue.get(h, 1);
+            Runnable qd = queueDone.pollFirst();
+            queue.removeFirst();
             qSize--;
             start(now, qa, qs, qd, true);
         }
@@ -99,31 +98,9 @@ final class FifoStation {
     }
 
     private void enqueue(long now, long serviceNs, Runnable onDone) {
-        if (qSize == qDone.length) {
-            grow();
-        }
-        int tail = (qHead + qSize) & (qDone.length - 1);
-        qArrivalNs[tail] = now;
-        qServiceNs[tail] = serviceNs;
-        qDone[tail] = onDone;
+        queue.addLast(now, serviceNs);
+        queueDone.addLast(onDone);
         qSize++;
-    }
-
-    private void grow() {
-        int n = qDone.length;
-        long[] a = new long[n * 2];
-        long[] s = new long[n * 2];
-        Runnable[] d = new Runnable[n * 2];
-        for (int i = 0; i < qSize; i++) {
-            int j = (qHead + i) & (n - 1);
-            a[i] = qArrivalNs[j];
-            s[i] = qServiceNs[j];
-            d[i] = qDone[j];
-        }
-        qArrivalNs = a;
-        qServiceNs = s;
-        qDone = d;
-        qHead = 0;
     }
 
     void setSlowdown(double factor) {
@@ -151,6 +128,6 @@ final class FifoStation {
 
     /** Capacity of the waiting-room buffer (grows only with the longest queue seen). */
     int bufferCapacity() {
-        return qDone.length;
+        return queue.capacity();
     }
 }

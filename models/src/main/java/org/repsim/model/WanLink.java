@@ -1,5 +1,7 @@
 package org.repsim.model;
 
+import java.util.ArrayDeque;
+import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
@@ -171,12 +173,11 @@ public final class WanLink {
         private double factor = 1.0;
         private boolean serialising;
 
-        // waiting transfers (ring buffer): wire bytes, send time, arrival action
-        private long[] qBytes = new long[16];
-        private long[] qSentNs = new long[16];
-        private Runnable[] qAction = new Runnable[16];
-        private int qHead;
-        private int qSize;
+        // waiting transfers: [wire bytes, send time] and, in step, their arrival actions
+        private static final int Q_BYTES = 0;
+        private static final int Q_SENT_NS = 1;
+        private final LongRing queue = new LongRing(2);
+        private final ArrayDeque<Runnable> queueActions = new ArrayDeque<>();
         private long queuedBytes;
 
         // the transfer being serialised
@@ -187,18 +188,15 @@ public final class WanLink {
 
         // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
         // propagation delay after its serialisation ended, so arrivals are in serialisation order
-        private long[] pSentNs = new long[16];
-        private Runnable[] pAction = new Runnable[16];
-        private int pHead;
-        private int pSize;
+        private final LongRing propagatingSentNs = new LongRing(1);
+        private final ArrayDeque<Runnable> propagatingActions = new ArrayDeque<>();
         private final Runnable arrived = this::onArrived;
 
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
         // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
-        private long[] wBytes = new long[16];
-        private long[] wExitNs = new long[16];
-        private int wHead;
-        private int wSize;
+        private static final int W_BYTES = 0;
+        private static final int W_EXIT_NS = 1;
+        private final LongRing window = new LongRing(2);
         private long inFlightBytes;
         private final Runnable windowExit = this::onWindowExit;
         private final Runnable windowWake = this::onWindowWake;
@@ -244,14 +242,8 @@ public final class WanLink {
             }
             long wire = wireBytes(bytes);
             long now = scheduler.now();
-            if (qSize == qAction.length) {
-                growQueue();
-            }
-            int tail = (qHead + qSize) & (qAction.length - 1);
-            qBytes[tail] = wire;
-            qSentNs[tail] = now;
-            qAction[tail] = onArrival;
-            qSize++;
+            queue.addLast(wire, now);
+            queueActions.addLast(onArrival);
             queuedBytes += wire;
             inSystem++;
             queuedSignal.emit(now, queuedBytes);
@@ -265,17 +257,17 @@ public final class WanLink {
         }
 
         private void tryStart() {
-            if (serialising || !up || qSize == 0) {
+            if (serialising || !up || queue.isEmpty()) {
                 return;
             }
             expireWindow();
-            int h = qHead;
-            long wire = qBytes[h];
-            boolean windowEmpty = wSize == 0;
+            int h = queue.first();
+            long wire = queue.get(h, Q_BYTES);
+            boolean windowEmpty = window.isEmpty();
             // an empty window always admits one transfer, so a transfer larger than the window still goes
-            if (!windowEmpty && (maxCommands > 0 && wSize >= maxCommands
+            if (!windowEmpty && (maxCommands > 0 && window.size() >= maxCommands
                     || maxBytes > 0 && inFlightBytes + wire > maxBytes)) {
-                long oldestExit = wExitNs[wHead];
+                long oldestExit = window.oldest(W_EXIT_NS);
                 if (!wakeScheduled && oldestExit != Long.MAX_VALUE) {
                     wakeScheduled = true;
                     scheduler.post(oldestExit, Tie.DEPARTURE, windowWake);
@@ -284,19 +276,11 @@ public final class WanLink {
             }
             long now = scheduler.now();
             curBytes = wire;
-            curSentNs = qSentNs[h];
-            curAction = qAction[h];
-            qAction[h] = null;
-            qHead = (h + 1) & (qAction.length - 1);
-            qSize--;
+            curSentNs = queue.get(h, Q_SENT_NS);
+            curAction = queueActions.pollFirst();
+            queue.removeFirst();
             queuedBytes -= wire;
-            if (wSize == wBytes.length) {
-                growWindow();
-            }
-            int w = (wHead + wSize) & (wBytes.length - 1);
-            wBytes[w] = wire;
-            wExitNs[w] = Long.MAX_VALUE;
-            wSize++;
+            window.addLast(wire, Long.MAX_VALUE);
             inFlightBytes += wire;
             serialising = true;
             queuedSignal.emit(now, queuedBytes);
@@ -310,13 +294,8 @@ public final class WanLink {
             serialising = false;
             busySignal.emit(now, 0);
             sentBytes.emit(now, curBytes);
-            if (pSize == pAction.length) {
-                growPropagating();
-            }
-            int p = (pHead + pSize) & (pAction.length - 1);
-            pSentNs[p] = curSentNs;
-            pAction[p] = curAction;
-            pSize++;
+            propagatingSentNs.addLast(curSentNs);
+            propagatingActions.addLast(curAction);
             curAction = null;
             long arrival = now + delayNs;
             scheduler.post(arrival, Tie.DEPARTURE, arrived);
@@ -327,7 +306,7 @@ public final class WanLink {
                 // nobody records the window's level: an exit needs no event of its own. It is
                 // applied when the window is next looked at, and a transfer the window holds
                 // back is woken at the oldest exit (tryStart)
-                wExitNs[(wHead + wSize - 1) & (wBytes.length - 1)] = exit;
+                window.set(window.last(), W_EXIT_NS, exit);
             }
             tryStart();
         }
@@ -335,12 +314,9 @@ public final class WanLink {
         /** The oldest propagating transfer arrived. */
         private void onArrived() {
             long now = scheduler.now();
-            int p = pHead;
-            long sentNs = pSentNs[p];
-            Runnable action = pAction[p];
-            pAction[p] = null;
-            pHead = (p + 1) & (pAction.length - 1);
-            pSize--;
+            long sentNs = propagatingSentNs.oldest(0);
+            propagatingSentNs.removeFirst();
+            Runnable action = propagatingActions.pollFirst();
             inSystem--;
             inSystemSignal.emit(now, inSystem);
             transferTime.emit(now, now - sentNs);
@@ -360,9 +336,8 @@ public final class WanLink {
         }
 
         private void exitOldest(long atNs) {
-            long wire = wBytes[wHead];
-            wHead = (wHead + 1) & (wBytes.length - 1);
-            wSize--;
+            long wire = window.oldest(W_BYTES);
+            window.removeFirst();
             inFlightBytes -= wire;
             inFlightSignal.emit(atNs, inFlightBytes);
         }
@@ -373,7 +348,7 @@ public final class WanLink {
          */
         private void expireWindow() {
             long now = scheduler.now();
-            while (wSize > 0 && wExitNs[wHead] <= now) {
+            while (!window.isEmpty() && window.oldest(W_EXIT_NS) <= now) {
                 exitOldest(now);
             }
         }
@@ -395,42 +370,6 @@ public final class WanLink {
         public void setBandwidthFactor(double factor) {
             checkFactor(factor);
             this.factor = factor;
-        }
-
-        private void growQueue() {
-            qBytes = unwrapped(qBytes, qHead, qSize);
-            qSentNs = unwrapped(qSentNs, qHead, qSize);
-            qAction = unwrapped(qAction, qHead, qSize);
-            qHead = 0;
-        }
-
-        private void growPropagating() {
-            pSentNs = unwrapped(pSentNs, pHead, pSize);
-            pAction = unwrapped(pAction, pHead, pSize);
-            pHead = 0;
-        }
-
-        private void growWindow() {
-            wBytes = unwrapped(wBytes, wHead, wSize);
-            wExitNs = unwrapped(wExitNs, wHead, wSize);
-            wHead = 0;
-        }
-
-        /** A ring of twice the length holding the {@code size} entries from {@code head}, from 0. */
-        private static long[] unwrapped(long[] ring, int head, int size) {
-            long[] grown = new long[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            return grown;
-        }
-
-        private static Runnable[] unwrapped(Runnable[] ring, int head, int size) {
-            Runnable[] grown = new Runnable[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            return grown;
         }
 
         public String name() {
@@ -459,7 +398,7 @@ public final class WanLink {
 
         /** Transfers waiting to start serialisation. */
         public int queuedTransfers() {
-            return qSize;
+            return queue.size();
         }
 
         public long queuedBytes() {
@@ -475,7 +414,7 @@ public final class WanLink {
         /** Transfers in the window. */
         public int inFlightTransfers() {
             expireWindow();
-            return wSize;
+            return window.size();
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.repsim.model;
 
-import org.repsim.model.algo.TrackMap;
+import org.repsim.core.collect.LongIntMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.model.Box;
 import org.repsim.model.Cache;
@@ -168,7 +169,7 @@ final class ApplyStage {
 
     private void onSlotServiced() {
         int i = applyWriteNext++;
-        if (i >= applyAnticipated) {
+        if (Prefetch.ENABLED && i >= applyAnticipated) {
             anticipateApply(i);
         }
         secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);

@@ -1,79 +1,73 @@
 package org.repsim.model.cycle;
 
+import org.repsim.core.collect.LongRing;
+
 /**
  * The slots a session has handed to one link direction and that have not arrived yet, oldest
  * first. A direction delivers its transfers in the order they were sent (DOMAIN §1, one FIFO
  * serialiser, one propagation delay), so the transfer arriving is always the oldest slot here:
  * the session sends every slot with the same arrival action and takes the slot from this queue,
- * instead of making an object per slot. A slot's fields are five {@code long}s in one ring.
+ * instead of making an object per slot. A slot's fields are five {@code long}s, one record of a {@link LongRing}.
  */
 final class SlotsOnLink {
-    private static final int STRIDE = 5;
-    private long[] ring = new long[16 * STRIDE];
-    private int head;
-    private int size;
+    private static final int HANDLE = 0;
+    private static final int NUMBER = 1;
+    private static final int TRACK = 2;
+    private static final int VERSION = 3;
+    private static final int BYTES = 4;
+    private final LongRing ring = new LongRing(5);
 
     void add(long handle, long number, long track, long version, long bytes) {
-        int capacity = ring.length / STRIDE;
-        if (size == capacity) {
-            long[] grown = new long[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                System.arraycopy(ring, ((head + i) % capacity) * STRIDE, grown, i * STRIDE, STRIDE);
-            }
-            ring = grown;
-            head = 0;
-            capacity *= 2;
-        }
-        int r = ((head + size) % capacity) * STRIDE;
-        ring[r] = handle;
-        ring[r + 1] = number;
-        ring[r + 2] = track;
-        ring[r + 3] = version;
-        ring[r + 4] = bytes;
-        size++;
+        int r = ring.addLast();
+        ring.set(r, HANDLE, handle);
+        ring.set(r, NUMBER, number);
+        ring.set(r, TRACK, track);
+        ring.set(r, VERSION, version);
+        ring.set(r, BYTES, bytes);
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return ring.isEmpty();
     }
 
     int size() {
-        return size;
+        return ring.size();
     }
 
     long oldestHandle() {
-        return field(0);
+        return oldest(HANDLE);
     }
 
     long oldestNumber() {
-        return field(1);
+        return oldest(NUMBER);
     }
 
     long oldestTrack() {
-        return field(2);
+        return oldest(TRACK);
     }
 
     long oldestVersion() {
-        return field(3);
+        return oldest(VERSION);
     }
 
     long oldestBytes() {
-        return field(4);
+        return oldest(BYTES);
     }
 
     /** Drops the oldest slot (it arrived). */
     void removeOldest() {
-        if (size == 0) {
-            throw new IllegalStateException("no slot on the link");
-        }
-        head = (head + 1) % (ring.length / STRIDE);
-        size--;
+        checkNotEmpty();
+        ring.removeFirst();
     }
 
-    private long field(int f) {
-        if (size == 0) {
+    private long oldest(int field) {
+        checkNotEmpty();
+        return ring.oldest(field);
+    }
+
+    private void checkNotEmpty() {
+        if (ring.isEmpty()) {
             throw new IllegalStateException("no slot on the link");
         }
-        return ring[head * STRIDE + f];
     }
 }

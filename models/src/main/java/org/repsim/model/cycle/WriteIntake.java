@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.repsim.core.collect.LongLongMap;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 import org.repsim.model.Box;
@@ -37,7 +38,7 @@ final class WriteIntake {
     private final List<Volume> pairedVolumes = new ArrayList<>();
     private Volume lastVolume;
     private TrackShift lastShift;
-    private final TrackVersions versions = new TrackVersions(1024);
+    private final LongLongMap versions = new LongLongMap(1024);
 
     // host writes waiting (paced or held), in arrival order
     private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
@@ -259,14 +260,14 @@ final class WriteIntake {
 
     /** The value a resynchronisation copies for {@code track}: its version, or the newest write's without images. */
     long copyVersion(long track) {
-        return config.trackImages() ? versions.get(track) : versionCounter;
+        return config.trackImages() ? versions.getOrDefault(track, -1) : versionCounter;
     }
 
     long primaryVersion(long secondaryTrack) {
         if (!config.trackImages()) {
             throw new IllegalStateException("session " + config.name() + " does not track images (trackImages = false)");
         }
-        return versions.get(secondaryTrack);
+        return versions.getOrDefault(secondaryTrack, -1);
     }
 
     long pacedWrites() {

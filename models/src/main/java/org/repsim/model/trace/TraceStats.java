@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.time.Instant;
+import org.repsim.core.collect.LongPairSet;
 
 /**
  * One streaming pass over a trace that summarises what a capacity planner needs before a
@@ -90,7 +91,7 @@ public final class TraceStats {
     }
 
     private void scan(TraceReader reader) {
-        TrackSet cycleTracks = new TrackSet();
+        LongPairSet cycleTracks = new LongPairSet();
         long cycleIndex = 0;
         long cycleTrackWrites = 0;
         while (reader.next()) {
@@ -127,7 +128,7 @@ public final class TraceStats {
         closeCycle(cycleTracks, cycleTrackWrites);
     }
 
-    private void closeCycle(TrackSet tracks, long cycleTrackWrites) {
+    private void closeCycle(LongPairSet tracks, long cycleTrackWrites) {
         if (cycleTrackWrites == 0) {
             return;
         }

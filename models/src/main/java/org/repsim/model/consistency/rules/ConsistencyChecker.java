@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import org.repsim.core.collect.LongIntMinQueue;
 
 /**
  * Dependent-write consistency checker (DOMAIN §2, §6, §8.3) and data-loss measurement at a
@@ -67,7 +68,7 @@ public final class ConsistencyChecker {
 
     private final int boxCount;
     private final long[] appliedThrough;
-    private final TagHeap[] pendingByBox;
+    private final LongIntMinQueue[] pendingByBox;
     /** Per box, the buckets of its pending independent writes. */
     private final BoxBuckets[] bucketsByBox;
     /** Buckets by id (their records name them by id and generation); free ids are reused. */
@@ -122,10 +123,10 @@ public final class ConsistencyChecker {
         this.boxCount = boxCount;
         this.appliedThrough = new long[boxCount];
         Arrays.fill(appliedThrough, -1L);
-        this.pendingByBox = new TagHeap[boxCount];
+        this.pendingByBox = new LongIntMinQueue[boxCount];
         this.bucketsByBox = new BoxBuckets[boxCount];
         for (int b = 0; b < boxCount; b++) {
-            pendingByBox[b] = new TagHeap();
+            pendingByBox[b] = new LongIntMinQueue();
             bucketsByBox[b] = new BoxBuckets();
         }
     }
@@ -501,8 +502,8 @@ public final class ConsistencyChecker {
         for (Bucket b; (b = bucketsByBox[box].pollThrough(throughTag)) != null; ) {
             freeBucket(box, b);
         }
-        TagHeap heap = pendingByBox[box];
-        while (!heap.isEmpty() && heap.peekTag() <= throughTag) {
+        LongIntMinQueue heap = pendingByBox[box];
+        while (!heap.isEmpty() && heap.peekKey() <= throughTag) {
             int slot = heap.pop();
             pendingWrites--;
             writesApplied++;

@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-import org.repsim.model.algo.TrackMap;
+import org.repsim.core.collect.LongIntMap;
 import java.util.Arrays;
 
 /**
@@ -18,7 +18,7 @@ final class Cycle {
 
     long number;
     long openNs;
-    TrackMap index;
+    LongIntMap index;
 
     long[] track;
     long[] version;
@@ -40,7 +40,7 @@ final class Cycle {
     boolean commitSent;
 
     Cycle(long number, long openNs) {
-        this(number, openNs, new TrackMap(64), 64, null);
+        this(number, openNs, new LongIntMap(64), 64, null);
     }
 
     /**
@@ -49,7 +49,7 @@ final class Cycle {
      * takes over the arrays of {@code spare}, a cycle that left ({@link #release}), if they are
      * large enough (null: none), so that a steady stream of cycles allocates no new large arrays.
      */
-    Cycle(long number, long openNs, TrackMap index, int expectedSlots, Cycle spare) {
+    Cycle(long number, long openNs, LongIntMap index, int expectedSlots, Cycle spare) {
         this.number = number;
         this.openNs = openNs;
         index.clear();

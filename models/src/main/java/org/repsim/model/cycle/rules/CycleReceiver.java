@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-import org.repsim.model.algo.TrackMap;
+import org.repsim.core.collect.LongIntMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class CycleReceiver {
     private static final class Received {
         final long number;
         /** track → slot, for the received-twice check; null when the receiver keeps no image. */
-        final TrackMap index;
+        final LongIntMap index;
         long[] track;
         long[] version;
         long[] bytes;
@@ -73,7 +73,7 @@ public final class CycleReceiver {
                 }
                 return;
             }
-            index = checked ? new TrackMap(n) : null;
+            index = checked ? new LongIntMap(n) : null;
             track = new long[n];
             version = new long[n];
             bytes = new long[n];
@@ -108,7 +108,7 @@ public final class CycleReceiver {
 
     /** False: the image is not kept (runs that only measure); see {@link #CycleReceiver(boolean)}. */
     private final boolean trackImage;
-    private final TrackMap imageIndex = new TrackMap(1024);
+    private final LongIntMap imageIndex = new LongIntMap(1024);
     /** Size hint for the next received cycle: a little above the last applied one's. */
     private int expectedSlots = 64;
     private long[] imageVersion = new long[1024];
@@ -132,7 +132,7 @@ public final class CycleReceiver {
             throw new IllegalArgumentException("slot size must be > 0 bytes, was " + bytes);
         }
         Received r = findOrCreate(number);
-        if (r.index != null && r.index.get(track) != TrackMap.MISSING) {
+        if (r.index != null && r.index.get(track) != LongIntMap.MISSING) {
             throw new IllegalStateException("cycle " + number + " received track " + track + " twice");
         }
         r.add(track, version, bytes);
@@ -265,7 +265,7 @@ public final class CycleReceiver {
             throw new IllegalStateException("this receiver does not keep its image (built with trackImage = false)");
         }
         int i = imageIndex.get(track);
-        return i == TrackMap.MISSING ? NEVER_WRITTEN : imageVersion[i];
+        return i == LongIntMap.MISSING ? NEVER_WRITTEN : imageVersion[i];
     }
 
     /** Tracks present in the image. */
@@ -320,7 +320,7 @@ public final class CycleReceiver {
             return;
         }
         int i = imageIndex.get(track);
-        if (i == TrackMap.MISSING) {
+        if (i == LongIntMap.MISSING) {
             if (imageTracks == imageVersion.length) {
                 imageVersion = Arrays.copyOf(imageVersion, imageTracks * 2);
             }

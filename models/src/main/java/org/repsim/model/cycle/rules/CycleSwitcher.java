@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-import org.repsim.model.algo.TrackMap;
+import org.repsim.core.collect.LongIntMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -146,13 +146,13 @@ public final class CycleSwitcher {
      */
     private final boolean countUnsent;
     /** Count mode: track → number of unsent slots of that track in closed cycles. */
-    private final TrackMap unsentOlder = new TrackMap(1024);
+    private final LongIntMap unsentOlder = new LongIntMap(1024);
     /** Per-cycle mode: maps of cycles that left the transmit queue, for reuse by a later capture cycle. */
-    private final List<TrackMap> spareIndexes = new ArrayList<>();
+    private final List<LongIntMap> spareIndexes = new ArrayList<>();
     /** The last cycle to leave the transmit queue, whose arrays the next capture cycle takes over; or null. */
     private Cycle spareCycle;
     /** owed tracks (values unused). */
-    private final TrackMap owed = new TrackMap(64);
+    private final LongIntMap owed = new LongIntMap(64);
 
     private long lastSwitchNs;
     private boolean firstSwitchPending = true;
@@ -227,7 +227,7 @@ public final class CycleSwitcher {
             // the write anticipated before this one: its entry was read then, so its slot is known
             // now and a write that folds will read the slot's size
             int s = c.index.get(lastAnticipated);
-            if (s != TrackMap.MISSING) {
+            if (s != LongIntMap.MISSING) {
                 touchedBytes += c.bytes[s];
             }
         }
@@ -266,7 +266,7 @@ public final class CycleSwitcher {
         }
         Cycle c = capture;
         int s = c.index.get(track);
-        if (s != TrackMap.MISSING) {
+        if (s != LongIntMap.MISSING) {
             long old = c.bytes[s];
             long delta = sizeBytes > old ? sizeBytes - old : 0;
             if (delta > 0 && cacheBytes + delta > pressure.limitBytes()) {
@@ -292,7 +292,7 @@ public final class CycleSwitcher {
                 return refused;
             }
         }
-        boolean duplicate = countUnsent ? unsentOlder.get(track) != TrackMap.MISSING : unsentInOlderCycle(track);
+        boolean duplicate = countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
         c.addSlot(track, version, sizeBytes);
         c.writes++;
         c.totalBytes += sizeBytes;
@@ -419,7 +419,7 @@ public final class CycleSwitcher {
         c.takeCursor = 0;
         c.spillCursor = c.slots;
         transmit.add(c);
-        TrackMap index;
+        LongIntMap index;
         if (countUnsent) {
             for (int s = 0; s < c.slots; s++) {
                 unsentOlder.increment(c.track[s]);
@@ -430,7 +430,7 @@ public final class CycleSwitcher {
         } else {
             // the closed cycle keeps its map for the duplicate check; the new capture cycle
             // reuses the map of a cycle that has left
-            index = spareIndexes.isEmpty() ? new TrackMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
+            index = spareIndexes.isEmpty() ? new LongIntMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
         }
         // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
         capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4, spareCycle);
@@ -809,7 +809,7 @@ public final class CycleSwitcher {
             return NONE;
         }
         int s = capture.index.get(track);
-        return s == TrackMap.MISSING ? NONE : capture.version[s];
+        return s == LongIntMap.MISSING ? NONE : capture.version[s];
     }
 
     /** Closed cycles not yet commit-acknowledged. */
@@ -1046,7 +1046,7 @@ public final class CycleSwitcher {
                 continue;
             }
             int s = c.index.get(track);
-            if (s != TrackMap.MISSING && c.state[s] != Cycle.SENT) {
+            if (s != LongIntMap.MISSING && c.state[s] != Cycle.SENT) {
                 return true;
             }
         }

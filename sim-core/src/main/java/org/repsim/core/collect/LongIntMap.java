@@ -1,21 +1,22 @@
-package org.repsim.model.algo;
+package org.repsim.core.collect;
 
 import java.util.Arrays;
 
 /**
- * Open-addressing map from a track number (≥ 0) to a non-negative int (a slot index or a count):
- * linear probing over one {@code long} array with an empty sentinel, backward-shift deletion,
- * load factor ≤ 1/2, growing by doubling. No boxing on the per-write path; memory proportional
- * to the entries held, never to run length.
+ * Open-addressing map from a non-negative {@code long} key (a track number) to a non-negative
+ * int (a slot index or a count): linear probing over one {@code long} array with an empty
+ * sentinel, backward-shift deletion, load factor ≤ 1/2, growing by doubling. No boxing; memory
+ * proportional to the entries held, never to run length.
  *
  * <p>Layout: while every key is below 2^32 (a box's tracks, unless its volumes hold more than
  * 2^32 tracks) an entry is one {@code long}, key in the high half and value in the low half;
  * the first larger key turns the map into the wide layout, key and value in two {@code long}s.
- * The narrow layout halves the memory of a map and so the share of look-ups that miss the
- * processor's caches: the maps of a large volume (cache index, cycle captures) hold millions of
- * tracks, and their look-ups were the largest cost of a simulated write.
+ * The narrow layout halves the memory of a map, and a look-up reads one array, not a key array
+ * and a value array: the maps of a large volume (cache index, cycle captures) hold millions of
+ * tracks, and their look-ups miss the processor's caches. (fastutil's {@code Long2IntOpenHashMap}
+ * keeps keys and values apart: two misses per look-up in a large map.)
  */
-public final class TrackMap {
+public final class LongIntMap {
     /** Returned for an absent track. */
     public static final int MISSING = -1;
     /** An empty place in either layout (a narrow entry's value half is never -1). */
@@ -31,7 +32,7 @@ public final class TrackMap {
     private long touched;
 
     /** A map sized for {@code expected} entries without growing. */
-    public TrackMap(int expected) {
+    public LongIntMap(int expected) {
         allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
     }
 
@@ -53,7 +54,7 @@ public final class TrackMap {
 
     /**
      * Reads the place where the track's entry is or would go, and nothing more: a performance
-     * hint for a caller that will look the track up soon. In a large map that read misses the
+     * hint ({@link Prefetch}) for a caller that will look the track up soon. In a large map that read misses the
      * processor's caches; issued next to another such read (another map, the same write), the
      * two misses overlap instead of following each other, and the later look-up finds its line
      * in cache. Changes nothing in the map.
@@ -144,7 +145,7 @@ public final class TrackMap {
     }
 
     /** Whether the map holds a track of 2^32 or above, so that its entries take two longs. */
-    boolean isWide() {
+    public boolean isWide() {
         return wide;
     }
 
