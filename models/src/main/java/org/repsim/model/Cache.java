@@ -35,6 +35,9 @@ public final class Cache {
     private static final byte DESTAGING = 4;
     private static final byte REDIRTY = 8;
     /** Slots from the CLOCK hand {@link #anticipateEviction} looks at (per eviction anticipated). */
+    /** Most slots (tracks) a cache holds: its slot arrays are indexed by int. Scenario validation checks it too. */
+    public static final int MAX_SLOTS = Integer.MAX_VALUE / 4;
+
     private static final int EVICTION_LOOKAHEAD = 64;
     /** Queued destages whose slot states are read ahead together. */
     private static final int DESTAGE_LOOKAHEAD = 16;
@@ -117,9 +120,9 @@ public final class Cache {
             throw new IllegalArgumentException("cache " + prefix + ": trackSize must be positive, got " + trackSizeBytes);
         }
         long n = capacityBytes / trackSizeBytes;
-        if (n < 1 || n > Integer.MAX_VALUE / 4) {
+        if (n < 1 || n > MAX_SLOTS) {
             throw new IllegalArgumentException("cache " + prefix + ": capacity " + capacityBytes
-                    + " B must hold between 1 and " + Integer.MAX_VALUE / 4 + " tracks of " + trackSizeBytes + " B");
+                    + " B must hold between 1 and " + MAX_SLOTS + " tracks of " + trackSizeBytes + " B");
         }
         if (!(writePendingLimit > 0 && writePendingLimit <= 1)) {
             throw new IllegalArgumentException("cache " + prefix + ": writePendingLimit must be in (0, 1], got " + writePendingLimit);

@@ -12,6 +12,12 @@ public final class Durations {
     /** Propagation delay of light in fibre: 5 µs per km (DOMAIN §1). */
     public static final long FIBRE_NS_PER_KM = 5_000L;
 
+    /**
+     * Longest duration computed here, 2^60 ns (36 years): a transfer at a vanishing rate or a
+     * service time under a huge slowdown saturates instead of overflowing when added to the clock.
+     */
+    static final long MAX_NS = 1L << 60;
+
     private Durations() {
     }
 
@@ -29,7 +35,7 @@ public final class Durations {
             long q = scaled / rate;
             return q * rate == scaled ? q : q + 1;
         }
-        return (long) Math.ceil(bytes * 1e9 / rateBps);
+        return Math.min(MAX_NS, (long) Math.ceil(bytes * 1e9 / rateBps));
     }
 
     /** One-way propagation delay over {@code km} of fibre, rounded to the nearest ns. */
@@ -42,6 +48,6 @@ public final class Durations {
 
     /** {@code ns} scaled by {@code factor}, rounded to the nearest ns. */
     static long scale(long ns, double factor) {
-        return factor == 1.0 ? ns : Math.round(ns * factor);
+        return factor == 1.0 ? ns : Math.min(MAX_NS, Math.round(ns * factor));
     }
 }

@@ -73,9 +73,18 @@ final class CycleEngine implements ModeEngine {
         Cycle c = sc.replication().cycle();
         List<CycleSession> out = new ArrayList<>();
         Map<String, List<CycleSession>> byPrimary = new LinkedHashMap<>();
+        Map<String, CycleSession> byBoxes = new LinkedHashMap<>();
         for (Pair pair : sc.replication().pairs()) {
             Box primary = topology.box(pair.primaryBox());
             Box secondary = topology.box(pair.secondaryBox());
+            CycleSession shared = byBoxes.get(pair.primaryBox() + "\n" + pair.secondaryBox());
+            if (shared != null) {
+                // pairs of the same two boxes share one session (validation requires the same links)
+                for (Volume[] vv : Pairs.volumes(pair, topology)) {
+                    shared.addPair(vv[0], vv[1]);
+                }
+                continue;
+            }
             var boxSpec = sc.box(pair.primaryBox());
             long limit = CachePressure.sessionLimitBytes(boxSpec.cache().sizeBytes(), boxSpec.cache().writePendingLimit(),
                     c.maxSessionShare());
@@ -103,6 +112,7 @@ final class CycleEngine implements ModeEngine {
                 session.addPair(vv[0], vv[1]);
             }
             out.add(session);
+            byBoxes.put(pair.primaryBox() + "\n" + pair.secondaryBox(), session);
             byPrimary.computeIfAbsent(primary.name(), b -> new ArrayList<>()).add(session);
         }
         byPrimary.forEach((boxName, list) -> {

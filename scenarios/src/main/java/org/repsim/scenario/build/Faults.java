@@ -29,19 +29,19 @@ final class Faults {
             }
             if (f instanceof Fault.LinkDown d) {
                 WanLink link = topology.link(d.link());
-                long until = Math.min(end, d.atNs() + d.forNs());
+                long until = until(end, d.atNs(), d.forNs());
                 link.scheduleOutage(k, d.atNs(), until);
                 intervals.add(new Interval("link-down", d.link(), d.atNs() / 1e9, until / 1e9));
             } else if (f instanceof Fault.LinkDegrade d) {
-                long until = Math.min(end, d.atNs() + d.forNs());
+                long until = until(end, d.atNs(), d.forNs());
                 topology.link(d.link()).scheduleDegradation(k, d.atNs(), until, d.factor());
                 intervals.add(new Interval("link-degraded", d.link(), d.atNs() / 1e9, until / 1e9));
             } else if (f instanceof Fault.ProcessorSlowdown d) {
                 Processor p = pool(topology.box(d.box()), d.pool());
                 k.at(d.atNs(), Tie.CONTROL, () -> p.setSlowdown(d.factor()));
-                k.at(Math.min(end, d.atNs() + d.forNs()), Tie.CONTROL, () -> p.setSlowdown(1));
+                k.at(until(end, d.atNs(), d.forNs()), Tie.CONTROL, () -> p.setSlowdown(1));
                 intervals.add(new Interval("processor-slowdown", d.box() + "." + d.pool(), d.atNs() / 1e9,
-                        Math.min(end, d.atNs() + d.forNs()) / 1e9));
+                        until(end, d.atNs(), d.forNs()) / 1e9));
             } else if (f instanceof Fault.Disaster d) {
                 k.at(d.atNs(), Tie.CONTROL, () -> {
                     lossOut.addAll(engine.lossAt(k.now()));
@@ -50,6 +50,11 @@ final class Faults {
                 });
             }
         }
+    }
+
+    /** The end of a fault lasting {@code forNs} from {@code atNs}, no later than the run's end (a long fault does not overflow). */
+    private static long until(long endNs, long atNs, long forNs) {
+        return forNs >= endNs - atNs ? endNs : atNs + forNs;
     }
 
     private static Processor pool(Box box, String pool) {

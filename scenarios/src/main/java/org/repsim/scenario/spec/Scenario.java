@@ -67,7 +67,7 @@ public record Scenario(
         if (!pair.links().isEmpty()) {
             return pair.links().stream().map(this::link).toList();
         }
-        java.util.Set<String> sites = java.util.Set.of(box(pair.primaryBox()).site(), box(pair.secondaryBox()).site());
+        java.util.Set<String> sites = new java.util.HashSet<>(List.of(box(pair.primaryBox()).site(), box(pair.secondaryBox()).site()));
         return links.stream().filter(l -> new java.util.HashSet<>(l.between()).equals(sites)).toList();
     }
 

@@ -116,6 +116,12 @@ public final class Units {
     private static final Pattern QUANTITY =
             Pattern.compile("\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(\\S.*?)?\\s*");
 
+    /** Most decimal digits before the point of a quantity in its base unit (far below a double's range). */
+    static final int MAX_DECIMAL_DIGITS = 300;
+
+    /** Longest time a scenario may give: 100 years of 365 days, in ns. */
+    private static final BigDecimal MAX_TIME_NS = new BigDecimal("876000").multiply(new BigDecimal("3600e9"));
+
     private Units() {
     }
 
@@ -140,9 +146,26 @@ public final class Units {
             throw new IllegalArgumentException("unknown " + kind.noun() + " unit '" + unit + "' in '" + text
                     + "'; accepted units: " + unitList(kind));
         }
-        BigDecimal value = new BigDecimal(m.group(1)).multiply(factor);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(m.group(1));
+        } catch (NumberFormatException e) {
+            // an exponent beyond the range of an int, e.g. "1e9999999999 s"
+            throw new IllegalArgumentException("'" + text + "' is out of range: a " + kind.noun()
+                    + " must be a finite number, e.g. \"" + kind.example() + "\"");
+        }
+        BigDecimal value = number.multiply(factor);
         if (value.signum() < 0) {
             throw new IllegalArgumentException("'" + text + "' is negative; a " + kind.noun() + " must be >= 0");
+        }
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_DECIMAL_DIGITS) {
+            // would be infinite as a double ("1e400 Gbit/s"): every quantity must be finite
+            throw new IllegalArgumentException("'" + text + "' is too large: a " + kind.noun()
+                    + " must be a finite number below 1e" + MAX_DECIMAL_DIGITS + " " + kind.baseUnit());
+        }
+        if (kind == Kind.TIME && value.compareTo(MAX_TIME_NS) > 0) {
+            // a simulated time plus any delay must stay within a long of nanoseconds
+            throw new IllegalArgumentException("'" + text + "' is too large: a time is at most 100 years (\"876000 h\")");
         }
         return value;
     }
@@ -174,11 +197,14 @@ public final class Units {
 
     private static long whole(Kind kind, String text, String resolution) {
         BigDecimal v = parse(kind, text);
+        if (v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is too large: a " + kind.noun() + " is at most "
+                    + format(kind, Long.MAX_VALUE));
+        }
         try {
             return v.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole multiple of " + resolution
-                    + " or is too large");
+            throw new IllegalArgumentException("'" + text + "' is not a whole multiple of " + resolution);
         }
     }
 

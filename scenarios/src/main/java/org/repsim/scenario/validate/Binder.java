@@ -170,6 +170,10 @@ final class Binder {
                 problems.add(path, "expected a plain number, found " + describe(v));
                 return 0.0;
             }
+            if (!Double.isFinite(v.doubleValue())) {
+                problems.add(path, "the number is too large: it must be finite (below 1e300)");
+                return 0.0;
+            }
             return checkNumber(v.doubleValue(), c, path);
         }
         if (raw == boolean.class || raw == Boolean.class) {

@@ -7,6 +7,9 @@ final class JsonPaths {
     }
 
     static String key(String parent, String key) {
+        if (key.isEmpty()) {
+            return parent + "[\"\"]"; // an empty key: "sweep." would read as a truncated path
+        }
         return parent.isEmpty() ? key : parent + "." + key;
     }
 
@@ -18,6 +21,9 @@ final class JsonPaths {
     static String parent(String path) {
         if (path.isEmpty()) {
             return null;
+        }
+        if (path.endsWith("[\"\"]")) {
+            return path.substring(0, path.length() - 4);
         }
         if (path.endsWith("]")) {
             int open = path.lastIndexOf('[');

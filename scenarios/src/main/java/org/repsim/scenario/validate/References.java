@@ -104,6 +104,16 @@ final class References {
             }
             String siteP = s.box(p.primaryBox()).site();
             String siteS = s.box(p.secondaryBox()).site();
+            if (siteP.equals(siteS)) {
+                // replication runs over links, and a link joins two different sites
+                if (!siteP.isEmpty()) {
+                    problems.add(JsonPaths.key(path, "secondary"), "primary box '" + p.primaryBox() + "' and secondary box '"
+                            + p.secondaryBox() + "' both stand at site '" + siteP + "'; a pair replicates over a link"
+                            + " between two sites: put the secondary at another site (two arrays in one data centre are"
+                            + " two sites joined by a short link, e.g. \"distance\": \"1 km\")");
+                }
+                continue;
+            }
             Set<String> pairSites = Set.of(siteP, siteS);
             for (int j = 0; j < p.links().size(); j++) {
                 String linkPath = JsonPaths.index(JsonPaths.key(path, "links"), j);
@@ -121,6 +131,10 @@ final class References {
                 problems.add(path, "no link joins sites " + siteP + " and " + siteS + "; add one to links");
             }
             pairVolumes(p, path);
+            volumePairs(i, p, path);
+        }
+        if (r.mode().equals("cycle")) {
+            oneSecondaryPerPrimaryBox(r);
         }
         String consistency = r.consistency().mode();
         if (!consistency.equals("none") && !r.mode().equals("cycle")) {
@@ -199,6 +213,106 @@ final class References {
         }
     }
 
+    /** Primary volume → index of the pair replicating it; secondary volume → index of the pair writing it. */
+    private final Map<String, Integer> primaryVolumes = new LinkedHashMap<>();
+    private final Map<String, Integer> secondaryVolumes = new LinkedHashMap<>();
+
+    /**
+     * Each volume takes part in at most one pair, on one side. Refused, each at the later pair's own path:
+     * a repeated pair; fan-out (one primary volume to two secondaries: a host write would have to
+     * enter two sessions, which the engines do not model); fan-in (two primaries writing one
+     * secondary volume, whose image would then be neither's); a cascade or a reverse pair (a
+     * secondary volume that is also a primary: writes applied at a secondary are not replicated again).
+     */
+    private void volumePairs(int index, Pair p, String path) {
+        List<String[]> pairs = new ArrayList<>();
+        if (p.primary().contains("/") && p.secondary().contains("/")) {
+            pairs.add(new String[] {p.primary(), p.secondary()});
+        } else if (!p.primary().contains("/") && !p.secondary().contains("/")) {
+            for (var v : s.box(p.primaryBox()).volumes()) {
+                pairs.add(new String[] {p.primaryBox() + "/" + v.id(), p.secondaryBox() + "/" + v.id()});
+            }
+        }
+        for (String[] vv : pairs) {
+            Integer asPrimary = primaryVolumes.get(vv[0]);
+            Integer sameSecondary = secondaryVolumes.get(vv[1]);
+            if (asPrimary != null && asPrimary == index || sameSecondary != null && sameSecondary == index) {
+                continue;
+            }
+            String other = asPrimary != null ? JsonPaths.index("replication.pairs", asPrimary) : null;
+            if (asPrimary != null && s.replication().pairs().get(asPrimary).secondaryBox().equals(p.secondaryBox())
+                    && vv[1].equals(secondaryOf(vv[0]))) {
+                problems.add(path, "volume " + vv[0] + " → " + vv[1] + " is already replicated by " + other
+                        + "; list each pair once");
+            } else if (asPrimary != null) {
+                problems.add(JsonPaths.key(path, "secondary"), "volume " + vv[0] + " is already the primary of " + other
+                        + " (to " + secondaryOf(vv[0]) + "); replicating one primary volume to two secondaries (fan-out)"
+                        + " is not supported: each host write would have to enter two sessions");
+            } else if (sameSecondary != null) {
+                problems.add(JsonPaths.key(path, "secondary"), "volume " + vv[1] + " already receives "
+                        + primaryOf(vv[1]) + " by " + JsonPaths.index("replication.pairs", sameSecondary)
+                        + "; two primaries cannot write one secondary volume (its image would be neither's)");
+            } else if (secondaryVolumes.containsKey(vv[0])) {
+                problems.add(JsonPaths.key(path, "primary"), "volume " + vv[0] + " is the secondary of "
+                        + JsonPaths.index("replication.pairs", secondaryVolumes.get(vv[0])) + " (from " + primaryOf(vv[0])
+                        + "); a secondary volume cannot also be a primary: cascaded and reverse pairs are not modelled"
+                        + " (writes applied at a secondary are not replicated again)");
+            } else if (primaryVolumes.containsKey(vv[1])) {
+                problems.add(JsonPaths.key(path, "secondary"), "volume " + vv[1] + " is the primary of "
+                        + JsonPaths.index("replication.pairs", primaryVolumes.get(vv[1])) + " (to " + secondaryOf(vv[1])
+                        + "); a primary volume cannot also be a secondary: cascaded and reverse pairs are not modelled"
+                        + " (writes applied at a secondary are not replicated again)");
+            } else {
+                primaryVolumes.put(vv[0], index);
+                secondaryVolumes.put(vv[1], index);
+                volumePartner.put(vv[0], vv[1]);
+                volumePartner.put(vv[1], vv[0]);
+            }
+        }
+    }
+
+    private final Map<String, String> volumePartner = new LinkedHashMap<>();
+
+    private String secondaryOf(String primaryVolume) {
+        return volumePartner.get(primaryVolume);
+    }
+
+    private String primaryOf(String secondaryVolume) {
+        return volumePartner.get(secondaryVolume);
+    }
+
+    /**
+     * In cycle mode a primary box runs one session, which the consistency group counts as one
+     * member: its pairs all go to one secondary box (several pairs of the same two boxes share
+     * that session, so they must use the same links).
+     */
+    private void oneSecondaryPerPrimaryBox(Replication r) {
+        Map<String, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < r.pairs().size(); i++) {
+            Pair p = r.pairs().get(i);
+            String path = JsonPaths.index("replication.pairs", i);
+            if (!boxes.containsKey(p.primaryBox()) || !boxes.containsKey(p.secondaryBox())
+                    || problems.hasAtOrUnder(path)) {
+                continue;
+            }
+            Integer j = first.putIfAbsent(p.primaryBox(), i);
+            if (j == null) {
+                continue;
+            }
+            Pair q = r.pairs().get(j);
+            String other = JsonPaths.index("replication.pairs", j);
+            if (!q.secondaryBox().equals(p.secondaryBox())) {
+                problems.add(JsonPaths.key(path, "secondary"), "in cycle mode box '" + p.primaryBox()
+                        + "' runs one session, to box '" + q.secondaryBox() + "' (" + other + "); it cannot also"
+                        + " replicate to box '" + p.secondaryBox() + "'");
+            } else if (!s.linksOf(p).equals(s.linksOf(q))) {
+                problems.add(JsonPaths.key(path, "links"), "pairs of boxes '" + p.primaryBox() + "' and '"
+                        + p.secondaryBox() + "' share one session in cycle mode, so they use the same links; "
+                        + other + " uses " + s.linksOf(q).stream().map(Link::id).toList());
+            }
+        }
+    }
+
     private static long sizeInTracks(long sizeBytes, org.repsim.scenario.spec.Box box) {
         long track = box.cache().trackSizeBytes();
         return (sizeBytes + track - 1) / track;
@@ -254,8 +368,18 @@ final class References {
             } else if (f instanceof Fault.Disaster d) {
                 ref(d.site(), sites, JsonPaths.key(path, "site"), "site");
             } else if (f instanceof Fault.ProcessorSlowdown p && ref(p.box(), boxes, JsonPaths.key(path, "box"), "box")) {
-                List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters", "prepare", "sender"));
+                List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters"));
                 s.box(p.box()).processors().forEach(n -> pools.add(n.id()));
+                Replication r = s.replication();
+                // the engines add pools: ordered mode prepare and sender on each primary, cycle mode apply on each secondary
+                if (r != null && r.mode().equals("ordered") && r.pairs().stream().anyMatch(q -> q.primaryBox().equals(p.box()))) {
+                    pools.add("prepare");
+                    pools.add("sender");
+                }
+                if (r != null && r.mode().equals("cycle") && !pools.contains("apply")
+                        && r.pairs().stream().anyMatch(q -> q.secondaryBox().equals(p.box()))) {
+                    pools.add("apply");
+                }
                 if (!pools.contains(p.pool())) {
                     problems.add(JsonPaths.key(path, "pool"), "box '" + p.box() + "' has no processor pool '" + p.pool()
                             + "'; one of " + String.join(", ", pools) + Keys.didYouMean(p.pool(), pools));
@@ -274,8 +398,9 @@ final class References {
     private boolean volume(String ref, String path) {
         int slash = ref.indexOf('/');
         if (slash < 0) {
+            Box example = s.boxes().stream().filter(b -> boxes.containsKey(b.id())).findFirst().orElse(null);
             problems.add(path, "'" + ref + "' is not a volume reference: write box/volume, e.g. \""
-                    + (s.boxes().isEmpty() ? "r1a/db" : s.boxes().get(0).id() + "/" + firstVolume(s.boxes().get(0))) + "\"");
+                    + (example == null ? "r1a/db" : example.id() + "/" + firstVolume(example)) + "\"");
             return false;
         }
         String box = ref.substring(0, slash);

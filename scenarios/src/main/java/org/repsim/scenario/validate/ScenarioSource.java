@@ -53,7 +53,7 @@ public final class ScenarioSource {
     public static ScenarioSource read(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = decodeUtf8(Files.readAllBytes(file), file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file.toString(), List.of(new Problem("", 0, 0, "file not found: " + file)));
         } catch (IOException e) {
@@ -65,6 +65,38 @@ public final class ScenarioSource {
         LocatedJson json = LocatedJson.parse(text, file.toString());
         Path parent = file.toAbsolutePath().getParent();
         return new ScenarioSource(file.toString(), json.root(), json.locations(), parent);
+    }
+
+    /**
+     * The file's bytes as UTF-8 text.
+     *
+     * @throws ScenarioException naming the byte offset (and its line) of the first byte that is not UTF-8
+     */
+    static String decodeUtf8(byte[] bytes, Path file) throws ScenarioException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new ScenarioException(file.toString(), List.of(new Problem("", line, at - lineStart + 1, "the file is not valid UTF-8"
+                    + " at byte " + at + " (0x" + String.format("%02X", bytes[at] & 0xFF)
+                    + "); save it as UTF-8 text")));
+        }
+        return out.flip().toString();
     }
 
     /** Parses scenario text; {@code sourceName} names it in messages. */
@@ -186,6 +218,10 @@ public final class ScenarioSource {
 
     private void checkSweepPath(String key, JsonNode values, List<Problem> base, Problems problems) {
         String sweepPath = JsonPaths.key("sweep", key);
+        if (key.isBlank()) {
+            problems.add(sweepPath, "a sweep key is the path of a value, e.g. \"links[wan].bandwidth\"; found an empty key");
+            return;
+        }
         ScenarioPath path;
         try {
             path = ScenarioPath.parse(key);
@@ -289,6 +325,7 @@ public final class ScenarioSource {
         Scenario scenario = new Binder(problems).bind(tree);
         if (scenario != null) {
             References.check(scenario, problems);
+            ModelConstraints.check(scenario, problems);
         }
         problems.dropInherited(copies);
         return scenario;

@@ -42,8 +42,8 @@ class CommandsTest {
     }
 
     @Test
-    void aValidScenarioThatCannotBeBuiltIsABadInputNotASimulationFailure() throws IOException {
-        // valid (every reference resolves) but one primary volume cannot go to two secondaries
+    void aScenarioTheModelsCannotBuildIsRefusedByValidateAndRunAtThePairsPath() throws IOException {
+        // every reference resolves, but one primary volume cannot go to two secondaries (fan-out)
         Path scenario = Files.writeString(tmp.resolve("unbuildable.json"), """
                 { "name": "unbuildable", "run": { "duration": "2 s" },
                   "sites": [ { "id": "a" }, { "id": "b" } ],
@@ -55,10 +55,12 @@ class CommandsTest {
                                                                { "primary": "p", "secondary": "s2" } ] },
                   "workloads": [ { "id": "w", "volumes": ["p/v"], "arrival": { "kind": "open", "rate": "100/s" } } ] }
                 """);
-        assertThat(execute("validate", scenario.toString())).isZero();
+        assertThat(execute("validate", scenario.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("replication.pairs[1].secondary (line 8, col").contains("p/v is already the primary of"
+                + " replication.pairs[0] (to s1/v)").contains("fan-out").doesNotContain("\tat ");
         int code = execute("run", scenario.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
         assertThat(code).isEqualTo(ExitCodes.INVALID);
-        assertThat(err()).contains("p/v is replicated by two sessions").doesNotContain("\tat ");
+        assertThat(Files.exists(tmp.resolve("out"))).isFalse();
     }
 
     @Test

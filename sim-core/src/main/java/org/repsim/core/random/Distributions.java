@@ -22,6 +22,7 @@ public final class Distributions {
     }
 
     public static Sampler deterministic(double value) {
+        long asLong = value <= 0 ? 0L : value >= Sampler.MAX_LONG_SAMPLE ? Sampler.MAX_LONG_SAMPLE : Math.round(value);
         return new Sampler() {
             @Override
             public double sample() {
@@ -30,7 +31,7 @@ public final class Distributions {
 
             @Override
             public long sampleLong() {
-                return value <= 0 ? 0L : Math.round(value);
+                return asLong;
             }
 
             @Override

@@ -8,10 +8,17 @@ public interface Sampler {
     /** The next value. */
     double sample();
 
-    /** The next value rounded to a whole number, never below zero (times and sizes). */
+    /**
+     * Largest value {@link #sampleLong} returns: 2^60 (36 years in ns), so that a sampled delay
+     * added to a simulated time and a few other delays of a valid scenario (each at most 100
+     * years) cannot overflow a long.
+     */
+    long MAX_LONG_SAMPLE = 1L << 60;
+
+    /** The next value rounded to a whole number, never below zero nor above {@link #MAX_LONG_SAMPLE} (times and sizes). */
     default long sampleLong() {
         double v = sample();
-        return v <= 0 ? 0L : Math.round(v);
+        return v <= 0 ? 0L : v >= MAX_LONG_SAMPLE ? MAX_LONG_SAMPLE : Math.round(v);
     }
 
     /** The law's mean (for reports and for sizing, not for simulation). */

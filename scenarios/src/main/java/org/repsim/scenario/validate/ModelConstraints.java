@@ -1,0 +1,262 @@
+package org.repsim.scenario.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repsim.model.Cache;
+import org.repsim.scenario.spec.Arrival;
+import org.repsim.scenario.spec.Box;
+import org.repsim.scenario.spec.Cycle;
+import org.repsim.scenario.spec.Distribution;
+import org.repsim.scenario.spec.MmppState;
+import org.repsim.scenario.spec.Pair;
+import org.repsim.scenario.spec.ProcessorPool;
+import org.repsim.scenario.spec.Replication;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.Units;
+import org.repsim.scenario.spec.Workload;
+
+/**
+ * What the model components require of their configuration beyond one key's own range, checked
+ * at the key that breaks it so that a scenario that validates always builds: constraints between
+ * keys (a cache that holds at least one track, a session share that holds at least one slot),
+ * rules of the engines (the order of cache-pressure policies, a rate profile that starts at 0 s)
+ * and the cost bounds of {@link Limits}. Runs after {@link References}, on a bound scenario.
+ */
+final class ModelConstraints {
+
+    private final Scenario s;
+    private final Problems problems;
+
+    private ModelConstraints(Scenario s, Problems problems) {
+        this.s = s;
+        this.problems = problems;
+    }
+
+    static void check(Scenario scenario, Problems problems) {
+        ModelConstraints c = new ModelConstraints(scenario, problems);
+        c.boxes();
+        c.replication();
+        c.workloads();
+        c.report();
+    }
+
+    private void boxes() {
+        for (int i = 0; i < s.boxes().size(); i++) {
+            Box b = s.boxes().get(i);
+            String path = JsonPaths.index("boxes", i);
+            String cache = JsonPaths.key(path, "cache");
+            long size = b.cache().sizeBytes();
+            long track = b.cache().trackSizeBytes();
+            if (size > 0 && track > 0) {
+                long slots = size / track;
+                if (slots < 1) {
+                    problems.add(JsonPaths.key(cache, "size"), "the cache (" + Units.format(Units.Kind.SIZE, size)
+                            + ") is smaller than one track (cache.trackSize " + Units.format(Units.Kind.SIZE, track)
+                            + "); it must hold at least one track");
+                } else if (slots > Cache.MAX_SLOTS) {
+                    problems.add(JsonPaths.key(cache, "size"), "the cache holds " + slots + " tracks of "
+                            + Units.format(Units.Kind.SIZE, track) + "; at most " + Cache.MAX_SLOTS
+                            + " are modelled: use a larger cache.trackSize or a smaller cache.size");
+                }
+            }
+            if (b.cache().writePendingLimit() == 0) {
+                problems.add(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
+                        + " in (0, 1]): with 0 no write could ever be accepted");
+            }
+            servers(b.hostAdapters(), JsonPaths.key(JsonPaths.key(path, "hostAdapters"), "count"));
+            servers(b.remoteAdapters(), JsonPaths.key(JsonPaths.key(path, "remoteAdapters"), "count"));
+            for (int j = 0; j < b.processors().size(); j++) {
+                servers(b.processors().get(j).count(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "processors"), j), "count"));
+            }
+            for (int j = 0; j < b.backend().size(); j++) {
+                servers(b.backend().get(j).devices(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "backend"), j), "devices"));
+            }
+        }
+    }
+
+    private void servers(ProcessorPool pool, String path) {
+        servers(pool.count(), path);
+    }
+
+    private void servers(int count, String path) {
+        if (count > Limits.MAX_SERVERS) {
+            problems.add(path, count + " is more than the " + Limits.MAX_SERVERS
+                    + " servers (or devices) one pool may have; each is modelled on its own");
+        }
+    }
+
+    private void replication() {
+        Replication r = s.replication();
+        if (r == null) {
+            return;
+        }
+        if (r.mode().equals("ordered")) {
+            servers(r.ordered().prepare(), "replication.ordered.prepare.count");
+            for (Pair p : r.pairs()) {
+                int i = indexOf(p.primaryBox());
+                if (i < 0) {
+                    continue;
+                }
+                var processors = s.boxes().get(i).processors();
+                for (int j = 0; j < processors.size(); j++) {
+                    String id = processors.get(j).id();
+                    if (id.equals("prepare") || id.equals("sender")) {
+                        problems.add(JsonPaths.key(JsonPaths.index(JsonPaths.key(JsonPaths.index("boxes", i), "processors"), j), "id"),
+                                "in ordered mode the ordered engine adds the pool '" + id + "' to primary box '"
+                                        + p.primaryBox() + "' (set by replication.ordered); give this pool another id");
+                    }
+                }
+            }
+        }
+        if (r.mode().equals("cycle")) {
+            cycle(r);
+        }
+    }
+
+    private void cycle(Replication r) {
+        Cycle c = r.cycle();
+        String path = "replication.cycle";
+        if (c.maxSessionShare() == 0) {
+            problems.add(JsonPaths.key(path, "maxSessionShare"), "must be greater than zero (a share in (0, 1]):"
+                    + " with 0 a session could hold no slot");
+        }
+        List<String> policies = c.onCachePressure();
+        for (int i = 0; i < policies.size(); i++) {
+            boolean last = i == policies.size() - 1;
+            String p = policies.get(i);
+            if (!p.equals("spill") && !last) {
+                problems.add(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "'" + p + "' always acts, so"
+                        + " it must come last; only spill falls through (to the next policy when its pool is full)");
+            } else if (p.equals("spill") && last) {
+                problems.add(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "spill falls through when its"
+                        + " pool is full, so a policy must follow it: pace or drop, e.g. [\"spill\", \"drop\"]");
+            }
+        }
+        if (c.maxSessionShare() <= 0) {
+            return;
+        }
+        List<String> seen = new ArrayList<>();
+        for (Pair p : r.pairs()) {
+            int i = indexOf(p.primaryBox());
+            if (i < 0 || seen.contains(p.primaryBox())) {
+                continue;
+            }
+            seen.add(p.primaryBox());
+            var cache = s.boxes().get(i).cache();
+            if (cache.sizeBytes() <= 0 || cache.trackSizeBytes() <= 0 || cache.writePendingLimit() <= 0
+                    || cache.sizeBytes() / cache.trackSizeBytes() < 1) {
+                continue; // reported at the cache
+            }
+            // the cycle engine's session limit (docs/model.md §5 cache pressure)
+            long limit = (long) Math.floor(cache.sizeBytes() * cache.writePendingLimit() * c.maxSessionShare());
+            if (limit < cache.trackSizeBytes()) {
+                problems.add(JsonPaths.key(path, "maxSessionShare"), "box '" + p.primaryBox() + "': a session may hold "
+                        + Units.format(Units.Kind.SIZE, limit) + " (cache.size × writePendingLimit × maxSessionShare),"
+                        + " less than one track of " + Units.format(Units.Kind.SIZE, cache.trackSizeBytes())
+                        + "; raise the share or the cache");
+            }
+        }
+    }
+
+    private void workloads() {
+        double durationS = s.run().durationNs() / 1e9;
+        for (int i = 0; i < s.workloads().size(); i++) {
+            Workload w = s.workloads().get(i);
+            String path = JsonPaths.index("workloads", i);
+            String arrival = JsonPaths.key(path, "arrival");
+            if (w.arrival() instanceof Arrival.Closed c && c.streams() > Limits.MAX_STREAMS) {
+                problems.add(JsonPaths.key(arrival, "streams"), c.streams() + " is more than the " + Limits.MAX_STREAMS
+                        + " streams a closed-loop workload may have; each stream is modelled on its own");
+            }
+            if (w.arrival() instanceof Arrival.Open o) {
+                double peak = 1;
+                for (int j = 0; j < o.profile().size(); j++) {
+                    peak = Math.max(peak, o.profile().get(j).factor());
+                }
+                if (!o.profile().isEmpty() && o.profile().get(0).atNs() != 0) {
+                    problems.add(JsonPaths.index(JsonPaths.key(arrival, "profile"), 0), "a rate profile starts at \"0 s\","
+                            + " found \"" + Units.format(Units.Kind.TIME, o.profile().get(0).atNs()) + "\"");
+                }
+                if (!o.profile().isEmpty() && o.profile().get(o.profile().size() - 1).factor() <= 0) {
+                    problems.add(JsonPaths.index(JsonPaths.key(arrival, "profile"), o.profile().size() - 1),
+                            "the last step of a profile holds to the end of the run, so its factor must be greater than zero");
+                }
+                if (o.process().equals("mmpp")) {
+                    double factors = 0;
+                    for (MmppState state : o.states()) {
+                        peak = Math.max(peak, state.factor());
+                        factors += state.factor();
+                    }
+                    if (o.states().size() >= 2 && factors <= 0) {
+                        problems.add(JsonPaths.key(arrival, "states"), "at least one state needs a factor greater than zero");
+                    }
+                }
+                double ios = o.ratePerSec() * peak * durationS;
+                if (ios > Limits.MAX_HOST_IOS) {
+                    problems.add(JsonPaths.key(arrival, "rate"), "at " + Units.format(Units.Kind.EVENT_RATE, o.ratePerSec())
+                            + (peak > 1 ? " (× " + peak + " at its peak)" : "") + " over run.duration "
+                            + Units.format(Units.Kind.TIME, s.run().durationNs()) + " this workload would issue about "
+                            + String.format(java.util.Locale.ROOT, "%.3g", ios) + " I/Os per replication; at most "
+                            + String.format(java.util.Locale.ROOT, "%.0e", Limits.MAX_HOST_IOS) + " are accepted");
+                }
+            }
+            if (w.arrival() != null) {
+                double largest = largest(w.size());
+                if (largest > Limits.MAX_IO_BYTES) {
+                    problems.add(JsonPaths.key(path, "size"), "I/Os of up to " + Units.format(Units.Kind.SIZE, Math.round(largest))
+                            + " are more than the " + Units.format(Units.Kind.SIZE, Limits.MAX_IO_BYTES) + " one I/O may move");
+                }
+            }
+            if (w.trace() != null) {
+                String trace = JsonPaths.key(path, "trace");
+                if (w.trace().toNs() != null && w.trace().toNs() <= w.trace().fromNs()) {
+                    problems.add(JsonPaths.key(trace, "to"), "the end of the replayed window must be after its start"
+                            + " (trace.from " + Units.format(Units.Kind.TIME, w.trace().fromNs()) + ")");
+                }
+                for (String disk : w.trace().disks().keySet()) {
+                    if (disk.isBlank()) {
+                        problems.add(JsonPaths.key(trace, "disks"), "a trace disk number must not be empty");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The largest value a size distribution draws (its mean when the law is unbounded). */
+    private static double largest(Distribution d) {
+        if (d instanceof Distribution.Deterministic x) {
+            return x.value();
+        }
+        if (d instanceof Distribution.Uniform x) {
+            return x.max();
+        }
+        if (d instanceof Distribution.Choice x) {
+            return x.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+        if (d instanceof Distribution.Normal x) {
+            return x.mean() + 6 * x.stddev();
+        }
+        return d == null ? 0 : d.mean();
+    }
+
+    private void report() {
+        long every = s.report().sampleEveryNs();
+        long duration = s.run().durationNs();
+        if (every > 0 && duration > 0 && duration / every > Limits.MAX_SAMPLES) {
+            long smallest = (duration + Limits.MAX_SAMPLES - 1) / Limits.MAX_SAMPLES;
+            problems.add("report.sampleEvery", "sampling every " + Units.format(Units.Kind.TIME, every) + " over run.duration "
+                    + Units.format(Units.Kind.TIME, duration) + " keeps " + duration / every + " samples per replication;"
+                    + " at most " + Limits.MAX_SAMPLES + " are kept (each holds every series): sample every "
+                    + Units.format(Units.Kind.TIME, smallest) + " or more");
+        }
+    }
+
+    private int indexOf(String boxId) {
+        for (int i = 0; i < s.boxes().size(); i++) {
+            if (s.boxes().get(i).id().equals(boxId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
