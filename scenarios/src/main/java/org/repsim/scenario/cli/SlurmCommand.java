@@ -75,7 +75,7 @@ final class SlurmCommand implements Callable<Integer> {
     Integer cpusPerTask;
 
     @Option(names = "--mem", paramLabel = "M",
-            description = "Memory per task (sbatch --mem, e.g. 8G); the JVM may then use 75 % of it as heap.")
+            description = "Memory per task (sbatch --mem, e.g. 8G); the JVM may then use 75 %% of it as heap.")
     String mem;
 
     @Option(names = "--java", paramLabel = "J",
