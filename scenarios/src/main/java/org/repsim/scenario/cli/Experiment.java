@@ -3,6 +3,7 @@ package org.repsim.scenario.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.repsim.scenario.run.Shard;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.ScenarioSource;
@@ -21,11 +22,19 @@ import org.repsim.scenario.validate.ScenarioSource;
  * @param quiet        no progress output
  * @param out          progress and summary output
  * @param err          diagnostics
+ * @param shard        run only this shard's pairs ({@code --shard K/N}), or null for the whole run
  */
 public record Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
-                         Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
+                         Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err,
+                         Shard shard) {
 
     public Experiment {
         points = List.copyOf(points);
+    }
+
+    /** The whole run, on this machine. */
+    public Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
+            Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
+        this(scenarioFile, source, scenario, points, outputDir, threads, resume, quiet, out, err, null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.repsim.scenario.run.ResultStoreException;
+import org.repsim.scenario.run.Shard;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
@@ -53,6 +54,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only shard K of N (K from 0 to N-1) of the (point, replication) pairs, into a DIR the "
+                    + "other shards share; env:VAR/N reads K from the environment variable VAR (e.g. "
+                    + "env:SLURM_ARRAY_TASK_ID/4). Then `repsim merge DIR`.")
+    String shard;
 
     @Override
     public Integer call() throws Exception {
@@ -111,8 +118,16 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = source.resolve();
         List<SweepPoint> points = source.sweepPoints();
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
+        Shard parsedShard = null;
+        if (shard != null) {
+            try {
+                parsedShard = Shard.parse(shard, System.getenv());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         return new Experiment(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
-                Repsim.stdout(spec), Repsim.stderr(spec));
+                Repsim.stdout(spec), Repsim.stderr(spec), parsedShard);
     }
 
     private static String baseName(Path file) {

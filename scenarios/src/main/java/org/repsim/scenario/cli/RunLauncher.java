@@ -27,20 +27,14 @@ final class RunLauncher implements ExperimentLauncher {
 
     @Override
     public void launch(Experiment e) throws Exception {
-        Scenario sc = e.scenario();
-        List<PlanPoint> points = new ArrayList<>();
-        for (SweepPoint p : e.points()) {
-            points.add(new PlanPoint(p.id(), new LinkedHashMap<>(p.paramText()), p.scenario()));
-        }
-        Provenance provenance = new Provenance(ToolVersion.get(), sc.run().seed(), Provenance.SEEDING);
-        String resolved = Scenarios.toText(sc.withProvenance(provenance).toResolvedJson());
-        ExperimentPlan plan = new ExperimentPlan(sc.name(), ToolVersion.get(), resolved,
-                sc.run().seed(), sc.run().replications(), sc.run().warmupNs(),
-                sc.run().durationNs() - sc.run().warmupNs(), sc.report().sampleEveryNs(), points,
-                new ArrayList<>(sc.sweep().keySet()));
+        ExperimentPlan plan = plan(e);
         Path base = e.scenarioFile().toAbsolutePath().getParent();
         RunOptions options = RunOptions.into(e.outputDir()).withThreads(e.threads()).withResume(e.resume())
                 .withQuiet(e.quiet());
+        if (e.shard() != null) {
+            ShardLauncher.launch(e, plan, new ScenarioModel(base), options);
+            return;
+        }
         ExperimentOutcome outcome;
         long startedNs = System.nanoTime();
         try {
@@ -60,5 +54,20 @@ final class RunLauncher implements ExperimentLauncher {
             e.out().printf(java.util.Locale.ROOT, "%d replication(s) run in %.1f s on %d thread(s), %d resumed; results in %s%nreport: %s%n",
                     outcome.replicationsRun(), simulatedS, options.threads(), outcome.replicationsResumed(), e.outputDir(), report);
         }
+    }
+
+    /** The runner's plan of a validated experiment: its points, seed, times and resolved scenario. */
+    static ExperimentPlan plan(Experiment e) {
+        Scenario sc = e.scenario();
+        List<PlanPoint> points = new ArrayList<>();
+        for (SweepPoint p : e.points()) {
+            points.add(new PlanPoint(p.id(), new LinkedHashMap<>(p.paramText()), p.scenario()));
+        }
+        Provenance provenance = new Provenance(ToolVersion.get(), sc.run().seed(), Provenance.SEEDING);
+        String resolved = Scenarios.toText(sc.withProvenance(provenance).toResolvedJson());
+        return new ExperimentPlan(sc.name(), ToolVersion.get(), resolved,
+                sc.run().seed(), sc.run().replications(), sc.run().warmupNs(),
+                sc.run().durationNs() - sc.run().warmupNs(), sc.report().sampleEveryNs(), points,
+                new ArrayList<>(sc.sweep().keySet()));
     }
 }

@@ -114,7 +114,7 @@ public final class Experiment {
         return outputDir.resolve(RUNS).resolve(pointId).resolve(Integer.toString(replication));
     }
 
-    private record Task(int pointIndex, int replication, PlanPoint point, Path dir) {
+    record Task(int pointIndex, int replication, PlanPoint point, Path dir) {
     }
 
     private static void prepare(ExperimentPlan plan, Path out, boolean resume) {
@@ -148,7 +148,7 @@ public final class Experiment {
         }
     }
 
-    private static SortedMap<String, Metric> storedMetrics(Path dir) {
+    static SortedMap<String, Metric> storedMetrics(Path dir) {
         if (!RunFiles.isComplete(dir)) {
             return null;
         }
@@ -159,7 +159,7 @@ public final class Experiment {
         }
     }
 
-    private static void execute(ExperimentPlan plan, ReplicationModel model, List<Task> tasks, int threads,
+    static void execute(ExperimentPlan plan, ReplicationModel model, List<Task> tasks, int threads,
             ProgressDisplay display, List<List<SortedMap<String, Metric>>> metrics) {
         if (tasks.isEmpty()) {
             return;

@@ -13,15 +13,17 @@ import java.util.List;
  * <pre>
  * { "scenario": "...", "version": "...", "masterSeed": 42, "replications": 5,
  *   "commonRandomNumbers": true, "warmupNs": ..., "durationNs": ..., "sampleIntervalNs": ...,
- *   "sweptPaths": [...], "points": [ { "id": "p0", "params": { path: value } } ] }
+ *   "sweptPaths": [...], "points": [ { "id": "p0", "params": { path: value } } ],
+ *   "sharding": { "shards": 4, "rule": "..." } }
  * </pre>
+ * {@code sharding} is present only in the directory of a sharded run ({@link Sharding}).
  *
  * Replication {@code r} of every point draws from {@code RandomStreams(masterSeed, r)}
  * ({@code commonRandomNumbers}). {@code --resume} continues only a directory whose
  * {@code run.json} and {@code scenario.resolved.json} equal the new run's.
  */
 public record RunDescription(String scenarioName, String toolVersion, long masterSeed, int replications,
-        long warmupNs, long durationNs, long sampleIntervalNs, List<String> sweptPaths, List<Point> points) {
+        long warmupNs, long durationNs, long sampleIntervalNs, List<String> sweptPaths, List<Point> points, Sharding sharding) {
 
     public static final String FILE = "run.json";
     public static final String RESOLVED_SCENARIO = "scenario.resolved.json";
@@ -33,6 +35,19 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
     public RunDescription {
         sweptPaths = List.copyOf(sweptPaths);
         points = List.copyOf(points);
+    }
+
+    /** The description of a run on one machine (no sharding). */
+    public RunDescription(String scenarioName, String toolVersion, long masterSeed, int replications, long warmupNs,
+            long durationNs, long sampleIntervalNs, List<String> sweptPaths, List<Point> points) {
+        this(scenarioName, toolVersion, masterSeed, replications, warmupNs, durationNs, sampleIntervalNs, sweptPaths,
+                points, null);
+    }
+
+    /** The same run split into shards. */
+    public RunDescription withSharding(Sharding s) {
+        return new RunDescription(scenarioName, toolVersion, masterSeed, replications, warmupNs, durationNs,
+                sampleIntervalNs, sweptPaths, points, s);
     }
 
     public static RunDescription of(ExperimentPlan plan) {
@@ -64,6 +79,12 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (sharding != null) {
+                g.writeObjectFieldStart("sharding");
+                g.writeNumberField("shards", sharding.shards());
+                g.writeStringField("rule", Sharding.RULE);
+                g.writeEndObject();
+            }
             g.writeEndObject();
         });
     }
@@ -74,9 +95,11 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
         for (JsonNode p : Json.field(root, "points")) {
             points.add(new Point(Json.field(p, "id").asText(), Json.stringMap(p, "params")));
         }
+        JsonNode sharding = root.get("sharding");
         return new RunDescription(Json.field(root, "scenario").asText(), Json.field(root, "version").asText(),
                 Json.field(root, "masterSeed").longValue(), Json.field(root, "replications").intValue(),
                 Json.field(root, "warmupNs").longValue(), Json.field(root, "durationNs").longValue(),
-                Json.field(root, "sampleIntervalNs").longValue(), Json.strings(root, "sweptPaths"), points);
+                Json.field(root, "sampleIntervalNs").longValue(), Json.strings(root, "sweptPaths"), points,
+                sharding == null ? null : new Sharding(Json.field(sharding, "shards").intValue()));
     }
 }

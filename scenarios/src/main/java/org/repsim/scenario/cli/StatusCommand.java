@@ -1,0 +1,37 @@
+package org.repsim.scenario.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.repsim.scenario.run.ResultStoreException;
+import org.repsim.scenario.run.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code repsim status DIR}: replications done per point and per shard, while a run is going on. */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+        description = "Progress of a run: replications done/total per sweep point and, for a sharded run, per shard "
+                + "(done: its done.json is written; started: its directory exists without one).")
+final class StatusCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a run.")
+    private Path dir;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            var out = Repsim.stdout(spec);
+            out.print(RunStatus.read(dir).text());
+            out.flush();
+            return ExitCodes.OK;
+        } catch (ResultStoreException e) {
+            spec.commandLine().getErr().println("repsim status: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INVALID;
+        }
+    }
+}
