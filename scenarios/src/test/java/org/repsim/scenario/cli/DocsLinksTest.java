@@ -131,4 +131,35 @@ class DocsLinksTest {
         }
         assertThat(broken).as("citations of docs/ in code comments").isEmpty();
     }
+
+    @Test
+    void theFormatPageNamesEveryKeyOfTheSchemaWithItsDefault() throws IOException {
+        String page = Files.readString(TutorialScenariosTest.docs().resolve("scenario-format.md"));
+        List<String> rows = page.lines().map(String::strip).filter(l -> l.startsWith("|")).toList();
+        com.fasterxml.jackson.databind.JsonNode schema = org.repsim.scenario.validate.ScenarioSchema.generate();
+        List<String> missing = new ArrayList<>();
+        List<com.fasterxml.jackson.databind.JsonNode> objects = new ArrayList<>(List.of(schema));
+        schema.get("$defs").forEach(objects::add);
+        for (int i = 0; i < objects.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode o = objects.get(i);
+            if (o.has("oneOf")) {
+                o.get("oneOf").forEach(objects::add);
+            }
+            if (!o.has("properties")) {
+                continue;
+            }
+            o.get("properties").fields().forEachRemaining(e -> {
+                String key = "`" + e.getKey() + "`";
+                if (rows.stream().noneMatch(r -> r.contains(key))) {
+                    missing.add(e.getKey() + " (no table row)");
+                } else if (e.getValue().has("default")) {
+                    String value = e.getValue().get("default").toString();
+                    if (!page.replace(" ", "").contains(("`" + value + "`").replace(" ", ""))) {
+                        missing.add(e.getKey() + " (default " + value + " not shown)");
+                    }
+                }
+            });
+        }
+        assertThat(missing).as("keys of repsim schema missing from docs/scenario-format.md").isEmpty();
+    }
 }

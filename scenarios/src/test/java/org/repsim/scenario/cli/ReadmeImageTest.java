@@ -127,8 +127,8 @@ class ReadmeImageTest {
 
     @Test
     void rewordingACommentKeepsTheFingerprintButACodeChangeDoesNot() {
-        String code = "/** Names of DOMAIN §5. */\nfinal class A {\n    // a note\n    int x = 1; /* why */\n}\n";
-        assertThat(withoutComments(code.replace("DOMAIN", "docs/model.md").replace("a note", "another note")))
+        String code = "/** Names of the old page §5. */\nfinal class A {\n    // a note\n    int x = 1; /* why */\n}\n";
+        assertThat(withoutComments(code.replace("the old page", "docs/model.md").replace("a note", "another note")))
                 .isEqualTo(withoutComments(code));
         assertThat(withoutComments(code.replace("x = 1", "x = 2"))).isNotEqualTo(withoutComments(code));
     }
