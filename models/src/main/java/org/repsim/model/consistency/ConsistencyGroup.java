@@ -72,7 +72,7 @@ public final class ConsistencyGroup {
     private final Signal suspendedSignal;
 
     /** (number, group close time ns) of closed numbers from the last one applied everywhere on. */
-    private final ArrayDeque<long[]> closes = new ArrayDeque<>();
+    private final ArrayDeque<GroupClose> closes = new ArrayDeque<>();
     private final List<CycleEventListener> closeListeners = new ArrayList<>();
     private long appliedEverywhere = -1;
     /** Host and shuttle: every secondary may apply numbers ≤ this (frozen while suspended). */
@@ -80,6 +80,10 @@ public final class ConsistencyGroup {
     private long suspendedAtNs = -1;
     private long recoveryPointNs;
     private final List<Runnable> recoveryPointListeners = new ArrayList<>();
+
+    /** Number {@code number} closed for the whole group at {@code closeNs}: its recovery point once applied everywhere. */
+    private record GroupClose(long number, long closeNs) {
+    }
 
     /**
      * @param sessions one cycle session per primary box (box index = list position), each with its
@@ -149,8 +153,7 @@ public final class ConsistencyGroup {
 
     /** Number {@code k} closed for the group at {@code now} (the recovery-point reference of k). */
     void recordClose(long k, long now) {
-        long[] c = {k, now};
-        closes.addLast(c);
+        closes.addLast(new GroupClose(k, now));
         for (CycleEventListener l : closeListeners) {
             l.onCycle(k, now);
         }
@@ -240,8 +243,8 @@ public final class ConsistencyGroup {
             }
             appliedEverywhere = frontier;
             rp = recoveryPointNs;
-            while (!closes.isEmpty() && closes.peekFirst()[0] <= frontier) {
-                rp = closes.pollFirst()[1];
+            while (!closes.isEmpty() && closes.peekFirst().number() <= frontier) {
+                rp = closes.pollFirst().closeNs();
             }
         }
         if (rp != recoveryPointNs) {

@@ -2,6 +2,12 @@
  * Cycle-based asynchronous replication engine (DOMAIN §5): {@link org.repsim.model.cycle.CycleSession}
  * drives the pure {@code org.repsim.model.cycle.rules} state machines with time, links, caches,
  * disks and processors; {@link org.repsim.model.cycle.CycleRecording} subscribes its measurements.
+ * The session is a thin coordinator (switch timer, link state, drops, external control) over
+ * collaborators with one job each: {@code WriteIntake} (host writes, pacing, consistency window),
+ * {@code Transmitter} (slots, commits and copies over the links), {@code ApplyStage} (receiver and
+ * apply at the secondary), {@code Resynchroniser} (owed-track copy after a drop) and
+ * {@code SpillPool}. A reader who wants to change when a cycle switches opens the rules; one who
+ * wants to change how slots reach the link opens the transmitter.
  *
  * <h2>Wiring by the scenario builder</h2>
  * <pre>

@@ -1,17 +1,14 @@
 package org.repsim.model.ordered;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
-import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
-import org.repsim.model.Cache;
 import org.repsim.model.HostIo;
 import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
@@ -71,6 +68,11 @@ import org.repsim.model.ordered.OrderedConfig.Spread;
  * plus taken or tasked tracks not yet written there), {@code pass.duration} (observation),
  * {@code securedUpTo} (level: {@link #securedUpToNs()}, −1 when nothing is unsecured).
  *
+ * <p>A thin coordinator (pairs, ports, host writes, queries) over collaborators with one job
+ * each: {@link TwoStageDispatch} (preparation, reorder, sender), {@link SecondaryWrites} (the
+ * secondary's write, record and acknowledgement, over {@link Port}s), {@link CopyPasses} and
+ * {@link SecuredBacklog} (backlog and recovery point).
+ *
  * <p>Stale or duplicate subtasks make {@link OrderedDispatcher#offer} throw; the engine does not
  * catch it — the run fails (DOMAIN §4).
  */
@@ -82,153 +84,22 @@ public final class OrderedReplication implements ReplicationHandler {
         void onDispatch(long nowNs, long taskId, int seq, long track);
     }
 
-    private static final Runnable NOTHING = () -> { };
-
     private final Box primary;
     private final Scheduler scheduler;
     private final OrderedConfig config;
     private final Processor prepare;
     private final Processor sender;
-    private final Cache cache;
     private final long trackSizeBytes;
-    private final OrderedDispatcher<Subtask> dispatcher;
     private final Map<Volume, Relationship> pairs = new IdentityHashMap<>();
     private final List<Relationship> relationships = new ArrayList<>();
     private final Map<WanLink, Port> ports = new IdentityHashMap<>();
     private final List<Port> portList = new ArrayList<>();
-    private final ArrayDeque<Task> unsecuredHostTasks = new ArrayDeque<>();
-    private DispatchObserver[] observers = new DispatchObserver[0];
 
-    private long nextTaskId;
-    private long backlogTracks;
-    private long backlogBytes;
-    private long securedUpTo = Long.MIN_VALUE;
-    private long outOfOrder;
-    private long written;
-    private long checkEntries;
-    private long passes;
-
-    private final Signal depthSignal;
-    private final Signal activeTasksSignal;
-    private final Signal taskDepthSignal;
-    private final Signal waitSignal;
-    private final Signal waitedSignal;
-    private final Signal dispatchedSignal;
-    private final Signal checkEntriesSignal;
-    private final Signal checkNsSignal;
-    private final Signal outOfOrderSignal;
-    private final Signal writtenSignal;
-    private final Signal backlogTracksSignal;
-    private final Signal backlogBytesSignal;
-    private final Signal passDurationSignal;
-    private final Signal securedUpToSignal;
-
-    /** A write data task: a host write or a copy pass. Holds the secondary's record of it too. */
-    private static final class Task {
-        final long id;
-        final Relationship rel;
-        final int count;
-        final boolean pass;
-        final long startNs;
-        final Port port;
-        long handle;
-        int writtenCount;
-        int ackedCount;
-        /** The secondary's record: last seq written [product]. */
-        int lastSeqWritten = -1;
-        boolean secured;
-
-        Task(long id, Relationship rel, int count, boolean pass, long startNs, Port port) {
-            this.id = id;
-            this.rel = rel;
-            this.count = count;
-            this.pass = pass;
-            this.startNs = startNs;
-            this.port = port;
-        }
-    }
-
-    /** One track of a task on its way to the secondary. */
-    private static final class Subtask {
-        final Task task;
-        final int seq;
-        final long track;
-        final long bytes;
-        /** Copy passes: the out-of-sync node of this track's in-flight copy; −1 for host tasks. */
-        int node = -1;
-        long preparedNs;
-        Port port;
-
-        Subtask(Task task, int seq, long track, long bytes) {
-            this.task = task;
-            this.seq = seq;
-            this.track = track;
-            this.bytes = bytes;
-        }
-    }
-
-    /** A replication relationship: primary volume → secondary volume over one or more ports. */
-    private static final class Relationship {
-        final Volume primaryVolume;
-        final Volume secondaryVolume;
-        final long trackShift;
-        final Port[] ports;
-        final OutOfSyncSet outOfSync;
-        Task currentPass;
-        /** Earliest start of the next pass (previous pass acknowledged + passIntervalNs). */
-        long nextPassNs;
-        boolean passTimerSet;
-        int nextPort;
-
-        Relationship(Volume primaryVolume, Volume secondaryVolume, Port[] ports) {
-            this.primaryVolume = primaryVolume;
-            this.secondaryVolume = secondaryVolume;
-            this.trackShift = secondaryVolume.firstTrack() - primaryVolume.firstTrack();
-            this.ports = ports;
-            this.outOfSync = new OutOfSyncSet(primaryVolume.trackCount());
-        }
-
-        Port roundRobin() {
-            Port p = ports[nextPort];
-            nextPort = nextPort + 1 == ports.length ? 0 : nextPort + 1;
-            return p;
-        }
-    }
-
-    /** A remote adapter port bound to one link: at most maxInFlight unacknowledged commands. */
-    private final class Port {
-        final WanLink.Direction out;
-        final WanLink.Direction back;
-        final ArrayDeque<Subtask> waiting = new ArrayDeque<>();
-        int unacked;
-
-        Port(WanLink.Direction out, WanLink.Direction back) {
-            this.out = out;
-            this.back = back;
-        }
-
-        void submit(Subtask s) {
-            s.port = this;
-            if (unacked < config.maxInFlight()) {
-                transmit(s);
-            } else {
-                waiting.add(s);
-            }
-        }
-
-        void transmit(Subtask s) {
-            unacked++;
-            out.send(s.bytes + config.headerBytes(), () -> onArrival(s));
-        }
-
-        void release() {
-            unacked--;
-            Subtask next = waiting.poll();
-            if (next != null) {
-                transmit(next);
-            }
-        }
-    }
+    // collaborators, one job each (package-private: they reach each other through the engine)
+    final TwoStageDispatch dispatch;
+    final SecondaryWrites secondaryWrites;
+    final CopyPasses passes;
+    final SecuredBacklog backlog;
 
     /**
      * @param primary the box whose host writes are replicated; this handler installs itself on it
@@ -249,24 +120,29 @@ public final class OrderedReplication implements ReplicationHandler {
             throw new IllegalArgumentException("ordered replication on box " + primary.name()
                     + ": pools " + config.preparePool() + " and " + config.senderPool() + " need service-time laws");
         }
-        this.cache = primary.cache();
-        this.trackSizeBytes = cache.trackSizeBytes();
-        this.dispatcher = new OrderedDispatcher<>(config.scan(), config.ordering(), this::onDispatch);
+        this.trackSizeBytes = primary.cache().trackSizeBytes();
         String p = "ordered." + primary.name() + ".";
-        depthSignal = signals.level(p + "reorder.depth", "count");
-        activeTasksSignal = signals.level(p + "reorder.activeTasks", "count");
-        taskDepthSignal = signals.observation(p + "reorder.taskDepth", "count");
-        waitSignal = signals.observation(p + "dispatch.wait", "ns");
-        waitedSignal = signals.count(p + "dispatch.waited", "count");
-        dispatchedSignal = signals.count(p + "dispatched", "count");
-        checkEntriesSignal = signals.count(p + "check.entries", "count");
-        checkNsSignal = signals.count(p + "check.ns", "ns");
-        outOfOrderSignal = signals.count(p + "outOfOrder", "count");
-        writtenSignal = signals.count(p + "written", "count");
-        backlogTracksSignal = signals.level(p + "backlog.tracks", "count");
-        backlogBytesSignal = signals.level(p + "backlog.bytes", "bytes");
-        passDurationSignal = signals.observation(p + "pass.duration", "ns");
-        securedUpToSignal = signals.level(p + "securedUpTo", "ns");
+        Signal depthSignal = signals.level(p + "reorder.depth", "count");
+        Signal activeTasksSignal = signals.level(p + "reorder.activeTasks", "count");
+        Signal taskDepthSignal = signals.observation(p + "reorder.taskDepth", "count");
+        Signal waitSignal = signals.observation(p + "dispatch.wait", "ns");
+        Signal waitedSignal = signals.count(p + "dispatch.waited", "count");
+        Signal dispatchedSignal = signals.count(p + "dispatched", "count");
+        Signal checkEntriesSignal = signals.count(p + "check.entries", "count");
+        Signal checkNsSignal = signals.count(p + "check.ns", "ns");
+        Signal outOfOrderSignal = signals.count(p + "outOfOrder", "count");
+        Signal writtenSignal = signals.count(p + "written", "count");
+        Signal backlogTracksSignal = signals.level(p + "backlog.tracks", "count");
+        Signal backlogBytesSignal = signals.level(p + "backlog.bytes", "bytes");
+        Signal passDurationSignal = signals.observation(p + "pass.duration", "ns");
+        Signal securedUpToSignal = signals.level(p + "securedUpTo", "ns");
+        this.dispatch = new TwoStageDispatch(scheduler, config, primary, prepare, sender, depthSignal,
+                activeTasksSignal, taskDepthSignal, waitSignal, waitedSignal, dispatchedSignal, checkEntriesSignal,
+                checkNsSignal);
+        this.secondaryWrites = new SecondaryWrites(this, scheduler, config, trackSizeBytes, outOfOrderSignal,
+                writtenSignal);
+        this.passes = new CopyPasses(this, scheduler, config, trackSizeBytes, passDurationSignal);
+        this.backlog = new SecuredBacklog(relationships, backlogTracksSignal, backlogBytesSignal, securedUpToSignal);
         primary.setReplicationHandler(this);
     }
 
@@ -297,9 +173,9 @@ public final class OrderedReplication implements ReplicationHandler {
             for (int t = 0; t < rel.outOfSync.trackCount(); t++) {
                 rel.outOfSync.mark(t, now);
             }
-            addBacklog(now, rel.outOfSync.trackCount(), rel.outOfSync.trackCount() * trackSizeBytes);
-            updateSecuredUpTo(now);
-            startPassIfDue(rel, now);
+            backlog.add(now, rel.outOfSync.trackCount(), rel.outOfSync.trackCount() * trackSizeBytes);
+            backlog.updateSecuredUpTo(now);
+            passes.startIfDue(rel, now);
         }
     }
 
@@ -316,7 +192,7 @@ public final class OrderedReplication implements ReplicationHandler {
         }
         Port port = ports.get(link);
         if (port == null) {
-            port = new Port(out, link.from(secondary.site()));
+            port = new Port(out, link.from(secondary.site()), secondaryWrites, config.maxInFlight(), config.headerBytes());
             ports.put(link, port);
             portList.add(port);
         }
@@ -325,9 +201,7 @@ public final class OrderedReplication implements ReplicationHandler {
 
     /** Adds an observer of every dispatch (in dispatch order). */
     public void addDispatchObserver(DispatchObserver observer) {
-        DispatchObserver[] grown = java.util.Arrays.copyOf(observers, observers.length + 1);
-        grown[observers.length] = observer;
-        observers = grown;
+        dispatch.addObserver(observer);
     }
 
     // ---------------------------------------------------------------- host side
@@ -351,20 +225,19 @@ public final class OrderedReplication implements ReplicationHandler {
                 }
             }
             if (added > 0) {
-                addBacklog(now, added, added * trackSizeBytes);
-                updateSecuredUpTo(now);
+                backlog.add(now, added, added * trackSizeBytes);
+                backlog.updateSecuredUpTo(now);
             }
-            startPassIfDue(rel, now);
+            passes.startIfDue(rel, now);
         }
-        // asynchronous: the host is acknowledged after the local cache write (DOMAIN §4)
+        // asynchronous: the host is acknowledged after the local cache write (docs/model.md §4)
         acknowledgeHost.run();
     }
 
     private void createHostTask(Relationship rel, HostIo io, long now) {
         int n = io.trackCount();
-        Task task = new Task(nextTaskId++, rel, n, false, now, portForNewTask(rel));
-        task.handle = dispatcher.registerTask(task.id, n);
-        unsecuredHostTasks.add(task);
+        Task task = dispatch.newTask(rel, n, false, now);
+        backlog.addHostTask(task);
         long ioStart = io.volume().firstTrack() * trackSizeBytes + io.offsetBytes();
         long ioEnd = ioStart + io.sizeBytes();
         long bytesTotal = 0;
@@ -376,176 +249,11 @@ public final class OrderedReplication implements ReplicationHandler {
             subtasks[seq] = new Subtask(task, seq, track, bytes);
             bytesTotal += bytes;
         }
-        addBacklog(now, n, bytesTotal);
-        updateSecuredUpTo(now);
-        activeTasksSignal.emit(now, dispatcher.activeTasks());
+        backlog.add(now, n, bytesTotal);
+        backlog.updateSecuredUpTo(now);
+        dispatch.emitActiveTasks(now);
         for (Subtask s : subtasks) {
-            prepare(s);
-        }
-    }
-
-    private void startPassIfDue(Relationship rel, long now) {
-        if (rel.currentPass != null || rel.outOfSync.markedCount() == 0) {
-            return;
-        }
-        if (now < rel.nextPassNs) {
-            if (!rel.passTimerSet) {
-                rel.passTimerSet = true;
-                scheduler.at(rel.nextPassNs, Tie.NORMAL, () -> {
-                    rel.passTimerSet = false;
-                    startPassIfDue(rel, scheduler.now());
-                });
-            }
-            return;
-        }
-        OutOfSyncSet.Taken taken = rel.outOfSync.take(config.passMaxTracks());
-        int[] tracks = taken.tracks();
-        int n = tracks.length;
-        Task pass = new Task(nextTaskId++, rel, n, true, now, portForNewTask(rel));
-        pass.handle = dispatcher.registerTask(pass.id, n);
-        rel.currentPass = pass;
-        passes++;
-        activeTasksSignal.emit(now, dispatcher.activeTasks());
-        long base = rel.primaryVolume.firstTrack();
-        for (int seq = 0; seq < n; seq++) {
-            Subtask sub = new Subtask(pass, seq, base + tracks[seq], trackSizeBytes);
-            sub.node = taken.nodes()[seq];
-            prepare(sub);
-        }
-    }
-
-    private Port portForNewTask(Relationship rel) {
-        return config.spread() == Spread.PER_TASK ? rel.roundRobin() : null;
-    }
-
-    // ---------------------------------------------------------------- first stage
-
-    private void prepare(Subtask s) {
-        prepare.submit(() -> {
-            if (cache.read(s.track)) {
-                onPrepared(s);
-            } else {
-                primary.backEnd().read(s.track, trackSizeBytes, () -> {
-                    cache.fill(s.track);
-                    onPrepared(s);
-                });
-            }
-        });
-    }
-
-    private void onPrepared(Subtask s) {
-        long now = scheduler.now();
-        s.preparedNs = now;
-        Task task = s.task;
-        int examined = dispatcher.offer(task.handle, s.seq, s);
-        if (examined > 0) {
-            checkEntries += examined;
-            checkEntriesSignal.emit(now, examined);
-            long cpuNs = examined * config.checkNsPerEntry();
-            if (cpuNs > 0) {
-                checkNsSignal.emit(now, cpuNs);
-                prepare.submit(cpuNs, NOTHING);
-            }
-        }
-        depthSignal.emit(now, dispatcher.depth());
-        activeTasksSignal.emit(now, dispatcher.activeTasks());
-        taskDepthSignal.emit(now, dispatcher.isActive(task.handle) ? dispatcher.depth(task.handle) : 0);
-    }
-
-    /** Dispatcher listener: called inside offer, in dispatch order. */
-    private void onDispatch(long taskId, int seq, Subtask s, boolean taskComplete) {
-        long now = scheduler.now();
-        long waitNs = now - s.preparedNs;
-        waitSignal.emit(now, waitNs);
-        dispatchedSignal.emit(now, 1);
-        if (waitNs > 0) {
-            waitedSignal.emit(now, 1);
-        }
-        for (DispatchObserver o : observers) {
-            o.onDispatch(now, taskId, seq, s.track);
-        }
-        sender.submit(() -> {
-            Task task = s.task;
-            Port port = task.port != null ? task.port : task.rel.roundRobin();
-            port.submit(s);
-        });
-    }
-
-    // ---------------------------------------------------------------- secondary side
-
-    private void onArrival(Subtask s) {
-        Relationship rel = s.task.rel;
-        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, () -> onWrittenAtSecondary(s));
-    }
-
-    private void onWrittenAtSecondary(Subtask s) {
-        long now = scheduler.now();
-        Task task = s.task;
-        // the secondary's record per task [product]: anything but lastSeq + 1 is out of order
-        if (s.seq != task.lastSeqWritten + 1) {
-            outOfOrder++;
-            outOfOrderSignal.emit(now, 1);
-        }
-        task.lastSeqWritten = Math.max(task.lastSeqWritten, s.seq);
-        task.writtenCount++;
-        written++;
-        writtenSignal.emit(now, 1);
-        if (task.pass) {
-            task.rel.outOfSync.secure(s.node);
-            addBacklog(now, -1, -trackSizeBytes);
-        } else {
-            addBacklog(now, -1, -s.bytes);
-            if (task.writtenCount == task.count) {
-                task.secured = true;
-                while (!unsecuredHostTasks.isEmpty() && unsecuredHostTasks.peekFirst().secured) {
-                    unsecuredHostTasks.pollFirst();
-                }
-            }
-        }
-        updateSecuredUpTo(now);
-        Port port = s.port;
-        port.back.send(config.ackBytes(), () -> onAcknowledged(s));
-    }
-
-    private void onAcknowledged(Subtask s) {
-        s.port.release();
-        Task task = s.task;
-        task.ackedCount++;
-        if (task.pass && task.ackedCount == task.count) {
-            long now = scheduler.now();
-            passDurationSignal.emit(now, now - task.startNs);
-            Relationship rel = task.rel;
-            rel.currentPass = null;
-            rel.nextPassNs = now + config.passIntervalNs();
-            startPassIfDue(rel, now);
-        }
-    }
-
-    // ---------------------------------------------------------------- bookkeeping
-
-    private void addBacklog(long now, long tracks, long bytes) {
-        backlogTracks += tracks;
-        backlogBytes += bytes;
-        backlogTracksSignal.emit(now, backlogTracks);
-        backlogBytesSignal.emit(now, backlogBytes);
-    }
-
-    private void updateSecuredUpTo(long now) {
-        long oldest = Long.MAX_VALUE;
-        Task head = unsecuredHostTasks.peekFirst();
-        if (head != null) {
-            oldest = head.startNs;
-        }
-        for (int i = 0; i < relationships.size(); i++) {
-            long since = relationships.get(i).outOfSync.oldestSinceNs();
-            if (since != Long.MIN_VALUE && since < oldest) {
-                oldest = since;
-            }
-        }
-        long ref = oldest == Long.MAX_VALUE ? Long.MIN_VALUE : oldest;
-        if (ref != securedUpTo) {
-            securedUpTo = ref;
-            securedUpToSignal.emit(now, ref == Long.MIN_VALUE ? -1 : ref);
+            dispatch.prepare(s);
         }
     }
 
@@ -556,7 +264,7 @@ public final class OrderedReplication implements ReplicationHandler {
      * {@code Long.MIN_VALUE} (= {@code LagMeter.NONE}) when every write is secured.
      */
     public long securedUpToNs() {
-        return securedUpTo;
+        return backlog.securedUpToNs();
     }
 
     /**
@@ -565,65 +273,55 @@ public final class OrderedReplication implements ReplicationHandler {
      * rewrites of a track while out of sync count once, since only its last value is owed).
      */
     public long unsecuredWrites() {
-        long n = 0;
-        for (Task t : unsecuredHostTasks) {
-            if (!t.secured) {
-                n++;
-            }
-        }
-        for (int i = 0; i < relationships.size(); i++) {
-            OutOfSyncSet set = relationships.get(i).outOfSync;
-            n += set.markedCount() + set.inFlightCount();
-        }
-        return n;
+        return backlog.unsecuredWrites();
     }
 
     /** Bytes the secondaries still lack: the backlog (host-task subtasks and out-of-sync tracks). */
     public long unsecuredBytes() {
-        return backlogBytes;
+        return backlog.bytes();
     }
 
     /** Out-of-order arrivals counted by the secondaries. */
     public long outOfOrder() {
-        return outOfOrder;
+        return secondaryWrites.outOfOrder();
     }
 
     /** Subtasks rejected by the dispatcher as stale or duplicate (each also failed the run). */
     public long rejected() {
-        return dispatcher.rejected();
+        return dispatch.dispatcher.rejected();
     }
 
     /** Subtasks written at a secondary. */
     public long written() {
-        return written;
+        return secondaryWrites.written();
     }
 
     /** Reorder-queue entries examined over the run. */
     public long checkEntries() {
-        return checkEntries;
+        return dispatch.checkEntries();
     }
 
     /** Tracks owed to the secondaries: out-of-sync not yet taken, plus taken or tasked and not yet written there. */
     public long backlogTracks() {
-        return backlogTracks;
+        return backlog.tracks();
     }
 
     public long backlogBytes() {
-        return backlogBytes;
+        return backlog.bytes();
     }
 
     /** Copy passes started. */
     public long passes() {
-        return passes;
+        return passes.passes();
     }
 
     /** Subtasks queued in the reorder queue now. */
     public long reorderDepth() {
-        return dispatcher.depth();
+        return dispatch.dispatcher.depth();
     }
 
     public OrderedDispatcher<?> dispatcher() {
-        return dispatcher;
+        return dispatch.dispatcher;
     }
 
     public Processor preparePool() {

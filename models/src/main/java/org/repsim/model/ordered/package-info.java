@@ -2,7 +2,10 @@
  * Ordered asynchronous replication (DOMAIN §4): {@link org.repsim.model.ordered.OrderedReplication}
  * (the timed engine on {@link org.repsim.model.ordered.rules.OrderedDispatcher}), its options
  * {@link org.repsim.model.ordered.OrderedConfig}, and {@link org.repsim.model.ordered.OrderedRecording}
- * which subscribes the engine's signals to a run's {@code Recording}.
+ * which subscribes the engine's signals to a run's {@code Recording}. The engine is a thin
+ * coordinator over {@code TwoStageDispatch} (preparation, reorder, sender), {@code SecondaryWrites}
+ * (secondary write, record, acknowledgement over {@code Port}s), {@code CopyPasses} and
+ * {@code SecuredBacklog}; its pure rules are in {@code org.repsim.model.ordered.rules}.
  *
  * <p>Wiring for N pairs (composition root): per primary box, add the two processor pools named in
  * the config ({@code box.addProcessor(preparePool, k, law)}, {@code box.addProcessor(senderPool, c, law)}),

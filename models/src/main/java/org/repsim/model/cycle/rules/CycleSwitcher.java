@@ -2,7 +2,6 @@ package org.repsim.model.cycle.rules;
 
 import org.repsim.core.collect.LongIntMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -125,18 +124,8 @@ public final class CycleSwitcher {
     /** Keeps the reads of {@link #anticipate} (a read whose value nobody uses would be dropped). */
     private long touchedBytes;
     private final List<Cycle> transmit = new ArrayList<>();
-    /**
-     * Records of closed cycles not yet handed out by {@link #drainSettled}, in close (= number)
-     * order: the entries from {@code recordsHead} on (the ones before are handed out and cleared).
-     */
-    private final ArrayList<CycleRecord> records = new ArrayList<>();
-    private int recordsHead;
-    /** The record of the cycle closed last, or null. */
-    private CycleRecord lastClosed;
-    /** Ascending numbers of discarded cycles whose records were handed out (drops only: a few per drop). */
-    private long[] discardedOut = new long[0];
-    private int discardedOutCount;
-    private long cyclesClosed;
+    /** Records of the closed cycles until they can no longer change. */
+    private final CycleLedger ledger = new CycleLedger();
     /**
      * How the duplicate-slot rule finds a track's unsent slot in an older cycle. Legacy switching
      * has at most one transmit cycle: each closed cycle keeps its own track map until it leaves
@@ -415,7 +404,7 @@ public final class CycleSwitcher {
         Cycle c = capture;
         c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                 c.duplicates);
-        addRecord(c.record);
+        ledger.add(c.record);
         c.takeCursor = 0;
         c.spillCursor = c.slots;
         transmit.add(c);
@@ -473,19 +462,6 @@ public final class CycleSwitcher {
             }
         }
         return null;
-    }
-
-    /** True if {@link #takeSlot} would return a slot. */
-    public boolean hasSlotToSend() {
-        if (state != SessionState.ACTIVE) {
-            return false;
-        }
-        for (int i = 0; i < transmit.size(); i++) {
-            if (transmit.get(i).takeCursor < transmit.get(i).slots) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -589,7 +565,7 @@ public final class CycleSwitcher {
         if (number <= lastAppliedNumber) {
             throw new IllegalStateException("cycle " + number + " applied after cycle " + lastAppliedNumber);
         }
-        CycleRecord r = record(number);
+        CycleRecord r = ledger.find(number);
         if (r == null) {
             throw new IllegalStateException("cycle " + number + " was never closed");
         }
@@ -673,7 +649,7 @@ public final class CycleSwitcher {
      * Drops the session (drop policy, transmit idle expiry, or the engine's decision): every cycle
      * not commit-acknowledged is discarded and its tracks owed; later writes are owed too.
      */
-    public void drop(long nowNs) {
+    private void drop(long nowNs) {
         if (state != SessionState.ACTIVE) {
             return;
         }
@@ -695,7 +671,7 @@ public final class CycleSwitcher {
             c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                     c.duplicates);
             c.record.discarded = true;
-            addRecord(c.record);
+            ledger.add(c.record);
             for (int s = 0; s < c.slots; s++) {
                 owed.put(c.track[s], 0);
                 discardedBytes += c.bytes[s];
@@ -931,98 +907,44 @@ public final class CycleSwitcher {
      * {@link #drainAll}, in close order (read-only view): every closed cycle when nobody drains.
      */
     public List<CycleRecord> records() {
-        return Collections.unmodifiableList(records.subList(recordsHead, records.size()));
+        return ledger.pending();
     }
 
     /** The record of the cycle closed last (handed out or not), or null before any close. */
     public CycleRecord lastClosed() {
-        return lastClosed;
+        return ledger.lastClosed();
     }
 
     /** The record of a closed cycle not yet handed out, or null. */
     public CycleRecord record(long number) {
-        int lo = recordsHead;
-        int hi = records.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long n = records.get(mid).number();
-            if (n == number) {
-                return records.get(mid);
-            }
-            if (n < number) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return null;
+        return ledger.find(number);
     }
 
     /** Whether closed cycle {@code number} was discarded by a drop (handed out or not). */
     public boolean isDiscarded(long number) {
-        CycleRecord r = record(number);
-        if (r != null) {
-            return r.discarded();
-        }
-        return java.util.Arrays.binarySearch(discardedOut, 0, discardedOutCount, number) >= 0;
+        return ledger.isDiscarded(number);
     }
 
     /**
      * Hands the records that can no longer change, oldest first, to {@code out} and forgets them,
-     * so that a long run keeps only the cycles still in progress (ARCHITECTURE: memory must not
-     * grow with simulated time). A record is settled once its cycle left the transmit queue
-     * (commit acknowledged, or discarded by a drop) and its apply is decided (applied, or a newer
-     * cycle was applied: applies go in number order). Records stay in close order: a settled
-     * record waits behind an older one that is not.
+     * so that a long run keeps only the cycles still in progress (memory must not grow with
+     * simulated time). A record is settled once its cycle left the transmit queue (commit
+     * acknowledged, or discarded by a drop) and its apply is decided (applied, or a newer cycle
+     * was applied: applies go in number order). Records stay in close order: a settled record
+     * waits behind an older one that is not.
      */
     public void drainSettled(Consumer<CycleRecord> out) {
-        while (recordsHead < records.size() && settled(records.get(recordsHead))) {
-            handOut(out);
-        }
-        compactRecords();
+        ledger.drainSettled(out, lastAppliedNumber);
     }
 
     /** Hands every remaining record to {@code out}, settled or not (the end of a run). */
     public void drainAll(Consumer<CycleRecord> out) {
-        while (recordsHead < records.size()) {
-            handOut(out);
-        }
-        compactRecords();
-    }
-
-    private boolean settled(CycleRecord r) {
-        boolean leftTransmit = r.discarded || r.commitAckNs != CycleRecord.NOT_YET;
-        boolean applyDecided = r.appliedNs != CycleRecord.NOT_YET || r.number() < lastAppliedNumber;
-        return leftTransmit && applyDecided;
-    }
-
-    private void handOut(Consumer<CycleRecord> out) {
-        CycleRecord r = records.set(recordsHead++, null);
-        if (r.discarded) {
-            if (discardedOutCount == discardedOut.length) {
-                discardedOut = java.util.Arrays.copyOf(discardedOut, Math.max(8, 2 * discardedOutCount));
-            }
-            discardedOut[discardedOutCount++] = r.number();
-        }
-        out.accept(r);
-    }
-
-    private void compactRecords() {
-        if (recordsHead > 64 && recordsHead * 2 > records.size()) {
-            records.subList(0, recordsHead).clear();
-            recordsHead = 0;
-        }
-    }
-
-    private void addRecord(CycleRecord r) {
-        records.add(r);
-        lastClosed = r;
-        cyclesClosed++;
+        ledger.drainAll(out);
     }
 
     /** Cycles closed so far (discarded captures included): one record each. */
     public long cyclesClosed() {
-        return cyclesClosed;
+        return ledger.closed();
     }
 
     // ---------------------------------------------------------------- internals

@@ -1,0 +1,20 @@
+package org.repsim.model.ordered;
+
+/** One track of a task on its way to the secondary. */
+final class Subtask {
+    final Task task;
+    final int seq;
+    final long track;
+    final long bytes;
+    /** Copy passes: the out-of-sync node of this track's in-flight copy; −1 for host tasks. */
+    int node = -1;
+    long preparedNs;
+    Port port;
+
+    Subtask(Task task, int seq, long track, long bytes) {
+        this.task = task;
+        this.seq = seq;
+        this.track = track;
+        this.bytes = bytes;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Pure rules of ordered asynchronous dispatch (docs/model.md §4), paired with the timed engine in
+ * {@code org.repsim.model.ordered}: {@link org.repsim.model.ordered.rules.OrderedDispatcher} (per-task
+ * index, reorder queue, dispatch in sequence; stale or duplicate subtasks rejected). No clock,
+ * scheduler or randomness.
+ */
+package org.repsim.model.ordered.rules;
