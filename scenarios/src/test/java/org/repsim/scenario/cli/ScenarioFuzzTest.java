@@ -20,12 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.repsim.core.kernel.SimulationFailure;
-import org.repsim.scenario.build.ModelBuildException;
-import org.repsim.scenario.build.ScenarioModel;
-import org.repsim.scenario.run.PlanPoint;
-import org.repsim.scenario.spec.Report;
-import org.repsim.scenario.spec.Run;
+import org.repsim.scenario.build.ShortRun;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.ScenarioSource;
@@ -150,39 +145,8 @@ class ScenarioFuzzTest {
         } catch (Exception e) {
             return new Outcome(0, "validate said OK but loading failed: " + e, false);
         }
-        long duration = Math.min(full.run().durationNs(), RUN_NS);
-        Run run = new Run(duration, Math.min(full.run().warmupNs(), duration / 2), 1, full.run().seed());
-        Report report = new Report(full.report().rpoTargetNs(), Math.max(1, duration / SAMPLES));
-        Scenario sc = new Scenario(full.name(), full.description(), run, full.sites(), full.boxes(), full.links(),
-                full.replication(), full.workloads(), full.faults(), full.sweep(), report, full.repsim());
-        try {
-            new ScenarioModel(file.getParent()).run(PlanPoint.single("p000", sc), 0, sc.run().seed(), (now, events) -> {
-                if (events > EVENT_BUDGET) {
-                    throw new BudgetReached();
-                }
-            });
-            return new Outcome(0, null, false);
-        } catch (SimulationFailure f) {
-            if (f.getCause() instanceof BudgetReached) {
-                return new Outcome(0, null, true);
-            }
-            return new Outcome(0, "validate said OK but the run failed: " + f.getMessage(), false);
-        } catch (ModelBuildException e) {
-            return new Outcome(0, "validate said OK but the model cannot be built: " + e.getMessage(), false);
-        } catch (BudgetReached e) {
-            return new Outcome(0, null, true);
-        } catch (Throwable t) {
-            return new Outcome(0, "validate said OK but the run threw " + t, false);
-        }
-    }
-
-    /** Thrown from the progress sink to stop a run at its event budget. */
-    private static final class BudgetReached extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BudgetReached() {
-            super("event budget reached", null, false, false);
-        }
+        ShortRun.Outcome o = ShortRun.of(full, file.getParent(), RUN_NS, SAMPLES, EVENT_BUDGET);
+        return new Outcome(0, o.failure(), o.stoppedAtBudget());
     }
 
     /** The failing mutant as one line of JSON: enough to replay it or keep it as a regression case. */
