@@ -109,6 +109,17 @@ class RobustnessTest {
     }
 
     @Test
+    void anEmptyReferenceIsRefusedWhereItIsWritten() {
+        // found by the fuzzer: validate OK, then a NullPointerException or "no box ''" while building
+        Problem slash = problem(with("\"volumes\": [\"p/v\"]", "\"volumes\": [\"/\"]"));
+        assertThat(slash.path()).isEqualTo("workloads[0].volumes[0]");
+        assertThat(slash.message()).isEqualTo("an empty box reference; name a box, one of p, s");
+        Problem primary = problem(with("\"primary\": \"p\"", "\"primary\": \"\""));
+        assertThat(primary.path()).isEqualTo("replication.pairs[0].primary");
+        assertThat(primary.message()).startsWith("an empty box reference");
+    }
+
+    @Test
     void aQuantityThatOverflowsIsTooLarge() {
         // was: validate OK, then "Character I is neither a decimal digit number ..." as a simulation failure
         Problem rate = problem(with("\"bandwidth\": \"1 Gbit/s\" },", "\"bandwidth\": \"1e400 Gbit/s\" },"));
