@@ -34,6 +34,7 @@ final class ModelConstraints {
 
     static void check(Scenario scenario, Problems problems) {
         ModelConstraints c = new ModelConstraints(scenario, problems);
+        c.links();
         c.boxes();
         c.replication();
         c.workloads();
@@ -75,6 +76,16 @@ final class ModelConstraints {
                     report(JsonPaths.key(group, "raidWritePenalty"), "at most " + Limits.MAX_RAID_WRITE_PENALTY
                             + " back-end operations per host write, found " + b.backend().get(j).raidWritePenalty());
                 }
+            }
+        }
+    }
+
+    private void links() {
+        for (int i = 0; i < s.links().size(); i++) {
+            long delay = s.links().get(i).propagationDelayNs();
+            if (delay > Units.MAX_TIME_NANOS) {
+                report(JsonPaths.key(JsonPaths.index("links", i), "distance"), "a one-way delay of 5 us per km makes "
+                        + Units.format(Units.Kind.TIME, delay) + ", longer than the 100 years a time may be");
             }
         }
     }
