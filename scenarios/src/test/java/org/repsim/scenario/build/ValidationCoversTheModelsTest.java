@@ -51,6 +51,7 @@ class ValidationCoversTheModelsTest {
         try (Stream<Path> examples = Files.list(Path.of("examples")); Stream<Path> bench = Files.list(Path.of("bench"))) {
             Stream.concat(examples, bench).filter(p -> p.toString().endsWith(".json")).sorted().forEach(sources::add);
         }
+        sources.add(Path.of("src/test/resources/full-format.json")); // every key of the format
         Set<String> walked = new HashSet<>();
         List<String> failures = new ArrayList<>();
         int refused = 0;
