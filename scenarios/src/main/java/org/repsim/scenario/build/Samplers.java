@@ -24,7 +24,9 @@ final class Samplers {
             return x.stddev() > 0 ? Distributions.normal(stream, x.mean(), x.stddev()) : Distributions.deterministic(x.mean());
         }
         if (d instanceof Distribution.Lognormal x) {
-            return Distributions.lognormal(stream, x.mean(), x.cv());
+            // a spread too small for a double (shape ln(1 + cv²) rounds to 0) is a constant
+            return Math.log(1 + x.cv() * x.cv()) > 0 ? Distributions.lognormal(stream, x.mean(), x.cv())
+                    : Distributions.deterministic(x.mean());
         }
         if (d instanceof Distribution.Erlang x) {
             return Distributions.erlang(stream, x.k(), x.mean());

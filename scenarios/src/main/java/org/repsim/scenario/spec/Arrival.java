@@ -30,7 +30,7 @@ public sealed interface Arrival permits Arrival.Open, Arrival.Closed {
     /** Closed loop: each stream issues its next I/O when the previous one completed, after a think time. */
     @Variant("closed")
     record Closed(
-            @Positive @Doc("Number of streams.") int streams,
+            @Positive @Doc("Number of streams (at most 100000).") int streams,
             @Quantity(TIME) @Default("\"0 s\"") @Doc("Think time between completion and the next I/O.") Distribution thinkTime) implements Arrival {
     }
 }

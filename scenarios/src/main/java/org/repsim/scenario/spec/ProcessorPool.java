@@ -7,6 +7,6 @@ import java.util.Map;
 
 /** A pool of identical processors with one FIFO queue. */
 public record ProcessorPool(
-        @Positive @Default("1") @Doc("Number of processors.") int count,
+        @Positive @Default("1") @Doc("Number of processors (at most 100000).") int count,
         @Quantity(TIME) @Default("\"10 us\"") @Doc("Service time per operation (a time or a distribution).") Distribution serviceTime) {
 }

@@ -119,8 +119,9 @@ public final class Units {
     /** Most decimal digits before the point of a quantity in its base unit (far below a double's range). */
     static final int MAX_DECIMAL_DIGITS = 300;
 
-    /** Longest time a scenario may give: 100 years of 365 days, in ns. */
-    private static final BigDecimal MAX_TIME_NS = new BigDecimal("876000").multiply(new BigDecimal("3600e9"));
+    /** Longest time a scenario may give: 100 years of 365 days ("876000 h"), in ns. */
+    public static final long MAX_TIME_NANOS = 876_000L * 3600 * 1_000_000_000L;
+    private static final BigDecimal MAX_TIME_NS = BigDecimal.valueOf(MAX_TIME_NANOS);
 
     private Units() {
     }

@@ -34,6 +34,7 @@ final class ModelConstraints {
 
     static void check(Scenario scenario, Problems problems) {
         ModelConstraints c = new ModelConstraints(scenario, problems);
+        c.links();
         c.boxes();
         c.replication();
         c.workloads();
@@ -50,17 +51,17 @@ final class ModelConstraints {
             if (size > 0 && track > 0) {
                 long slots = size / track;
                 if (slots < 1) {
-                    problems.add(JsonPaths.key(cache, "size"), "the cache (" + Units.format(Units.Kind.SIZE, size)
+                    report(JsonPaths.key(cache, "size"), "the cache (" + Units.format(Units.Kind.SIZE, size)
                             + ") is smaller than one track (cache.trackSize " + Units.format(Units.Kind.SIZE, track)
                             + "); it must hold at least one track");
                 } else if (slots > Cache.MAX_SLOTS) {
-                    problems.add(JsonPaths.key(cache, "size"), "the cache holds " + slots + " tracks of "
+                    report(JsonPaths.key(cache, "size"), "the cache holds " + slots + " tracks of "
                             + Units.format(Units.Kind.SIZE, track) + "; at most " + Cache.MAX_SLOTS
                             + " are modelled: use a larger cache.trackSize or a smaller cache.size");
                 }
             }
             if (b.cache().writePendingLimit() == 0) {
-                problems.add(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
+                report(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
                         + " in (0, 1]): with 0 no write could ever be accepted");
             }
             servers(b.hostAdapters(), JsonPaths.key(JsonPaths.key(path, "hostAdapters"), "count"));
@@ -69,7 +70,22 @@ final class ModelConstraints {
                 servers(b.processors().get(j).count(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "processors"), j), "count"));
             }
             for (int j = 0; j < b.backend().size(); j++) {
-                servers(b.backend().get(j).devices(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "backend"), j), "devices"));
+                String group = JsonPaths.index(JsonPaths.key(path, "backend"), j);
+                servers(b.backend().get(j).devices(), JsonPaths.key(group, "devices"));
+                if (b.backend().get(j).raidWritePenalty() > Limits.MAX_RAID_WRITE_PENALTY) {
+                    report(JsonPaths.key(group, "raidWritePenalty"), "at most " + Limits.MAX_RAID_WRITE_PENALTY
+                            + " back-end operations per host write, found " + b.backend().get(j).raidWritePenalty());
+                }
+            }
+        }
+    }
+
+    private void links() {
+        for (int i = 0; i < s.links().size(); i++) {
+            long delay = s.links().get(i).propagationDelayNs();
+            if (delay > Units.MAX_TIME_NANOS) {
+                report(JsonPaths.key(JsonPaths.index("links", i), "distance"), "a one-way delay of 5 us per km makes "
+                        + Units.format(Units.Kind.TIME, delay) + ", longer than the 100 years a time may be");
             }
         }
     }
@@ -80,7 +96,7 @@ final class ModelConstraints {
 
     private void servers(int count, String path) {
         if (count > Limits.MAX_SERVERS) {
-            problems.add(path, count + " is more than the " + Limits.MAX_SERVERS
+            report(path, count + " is more than the " + Limits.MAX_SERVERS
                     + " servers (or devices) one pool may have; each is modelled on its own");
         }
     }
@@ -101,7 +117,7 @@ final class ModelConstraints {
                 for (int j = 0; j < processors.size(); j++) {
                     String id = processors.get(j).id();
                     if (id.equals("prepare") || id.equals("sender")) {
-                        problems.add(JsonPaths.key(JsonPaths.index(JsonPaths.key(JsonPaths.index("boxes", i), "processors"), j), "id"),
+                        report(JsonPaths.key(JsonPaths.index(JsonPaths.key(JsonPaths.index("boxes", i), "processors"), j), "id"),
                                 "in ordered mode the ordered engine adds the pool '" + id + "' to primary box '"
                                         + p.primaryBox() + "' (set by replication.ordered); give this pool another id");
                     }
@@ -117,7 +133,7 @@ final class ModelConstraints {
         Cycle c = r.cycle();
         String path = "replication.cycle";
         if (c.maxSessionShare() == 0) {
-            problems.add(JsonPaths.key(path, "maxSessionShare"), "must be greater than zero (a share in (0, 1]):"
+            report(JsonPaths.key(path, "maxSessionShare"), "must be greater than zero (a share in (0, 1]):"
                     + " with 0 a session could hold no slot");
         }
         List<String> policies = c.onCachePressure();
@@ -125,10 +141,10 @@ final class ModelConstraints {
             boolean last = i == policies.size() - 1;
             String p = policies.get(i);
             if (!p.equals("spill") && !last) {
-                problems.add(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "'" + p + "' always acts, so"
+                report(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "'" + p + "' always acts, so"
                         + " it must come last; only spill falls through (to the next policy when its pool is full)");
             } else if (p.equals("spill") && last) {
-                problems.add(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "spill falls through when its"
+                report(JsonPaths.index(JsonPaths.key(path, "onCachePressure"), i), "spill falls through when its"
                         + " pool is full, so a policy must follow it: pace or drop, e.g. [\"spill\", \"drop\"]");
             }
         }
@@ -150,7 +166,7 @@ final class ModelConstraints {
             // the cycle engine's session limit (docs/model.md §5 cache pressure)
             long limit = (long) Math.floor(cache.sizeBytes() * cache.writePendingLimit() * c.maxSessionShare());
             if (limit < cache.trackSizeBytes()) {
-                problems.add(JsonPaths.key(path, "maxSessionShare"), "box '" + p.primaryBox() + "': a session may hold "
+                report(JsonPaths.key(path, "maxSessionShare"), "box '" + p.primaryBox() + "': a session may hold "
                         + Units.format(Units.Kind.SIZE, limit) + " (cache.size × writePendingLimit × maxSessionShare),"
                         + " less than one track of " + Units.format(Units.Kind.SIZE, cache.trackSizeBytes())
                         + "; raise the share or the cache");
@@ -165,7 +181,7 @@ final class ModelConstraints {
             String path = JsonPaths.index("workloads", i);
             String arrival = JsonPaths.key(path, "arrival");
             if (w.arrival() instanceof Arrival.Closed c && c.streams() > Limits.MAX_STREAMS) {
-                problems.add(JsonPaths.key(arrival, "streams"), c.streams() + " is more than the " + Limits.MAX_STREAMS
+                report(JsonPaths.key(arrival, "streams"), c.streams() + " is more than the " + Limits.MAX_STREAMS
                         + " streams a closed-loop workload may have; each stream is modelled on its own");
             }
             if (w.arrival() instanceof Arrival.Open o) {
@@ -174,11 +190,11 @@ final class ModelConstraints {
                     peak = Math.max(peak, o.profile().get(j).factor());
                 }
                 if (!o.profile().isEmpty() && o.profile().get(0).atNs() != 0) {
-                    problems.add(JsonPaths.index(JsonPaths.key(arrival, "profile"), 0), "a rate profile starts at \"0 s\","
+                    report(JsonPaths.index(JsonPaths.key(arrival, "profile"), 0), "a rate profile starts at \"0 s\","
                             + " found \"" + Units.format(Units.Kind.TIME, o.profile().get(0).atNs()) + "\"");
                 }
                 if (!o.profile().isEmpty() && o.profile().get(o.profile().size() - 1).factor() <= 0) {
-                    problems.add(JsonPaths.index(JsonPaths.key(arrival, "profile"), o.profile().size() - 1),
+                    report(JsonPaths.index(JsonPaths.key(arrival, "profile"), o.profile().size() - 1),
                             "the last step of a profile holds to the end of the run, so its factor must be greater than zero");
                 }
                 if (o.process().equals("mmpp")) {
@@ -188,12 +204,12 @@ final class ModelConstraints {
                         factors += state.factor();
                     }
                     if (o.states().size() >= 2 && factors <= 0) {
-                        problems.add(JsonPaths.key(arrival, "states"), "at least one state needs a factor greater than zero");
+                        report(JsonPaths.key(arrival, "states"), "at least one state needs a factor greater than zero");
                     }
                 }
                 double ios = o.ratePerSec() * peak * durationS;
                 if (ios > Limits.MAX_HOST_IOS) {
-                    problems.add(JsonPaths.key(arrival, "rate"), "at " + Units.format(Units.Kind.EVENT_RATE, o.ratePerSec())
+                    report(JsonPaths.key(arrival, "rate"), "at " + Units.format(Units.Kind.EVENT_RATE, o.ratePerSec())
                             + (peak > 1 ? " (× " + peak + " at its peak)" : "") + " over run.duration "
                             + Units.format(Units.Kind.TIME, s.run().durationNs()) + " this workload would issue about "
                             + String.format(java.util.Locale.ROOT, "%.3g", ios) + " I/Os per replication; at most "
@@ -203,19 +219,19 @@ final class ModelConstraints {
             if (w.arrival() != null) {
                 double largest = largest(w.size());
                 if (largest > Limits.MAX_IO_BYTES) {
-                    problems.add(JsonPaths.key(path, "size"), "I/Os of up to " + Units.format(Units.Kind.SIZE, Math.round(largest))
+                    report(JsonPaths.key(path, "size"), "I/Os of up to " + Units.format(Units.Kind.SIZE, Math.round(largest))
                             + " are more than the " + Units.format(Units.Kind.SIZE, Limits.MAX_IO_BYTES) + " one I/O may move");
                 }
             }
             if (w.trace() != null) {
                 String trace = JsonPaths.key(path, "trace");
                 if (w.trace().toNs() != null && w.trace().toNs() <= w.trace().fromNs()) {
-                    problems.add(JsonPaths.key(trace, "to"), "the end of the replayed window must be after its start"
+                    report(JsonPaths.key(trace, "to"), "the end of the replayed window must be after its start"
                             + " (trace.from " + Units.format(Units.Kind.TIME, w.trace().fromNs()) + ")");
                 }
                 for (String disk : w.trace().disks().keySet()) {
                     if (disk.isBlank()) {
-                        problems.add(JsonPaths.key(trace, "disks"), "a trace disk number must not be empty");
+                        report(JsonPaths.key(trace, "disks"), "a trace disk number must not be empty");
                     }
                 }
             }
@@ -244,10 +260,17 @@ final class ModelConstraints {
         long duration = s.run().durationNs();
         if (every > 0 && duration > 0 && duration / every > Limits.MAX_SAMPLES) {
             long smallest = (duration + Limits.MAX_SAMPLES - 1) / Limits.MAX_SAMPLES;
-            problems.add("report.sampleEvery", "sampling every " + Units.format(Units.Kind.TIME, every) + " over run.duration "
+            report("report.sampleEvery", "sampling every " + Units.format(Units.Kind.TIME, every) + " over run.duration "
                     + Units.format(Units.Kind.TIME, duration) + " keeps " + duration / every + " samples per replication;"
                     + " at most " + Limits.MAX_SAMPLES + " are kept (each holds every series): sample every "
                     + Units.format(Units.Kind.TIME, smallest) + " or more");
+        }
+    }
+
+    /** Reports a problem unless one is already reported at the key (a value that could not be read stands in as 0). */
+    private void report(String path, String message) {
+        if (!problems.hasAtOrUnder(path)) {
+            problems.add(path, message);
         }
     }
 

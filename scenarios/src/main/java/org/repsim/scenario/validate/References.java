@@ -389,9 +389,6 @@ final class References {
     }
 
     private boolean boxOrVolume(String ref, String path) {
-        if (ref.isEmpty()) {
-            return false;
-        }
         return ref.contains("/") ? volume(ref, path) : ref(ref, boxes, path, "box");
     }
 
@@ -423,6 +420,12 @@ final class References {
 
     private boolean ref(String id, Map<String, Integer> known, String path, String what) {
         if (id == null || id.isEmpty()) {
+            // a missing key is reported where it is missing; an empty one given here is reported here
+            String parent = JsonPaths.parent(path);
+            if (id != null && !problems.hasAtOrUnder(parent == null ? path : parent)) {
+                problems.add(path, "an empty " + what + " reference; name a " + what
+                        + (known.isEmpty() ? "" : ", one of " + String.join(", ", known.keySet())));
+            }
             return false;
         }
         if (!known.containsKey(id)) {
