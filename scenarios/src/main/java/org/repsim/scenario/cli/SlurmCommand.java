@@ -219,6 +219,8 @@ final class SlurmCommand implements Callable<Integer> {
     String mergeScript(String scenarioName, List<String> repsim, Path dir) {
         StringBuilder b = header("repsim-merge-" + jobName(scenarioName));
         b.append("#SBATCH --output=").append(dir.resolve(SLURM_DIR)).append("/merge-%j.out\n");
+        // a failed task cancels the merge instead of leaving it pending for ever
+        b.append("#SBATCH --kill-on-invalid-dep=yes\n");
         if (mem != null) {
             b.append("#SBATCH --mem=").append(mem).append('\n');
         }

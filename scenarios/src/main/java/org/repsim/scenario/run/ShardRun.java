@@ -26,7 +26,7 @@ import java.util.SortedMap;
  * </ul>
  * A shard writes no summary and no report: {@link RunMerge} does, once every pair is complete.
  * With {@code resume}, a shard reruns only its pairs that are not complete (a task resubmitted
- * after a failure or a kill).
+ * after a failure or a kill). One shard runs in one process at a time ({@link ShardLock}).
  */
 public final class ShardRun {
 
@@ -53,21 +53,22 @@ public final class ShardRun {
         Objects.requireNonNull(shard, "shard");
         Path out = options.outputDir();
         prepare(plan, out, shard.sharding());
-        List<Sharding.Pair> pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(),
-                plan.replications());
-        List<List<SortedMap<String, org.repsim.core.result.Metric>>> metrics = new ArrayList<>();
-        for (int p = 0; p < plan.points().size(); p++) {
-            metrics.add(new ArrayList<>(Collections.nCopies(plan.replications(), null)));
-        }
+        List<Sharding.Pair> pairs;
         List<Experiment.Task> tasks = new ArrayList<>();
-        for (Sharding.Pair pair : pairs) {
-            PlanPoint point = plan.points().get(pair.pointIndex());
-            Path dir = Experiment.replicationDir(out, point.id(), pair.replication());
-            if (!(options.resume() && RunFiles.isComplete(dir))) {
-                tasks.add(new Experiment.Task(pair.pointIndex(), pair.replication(), point, dir));
+        try (display; ShardLock lock = ShardLock.acquire(out, shard)) {
+            pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(),
+                    plan.replications());
+            List<List<SortedMap<String, org.repsim.core.result.Metric>>> metrics = new ArrayList<>();
+            for (int p = 0; p < plan.points().size(); p++) {
+                metrics.add(new ArrayList<>(Collections.nCopies(plan.replications(), null)));
             }
-        }
-        try (display) {
+            for (Sharding.Pair pair : pairs) {
+                PlanPoint point = plan.points().get(pair.pointIndex());
+                Path dir = Experiment.replicationDir(out, point.id(), pair.replication());
+                if (!(options.resume() && RunFiles.isComplete(dir))) {
+                    tasks.add(new Experiment.Task(pair.pointIndex(), pair.replication(), point, dir));
+                }
+            }
             Experiment.execute(plan, model, tasks, options.threads(), display, metrics);
         }
         return new Outcome(out, shard, pairs.size(), tasks.size(), pairs.size() - tasks.size());

@@ -35,7 +35,7 @@ import org.repsim.scenario.run.Sharding;
 class ShardCommandsTest {
     static final Path EXAMPLE = Path.of("examples/sync-baseline.json");
     /** 3 points x 2 replications, shortened. */
-    static final List<String> SHORT = List.of("--set", "run.duration=6 s", "--set", "run.warmup=1 s",
+    static final List<String> SHORT = List.of("--set", "run.duration=3 s", "--set", "run.warmup=1 s",
             "--replications", "2");
 
     @TempDir
@@ -160,7 +160,7 @@ class ShardCommandsTest {
     @Test
     void theSlurmScriptsRunByBashAsSlurmWouldGiveTheFilesOfOneMachine() throws Exception {
         Path dir = tmp.resolve("cluster");
-        List<String> args = new ArrayList<>(List.of("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "4",
+        List<String> args = new ArrayList<>(List.of("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "3",
                 "--partition", "short", "--time", "0:20:00", "--cpus-per-task", "2"));
         args.addAll(SHORT);
         assertThat(repsim(args.toArray(String[]::new))).as(err()).isZero();
@@ -170,16 +170,17 @@ class ShardCommandsTest {
                 .contains("sbatch --dependency=afterok:${jobid%%;*} " + merge);
         String runText = Files.readString(run);
         assertThat(runText).startsWith("#!/bin/bash\n#SBATCH --job-name=repsim-sync-baseline\n")
-                .contains("#SBATCH --array=0-3\n", "#SBATCH --partition=short\n", "#SBATCH --time=0:20:00\n",
+                .contains("#SBATCH --array=0-2\n", "#SBATCH --partition=short\n", "#SBATCH --time=0:20:00\n",
                         "#SBATCH --cpus-per-task=2\n", "#SBATCH --output=" + dir.resolve("slurm") + "/run-%A_%a.out\n")
                 .contains(" run " + EXAMPLE.toAbsolutePath() + " -o " + dir
-                        + " --shard env:SLURM_ARRAY_TASK_ID/4 --resume --set 'run.duration=6 s'")
+                        + " --shard env:SLURM_ARRAY_TASK_ID/3 --resume --set 'run.duration=3 s'")
                 .contains("--threads \"${SLURM_CPUS_PER_TASK:-1}\"");
-        assertThat(Files.readString(merge)).doesNotContain("--array").contains(" merge " + dir + "\n");
-        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"shards\": 4");
+        assertThat(Files.readString(merge)).doesNotContain("--array").contains("#SBATCH --kill-on-invalid-dep=yes\n")
+                .contains(" merge " + dir + "\n");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"shards\": 3");
 
         // bash runs each task as Slurm would (the #SBATCH lines are comments), task 2 twice
-        for (int task : new int[] {3, 2, 0, 1, 2}) {
+        for (int task : new int[] {2, 0, 1, 2}) {
             ProcessBuilder pb = new ProcessBuilder("bash", run.toString()).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("task.log").toFile());
             pb.environment().put("SLURM_ARRAY_TASK_ID", Integer.toString(task));
@@ -187,12 +188,12 @@ class ShardCommandsTest {
             assertThat(pb.start().waitFor()).as("task %d: %s", task, Files.readString(tmp.resolve("task.log")))
                     .isZero();
         }
-        assertThat(Files.readString(tmp.resolve("task.log"))).contains("0 replication(s) of 1 run")
-                .contains("1 already complete");
+        assertThat(Files.readString(tmp.resolve("task.log"))).contains("0 replication(s) of 2 run")
+                .contains("2 already complete");
         Process m = new ProcessBuilder("bash", merge.toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("merge.log").toFile()).start();
         assertThat(m.waitFor()).as(Files.readString(tmp.resolve("merge.log"))).isZero();
-        assertSameAsOneMachine(dir, local, 4);
+        assertSameAsOneMachine(dir, local, 3);
     }
 
     @Test

@@ -212,6 +212,43 @@ class ShardRunTest {
         }
     }
 
+    @Test
+    void aShardAlreadyRunningIsRefusedWhileOtherShardsRun() throws Exception {
+        Path out = tmp.resolve("out");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ReplicationModel blocking = new ReplicationModel() {
+            private final FakeModel fake = new FakeModel();
+
+            @Override
+            public RunResult run(PlanPoint point, int replication, long seed, ProgressSink progress) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return fake.run(point, replication, seed, progress);
+            }
+        };
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShardRun.Outcome> running = first.submit(() -> shard(plan, blocking, out, 1, 3, false));
+            started.await();
+            FakeModel second = new FakeModel();
+            assertThatThrownBy(() -> shard(plan, second, out, 1, 3, true))
+                    .isInstanceOf(ResultStoreException.class).hasMessageContaining("shard 1/3 is already running");
+            assertThat(second.totalCalls()).isZero();
+            assertThat(shard(plan, new FakeModel(), out, 2, 3, false).replicationsRun()).isEqualTo(4);
+            release.countDown();
+            assertThat(running.get(5, TimeUnit.MINUTES).replicationsRun()).isEqualTo(4);
+        } finally {
+            release.countDown();
+            first.shutdownNow();
+        }
+        assertThat(shard(plan, new FakeModel(), out, 1, 3, true).replicationsResumed()).isEqualTo(4);
+    }
+
     private static void await(CyclicBarrier b) {
         try {
             b.await(5, TimeUnit.MINUTES);
