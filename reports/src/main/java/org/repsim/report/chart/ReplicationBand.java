@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.jfree.data.xy.YIntervalSeries;
 import org.repsim.core.result.RunResult;
 import org.repsim.core.result.TimeSeries;
+import org.repsim.core.stats.ConfidenceInterval;
 
 /**
  * Mean across replications per time sample with a Student-t 95 % band. Samples are matched
@@ -126,6 +126,6 @@ public final class ReplicationBand {
     }
 
     private double quantile(int n) {
-        return quantiles.computeIfAbsent(n, k -> new TDistribution(null, k - 1).inverseCumulativeProbability(0.975));
+        return quantiles.computeIfAbsent(n, k -> ConfidenceInterval.tQuantile(k, 0.95));
     }
 }

@@ -26,7 +26,7 @@ import org.repsim.scenario.validate.Scenarios;
 final class RunLauncher implements ExperimentLauncher {
 
     @Override
-    public void launch(Experiment e) throws Exception {
+    public void launch(RunRequest e) throws Exception {
         Scenario sc = e.scenario();
         List<PlanPoint> points = new ArrayList<>();
         for (SweepPoint p : e.points()) {

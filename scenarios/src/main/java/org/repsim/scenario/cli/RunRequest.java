@@ -22,10 +22,10 @@ import org.repsim.scenario.validate.ScenarioSource;
  * @param out          progress and summary output
  * @param err          diagnostics
  */
-public record Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
+public record RunRequest(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
                          Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
 
-    public Experiment {
+    public RunRequest {
         points = List.copyOf(points);
     }
 }
