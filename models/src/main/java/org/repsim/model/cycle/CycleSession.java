@@ -27,6 +27,7 @@ import org.repsim.model.algo.cycle.SessionState;
 import org.repsim.model.algo.cycle.SwitchMode;
 import org.repsim.model.algo.cycle.SwitchOutcome;
 import org.repsim.model.algo.cycle.WriteOutcome;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Timed engine of one cycle-based asynchronous replication session (DOMAIN §5): one primary box
@@ -262,12 +263,12 @@ public final class CycleSession implements ReplicationHandler {
         applyParallelism = applyPool.servers();
         releasedUpTo = config.rules().mode() == SwitchMode.LEGACY ? NONE : Long.MAX_VALUE;
         String p = "cycle." + config.name();
-        cacheSignal = signals.level(p + ".cacheBytes", "bytes");
-        spillSignal = signals.level(p + ".spillBytes", "bytes");
-        queueSignal = signals.level(p + ".transmitQueue", "count");
-        durationSignal = signals.observation(p + ".cycleDuration", "ns");
-        dropSignal = signals.count(p + ".drops", "count");
-        pacedSignal = signals.count(p + ".pacedWrites", "count");
+        cacheSignal = signals.declare(p, SignalKeys.Cycle.CACHE_BYTES);
+        spillSignal = signals.declare(p, SignalKeys.Cycle.SPILL_BYTES);
+        queueSignal = signals.declare(p, SignalKeys.Cycle.TRANSMIT_QUEUE);
+        durationSignal = signals.declare(p, SignalKeys.Cycle.CYCLE_DURATION);
+        dropSignal = signals.declare(p, SignalKeys.Cycle.DROPS);
+        pacedSignal = signals.declare(p, SignalKeys.Cycle.PACED_WRITES);
         primary.setReplicationHandler(this);
         armSwitchTimer();
     }

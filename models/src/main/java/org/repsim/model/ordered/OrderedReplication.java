@@ -18,6 +18,7 @@ import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 import org.repsim.model.algo.ordering.OrderedDispatcher;
+import org.repsim.model.measure.SignalKeys;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 
@@ -252,21 +253,21 @@ public final class OrderedReplication implements ReplicationHandler {
         this.cache = primary.cache();
         this.trackSizeBytes = cache.trackSizeBytes();
         this.dispatcher = new OrderedDispatcher<>(config.scan(), config.ordering(), this::onDispatch);
-        String p = "ordered." + primary.name() + ".";
-        depthSignal = signals.level(p + "reorder.depth", "count");
-        activeTasksSignal = signals.level(p + "reorder.activeTasks", "count");
-        taskDepthSignal = signals.observation(p + "reorder.taskDepth", "count");
-        waitSignal = signals.observation(p + "dispatch.wait", "ns");
-        waitedSignal = signals.count(p + "dispatch.waited", "count");
-        dispatchedSignal = signals.count(p + "dispatched", "count");
-        checkEntriesSignal = signals.count(p + "check.entries", "count");
-        checkNsSignal = signals.count(p + "check.ns", "ns");
-        outOfOrderSignal = signals.count(p + "outOfOrder", "count");
-        writtenSignal = signals.count(p + "written", "count");
-        backlogTracksSignal = signals.level(p + "backlog.tracks", "count");
-        backlogBytesSignal = signals.level(p + "backlog.bytes", "bytes");
-        passDurationSignal = signals.observation(p + "pass.duration", "ns");
-        securedUpToSignal = signals.level(p + "securedUpTo", "ns");
+        String p = "ordered." + primary.name();
+        depthSignal = signals.declare(p, SignalKeys.Ordered.REORDER_DEPTH);
+        activeTasksSignal = signals.declare(p, SignalKeys.Ordered.REORDER_ACTIVE_TASKS);
+        taskDepthSignal = signals.declare(p, SignalKeys.Ordered.REORDER_TASK_DEPTH);
+        waitSignal = signals.declare(p, SignalKeys.Ordered.DISPATCH_WAIT);
+        waitedSignal = signals.declare(p, SignalKeys.Ordered.DISPATCH_WAITED);
+        dispatchedSignal = signals.declare(p, SignalKeys.Ordered.DISPATCHED);
+        checkEntriesSignal = signals.declare(p, SignalKeys.Ordered.CHECK_ENTRIES);
+        checkNsSignal = signals.declare(p, SignalKeys.Ordered.CHECK_NS);
+        outOfOrderSignal = signals.declare(p, SignalKeys.Ordered.OUT_OF_ORDER);
+        writtenSignal = signals.declare(p, SignalKeys.Ordered.WRITTEN);
+        backlogTracksSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_TRACKS);
+        backlogBytesSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_BYTES);
+        passDurationSignal = signals.declare(p, SignalKeys.Ordered.PASS_DURATION);
+        securedUpToSignal = signals.declare(p, SignalKeys.Ordered.SECURED_UP_TO);
         primary.setReplicationHandler(this);
     }
 
