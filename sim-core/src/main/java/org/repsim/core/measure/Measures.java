@@ -259,21 +259,30 @@ public final class Measures {
 
     /** Every single metric of the catalogue (members of statistics included, families excluded). */
     public static List<MetricType> metrics() {
-        List<MetricType> out = new ArrayList<>();
-        for (java.lang.reflect.Field f : Measures.class.getFields()) {
-            try {
-                Object v = f.get(null);
-                if (v instanceof MetricType m) {
-                    out.add(m);
-                } else if (v instanceof Statistics s) {
-                    out.addAll(s.latencyMembers());
-                    out.add(s.count());
+        return All.METRICS;
+    }
+
+    /** Collected once, after every constant above is set. */
+    private static final class All {
+        static final List<MetricType> METRICS = collect();
+
+        private static List<MetricType> collect() {
+            List<MetricType> out = new ArrayList<>();
+            for (java.lang.reflect.Field f : Measures.class.getFields()) {
+                try {
+                    Object v = f.get(null);
+                    if (v instanceof MetricType m) {
+                        out.add(m);
+                    } else if (v instanceof Statistics s) {
+                        out.addAll(s.latencyMembers());
+                        out.add(s.count());
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
                 }
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
             }
+            return List.copyOf(out);
         }
-        return out;
     }
 
     /** Every family of the catalogue. */

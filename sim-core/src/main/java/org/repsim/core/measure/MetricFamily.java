@@ -1,6 +1,8 @@
 package org.repsim.core.measure;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public record MetricFamily(String pattern, Unit unit, String description, Set<Hint> hints) implements MetricSelector {
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^>]+>");
+    /** Compiled patterns by family pattern (reports match every metric name against every family). */
+    private static final Map<String, Pattern> REGEX = new ConcurrentHashMap<>();
 
     public MetricFamily {
         hints = Set.copyOf(hints);
@@ -63,6 +67,10 @@ public record MetricFamily(String pattern, Unit unit, String description, Set<Hi
     }
 
     static Pattern regex(String pattern) {
+        return REGEX.computeIfAbsent(pattern, MetricFamily::compile);
+    }
+
+    private static Pattern compile(String pattern) {
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();
         int last = 0;
