@@ -8,6 +8,7 @@ import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * A box's cache (DOMAIN §1): {@code capacity / trackSize} slots of one track each.
@@ -144,12 +145,12 @@ public final class Cache {
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
         this.index = new LongIntMap(Math.min(slots, 1 << 16));
-        this.writePending = signals.level(prefix + ".writePendingBytes", "bytes");
-        this.readHits = signals.count(prefix + ".readHits", "count");
-        this.readMisses = signals.count(prefix + ".readMisses", "count");
-        this.writeHits = signals.count(prefix + ".writeHits", "count");
-        this.writeMisses = signals.count(prefix + ".writeMisses", "count");
-        this.writesDelayed = signals.count(prefix + ".writesDelayed", "count");
+        this.writePending = signals.declare(prefix, SignalKeys.Cache.WRITE_PENDING_BYTES);
+        this.readHits = signals.declare(prefix, SignalKeys.Cache.READ_HITS);
+        this.readMisses = signals.declare(prefix, SignalKeys.Cache.READ_MISSES);
+        this.writeHits = signals.declare(prefix, SignalKeys.Cache.WRITE_HITS);
+        this.writeMisses = signals.declare(prefix, SignalKeys.Cache.WRITE_MISSES);
+        this.writesDelayed = signals.declare(prefix, SignalKeys.Cache.WRITES_DELAYED);
     }
 
     /** Read lookup: true on a hit (the slot is marked recently used); counts the hit or miss. */

@@ -3,6 +3,7 @@ package org.repsim.model;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * A disk group (DOMAIN §1 back end): {@code n} devices, each a single FIFO server with the
@@ -46,12 +47,12 @@ public final class DiskGroup {
         this.scheduler = scheduler;
         this.model = model;
         this.writePenalty = writePenalty;
-        this.queue = signals.level(prefix + ".queue", "count");
-        this.busy = signals.level(prefix + ".busy", "count");
-        this.inSystem = signals.level(prefix + ".inSystem", "count");
-        this.response = signals.observation(prefix + ".response", "ns");
-        this.reads = signals.count(prefix + ".reads", "count");
-        this.writes = signals.count(prefix + ".writes", "count");
+        this.queue = signals.declare(prefix, SignalKeys.DiskGroup.QUEUE);
+        this.busy = signals.declare(prefix, SignalKeys.DiskGroup.BUSY);
+        this.inSystem = signals.declare(prefix, SignalKeys.DiskGroup.IN_SYSTEM);
+        this.response = signals.declare(prefix, SignalKeys.DiskGroup.RESPONSE);
+        this.reads = signals.declare(prefix, SignalKeys.DiskGroup.READS);
+        this.writes = signals.declare(prefix, SignalKeys.DiskGroup.WRITES);
         this.devices = new FifoStation[devices];
         StationObserver observer = new StationObserver() {
             @Override

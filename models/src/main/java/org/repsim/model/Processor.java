@@ -4,6 +4,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.random.Sampler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * A processor pool (DOMAIN §1): {@code c} identical servers, one FIFO queue, service times
@@ -37,11 +38,11 @@ public final class Processor {
         }
         this.name = prefix;
         this.serviceNs = serviceNs;
-        this.queue = signals.level(prefix + ".queue", "count");
-        this.busy = signals.level(prefix + ".busy", "count");
-        this.inSystem = signals.level(prefix + ".inSystem", "count");
-        this.wait = signals.observation(prefix + ".wait", "ns");
-        this.response = signals.observation(prefix + ".response", "ns");
+        this.queue = signals.declare(prefix, SignalKeys.Processor.QUEUE);
+        this.busy = signals.declare(prefix, SignalKeys.Processor.BUSY);
+        this.inSystem = signals.declare(prefix, SignalKeys.Processor.IN_SYSTEM);
+        this.wait = signals.declare(prefix, SignalKeys.Processor.WAIT);
+        this.response = signals.declare(prefix, SignalKeys.Processor.RESPONSE);
         this.station = new FifoStation(scheduler, servers, new StationObserver() {
             @Override
             public void onArrival(long nowNs, boolean queued, int waiting, int busyServers) {

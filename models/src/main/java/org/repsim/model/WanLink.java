@@ -6,6 +6,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * A full-duplex WAN link between two sites (DOMAIN §1): each direction is its own FIFO
@@ -224,12 +225,12 @@ public final class WanLink {
             this.maxBytes = config.maxBytesInFlight();
             this.maxCommands = config.maxCommandsInFlight();
             this.compression = config.compressionRatio();
-            this.busySignal = signals.level(prefix + ".busy", "count");
-            this.queuedSignal = signals.level(prefix + ".queuedBytes", "bytes");
-            this.inFlightSignal = signals.level(prefix + ".inFlightBytes", "bytes");
-            this.inSystemSignal = signals.level(prefix + ".inSystem", "count");
-            this.transferTime = signals.observation(prefix + ".transferTime", "ns");
-            this.sentBytes = signals.count(prefix + ".sentBytes", "bytes");
+            this.busySignal = signals.declare(prefix, SignalKeys.Link.BUSY);
+            this.queuedSignal = signals.declare(prefix, SignalKeys.Link.QUEUED_BYTES);
+            this.inFlightSignal = signals.declare(prefix, SignalKeys.Link.IN_FLIGHT_BYTES);
+            this.inSystemSignal = signals.declare(prefix, SignalKeys.Link.IN_SYSTEM);
+            this.transferTime = signals.declare(prefix, SignalKeys.Link.TRANSFER_TIME);
+            this.sentBytes = signals.declare(prefix, SignalKeys.Link.SENT_BYTES);
         }
 
         /**

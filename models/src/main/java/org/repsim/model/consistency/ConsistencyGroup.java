@@ -20,6 +20,7 @@ import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchMode;
 import org.repsim.model.cycle.CycleEventListener;
 import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Timed engine of a consistency group (DOMAIN §6, §7, §8.3): any number of primary boxes, each
@@ -118,10 +119,10 @@ public final class ConsistencyGroup {
         this.recoveryPointNs = startNs;
         this.checker = new ConsistencyChecker(sessions.size());
         String prefix = "consistency." + config.name();
-        violationsSignal = signals.count(prefix + ".violations", "count");
-        holdLatencySignal = signals.observation(prefix + ".holdLatency", "ns");
-        heldWritesSignal = signals.count(prefix + ".heldWrites", "count");
-        suspendedSignal = signals.count(prefix + ".suspensions", "count");
+        violationsSignal = signals.declare(prefix, SignalKeys.Consistency.VIOLATIONS);
+        holdLatencySignal = signals.declare(prefix, SignalKeys.Consistency.HOLD_LATENCY);
+        heldWritesSignal = signals.declare(prefix, SignalKeys.Consistency.HELD_WRITES);
+        suspendedSignal = signals.declare(prefix, SignalKeys.Consistency.SUSPENSIONS);
         members = new GroupMember[sessions.size()];
         for (int i = 0; i < members.length; i++) {
             members[i] = new GroupMember(this, i, sessions.get(i), scheduler);

@@ -3,7 +3,9 @@ package org.repsim.model.consistency;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
@@ -14,10 +16,11 @@ import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.CycleRecording;
 import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.measure.SignalKeys;
 
 /**
- * Recording configuration of a {@link ConsistencyGroup} (DOMAIN §6–7 measurements; names of
- * SCENARIO.md). Everything resets with the warm-up.
+ * Recording configuration of a {@link ConsistencyGroup} (docs/model.md, consistency groups; names
+ * from the catalogue {@link Measures}). Everything resets with the warm-up.
  *
  * <ul>
  *   <li>Per-session cycle metrics come from {@link CycleRecording} (same names, pooled over the
@@ -45,6 +48,10 @@ import org.repsim.model.cycle.CycleSession;
  * </ul>
  */
 public final class ConsistencyRecording {
+    /** The sessions' recovery-point metrics, which the group's replace. */
+    private static final Set<String> RPO = Set.of(Measures.RPO_LAG_MEAN.name(), Measures.RPO_LAG_MAX.name(),
+            Measures.RPO_ABOVE_TARGET.name());
+
     private final ConsistencyGroup group;
     private final Scheduler scheduler;
     private final CycleRecording cycles;
@@ -91,34 +98,35 @@ public final class ConsistencyRecording {
         rec.resetWith(r::onReset);
         rec.metrics(r::addMetrics);
         String c = "consistency." + group.name();
-        rec.count(signals.find(c + ".violations"), "consistency.violations");
-        rec.count(signals.find(c + ".suspensions"), "consistency.suspensions");
+        rec.count(signals.get(c, SignalKeys.Consistency.VIOLATIONS), Measures.CONSISTENCY_VIOLATIONS);
+        rec.count(signals.get(c, SignalKeys.Consistency.SUSPENSIONS), Measures.CONSISTENCY_SUSPENSIONS);
         if (group.mode() == ConsistencyMode.HOST) {
-            rec.tally(signals.find(c + ".windowTime"), "consistency.window", true);
-            rec.tally(signals.find(c + ".readinessSkew"), "consistency.readinessSkew", false);
-            rec.tally(signals.find(c + ".switchDuration"), "consistency.switch.duration", false);
-            rec.count(signals.find(c + ".switches"), "consistency.switches");
-            rec.count(signals.find(c + ".heldWrites"), "consistency.heldWrites");
-            rec.latency(signals.find(c + ".holdLatency"), "host.hold.latency");
+            rec.tally(signals.get(c, SignalKeys.HostSwitch.WINDOW_TIME), Measures.CONSISTENCY_WINDOW, true);
+            rec.tally(signals.get(c, SignalKeys.HostSwitch.READINESS_SKEW), Measures.CONSISTENCY_READINESS_SKEW, false);
+            rec.tally(signals.get(c, SignalKeys.HostSwitch.SWITCH_DURATION), Measures.CONSISTENCY_SWITCH_DURATION,
+                    false);
+            rec.count(signals.get(c, SignalKeys.HostSwitch.SWITCHES), Measures.CONSISTENCY_SWITCHES);
+            rec.count(signals.get(c, SignalKeys.Consistency.HELD_WRITES), Measures.CONSISTENCY_HELD_WRITES);
+            rec.latency(signals.get(c, SignalKeys.Consistency.HOLD_LATENCY), Measures.HOST_HOLD_LATENCY);
         }
         if (group.mode() == ConsistencyMode.SHUTTLE) {
             String s = "shuttle." + group.name();
-            rec.tally(signals.find(s + ".roundTime"), "shuttle.round", true);
-            rec.tally(signals.find(s + ".numbersPerRound"), "shuttle.numbersPerRound", false);
-            rec.tally(signals.find(s + ".numberBytes"), "shuttle.number.bytes", false);
-            rec.latency(signals.find(s + ".closedLatency"), "shuttle.closed.latency");
-            rec.latency(signals.find(s + ".appliedLatency"), "shuttle.applied.latency");
+            rec.tally(signals.get(s, SignalKeys.Shuttle.ROUND_TIME), Measures.SHUTTLE_ROUND, true);
+            rec.tally(signals.get(s, SignalKeys.Shuttle.NUMBERS_PER_ROUND), Measures.SHUTTLE_NUMBERS_PER_ROUND, false);
+            rec.tally(signals.get(s, SignalKeys.Shuttle.NUMBER_BYTES), Measures.SHUTTLE_NUMBER_BYTES, false);
+            rec.latency(signals.get(s, SignalKeys.Shuttle.CLOSED_LATENCY), Measures.SHUTTLE_CLOSED_LATENCY);
+            rec.latency(signals.get(s, SignalKeys.Shuttle.APPLIED_LATENCY), Measures.SHUTTLE_APPLIED_LATENCY);
             if (group.config().shuttle().ack() == AckRule.AFTER_ROUND) {
-                rec.latency(signals.find(s + ".ackLatency"), "shuttle.ack.latency");
+                rec.latency(signals.get(s, SignalKeys.Shuttle.ACK_LATENCY), Measures.SHUTTLE_ACK_LATENCY);
             }
-            rec.count(signals.find(s + ".numbersClosed"), "shuttle.numbersClosed");
-            rec.count(signals.find(s + ".skippedEmpty"), "shuttle.skippedEmpty");
+            rec.count(signals.get(s, SignalKeys.Shuttle.NUMBERS_CLOSED), Measures.SHUTTLE_NUMBERS_CLOSED);
+            rec.count(signals.get(s, SignalKeys.Shuttle.SKIPPED_EMPTY), Measures.SHUTTLE_SKIPPED_EMPTY);
         }
-        rec.column("cache.session.bytes", "bytes", () -> r.sum(0));
-        rec.column("cache.session.limit", "bytes", () -> r.sum(1));
-        rec.column("spill.bytes", "bytes", () -> r.sum(2));
-        rec.column("cycle.transmitQueue", "count", () -> r.sum(3));
-        rec.column("rpo.lag", "s", () -> r.lag.currentNs(scheduler.now()) / 1e9);
+        rec.column(Measures.CACHE_SESSION_BYTES, () -> r.sum(0));
+        rec.column(Measures.CACHE_SESSION_LIMIT, () -> r.sum(1));
+        rec.column(Measures.SPILL_BYTES, () -> r.sum(2));
+        rec.column(Measures.TRANSMIT_QUEUE, () -> r.sum(3));
+        rec.column(Measures.RPO_LAG, () -> r.lag.currentNs(scheduler.now()) / 1e9);
         return r;
     }
 
@@ -171,13 +179,14 @@ public final class ConsistencyRecording {
 
     private void addMetrics(long nowNs, List<Metric> out) {
         for (Metric m : inner.metrics(nowNs)) {
-            if (!m.name().startsWith("rpo.")) {
+            // the group's lag replaces the sessions' own
+            if (!RPO.contains(m.name())) {
                 out.add(m);
             }
         }
-        out.add(new Metric("rpo.lag.mean", lag.averageNs(nowNs) / 1e9, "s"));
-        out.add(new Metric("rpo.lag.max", lag.maxNs(nowNs) / 1e9, "s"));
-        out.add(new Metric("rpo.aboveTarget.fraction", lag.fractionAboveTarget(nowNs), "fraction"));
+        out.add(Measures.RPO_LAG_MEAN.of(lag.averageNs(nowNs) / 1e9));
+        out.add(Measures.RPO_LAG_MAX.of(lag.maxNs(nowNs) / 1e9));
+        out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(nowNs)));
         if (group.mode() != ConsistencyMode.NONE) {
             addGroupCycles(out);
         }
@@ -200,10 +209,10 @@ public final class ConsistencyRecording {
             }
         }
         int count = numbers.cardinality();
-        out.add(new Metric("group.cycle.count", count, "count"));
-        out.add(new Metric("group.cycle.duration.mean", closeCount == 0 ? Double.NaN : closeDurSum / closeCount, "s"));
-        out.add(new Metric("group.cycle.duration.max", closeCount == 0 ? Double.NaN : closeDurMax, "s"));
-        out.add(new Metric("group.cycle.bytes.mean", count == 0 ? Double.NaN : (double) bytes / count, "bytes"));
+        out.add(Measures.GROUP_CYCLE_COUNT.of(count));
+        out.add(Measures.GROUP_CYCLE_DURATION.mean().of(closeCount == 0 ? Double.NaN : closeDurSum / closeCount));
+        out.add(Measures.GROUP_CYCLE_DURATION.max().of(closeCount == 0 ? Double.NaN : closeDurMax));
+        out.add(Measures.GROUP_CYCLE_BYTES_MEAN.of(count == 0 ? Double.NaN : (double) bytes / count));
     }
 
     /** See {@link CycleRecording#addRecordListener}. */

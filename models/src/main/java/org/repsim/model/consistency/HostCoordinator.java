@@ -12,6 +12,7 @@ import org.repsim.model.consistency.rules.SwitchRecord;
 import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Timed driver of the host-coordinated switch (DOMAIN §6a) over a {@link CoordinatedSwitch}
@@ -59,10 +60,10 @@ final class HostCoordinator {
         this.coordinated = new CoordinatedSwitch(members.length, settings.minCycleTimeNs(), scheduler.now(), 0);
         this.gate = new GroupApplyGate(members.length, 0);
         this.windowOpenedNs = new long[members.length];
-        windowSignal = signals.observation(prefix + ".windowTime", "ns");
-        skewSignal = signals.observation(prefix + ".readinessSkew", "ns");
-        durationSignal = signals.observation(prefix + ".switchDuration", "ns");
-        switchesSignal = signals.count(prefix + ".switches", "count");
+        windowSignal = signals.declare(prefix, SignalKeys.HostSwitch.WINDOW_TIME);
+        skewSignal = signals.declare(prefix, SignalKeys.HostSwitch.READINESS_SKEW);
+        durationSignal = signals.declare(prefix, SignalKeys.HostSwitch.SWITCH_DURATION);
+        switchesSignal = signals.declare(prefix, SignalKeys.HostSwitch.SWITCHES);
         for (GroupMember m : members) {
             int b = m.index;
             m.joinCoordinatedApply("host-coordinated group", (k, now) -> received(b, k));

@@ -10,6 +10,7 @@ import org.repsim.model.consistency.rules.NumberTotal;
 import org.repsim.model.consistency.rules.Shuttle;
 import org.repsim.model.consistency.rules.ShuttleCommitTracker;
 import org.repsim.model.consistency.rules.ShuttleVisit;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Timed driver of the shuttle (DOMAIN §6b) over a {@link Shuttle} (primary ring) and a
@@ -65,14 +66,14 @@ final class ShuttleRing {
         this.settings = settings;
         this.shuttle = new Shuttle(members.length, settings.rules());
         this.tracker = new ShuttleCommitTracker(members.length, 0);
-        roundSignal = signals.observation(prefix + ".roundTime", "ns");
-        perRoundSignal = signals.observation(prefix + ".numbersPerRound", "count");
-        numberBytesSignal = signals.observation(prefix + ".numberBytes", "bytes");
-        closedLatencySignal = signals.observation(prefix + ".closedLatency", "ns");
-        appliedLatencySignal = signals.observation(prefix + ".appliedLatency", "ns");
-        ackLatencySignal = signals.observation(prefix + ".ackLatency", "ns");
-        closedSignal = signals.count(prefix + ".numbersClosed", "count");
-        skippedSignal = signals.count(prefix + ".skippedEmpty", "count");
+        roundSignal = signals.declare(prefix, SignalKeys.Shuttle.ROUND_TIME);
+        perRoundSignal = signals.declare(prefix, SignalKeys.Shuttle.NUMBERS_PER_ROUND);
+        numberBytesSignal = signals.declare(prefix, SignalKeys.Shuttle.NUMBER_BYTES);
+        closedLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.CLOSED_LATENCY);
+        appliedLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.APPLIED_LATENCY);
+        ackLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.ACK_LATENCY);
+        closedSignal = signals.declare(prefix, SignalKeys.Shuttle.NUMBERS_CLOSED);
+        skippedSignal = signals.declare(prefix, SignalKeys.Shuttle.SKIPPED_EMPTY);
         for (GroupMember m : members) {
             m.joinCoordinatedApply("shuttle ring", (k, now) -> m.onNumberReceived(k));
         }

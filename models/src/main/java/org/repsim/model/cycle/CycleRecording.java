@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.measure.Measures;
+import org.repsim.core.measure.Measures.Cycles;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
@@ -12,10 +14,11 @@ import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.LagMeter;
 import org.repsim.core.stats.Resettable;
 import org.repsim.model.cycle.rules.CycleRecord;
+import org.repsim.model.measure.SignalKeys;
 
 /**
- * Recording configuration of the cycle engine (DOMAIN §5 measurements; metric and column names of
- * SCENARIO.md). Everything is reset with the warm-up ({@link Recording#reset}).
+ * Recording configuration of the cycle engine (docs/model.md, cycle mode; metric, column and table
+ * names from the catalogue {@link Measures}). Everything is reset with the warm-up ({@link Recording#reset}).
  *
  * <h2>Several sessions [design]</h2>
  * <ul>
@@ -41,11 +44,6 @@ import org.repsim.model.cycle.rules.CycleRecord;
  * measured exactly by a {@link LagMeter} (from the session start until the first apply).
  */
 public final class CycleRecording {
-    private static final List<String> COLUMNS = List.of("number", "box", "openS", "closeS", "sentS", "appliedS",
-            "durationS", "writes", "slots", "bytes", "folding", "duplicates");
-    private static final List<String> UNITS = List.of("count", "index", "s", "s", "s", "s", "s", "count", "count",
-            "bytes", "ratio", "count");
-
     private final List<CycleSession> sessions;
     private final Scheduler scheduler;
     private final Table table;
@@ -154,24 +152,24 @@ public final class CycleRecording {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("cycle recording needs at least one session");
         }
-        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs, rec.table("cycles", COLUMNS, UNITS));
+        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs, rec.table(Cycles.SCHEMA));
         for (int i = 0; i < r.sessions.size(); i++) {
             String p = "cycle." + r.sessions.get(i).name();
             Peak cache = r.cachePeaks[i];
             Peak spill = r.spillPeaks[i];
-            signals.find(p + ".cacheBytes").subscribe((t, v) -> cache.level(v));
-            signals.find(p + ".spillBytes").subscribe((t, v) -> spill.level(v));
+            signals.get(p, SignalKeys.Cycle.CACHE_BYTES).subscribe((t, v) -> cache.level(v));
+            signals.get(p, SignalKeys.Cycle.SPILL_BYTES).subscribe((t, v) -> spill.level(v));
             rec.resetWith(r.lags[i]);
             rec.resetWith(cache);
             rec.resetWith(spill);
         }
         rec.resetWith(r::onReset);
         rec.metrics(r::addMetrics);
-        rec.column("cache.session.bytes", "bytes", () -> r.sum(0));
-        rec.column("cache.session.limit", "bytes", () -> r.sum(1));
-        rec.column("spill.bytes", "bytes", () -> r.sum(2));
-        rec.column("cycle.transmitQueue", "count", () -> r.sum(3));
-        rec.column("rpo.lag", "s", r::worstLagS);
+        rec.column(Measures.CACHE_SESSION_BYTES, () -> r.sum(0));
+        rec.column(Measures.CACHE_SESSION_LIMIT, () -> r.sum(1));
+        rec.column(Measures.SPILL_BYTES, () -> r.sum(2));
+        rec.column(Measures.TRANSMIT_QUEUE, () -> r.sum(3));
+        rec.column(Measures.RPO_LAG, r::worstLagS);
         return r;
     }
 
@@ -194,6 +192,7 @@ public final class CycleRecording {
         if (c.closeNs() < sinceNs) {
             return;
         }
+        // in the order of Cycles.SCHEMA
         table.add(c.number(), box, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()), seconds(c.appliedNs()),
                 c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(), c.duplicates());
         for (RecordListener l : recordListeners) {
@@ -251,12 +250,12 @@ public final class CycleRecording {
                 }
             }
         }
-        out.add(new Metric("cycle.count", t.count, "count"));
-        out.add(new Metric("cycle.duration.mean", t.mean(Totals.DURATION), "s"));
-        out.add(new Metric("cycle.duration.max", t.count == 0 ? Double.NaN : t.sums[Totals.DURATION_MAX], "s"));
-        out.add(new Metric("cycle.bytes.mean", t.mean(Totals.BYTES), "bytes"));
-        out.add(new Metric("cycle.folding.mean", t.mean(Totals.FOLDING), "ratio"));
-        out.add(new Metric("cycle.duplicates.mean", t.mean(Totals.DUPLICATES), "count"));
+        out.add(Measures.CYCLE_COUNT.of(t.count));
+        out.add(Measures.CYCLE_DURATION.mean().of(t.mean(Totals.DURATION)));
+        out.add(Measures.CYCLE_DURATION.max().of(t.count == 0 ? Double.NaN : t.sums[Totals.DURATION_MAX]));
+        out.add(Measures.CYCLE_BYTES_MEAN.of(t.mean(Totals.BYTES)));
+        out.add(Measures.CYCLE_FOLDING_MEAN.of(t.mean(Totals.FOLDING)));
+        out.add(Measures.CYCLE_DUPLICATES_MEAN.of(t.mean(Totals.DUPLICATES)));
         double cachePeak = 0;
         double spillPeak = 0;
         long drops = 0;
@@ -276,14 +275,14 @@ public final class CycleRecording {
             lagMax = Math.max(lagMax, lags[i].maxNs(nowNs) / 1e9);
             above = Math.max(above, lags[i].fractionAboveTarget(nowNs));
         }
-        out.add(new Metric("cache.session.peak", cachePeak, "bytes"));
-        out.add(new Metric("spill.peak", spillPeak, "bytes"));
-        out.add(new Metric("session.drops", drops - dropsBase, "count"));
-        out.add(new Metric("session.paced.writes", paced - pacedBase, "count"));
-        out.add(new Metric("spill.writes", spillWrites - spillWritesBase, "count"));
-        out.add(new Metric("rpo.lag.mean", lagMean, "s"));
-        out.add(new Metric("rpo.lag.max", lagMax, "s"));
-        out.add(new Metric("rpo.aboveTarget.fraction", above, "fraction"));
+        out.add(Measures.CACHE_SESSION_PEAK.of(cachePeak));
+        out.add(Measures.SPILL_PEAK.of(spillPeak));
+        out.add(Measures.SESSION_DROPS.of(drops - dropsBase));
+        out.add(Measures.SESSION_PACED_WRITES.of(paced - pacedBase));
+        out.add(Measures.SPILL_WRITES.of(spillWrites - spillWritesBase));
+        out.add(Measures.RPO_LAG_MEAN.of(lagMean));
+        out.add(Measures.RPO_LAG_MAX.of(lagMax));
+        out.add(Measures.RPO_ABOVE_TARGET.of(above));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.repsim.model.cycle.rules.CycleSwitcher;
 import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchMode;
 import org.repsim.model.cycle.rules.SwitchOutcome;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Timed engine of one cycle-based asynchronous replication session (DOMAIN §5): one primary box
@@ -156,12 +157,12 @@ public final class CycleSession implements ReplicationHandler {
         this.apply = new ApplyStage(this, scheduler, config, secondary, switcher);
         this.resync = new Resynchroniser(this, scheduler, config, switcher);
         String p = "cycle." + config.name();
-        cacheSignal = signals.level(p + ".cacheBytes", "bytes");
-        spillSignal = signals.level(p + ".spillBytes", "bytes");
-        queueSignal = signals.level(p + ".transmitQueue", "count");
-        durationSignal = signals.observation(p + ".cycleDuration", "ns");
-        dropSignal = signals.count(p + ".drops", "count");
-        Signal pacedSignal = signals.count(p + ".pacedWrites", "count");
+        cacheSignal = signals.declare(p, SignalKeys.Cycle.CACHE_BYTES);
+        spillSignal = signals.declare(p, SignalKeys.Cycle.SPILL_BYTES);
+        queueSignal = signals.declare(p, SignalKeys.Cycle.TRANSMIT_QUEUE);
+        durationSignal = signals.declare(p, SignalKeys.Cycle.CYCLE_DURATION);
+        dropSignal = signals.declare(p, SignalKeys.Cycle.DROPS);
+        Signal pacedSignal = signals.declare(p, SignalKeys.Cycle.PACED_WRITES);
         this.intake = new WriteIntake(this, scheduler, config, primary, secondary, switcher, spillPool, pacedSignal);
         primary.setReplicationHandler(this);
         armSwitchTimer();

@@ -2,14 +2,15 @@ package org.repsim.model.ordered;
 
 import java.util.List;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Recording;
-import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.Counter;
 import org.repsim.core.stats.LagMeter;
 import org.repsim.core.stats.Tally;
 import org.repsim.core.stats.TimeWeighted;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * Recording configuration of the ordered engine (DOMAIN §4 measures), for the composition root.
@@ -102,10 +103,10 @@ public final class OrderedRecording {
         }
         rec.resetWith(now -> r.rejectedAtReset = r.rejectedTotal());
         rec.metrics(r::addMetrics);
-        rec.column("queue.reorder", "count", () -> r.totalDepth);
-        rec.column("rpo.lag", "s", () -> r.lag.currentNs(scheduler.now()) / 1e9);
-        rec.column("ordered.backlog.tracks", "count", r::totalBacklogTracks);
-        rec.column("ordered.backlog.bytes", "bytes", r::totalBacklogBytes);
+        rec.column(Measures.REORDER_QUEUE_COLUMN, () -> r.totalDepth);
+        rec.column(Measures.RPO_LAG, () -> r.lag.currentNs(scheduler.now()) / 1e9);
+        rec.column(Measures.ORDERED_BACKLOG_TRACKS_COLUMN, r::totalBacklogTracks);
+        rec.column(Measures.ORDERED_BACKLOG_BYTES_COLUMN, r::totalBacklogBytes);
         return r;
     }
 
@@ -113,53 +114,47 @@ public final class OrderedRecording {
         for (int i = 0; i < engines.size(); i++) {
             final int e = i;
             OrderedReplication engine = engines.get(i);
-            String p = "ordered." + engine.primary().name() + ".";
-            signal(signals, p + "reorder.depth").subscribe((t, v) -> {
+            String p = "ordered." + engine.primary().name();
+            signals.get(p, SignalKeys.Ordered.REORDER_DEPTH).subscribe((t, v) -> {
                 totalDepth += (long) v - depth[e];
                 depth[e] = (long) v;
                 depthLevel.update(t, totalDepth);
                 depthPerTask.update(t, totalActive == 0 ? 0 : (double) totalDepth / totalActive);
             });
-            signal(signals, p + "reorder.activeTasks").subscribe((t, v) -> {
+            signals.get(p, SignalKeys.Ordered.REORDER_ACTIVE_TASKS).subscribe((t, v) -> {
                 totalActive += (long) v - active[e];
                 active[e] = (long) v;
                 depthPerTask.update(t, totalActive == 0 ? 0 : (double) totalDepth / totalActive);
             });
-            signal(signals, p + "reorder.taskDepth").subscribe((t, v) -> taskDepth.add(v));
-            signal(signals, p + "dispatch.wait").subscribe((t, v) -> wait.add(v));
-            signal(signals, p + "dispatch.waited").subscribe((t, v) -> waited.add((long) v));
-            signal(signals, p + "dispatched").subscribe((t, v) -> dispatched.add((long) v));
-            signal(signals, p + "check.entries").subscribe((t, v) -> checkEntries.add((long) v));
-            signal(signals, p + "check.ns").subscribe((t, v) -> checkNs.add((long) v));
-            signal(signals, p + "outOfOrder").subscribe((t, v) -> outOfOrder.add((long) v));
-            signal(signals, p + "written").subscribe((t, v) -> written.add((long) v));
-            signal(signals, p + "pass.duration").subscribe((t, v) -> passDuration.add(v));
-            signal(signals, p + "backlog.tracks").subscribe((t, v) -> {
+            signals.get(p, SignalKeys.Ordered.REORDER_TASK_DEPTH).subscribe((t, v) -> taskDepth.add(v));
+            signals.get(p, SignalKeys.Ordered.DISPATCH_WAIT).subscribe((t, v) -> wait.add(v));
+            signals.get(p, SignalKeys.Ordered.DISPATCH_WAITED).subscribe((t, v) -> waited.add((long) v));
+            signals.get(p, SignalKeys.Ordered.DISPATCHED).subscribe((t, v) -> dispatched.add((long) v));
+            signals.get(p, SignalKeys.Ordered.CHECK_ENTRIES).subscribe((t, v) -> checkEntries.add((long) v));
+            signals.get(p, SignalKeys.Ordered.CHECK_NS).subscribe((t, v) -> checkNs.add((long) v));
+            signals.get(p, SignalKeys.Ordered.OUT_OF_ORDER).subscribe((t, v) -> outOfOrder.add((long) v));
+            signals.get(p, SignalKeys.Ordered.WRITTEN).subscribe((t, v) -> written.add((long) v));
+            signals.get(p, SignalKeys.Ordered.PASS_DURATION).subscribe((t, v) -> passDuration.add(v));
+            signals.get(p, SignalKeys.Ordered.BACKLOG_TRACKS).subscribe((t, v) -> {
                 backlogTracks[e] = (long) v;
                 backlogTracksLevel.update(t, totalBacklogTracks());
             });
-            signal(signals, p + "backlog.bytes").subscribe((t, v) -> {
+            signals.get(p, SignalKeys.Ordered.BACKLOG_BYTES).subscribe((t, v) -> {
                 backlogBytes[e] = (long) v;
                 backlogBytesLevel.update(t, totalBacklogBytes());
             });
-            signal(signals, p + "securedUpTo").subscribe((t, v) -> updateLag(t));
+            signals.get(p, SignalKeys.Ordered.SECURED_UP_TO).subscribe((t, v) -> updateLag(t));
             int prepServers = engine.preparePool().servers();
             int sendServers = engine.senderPool().servers();
             TimeWeighted pb = new TimeWeighted(startNs, 0);
             TimeWeighted sb = new TimeWeighted(startNs, 0);
             prepareBusy[e] = pb;
             senderBusy[e] = sb;
-            signal(signals, engine.preparePool().name() + ".busy").subscribe((t, v) -> pb.update(t, v / prepServers));
-            signal(signals, engine.senderPool().name() + ".busy").subscribe((t, v) -> sb.update(t, v / sendServers));
+            signals.get(engine.preparePool().name(), SignalKeys.Processor.BUSY)
+                    .subscribe((t, v) -> pb.update(t, v / prepServers));
+            signals.get(engine.senderPool().name(), SignalKeys.Processor.BUSY)
+                    .subscribe((t, v) -> sb.update(t, v / sendServers));
         }
-    }
-
-    private static Signal signal(Signals signals, String name) {
-        Signal s = signals.find(name);
-        if (s == null) {
-            throw new IllegalArgumentException("ordered recording: no signal " + name);
-        }
-        return s;
     }
 
     private void updateLag(long now) {
@@ -205,32 +200,31 @@ public final class OrderedRecording {
     }
 
     private void addMetrics(long now, List<Metric> out) {
-        out.add(new Metric("ordered.reorder.depth.mean", depthLevel.average(now), "count"));
-        out.add(new Metric("ordered.reorder.depth.max", depthLevel.max(), "count"));
-        out.add(new Metric("ordered.reorder.taskDepth.max", taskDepth.count() == 0 ? 0 : taskDepth.max(), "count"));
-        out.add(new Metric("ordered.reorder.depthPerTask.mean", depthPerTask.average(now), "count"));
-        out.add(new Metric("ordered.outOfOrder", outOfOrder.value(), "count"));
-        out.add(new Metric("ordered.rejected", rejectedTotal() - rejectedAtReset, "count"));
-        out.add(new Metric("ordered.wait.mean", wait.count() == 0 ? 0 : wait.mean() / 1e9, "s"));
-        out.add(new Metric("ordered.wait.max", wait.count() == 0 ? 0 : wait.max() / 1e9, "s"));
-        out.add(new Metric("ordered.waited.fraction",
-                dispatched.value() == 0 ? 0 : (double) waited.value() / dispatched.value(), "fraction"));
-        out.add(new Metric("ordered.dispatched", dispatched.value(), "count"));
-        out.add(new Metric("ordered.written", written.value(), "count"));
-        out.add(new Metric("ordered.check.entries", checkEntries.value(), "count"));
-        out.add(new Metric("ordered.check.cpu", checkNs.value() / 1e9, "s"));
-        out.add(new Metric("ordered.prepare.utilization", meanOf(prepareBusy, now), "fraction"));
-        out.add(new Metric("ordered.sender.utilization", meanOf(senderBusy, now), "fraction"));
-        out.add(new Metric("ordered.backlog.tracks.mean", backlogTracksLevel.average(now), "count"));
-        out.add(new Metric("ordered.backlog.tracks.max", backlogTracksLevel.max(), "count"));
-        out.add(new Metric("ordered.backlog.bytes.mean", backlogBytesLevel.average(now), "bytes"));
-        out.add(new Metric("ordered.backlog.bytes.max", backlogBytesLevel.max(), "bytes"));
-        out.add(new Metric("ordered.pass.duration.mean", passDuration.count() == 0 ? 0 : passDuration.mean() / 1e9, "s"));
-        out.add(new Metric("ordered.pass.duration.max", passDuration.count() == 0 ? 0 : passDuration.max() / 1e9, "s"));
-        out.add(new Metric("ordered.pass.count", passDuration.count(), "count"));
-        out.add(new Metric("rpo.lag.mean", lag.averageNs(now) / 1e9, "s"));
-        out.add(new Metric("rpo.lag.max", lag.maxNs(now) / 1e9, "s"));
-        out.add(new Metric("rpo.aboveTarget.fraction", lag.fractionAboveTarget(now), "fraction"));
+        out.add(Measures.ORDERED_REORDER_DEPTH.mean().of(depthLevel.average(now)));
+        out.add(Measures.ORDERED_REORDER_DEPTH.max().of(depthLevel.max()));
+        out.add(Measures.ORDERED_TASK_DEPTH_MAX.of(taskDepth.count() == 0 ? 0 : taskDepth.max()));
+        out.add(Measures.ORDERED_DEPTH_PER_TASK.of(depthPerTask.average(now)));
+        out.add(Measures.ORDERED_OUT_OF_ORDER.of(outOfOrder.value()));
+        out.add(Measures.ORDERED_REJECTED.of(rejectedTotal() - rejectedAtReset));
+        out.add(Measures.ORDERED_WAIT.mean().of(wait.count() == 0 ? 0 : wait.mean() / 1e9));
+        out.add(Measures.ORDERED_WAIT.max().of(wait.count() == 0 ? 0 : wait.max() / 1e9));
+        out.add(Measures.ORDERED_WAITED.of(dispatched.value() == 0 ? 0 : (double) waited.value() / dispatched.value()));
+        out.add(Measures.ORDERED_DISPATCHED.of(dispatched.value()));
+        out.add(Measures.ORDERED_WRITTEN.of(written.value()));
+        out.add(Measures.ORDERED_CHECK_ENTRIES.of(checkEntries.value()));
+        out.add(Measures.ORDERED_CHECK_CPU.of(checkNs.value() / 1e9));
+        out.add(Measures.ORDERED_PREPARE_UTILIZATION.of(meanOf(prepareBusy, now)));
+        out.add(Measures.ORDERED_SENDER_UTILIZATION.of(meanOf(senderBusy, now)));
+        out.add(Measures.ORDERED_BACKLOG_TRACKS.mean().of(backlogTracksLevel.average(now)));
+        out.add(Measures.ORDERED_BACKLOG_TRACKS.max().of(backlogTracksLevel.max()));
+        out.add(Measures.ORDERED_BACKLOG_BYTES.mean().of(backlogBytesLevel.average(now)));
+        out.add(Measures.ORDERED_BACKLOG_BYTES.max().of(backlogBytesLevel.max()));
+        out.add(Measures.ORDERED_PASS_DURATION.mean().of(passDuration.count() == 0 ? 0 : passDuration.mean() / 1e9));
+        out.add(Measures.ORDERED_PASS_DURATION.max().of(passDuration.count() == 0 ? 0 : passDuration.max() / 1e9));
+        out.add(Measures.ORDERED_PASS_COUNT.of(passDuration.count()));
+        out.add(Measures.RPO_LAG_MEAN.of(lag.averageNs(now) / 1e9));
+        out.add(Measures.RPO_LAG_MAX.of(lag.maxNs(now) / 1e9));
+        out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(now)));
     }
 
     /** Mean over engines of each pool's time-average busy fraction. */

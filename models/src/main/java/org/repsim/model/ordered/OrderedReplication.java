@@ -15,6 +15,7 @@ import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 import org.repsim.model.ordered.rules.OrderedDispatcher;
+import org.repsim.model.measure.SignalKeys;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 
@@ -121,21 +122,21 @@ public final class OrderedReplication implements ReplicationHandler {
                     + ": pools " + config.preparePool() + " and " + config.senderPool() + " need service-time laws");
         }
         this.trackSizeBytes = primary.cache().trackSizeBytes();
-        String p = "ordered." + primary.name() + ".";
-        Signal depthSignal = signals.level(p + "reorder.depth", "count");
-        Signal activeTasksSignal = signals.level(p + "reorder.activeTasks", "count");
-        Signal taskDepthSignal = signals.observation(p + "reorder.taskDepth", "count");
-        Signal waitSignal = signals.observation(p + "dispatch.wait", "ns");
-        Signal waitedSignal = signals.count(p + "dispatch.waited", "count");
-        Signal dispatchedSignal = signals.count(p + "dispatched", "count");
-        Signal checkEntriesSignal = signals.count(p + "check.entries", "count");
-        Signal checkNsSignal = signals.count(p + "check.ns", "ns");
-        Signal outOfOrderSignal = signals.count(p + "outOfOrder", "count");
-        Signal writtenSignal = signals.count(p + "written", "count");
-        Signal backlogTracksSignal = signals.level(p + "backlog.tracks", "count");
-        Signal backlogBytesSignal = signals.level(p + "backlog.bytes", "bytes");
-        Signal passDurationSignal = signals.observation(p + "pass.duration", "ns");
-        Signal securedUpToSignal = signals.level(p + "securedUpTo", "ns");
+        String p = "ordered." + primary.name();
+        Signal depthSignal = signals.declare(p, SignalKeys.Ordered.REORDER_DEPTH);
+        Signal activeTasksSignal = signals.declare(p, SignalKeys.Ordered.REORDER_ACTIVE_TASKS);
+        Signal taskDepthSignal = signals.declare(p, SignalKeys.Ordered.REORDER_TASK_DEPTH);
+        Signal waitSignal = signals.declare(p, SignalKeys.Ordered.DISPATCH_WAIT);
+        Signal waitedSignal = signals.declare(p, SignalKeys.Ordered.DISPATCH_WAITED);
+        Signal dispatchedSignal = signals.declare(p, SignalKeys.Ordered.DISPATCHED);
+        Signal checkEntriesSignal = signals.declare(p, SignalKeys.Ordered.CHECK_ENTRIES);
+        Signal checkNsSignal = signals.declare(p, SignalKeys.Ordered.CHECK_NS);
+        Signal outOfOrderSignal = signals.declare(p, SignalKeys.Ordered.OUT_OF_ORDER);
+        Signal writtenSignal = signals.declare(p, SignalKeys.Ordered.WRITTEN);
+        Signal backlogTracksSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_TRACKS);
+        Signal backlogBytesSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_BYTES);
+        Signal passDurationSignal = signals.declare(p, SignalKeys.Ordered.PASS_DURATION);
+        Signal securedUpToSignal = signals.declare(p, SignalKeys.Ordered.SECURED_UP_TO);
         this.dispatch = new TwoStageDispatch(scheduler, config, primary, prepare, sender, depthSignal,
                 activeTasksSignal, taskDepthSignal, waitSignal, waitedSignal, dispatchedSignal, checkEntriesSignal,
                 checkNsSignal);

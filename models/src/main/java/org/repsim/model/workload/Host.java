@@ -6,6 +6,7 @@ import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.HostIo;
 import org.repsim.model.Volume;
+import org.repsim.model.measure.SignalKeys;
 
 /**
  * The hosts (DOMAIN §1–2): issue host I/Os to the boxes owning their volumes and measure the
@@ -17,6 +18,9 @@ import org.repsim.model.Volume;
  * {@code outstanding} (level, I/Os issued and not yet completed).
  */
 public final class Host {
+    /** The signal prefix of the run's host ({@code host.write.latency}, …) unless one is given. */
+    public static final String NAME = "host";
+
     private final Scheduler scheduler;
     private final Signal writeLatency;
     private final Signal readLatency;
@@ -36,18 +40,18 @@ public final class Host {
 
     public Host(Scheduler scheduler, Signals signals, String prefix) {
         this.scheduler = scheduler;
-        this.writeLatency = signals.observation(prefix + ".write.latency", "ns");
-        this.readLatency = signals.observation(prefix + ".read.latency", "ns");
-        this.writes = signals.count(prefix + ".writes", "count");
-        this.reads = signals.count(prefix + ".reads", "count");
-        this.writeBytes = signals.count(prefix + ".writeBytes", "bytes");
-        this.readBytes = signals.count(prefix + ".readBytes", "bytes");
-        this.outstandingSignal = signals.level(prefix + ".outstanding", "count");
+        this.writeLatency = signals.declare(prefix, SignalKeys.Host.WRITE_LATENCY);
+        this.readLatency = signals.declare(prefix, SignalKeys.Host.READ_LATENCY);
+        this.writes = signals.declare(prefix, SignalKeys.Host.WRITES);
+        this.reads = signals.declare(prefix, SignalKeys.Host.READS);
+        this.writeBytes = signals.declare(prefix, SignalKeys.Host.WRITE_BYTES);
+        this.readBytes = signals.declare(prefix, SignalKeys.Host.READ_BYTES);
+        this.outstandingSignal = signals.declare(prefix, SignalKeys.Host.OUTSTANDING);
     }
 
     /** A host with signal prefix {@code host}. */
     public Host(Scheduler scheduler, Signals signals) {
-        this(scheduler, signals, "host");
+        this(scheduler, signals, NAME);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.repsim.core.measure.Measures.Cycles;
 import org.repsim.core.result.RunResult;
 import org.repsim.core.result.Table;
 
@@ -29,7 +30,7 @@ import org.repsim.core.result.Table;
  */
 public final class CycleChart {
 
-    public static final String TABLE = "cycles";
+    public static final String TABLE = Cycles.SCHEMA.name();
     /** Most points per series; more distinct cycle numbers are binned. */
     public static final int MAX_POINTS = 1000;
 
@@ -47,7 +48,7 @@ public final class CycleChart {
             List<Table> tables = new ArrayList<>();
             for (RunResult r : runs) {
                 Table t = r.tables().get(TABLE);
-                if (t != null && t.columns().contains("number")) {
+                if (t != null && t.columns().contains(Cycles.NUMBER.name())) {
                     tables.add(t);
                 }
             }
@@ -66,10 +67,10 @@ public final class CycleChart {
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        boolean hasBytes = p.has("bytes");
-        boolean hasSlots = p.has("slots");
-        boolean hasDuration = p.has("durationS") || (p.has("openS") && p.has("closeS"));
-        boolean hasFolding = p.has("folding") || (p.has("writes") && hasSlots);
+        boolean hasBytes = p.has(Cycles.BYTES_COLUMN.name());
+        boolean hasSlots = p.has(Cycles.SLOTS.name());
+        boolean hasDuration = p.has(Cycles.DURATION.name()) || (p.has(Cycles.OPEN.name()) && p.has(Cycles.CLOSE.name()));
+        boolean hasFolding = p.has(Cycles.FOLDING.name()) || (p.has(Cycles.WRITES.name()) && hasSlots);
         if (!hasBytes && !hasSlots && !hasDuration && !hasFolding) {
             return Optional.empty();
         }

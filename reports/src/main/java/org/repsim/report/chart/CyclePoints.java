@@ -3,6 +3,7 @@ package org.repsim.report.chart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.repsim.core.measure.Measures.Cycles;
 import org.repsim.core.result.Table;
 
 /**
@@ -147,8 +148,9 @@ final class CyclePoints {
             int close) {
         static Columns of(Table t) {
             List<String> c = t.columns();
-            return new Columns(c.indexOf("number"), c.indexOf("bytes"), c.indexOf("slots"), c.indexOf("writes"),
-                    c.indexOf("folding"), c.indexOf("durationS"), c.indexOf("openS"), c.indexOf("closeS"));
+            return new Columns(c.indexOf(Cycles.NUMBER.name()), c.indexOf(Cycles.BYTES_COLUMN.name()),
+                    c.indexOf(Cycles.SLOTS.name()), c.indexOf(Cycles.WRITES.name()), c.indexOf(Cycles.FOLDING.name()),
+                    c.indexOf(Cycles.DURATION.name()), c.indexOf(Cycles.OPEN.name()), c.indexOf(Cycles.CLOSE.name()));
         }
 
         double get(double[] row, int column) {
@@ -301,7 +303,7 @@ final class CyclePoints {
          * when it has none), or null when it has no row.
          */
         double[] scan(Table t) {
-            int number = t.columns().indexOf("number");
+            int number = t.columns().indexOf(Cycles.NUMBER.name());
             double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             long[] rows = {0};
             t.forEachRow(row -> {

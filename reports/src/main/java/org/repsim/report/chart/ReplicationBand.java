@@ -4,18 +4,33 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.jfree.data.xy.YIntervalSeries;
 import org.repsim.core.result.RunResult;
 import org.repsim.core.result.TimeSeries;
+import org.repsim.core.stats.ConfidenceInterval;
 
 /**
- * Mean across replications per time sample with a Student-t 95 % band. Samples are matched
- * by row index (every replication samples at the same times); only rows present in every
- * replication carrying the column are used. With one replication the band is the line. When
- * all values of a sample are non-negative the band's lower edge is clipped at zero.
+ * Mean across replications per time sample with a band: the Student-t 95 % interval of the
+ * mean, or the replications' range (lowest to highest). Samples are matched by row index (every
+ * replication samples at the same times); only rows present in every replication carrying the
+ * column are used. With one replication the band is the line. When all values of a sample are
+ * non-negative the confidence band's lower edge is clipped at zero.
  */
 public final class ReplicationBand {
+
+    /** What the shaded band around the mean line shows. */
+    public enum Spread {
+        /** No band: the mean line alone. */
+        NONE,
+        /** The 95 % confidence interval of the mean (smooth series). */
+        CONFIDENCE,
+        /**
+         * The lowest and highest replication at each sample: for sawtooth series, whose drops come
+         * at instants that differ between replications, where a confidence interval of the mean
+         * would only flare up (spindles) at each drop.
+         */
+        RANGE
+    }
 
     private final Map<Integer, Double> quantiles = new HashMap<>();
 
@@ -69,6 +84,11 @@ public final class ReplicationBand {
      * gives the mean line alone (low = high = mean).
      */
     public YIntervalSeries of(String key, List<RunResult> runs, String column, Scale scale, boolean withBand) {
+        return of(key, runs, column, scale, withBand ? Spread.CONFIDENCE : Spread.NONE);
+    }
+
+    /** The band of one column, values divided by {@code scale.divisor()}, its spread as asked. */
+    public YIntervalSeries of(String key, List<RunResult> runs, String column, Scale scale, Spread spread) {
         List<TimeSeries> with = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         int rows = Integer.MAX_VALUE;
@@ -102,11 +122,23 @@ public final class ReplicationBand {
                 continue;
             }
             double mean = sum / n;
-            double half = withBand ? halfWidth(values, n, mean) : 0;
-            // Depths, bytes, lags and latencies cannot be negative: the band stops at zero.
-            double low = nonNegative ? Math.max(0, mean - half) : mean - half;
+            double low;
+            double high;
+            if (spread == Spread.RANGE) {
+                low = values[0];
+                high = values[0];
+                for (int k = 1; k < n; k++) {
+                    low = Math.min(low, values[k]);
+                    high = Math.max(high, values[k]);
+                }
+            } else {
+                double half = spread == Spread.CONFIDENCE ? halfWidth(values, n, mean) : 0;
+                // Depths, bytes, lags and latencies cannot be negative: the band stops at zero.
+                low = nonNegative ? Math.max(0, mean - half) : mean - half;
+                high = mean + half;
+            }
             double t = with.get(0).time(i);
-            out.add(t, scale.apply(mean), scale.apply(low), scale.apply(mean + half));
+            out.add(t, scale.apply(mean), scale.apply(low), scale.apply(high));
         }
         return out;
     }
@@ -126,6 +158,6 @@ public final class ReplicationBand {
     }
 
     private double quantile(int n) {
-        return quantiles.computeIfAbsent(n, k -> new TDistribution(null, k - 1).inverseCumulativeProbability(0.975));
+        return quantiles.computeIfAbsent(n, k -> ConfidenceInterval.tQuantile(k, 0.95));
     }
 }

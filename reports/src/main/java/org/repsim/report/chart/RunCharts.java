@@ -16,18 +16,24 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.repsim.core.measure.Hint;
+import org.repsim.core.measure.Measures;
+import org.repsim.core.measure.Statistics;
 import org.repsim.core.result.RunResult;
+import org.repsim.report.chart.ReplicationBand.Spread;
 
 /**
  * The time charts of one sweep point, built from its replications' time series. Each method
  * returns empty when the columns it draws are absent, so a report shows only what the engine
- * recorded. Lines are the mean across replications per sample; shaded bands are the 95 %
- * Student-t interval of that mean (drawn when there are at least two replications).
+ * recorded. Column names and presentation come from the catalogue ({@link Measures}). Lines
+ * are the mean across replications per sample; shaded bands (drawn when there are at least two
+ * replications) are the 95 % Student-t interval of that mean, or, for a column the catalogue
+ * marks {@link Hint#SAWTOOTH}, the replications' range (lowest to highest).
  */
 public final class RunCharts {
 
     /** Latency statistics of a latency column family, with legend names and colours. */
-    private static final String[] LATENCY_SUFFIXES = {".mean", ".p50", ".p99", ".p999"};
+    private static final String[] LATENCY_STATISTICS = {"mean", "p50", "p99", "p999"};
     private static final String[] LATENCY_NAMES = {"mean", "p50", "p99", "p99.9"};
     private static final Color[] LATENCY_COLOURS = {Palette.MEAN, Palette.P50, Palette.P99, Palette.P999};
 
@@ -38,15 +44,18 @@ public final class RunCharts {
         this.runs = List.copyOf(runs);
     }
 
-    /** Host write ({@code "write"}) or read ({@code "read"}) latency per sample interval. */
-    public Optional<JFreeChart> latency(String direction) {
-        String prefix = "host." + direction + ".latency";
+    /**
+     * Host latency per sample interval: the interval columns of {@code latency} (the catalogue's
+     * {@link Measures#HOST_WRITE_LATENCY} or {@link Measures#HOST_READ_LATENCY}); {@code direction}
+     * ("write", "read") names it in the title.
+     */
+    public Optional<JFreeChart> latency(Statistics latency, String direction) {
         List<String> cols = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
         double max = 0;
-        for (int i = 0; i < LATENCY_SUFFIXES.length; i++) {
-            String c = prefix + LATENCY_SUFFIXES[i];
+        for (int i = 0; i < LATENCY_STATISTICS.length; i++) {
+            String c = Measures.hostLatencyColumn(latency, LATENCY_STATISTICS[i]).name();
             if (ReplicationBand.present(runs, c)) {
                 cols.add(c);
                 names.add(LATENCY_NAMES[i]);
@@ -65,7 +74,7 @@ public final class RunCharts {
 
     /** Queue depth of every processor, disk group, link and the reorder queue ({@code queue.*}). */
     public Optional<JFreeChart> queues() {
-        List<String> cols = ReplicationBand.columnsStartingWith(runs, "queue.");
+        List<String> cols = ReplicationBand.columnsStartingWith(runs, Measures.QUEUE_COLUMN.prefix());
         if (cols.isEmpty()) {
             return Optional.empty();
         }
@@ -80,7 +89,8 @@ public final class RunCharts {
 
     /** Session cache and spill-pool occupancy with the session limit as a dashed line. */
     public Optional<JFreeChart> cache() {
-        String[] cols = {"cache.session.bytes", "spill.bytes", "cache.session.limit"};
+        String[] cols = {Measures.CACHE_SESSION_BYTES.name(), Measures.SPILL_BYTES.name(),
+            Measures.CACHE_SESSION_LIMIT.name()};
         String[] labels = {"session cache", "spill pool", "session limit"};
         Color[] colours = {Palette.of("cache.session"), Palette.of("spill"), Palette.LIMIT};
         List<String> present = new ArrayList<>();
@@ -95,12 +105,12 @@ public final class RunCharts {
                 max = Math.max(max, ReplicationBand.maxAbs(runs, cols[i]));
             }
         }
-        if (!present.contains("cache.session.bytes") && !present.contains("spill.bytes")) {
+        if (!present.contains(cols[0]) && !present.contains(cols[1])) {
             return Optional.empty();
         }
         Scale scale = Scale.bytes(max);
         XYPlot plot = plot(present, names, cs, scale, true, scale.axisLabel("occupancy"));
-        int limit = present.indexOf("cache.session.limit");
+        int limit = present.indexOf(cols[2]);
         if (limit >= 0) {
             plot.getRenderer().setSeriesStroke(limit, ChartStyle.DASHED);
         }
@@ -111,8 +121,8 @@ public final class RunCharts {
     /** Busy fraction of every link per interval, with outages shaded. */
     public Optional<JFreeChart> links() {
         List<String> cols = new ArrayList<>();
-        for (String c : ReplicationBand.columnsStartingWith(runs, "link.")) {
-            if (c.endsWith(".utilization")) {
+        for (String c : ReplicationBand.columnsStartingWith(runs, Measures.LINK_UTILIZATION_COLUMN.prefix())) {
+            if (Measures.LINK_UTILIZATION_COLUMN.matches(c)) {
                 cols.add(c);
             }
         }
@@ -134,12 +144,13 @@ public final class RunCharts {
      * is written under the title.
      */
     public Optional<JFreeChart> rpoLag(Double rpoTargetS, double aboveTargetFraction) {
-        if (!ReplicationBand.present(runs, "rpo.lag")) {
+        String lagColumn = Measures.RPO_LAG.name();
+        if (!ReplicationBand.present(runs, lagColumn)) {
             return Optional.empty();
         }
-        double max = Math.max(ReplicationBand.maxAbs(runs, "rpo.lag"), rpoTargetS == null ? 0 : rpoTargetS);
+        double max = Math.max(ReplicationBand.maxAbs(runs, lagColumn), rpoTargetS == null ? 0 : rpoTargetS);
         Scale scale = Scale.seconds(max);
-        XYPlot plot = plot(List.of("rpo.lag"), List.of("recovery-point lag"), List.of(Palette.of("rpo")), scale, true,
+        XYPlot plot = plot(List.of(lagColumn), List.of("recovery-point lag"), List.of(Palette.of("rpo")), scale, true,
                 scale.axisLabel("recovery-point lag"));
         Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.SESSION_DROP, Shading.DISASTER));
         JFreeChart chart = ChartStyle.chart("Recovery-point lag", plot, false);
@@ -167,10 +178,11 @@ public final class RunCharts {
 
     /** Closed cycles waiting for transmission (multi-cycle mode, {@code cycle.transmitQueue}). */
     public Optional<JFreeChart> transmitQueue() {
-        if (!ReplicationBand.present(runs, "cycle.transmitQueue")) {
+        String queue = Measures.TRANSMIT_QUEUE.name();
+        if (!ReplicationBand.present(runs, queue)) {
             return Optional.empty();
         }
-        XYPlot plot = plot(List.of("cycle.transmitQueue"), List.of("transmit queue"), List.of(Palette.of("cycle.transmitQueue")),
+        XYPlot plot = plot(List.of(queue), List.of("transmit queue"), List.of(Palette.of("cycle.transmitQueue")),
                 Scale.PLAIN, true, "closed cycles waiting to transmit");
         Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
         return Optional.of(ChartStyle.chart("Transmit queue length (multi-cycle mode)", plot, false));
@@ -187,10 +199,11 @@ public final class RunCharts {
         double sum = 0;
         int n = 0;
         for (RunResult r : runs) {
-            if (r.series() == null || r.series().columnIndex("rpo.lag") < 0 || r.series().rows() == 0) {
+            String lagColumn = Measures.RPO_LAG.name();
+            if (r.series() == null || r.series().columnIndex(lagColumn) < 0 || r.series().rows() == 0) {
                 continue;
             }
-            double[] lag = r.series().column("rpo.lag");
+            double[] lag = r.series().column(lagColumn);
             int above = 0;
             for (double v : lag) {
                 if (v > rpoTargetS) {
@@ -203,13 +216,18 @@ public final class RunCharts {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /** Whether the catalogue marks the column a sawtooth (its band is then the replications' range). */
+    static boolean sawtooth(String column) {
+        return Measures.column(column).map(c -> c.has(Hint.SAWTOOTH)).orElse(false);
+    }
+
     private XYPlot plot(List<String> cols, List<String> names, List<Color> colours, Scale scale, boolean band,
             String rangeLabel) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean withBand = band && runs.size() > 1;
         for (int i = 0; i < cols.size(); i++) {
-            YIntervalSeries s = bands.of(names.get(i), runs, cols.get(i), scale, withBand);
-            data.addSeries(s);
+            Spread spread = !withBand ? Spread.NONE : sawtooth(cols.get(i)) ? Spread.RANGE : Spread.CONFIDENCE;
+            data.addSeries(bands.of(names.get(i), runs, cols.get(i), scale, spread));
         }
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.22f);

@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.repsim.core.measure.Hint;
+import org.repsim.core.measure.Measures;
+import org.repsim.core.measure.MetricType;
 import org.repsim.core.result.Interval;
 import org.repsim.core.result.MetricSummary;
 import org.repsim.core.result.PointSummary;
@@ -37,11 +42,9 @@ public final class ReportWriter {
 
     public static final String PAGE = "report.html";
     public static final String CHARTS = "charts";
+    /** A fraction below this at every sweep point is not charted (0.01 %). */
+    static final double NEGLIGIBLE_FRACTION = 1e-4;
 
-    private static final List<String> LATENCY_TABLE = List.of("host.write.latency.mean", "host.write.latency.p50",
-            "host.write.latency.p99", "host.write.latency.p999", "host.read.latency.mean", "host.read.latency.p99");
-    private static final List<String> CONSISTENCY = List.of("consistency.violations", "ordered.outOfOrder",
-            "session.drops", "disaster.lost.writes", "disaster.lost.bytes", "disaster.lost.span");
 
     private final Path outDir;
     private final ReportInput input;
@@ -217,10 +220,11 @@ public final class ReportWriter {
             }
             String target = input.rpoTargetS() == null ? "the target"
                     : Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS());
-            Optional<JFreeChart> c = sc.metricVs("rpo.aboveTarget.fraction", path,
+            String above = Measures.RPO_ABOVE_TARGET.name();
+            Optional<JFreeChart> c = sc.metricVs(above, path,
                     "Time above the recovery-point target vs " + path, "time above RPO target");
             if (c.isPresent()) {
-                drawn.add("rpo.aboveTarget.fraction@" + path);
+                drawn.add(above + "@" + path);
                 figure("sweep-rpo-above-target-by-" + p, "Time above the recovery-point target against " + path,
                         "The share of time the recovery-point lag exceeded " + target + " at each link bandwidth "
                                 + "(mean over replications, error bars 95 % confidence interval)." + others
@@ -229,9 +233,21 @@ public final class ReportWriter {
             }
         }
         List<String> constant = new ArrayList<>();
+        List<String> negligible = new ArrayList<>();
+        List<String[]> same = new ArrayList<>();
+        Map<List<Double>, String> chartedMeans = new HashMap<>();
         for (String metric : Headlines.headlines(metricNames(points))) {
             if (!sc.varies(metric)) {
                 constant.add(metric);
+                continue;
+            }
+            if (negligible(points, metric)) {
+                negligible.add(metric);
+                continue;
+            }
+            String twin = chartedMeans.putIfAbsent(means(points, metric), metric);
+            if (twin != null) {
+                same.add(new String[] {metric, twin});
                 continue;
             }
             for (int p = 0; p < input.sweptPaths().size(); p++) {
@@ -252,6 +268,22 @@ public final class ReportWriter {
             body.append("<p class=\"note\">Not charted because equal at every sweep point: ");
             for (int i = 0; i < constant.size(); i++) {
                 body.append(i > 0 ? ", " : "").append("<code>").append(Html.escape(constant.get(i))).append("</code>");
+            }
+            body.append(".</p>\n");
+        }
+        if (!negligible.isEmpty()) {
+            body.append("<p class=\"note\">Not charted because below ").append(Scale.PERCENT.format(NEGLIGIBLE_FRACTION))
+                    .append(" at every sweep point (their values are in the sweep table): ");
+            for (int i = 0; i < negligible.size(); i++) {
+                body.append(i > 0 ? ", " : "").append("<code>").append(Html.escape(negligible.get(i))).append("</code>");
+            }
+            body.append(".</p>\n");
+        }
+        if (!same.isEmpty()) {
+            body.append("<p class=\"note\">Not charted because equal at every sweep point to a metric charted above: ");
+            for (int i = 0; i < same.size(); i++) {
+                body.append(i > 0 ? ", " : "").append("<code>").append(Html.escape(same.get(i)[0]))
+                        .append("</code> (equal to <code>").append(Html.escape(same.get(i)[1])).append("</code>)");
             }
             body.append(".</p>\n");
         }
@@ -330,14 +362,14 @@ public final class ReportWriter {
         }
         RunCharts rc = new RunCharts(runs);
         String every = Scale.seconds(input.sampleEveryS()).format(input.sampleEveryS());
-        Optional<JFreeChart> c = rc.latency("write");
+        Optional<JFreeChart> c = rc.latency(Measures.HOST_WRITE_LATENCY, "write");
         if (c.isPresent()) {
             figure(id + "-write-latency", "Host write latency over time",
                     "Mean, median, 99th and 99.9th percentile of the host writes completed in each " + every
                             + " interval. A widening gap between p99.9 and the mean is queueing in the tail; "
                             + "shaded spans are link outages.", c.get(), ChartStyle.HEIGHT);
         }
-        c = rc.latency("read");
+        c = rc.latency(Measures.HOST_READ_LATENCY, "read");
         if (c.isPresent()) {
             figure(id + "-read-latency", "Host read latency over time",
                     "The same statistics for host reads, which are never replicated but share processors and disks.",
@@ -359,23 +391,22 @@ public final class ReportWriter {
                     : "One point per bin of " + bin + " consecutive cycle numbers (more cycles than a chart can "
                             + "show): sizes are means per cycle number, durations the mean of the bin's cycles. ";
             figure(id + "-cycles", "Cycles",
-                    points + "Top: bytes (left axis) and slots (right axis) the cycle carried; "
-                            + "middle: how long it was open; bottom: writes per slot (above 1, rewrites of a track "
-                            + "folded into one slot). Cycles longer than minCycleTime mean the link or the secondary "
-                            + "could not keep up.", c.get(), ChartStyle.TALL_HEIGHT);
+                    points + "Top: " + Measures.Cycles.BYTES_COLUMN.description() + " (left axis) and "
+                            + Measures.Cycles.SLOTS.description() + " (right axis); middle: "
+                            + Measures.Cycles.DURATION.description() + "; bottom: "
+                            + Measures.Cycles.FOLDING.description() + ".", c.get(), ChartStyle.TALL_HEIGHT);
         }
         c = rc.transmitQueue();
         if (c.isPresent()) {
             figure(id + "-transmit-queue", "Transmit queue (multi-cycle mode)",
-                    "Closed cycles waiting to be sent. A queue that keeps growing means the links are slower than "
-                            + "the folded write rate.", c.get(), ChartStyle.HEIGHT);
+                    sentence(Measures.TRANSMIT_QUEUE.description()), c.get(), ChartStyle.HEIGHT);
         }
         c = rc.cache();
         if (c.isPresent()) {
             figure(id + "-cache", "Cache and spill-pool occupancy",
-                    "Bytes the replication session holds in cache and in the spill pool; the dashed line is the "
-                            + "session's cache limit. When the cache line reaches it the cache-pressure policy "
-                            + "(spill, pace or drop) takes over; purple spans are session drops.", c.get(), ChartStyle.HEIGHT);
+                    sentence(Measures.CACHE_SESSION_BYTES.description()) + " " + sentence(Measures.SPILL_BYTES.description())
+                            + " The dashed line is " + Measures.CACHE_SESSION_LIMIT.description()
+                            + "; purple spans are session drops." + envelope(runs), c.get(), ChartStyle.HEIGHT);
         }
         c = rc.links();
         if (c.isPresent()) {
@@ -383,7 +414,7 @@ public final class ReportWriter {
                     "Share of each " + every + " interval a link spent sending. Near 100 % the link is saturated "
                             + "and backlog builds up; red spans are outages.", c.get(), ChartStyle.HEIGHT);
         }
-        MetricSummary above = point.metric("rpo.aboveTarget.fraction");
+        MetricSummary above = point.metric(Measures.RPO_ABOVE_TARGET.name());
         double aboveFraction = above != null ? above.mean() : rc.aboveTargetFraction(input.rpoTargetS());
         c = rc.rpoLag(input.rpoTargetS(), aboveFraction);
         if (c.isPresent()) {
@@ -391,20 +422,14 @@ public final class ReportWriter {
                     : " The dashed red line is the target (" + Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS())
                             + "); the line under the title gives the share of time above it.";
             figure(id + "-rpo", "Recovery-point lag",
-                    "How far the secondary's consistent image trails the primary: the writes of this many seconds "
-                            + "would be lost by a disaster at that moment." + target, c.get(), ChartStyle.HEIGHT);
+                    sentence(Measures.RPO_LAG.description()) + target + envelope(runs), c.get(), ChartStyle.HEIGHT);
         }
         consistency(id, point, runs);
         body.append("</section>\n");
     }
 
     private void latencyTable(String id, PointSummary point) {
-        List<String> present = new ArrayList<>();
-        for (String n : LATENCY_TABLE) {
-            if (point.metric(n) != null) {
-                present.add(n);
-            }
-        }
+        List<String> present = present(point, Measures.OVERALL_LATENCY);
         if (present.isEmpty()) {
             return;
         }
@@ -412,7 +437,7 @@ public final class ReportWriter {
                 .append("<p class=\"how\">Over the whole measured period (after warm-up): mean over replications "
                         + "± 95 % confidence half-width.</p>\n<table>\n<thead><tr>");
         for (String n : present) {
-            body.append("<th>").append(Html.escape(n.substring("host.".length()))).append("</th>");
+            body.append("<th>").append(Html.escape(n.substring(n.indexOf('.') + 1))).append("</th>");
         }
         body.append("</tr></thead>\n<tbody><tr>");
         for (String n : present) {
@@ -423,12 +448,7 @@ public final class ReportWriter {
     }
 
     private void consistency(String id, PointSummary point, List<RunResult> runs) {
-        List<String> present = new ArrayList<>();
-        for (String n : CONSISTENCY) {
-            if (point.metric(n) != null) {
-                present.add(n);
-            }
-        }
+        List<String> present = present(point, Measures.CONSISTENCY_AND_LOSS);
         List<Interval> disasters = Shading.intervals(runs, Shading.DISASTER);
         if (present.isEmpty() && disasters.isEmpty()) {
             return;
@@ -472,10 +492,61 @@ public final class ReportWriter {
                 .append("</figure>\n");
     }
 
-    /** Violations and data loss are marked red when non-zero, green when zero. */
+    /**
+     * True when {@code metric} is a fraction whose mean and largest replication stay below
+     * {@link #NEGLIGIBLE_FRACTION} at every point (a link's acknowledgement direction): a chart of it
+     * would be a flat line at zero.
+     */
+    private static boolean negligible(List<PointSummary> points, String metric) {
+        for (PointSummary p : points) {
+            MetricSummary m = p.metric(metric);
+            if (m == null) {
+                continue;
+            }
+            if (!"fraction".equals(m.unit()) || !(Math.abs(m.mean()) < NEGLIGIBLE_FRACTION)
+                    || !(Math.abs(m.max()) < NEGLIGIBLE_FRACTION)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The metric's mean at each point (NaN where absent). */
+    private static List<Double> means(List<PointSummary> points, String metric) {
+        List<Double> out = new ArrayList<>();
+        for (PointSummary p : points) {
+            MetricSummary m = p.metric(metric);
+            out.add(m == null ? Double.NaN : m.mean());
+        }
+        return out;
+    }
+
+    /** The names of {@code metrics} that {@code point} has, in that order. */
+    private static List<String> present(PointSummary point, List<MetricType> metrics) {
+        List<String> out = new ArrayList<>();
+        for (MetricType m : metrics) {
+            if (point.metric(m.name()) != null) {
+                out.add(m.name());
+            }
+        }
+        return out;
+    }
+
+    /** A catalogue description as a sentence: capital first letter, final full stop. */
+    private static String sentence(String description) {
+        return Character.toUpperCase(description.charAt(0)) + description.substring(1) + ".";
+    }
+
+    /** How a sawtooth column's spread is drawn, when there are several replications. */
+    private static String envelope(List<RunResult> runs) {
+        return runs.size() < 2 ? "" : " The line is the mean over replications; the shaded band is the range from the "
+                + "lowest to the highest replication at each sample (the replications' cycles switch at different "
+                + "instants, so a confidence band of the mean would only show where they disagree).";
+    }
+
+    /** Metrics whose only good value is zero (violations, data loss) are marked red when non-zero, green when zero. */
     private static String cellClass(String metric, double value) {
-        if (metric.equals("consistency.violations") || metric.equals("ordered.outOfOrder")
-                || metric.startsWith("disaster.lost.") || metric.equals("session.drops")) {
+        if (Measures.metric(metric).map(m -> m.has(Hint.ZERO_IS_GOOD)).orElse(false)) {
             if (Double.isNaN(value)) {
                 return "";
             }

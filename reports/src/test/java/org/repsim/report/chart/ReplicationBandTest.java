@@ -35,6 +35,22 @@ class ReplicationBandTest {
     }
 
     @Test
+    void rangeSpreadIsTheLowestAndHighestReplicationAndSawtoothColumnsGetIt() {
+        // replications whose sawtooth drops one sample apart: the range is what a reader can read
+        List<RunResult> runs = List.of(run(0, 10, 20, 5), run(1, 10, 4, 6));
+        YIntervalSeries s = new ReplicationBand().of("lag", runs, "rpo.lag", Scale.PLAIN, ReplicationBand.Spread.RANGE);
+        assertThat(s.getYValue(1)).isEqualTo(12.0);
+        assertThat(s.getYLowValue(1)).isEqualTo(4.0);
+        assertThat(s.getYHighValue(1)).isEqualTo(20.0);
+        assertThat(s.getYLowValue(0)).isEqualTo(10.0);
+        assertThat(s.getYHighValue(0)).isEqualTo(10.0);
+        assertThat(RunCharts.sawtooth("rpo.lag")).isTrue();
+        assertThat(RunCharts.sawtooth("cache.session.bytes")).isTrue();
+        assertThat(RunCharts.sawtooth("host.write.latency.p99")).isFalse();
+        assertThat(RunCharts.sawtooth("queue.r1a.hostAdapters")).isFalse();
+    }
+
+    @Test
     void bandOfNonNegativeSamplesStopsAtZero() {
         YIntervalSeries s = new ReplicationBand().of("depth", List.of(run(0, 0), run(1, 0), run(2, 3)), "rpo.lag",
                 Scale.PLAIN, true);

@@ -68,6 +68,13 @@ class ReportWriterTest {
         }
         // consistency.violations is 0 everywhere: listed as not charted rather than drawn flat.
         assertThat(html).doesNotContain("id=\"sweep-consistency.violations-by-0\"").contains("Not charted because equal");
+        // A fraction ~0 everywhere (a link's acknowledgement direction) and a metric equal to one charted
+        // are folded into notes, not drawn.
+        assertThat(html).doesNotContain("id=\"sweep-link.wan.dr-prod.utilization-by-0\"")
+                .contains("below 0.01% at every sweep point (their values are in the sweep table): "
+                        + "<code>link.wan.dr-prod.utilization</code>")
+                .doesNotContain("id=\"sweep-link.wan.prod-dr.utilization-by-0\"")
+                .contains("<code>link.wan.prod-dr.utilization</code> (equal to <code>link.wan.utilization</code>)");
         // Time above target vs bandwidth has its own chart and is not drawn a second time.
         assertThat(html).doesNotContain("id=\"sweep-rpo.aboveTarget.fraction-by-0\"");
 

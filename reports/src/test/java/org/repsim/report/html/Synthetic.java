@@ -111,6 +111,9 @@ final class Synthetic {
         metrics.add(new Metric("host.write.latency.p99", 0.0012 * (1 + 0.05 * rnd.nextGaussian()), "s"));
         metrics.add(new Metric("host.writes", 1_000_000 + 1000 * rnd.nextGaussian(), "count"));
         metrics.add(new Metric("link.wan.utilization", Math.min(1, 0.9 / bandwidthGbit), "fraction"));
+        // the busier direction is the link's utilisation; the acknowledgement direction is ~0
+        metrics.add(new Metric("link.wan.prod-dr.utilization", Math.min(1, 0.9 / bandwidthGbit), "fraction"));
+        metrics.add(new Metric("link.wan.dr-prod.utilization", 1e-6 / bandwidthGbit * (1 + 0.1 * replication), "fraction"));
         if (full) {
             metrics.add(new Metric("rpo.lag.mean", minCycleS * 1.5 * (1 + 1 / bandwidthGbit) * (1 + 0.05 * rnd.nextGaussian()), "s"));
             metrics.add(new Metric("rpo.aboveTarget.fraction", Math.max(0, Math.min(1, 0.6 / bandwidthGbit * minCycleS / 30

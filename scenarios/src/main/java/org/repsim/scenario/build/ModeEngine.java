@@ -1,6 +1,7 @@
 package org.repsim.scenario.build;
 
 import java.util.List;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.core.signal.Recording;
@@ -32,7 +33,7 @@ interface ModeEngine {
 
     /** Loss metrics of a disaster that lost nothing. */
     static List<Metric> noLoss() {
-        return List.of(new Metric("disaster.lost.writes", 0, "count"), new Metric("disaster.lost.bytes", 0, "bytes"),
-                new Metric("disaster.lost.span", 0, "s"));
+        return List.of(Measures.DISASTER_LOST_WRITES.of(0), Measures.DISASTER_LOST_BYTES.of(0),
+                Measures.DISASTER_LOST_SPAN.of(0));
     }
 }

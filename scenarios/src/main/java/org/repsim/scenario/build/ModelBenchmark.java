@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.repsim.core.bench.HeapMeter;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.scenario.run.Experiment;
 import org.repsim.scenario.run.ExperimentPlan;
@@ -142,7 +143,7 @@ public final class ModelBenchmark {
             double wall = (System.nanoTime() - t0) / 1e9;
             long writes = 0;
             for (Metric m : built.recording.metrics(built.kernel.now())) {
-                if (m.name().equals("host.writes")) {
+                if (Measures.HOST_WRITES.matches(m.name())) {
                     writes = (long) m.value();
                 }
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.random.RandomStreams;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Recording;
@@ -84,7 +85,7 @@ final class OrderedEngine implements ModeEngine {
             }
         }
         double spanS = oldest == Long.MAX_VALUE ? 0 : (nowNs - oldest) / 1e9;
-        return List.of(new Metric("disaster.lost.writes", writes, "count"), new Metric("disaster.lost.bytes", bytes, "bytes"),
-                new Metric("disaster.lost.span", spanS, "s"));
+        return List.of(Measures.DISASTER_LOST_WRITES.of(writes), Measures.DISASTER_LOST_BYTES.of(bytes),
+                Measures.DISASTER_LOST_SPAN.of(spanS));
     }
 }

@@ -43,7 +43,7 @@ public final class ScenarioModel implements ReplicationModel {
     @Override
     public RunResult run(PlanPoint point, int replication, long masterSeed, ProgressSink progress,
             TableStores tables) {
-        Scenario sc = (Scenario) point.payload();
+        Scenario sc = point.scenario();
         Built built = build(sc, replication, masterSeed, baseDir, tables);
         SimulationKernel k = built.kernel;
         long end = sc.run().durationNs();

@@ -3,7 +3,9 @@ package org.repsim.scenario.build;
 import java.util.ArrayList;
 import java.util.List;
 import org.repsim.core.kernel.Scheduler;
-import org.repsim.core.result.Metric;
+import org.repsim.core.measure.Measures;
+import org.repsim.core.measure.MetricType;
+import org.repsim.core.measure.Statistics;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
@@ -13,13 +15,15 @@ import org.repsim.model.Box;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.Processor;
 import org.repsim.model.WanLink;
+import org.repsim.model.measure.SignalKeys;
+import org.repsim.model.workload.Host;
 
 /**
  * What every run records, whatever the replication mode (the configuration side of the
  * components' signals): host latency and counts, link utilisation, the queue and utilisation of
  * every processor pool and disk group, and their per-interval time series.
  *
- * <p>Names: summary metrics as SCENARIO.md gives them ({@code host.write.latency.p99},
+ * <p>Names (declared in the catalogue {@link Measures}): summary metrics ({@code host.write.latency.p99},
  * {@code link.<id>.utilization}) plus {@code queue.<box>.<pool>.mean/.max},
  * {@code <box>.<pool>.utilization}; time-series columns {@code host.write.latency.*} per
  * interval, {@code queue.<component>} (mean number in system over the interval) and
@@ -34,11 +38,11 @@ final class StandardRecording {
     }
 
     static void register(Recording rec, Signals signals, Topology topology, Scheduler s) {
-        host(rec, signals, "write");
-        host(rec, signals, "read");
-        rec.count(signals.find("host.writes"), "host.writes");
-        rec.count(signals.find("host.reads"), "host.reads");
-        rec.count(signals.find("host.writeBytes"), "host.writeBytes");
+        host(rec, signals.get(Host.NAME, SignalKeys.Host.WRITE_LATENCY), Measures.HOST_WRITE_LATENCY);
+        host(rec, signals.get(Host.NAME, SignalKeys.Host.READ_LATENCY), Measures.HOST_READ_LATENCY);
+        rec.count(signals.get(Host.NAME, SignalKeys.Host.WRITES), Measures.HOST_WRITES);
+        rec.count(signals.get(Host.NAME, SignalKeys.Host.READS), Measures.HOST_READS);
+        rec.count(signals.get(Host.NAME, SignalKeys.Host.WRITE_BYTES), Measures.HOST_WRITE_BYTES);
         for (Box box : topology.boxes().values()) {
             processor(rec, signals, s, box.name(), "hostAdapters", box.hostAdapters());
             processor(rec, signals, s, box.name(), "remoteAdapters", box.remoteAdapters());
@@ -48,43 +52,43 @@ final class StandardRecording {
             for (DiskGroup g : topology.diskGroups(box.name())) {
                 String prefix = g.name();
                 String component = prefix.substring("box.".length());
-                utilization(rec, signals.find(prefix + ".busy"), component + ".utilization", g.devices(), s);
-                queue(rec, signals.find(prefix + ".inSystem"), component, s);
+                utilization(rec, signals.get(prefix, SignalKeys.DiskGroup.BUSY), Measures.UTILIZATION.of(component),
+                        g.devices(), s);
+                queue(rec, signals.get(prefix, SignalKeys.DiskGroup.IN_SYSTEM), component, s);
             }
-            rec.level(signals.find("box." + box.name() + ".cache.writePendingBytes"),
-                    "box." + box.name() + ".cache.writePending", s.now());
+            rec.level(signals.get(box.cache().name(), SignalKeys.Cache.WRITE_PENDING_BYTES),
+                    Measures.CACHE_WRITE_PENDING.statistics(box.name()), s.now());
         }
         topology.links().forEach((id, link) -> link(rec, signals, s, id, link));
     }
 
-    private static void host(Recording rec, Signals signals, String kind) {
-        String name = "host." + kind + ".latency";
-        LatencyHistogram interval = rec.latencyByInterval(signals.find(name), name);
-        rec.column(name + ".mean", "s", () -> interval.meanNs() / 1e9);
-        rec.column(name + ".p50", "s", () -> interval.quantileNs(0.50) / 1e9);
-        rec.column(name + ".p99", "s", () -> interval.quantileNs(0.99) / 1e9);
-        rec.column(name + ".p999", "s", () -> interval.quantileNs(0.999) / 1e9);
+    private static void host(Recording rec, Signal latency, Statistics metrics) {
+        LatencyHistogram interval = rec.latencyByInterval(latency, metrics);
+        rec.column(Measures.hostLatencyColumn(metrics, "mean"), () -> interval.meanNs() / 1e9);
+        rec.column(Measures.hostLatencyColumn(metrics, "p50"), () -> interval.quantileNs(0.50) / 1e9);
+        rec.column(Measures.hostLatencyColumn(metrics, "p99"), () -> interval.quantileNs(0.99) / 1e9);
+        rec.column(Measures.hostLatencyColumn(metrics, "p999"), () -> interval.quantileNs(0.999) / 1e9);
     }
 
     private static void processor(Recording rec, Signals signals, Scheduler s, String box, String pool, Processor p) {
-        String prefix = "box." + box + "." + pool;
-        utilization(rec, signals.find(prefix + ".busy"), box + "." + pool + ".utilization", p.servers(), s);
-        queue(rec, signals.find(prefix + ".inSystem"), box + "." + pool, s);
+        utilization(rec, signals.get(p.name(), SignalKeys.Processor.BUSY), Measures.UTILIZATION.of(box + "." + pool),
+                p.servers(), s);
+        queue(rec, signals.get(p.name(), SignalKeys.Processor.IN_SYSTEM), box + "." + pool, s);
     }
 
     /** Summary {@code queue.<component>.mean/.max} and the interval column {@code queue.<component>}. */
     private static void queue(Recording rec, Signal inSystem, String component, Scheduler s) {
-        TimeWeighted w = rec.level(inSystem, "queue." + component, s.now());
+        TimeWeighted w = rec.level(inSystem, Measures.QUEUE.statistics(component), s.now());
         IntervalAverage interval = new IntervalAverage(w, s);
-        rec.column("queue." + component, "count", interval::sample);
+        rec.column(Measures.QUEUE_COLUMN.of(component), interval::sample);
     }
 
     /** Busy servers ÷ servers, as a run summary. */
-    private static TimeWeighted utilization(Recording rec, Signal busy, String metric, int servers, Scheduler s) {
+    private static TimeWeighted utilization(Recording rec, Signal busy, MetricType metric, int servers, Scheduler s) {
         TimeWeighted w = new TimeWeighted(s.now(), 0);
         busy.subscribe(w);
         rec.resetWith(w);
-        rec.metrics((now, out) -> out.add(new Metric(metric, w.average(now) / servers, "fraction")));
+        rec.metrics((now, out) -> out.add(metric.of(w.average(now) / servers)));
         return w;
     }
 
@@ -118,16 +122,18 @@ final class StandardRecording {
         List<TimeWeighted> directions = new ArrayList<>();
         List<IntervalAverage> intervals = new ArrayList<>();
         for (WanLink.Direction d : List.of(link.forward(), link.backward())) {
-            Signal busy = signals.find(d.name() + ".busy");
-            String dir = d.fromSite().name() + "-" + d.toSite().name();
-            TimeWeighted w = utilization(rec, busy, "link." + id + "." + dir + ".utilization", 1, s);
+            Signal busy = signals.get(d.name(), SignalKeys.Link.BUSY);
+            TimeWeighted w = utilization(rec, busy,
+                    Measures.LINK_DIRECTION_UTILIZATION.of(id, d.fromSite().name(), d.toSite().name()), 1, s);
             directions.add(w);
             intervals.add(new IntervalAverage(w, s));
-            queue(rec, signals.find(d.name() + ".inSystem"), "link." + id + "." + dir, s);
+            String dir = d.fromSite().name() + "-" + d.toSite().name();
+            queue(rec, signals.get(d.name(), SignalKeys.Link.IN_SYSTEM), "link." + id + "." + dir, s);
         }
-        rec.metrics((now, out) -> out.add(new Metric("link." + id + ".utilization",
-                Math.max(directions.get(0).average(now), directions.get(1).average(now)), "fraction")));
-        rec.column("link." + id + ".utilization", "fraction",
+        MetricType utilization = Measures.LINK_UTILIZATION.of(id);
+        rec.metrics((now, out) -> out.add(utilization.of(
+                Math.max(directions.get(0).average(now), directions.get(1).average(now)))));
+        rec.column(Measures.LINK_UTILIZATION_COLUMN.of(id),
                 () -> Math.max(intervals.get(0).sample(), intervals.get(1).sample()));
     }
 }

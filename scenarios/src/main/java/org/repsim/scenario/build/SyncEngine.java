@@ -3,6 +3,7 @@ package org.repsim.scenario.build;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Recording;
 import org.repsim.model.Box;
@@ -38,9 +39,9 @@ final class SyncEngine implements ModeEngine {
     @Override
     public void record(Recording rec) {
         rec.metrics((now, out) -> {
-            out.add(new Metric("rpo.lag.mean", 0, "s"));
-            out.add(new Metric("rpo.lag.max", 0, "s"));
-            out.add(new Metric("rpo.aboveTarget.fraction", 0, "fraction"));
+            out.add(Measures.RPO_LAG_MEAN.of(0));
+            out.add(Measures.RPO_LAG_MAX.of(0));
+            out.add(Measures.RPO_ABOVE_TARGET.of(0));
         });
     }
 

@@ -14,5 +14,5 @@ public interface ExperimentLauncher {
      * e.g. a trace file that cannot be read); any other exception is a failure during simulation
      * (exit 1) and its message should name the component and simulated time.
      */
-    void launch(Experiment experiment) throws Exception;
+    void launch(RunRequest experiment) throws Exception;
 }

@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, found " + threadCount);
         }
-        Experiment experiment;
+        RunRequest experiment;
         try {
             experiment = experiment(threadCount);
         } catch (ScenarioException e) {
@@ -99,15 +99,27 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the scenario, applies --set, --seed and --replications, validates it and expands the sweep. */
-    Experiment experiment(int threadCount) throws ScenarioException {
+    /**
+     * Loads the scenario, applies --set, --seed and --replications, validates it and expands the
+     * sweep. A --set on a swept path (or on an object holding one) replaces that sweep axis, and
+     * says so on stderr.
+     */
+    RunRequest experiment(int threadCount) throws ScenarioException {
         ScenarioSource source = ScenarioSource.read(scenarioFile);
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
                 throw new ParameterException(spec.commandLine(), "--set takes PATH=VALUE, e.g. run.replications=10; found '" + set + "'");
             }
-            source = source.with(set.substring(0, eq).trim(), set.substring(eq + 1));
+            String path = set.substring(0, eq).trim();
+            // a value given on the command line wins over the file's sweep of that path
+            for (String swept : source.sweepPathsUnder(path)) {
+                int values = source.tree().get("sweep").get(swept).size();
+                source = source.withoutSweepPath(swept);
+                Repsim.stderr(spec).println("repsim: --set " + path + " replaces the sweep of " + swept
+                        + " (" + values + (values == 1 ? " value" : " values") + "): it is no longer swept");
+            }
+            source = source.with(path, set.substring(eq + 1));
         }
         if (seed != null) {
             source = source.with("run.seed", JsonNodeFactory.instance.numberNode(seed));
@@ -126,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        return new Experiment(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
+        return new RunRequest(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
                 Repsim.stdout(spec), Repsim.stderr(spec), parsedShard);
     }
 

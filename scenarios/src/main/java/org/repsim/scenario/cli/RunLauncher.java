@@ -26,7 +26,7 @@ import org.repsim.scenario.validate.Scenarios;
 final class RunLauncher implements ExperimentLauncher {
 
     @Override
-    public void launch(Experiment e) throws Exception {
+    public void launch(RunRequest e) throws Exception {
         ExperimentPlan plan = plan(e);
         Path base = e.scenarioFile().toAbsolutePath().getParent();
         RunOptions options = RunOptions.into(e.outputDir()).withThreads(e.threads()).withResume(e.resume())
@@ -57,7 +57,7 @@ final class RunLauncher implements ExperimentLauncher {
     }
 
     /** The runner's plan of a validated experiment: its points, seed, times and resolved scenario. */
-    static ExperimentPlan plan(Experiment e) {
+    static ExperimentPlan plan(RunRequest e) {
         Scenario sc = e.scenario();
         List<PlanPoint> points = new ArrayList<>();
         for (SweepPoint p : e.points()) {

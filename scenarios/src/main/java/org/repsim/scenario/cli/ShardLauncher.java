@@ -16,7 +16,7 @@ final class ShardLauncher {
     private ShardLauncher() {
     }
 
-    static void launch(Experiment e, ExperimentPlan plan, ReplicationModel model, RunOptions options)
+    static void launch(RunRequest e, ExperimentPlan plan, ReplicationModel model, RunOptions options)
             throws ScenarioException {
         ShardRun.Outcome outcome;
         long startedNs = System.nanoTime();

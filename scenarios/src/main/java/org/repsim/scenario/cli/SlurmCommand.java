@@ -165,7 +165,7 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     /** The scenario as the tasks will run it: --set, --seed and --replications applied, validated. */
-    private Experiment experiment(Path scenario, Path dir) throws ScenarioException {
+    private RunRequest experiment(Path scenario, Path dir) throws ScenarioException {
         ScenarioSource source = ScenarioSource.read(scenario);
         for (String set : sets) {
             int eq = set.indexOf('=');
@@ -181,7 +181,7 @@ final class SlurmCommand implements Callable<Integer> {
             source = source.with("run.replications", JsonNodeFactory.instance.numberNode(replications));
         }
         Scenario resolved = source.resolve();
-        return new Experiment(scenario, source, resolved, source.sweepPoints(), dir, 1, false, true,
+        return new RunRequest(scenario, source, resolved, source.sweepPoints(), dir, 1, false, true,
                 Repsim.stdout(spec), Repsim.stderr(spec));
     }
 

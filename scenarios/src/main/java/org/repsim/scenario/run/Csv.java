@@ -1,5 +1,13 @@
 package org.repsim.scenario.run;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,32 +17,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV as the result files use it: comma separated, {@code \n} line ends, a header
- * line, fields quoted with {@code "} only when they contain a comma, a quote or a line break
- * (a quote inside is doubled).
+ * RFC 4180 CSV as the result files use it, by jackson-dataformat-csv: comma separated, {@code \n}
+ * line ends, a header line, fields quoted with {@code "} only when they contain a comma, a quote
+ * or a line break (a quote inside is doubled). Reading accepts {@code \n}, {@code \r\n} and
+ * {@code \r} line ends; a line without any character is a record of one empty field.
  */
 final class Csv {
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            // quote only what must be quoted (the default also quotes spaces and long values)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema LINES = CsvSchema.emptySchema().withLineSeparator("\n");
+    private static final ObjectWriter LINE = MAPPER.writer(LINES);
+    private static final ObjectReader RECORDS = MAPPER.readerForListOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY).with(LINES);
+
     private Csv() {
     }
 
     /** Appends one line of fields. */
     static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(field(fields.get(i)));
+        try {
+            out.append(LINE.writeValueAsString(fields));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a list of strings cannot fail to serialize", e);
         }
-        out.append('\n');
-    }
-
-    static String field(String text) {
-        boolean quote = false;
-        for (int i = 0; i < text.length() && !quote; i++) {
-            char c = text.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /** Parses a whole text into lines of fields; a final line end is optional. */
@@ -50,97 +57,39 @@ final class Csv {
         return lines;
     }
 
-    /**
-     * Reads records one at a time, so a file of any length is parsed in constant memory. Line
-     * ends are {@code \n}, {@code \r\n} or {@code \r} (inside quotes they belong to the field); a
-     * final line end is optional; a line without any character is a record of one empty field,
-     * except at the very end of the text.
-     */
+    /** Reads records one at a time, so a file of any length is parsed in constant memory. */
     static final class Records implements Closeable {
-        private static final int END = -1;
-        private final Reader in;
-        private final char[] buffer = new char[1 << 14];
-        private final StringBuilder cell = new StringBuilder();
-        private int position;
-        private int limit;
+        private final MappingIterator<List<String>> records;
 
         Records(Reader in) {
-            this.in = in;
+            try {
+                records = RECORDS.readValues(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /**
          * The next record's fields, or null after the last one.
          *
-         * @throws IllegalArgumentException when the text ends inside a quoted field
+         * @throws IllegalArgumentException when the text is not CSV (it ends inside a quoted field)
          */
         List<String> next() throws IOException {
-            List<String> fields = new ArrayList<>();
-            cell.setLength(0);
-            boolean quoted = false;
-            boolean lineHasContent = false;
-            for (int c = read(); c != END; c = read()) {
-                if (quoted) {
-                    if (c == '"') {
-                        if (peek() == '"') {
-                            cell.append('"');
-                            read();
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cell.append((char) c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                    lineHasContent = true;
-                } else if (c == ',') {
-                    fields.add(cell.toString());
-                    cell.setLength(0);
-                    lineHasContent = true;
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && peek() == '\n') {
-                        read();
-                    }
-                    fields.add(cell.toString());
-                    return fields;
-                } else {
-                    cell.append((char) c);
-                    lineHasContent = true;
+            try {
+                if (!records.hasNextValue()) {
+                    return null;
                 }
+                List<String> fields = records.nextValue();
+                // Jackson reads a line without any character as no field
+                return fields.isEmpty() ? new ArrayList<>(List.of("")) : fields;
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(e.getOriginalMessage(), e);
             }
-            if (quoted) {
-                throw new IllegalArgumentException("unterminated quoted field");
-            }
-            if (lineHasContent) {
-                fields.add(cell.toString());
-                return fields;
-            }
-            return null;
-        }
-
-        private int read() throws IOException {
-            int c = peek();
-            if (c != END) {
-                position++;
-            }
-            return c;
-        }
-
-        private int peek() throws IOException {
-            while (position == limit) {
-                int n = in.read(buffer);
-                if (n < 0) {
-                    return END;
-                }
-                position = 0;
-                limit = n;
-            }
-            return buffer[position];
         }
 
         @Override
         public void close() throws IOException {
-            in.close();
+            records.close();
         }
     }
 }

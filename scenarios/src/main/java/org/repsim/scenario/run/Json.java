@@ -1,118 +1,91 @@
 package org.repsim.scenario.run;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * JSON writing and reading for result files. Output is pretty-printed with two-space indents, arrays on one line,
- * {@code "key": value} spacing and {@code \n} line ends on every platform; keys are written in
- * the fixed order each writer chooses (maps are sorted before writing), so the bytes depend on
- * the values only. Doubles go through {@link Numbers}.
+ * The result files' JSON, written and read by Jackson databind from records. Output is
+ * pretty-printed with two-space indents, arrays on one line, {@code "key": value} spacing and
+ * {@code \n} line ends on every platform, with a final line end; record components in their
+ * declared order and maps in their iteration order (writers pass sorted maps), so the bytes
+ * depend on the values only. Doubles are written as {@link Numbers#format} prints them, NaN and
+ * ±Infinity as {@code null}, which reads back as NaN. Unknown fields are ignored when reading; a
+ * missing one is an error naming it.
  */
 final class Json {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("result-numbers")
+                    .addSerializer(Double.class, new DoubleText())
+                    .addSerializer(double.class, new DoubleText())
+                    .addDeserializer(Double.class, new NullAsNaN())
+                    .addDeserializer(double.class, new NullAsNaN()))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
+    // objects one entry per line; arrays on one line ("[ a, b ]", Jackson's default)
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private Json() {
     }
 
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** Runs {@code body} on a generator and returns the text with a final line end. */
-    static String write(Body body) {
-        StringWriter out = new StringWriter();
-        // objects one entry per line; arrays on one line ("[ a, b ]", Jackson's default)
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(printer);
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.append('\n').toString();
-    }
-
-    /** A number, or {@code null} for NaN and ±Infinity. */
-    static void number(JsonGenerator g, String field, double value) throws IOException {
-        g.writeFieldName(field);
-        if (Double.isFinite(value)) {
-            g.writeNumber(Numbers.format(value));
-        } else {
-            g.writeNull();
+    /** The text of {@code value} with a final line end. */
+    static String write(Object value) {
+        try {
+            return WRITER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a result record cannot fail to serialize", e);
         }
     }
 
-    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String v : values) {
-            g.writeString(v);
+    /** Reads {@code text} as a {@code type}; an error names what is wrong (a missing field, a wrong type). */
+    static <T> T read(String text, Class<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage(), e);
         }
-        g.writeEndArray();
     }
 
-    static void stringMap(JsonGenerator g, String field, Map<String, String> values) throws IOException {
-        g.writeObjectFieldStart(field);
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+    /** A finite double as {@link Numbers#format}; NaN and ±Infinity as {@code null}. */
+    private static final class DoubleText extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                g.writeNumber(Numbers.format(value));
+            } else {
+                g.writeNull();
+            }
         }
-        g.writeEndObject();
     }
 
-    static JsonNode read(String text) throws IOException {
-        return MAPPER.readTree(text);
-    }
-
-    /** A required field; a missing one is reported by name. */
-    static JsonNode field(JsonNode node, String name) throws IOException {
-        JsonNode v = node.get(name);
-        if (v == null) {
-            throw new IOException("missing field \"" + name + "\"");
+    /** A number; {@code null} reads as NaN. */
+    private static final class NullAsNaN extends JsonDeserializer<Double> {
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isNumeric()) {
+                return (Double) ctxt.handleUnexpectedToken(Double.class, p);
+            }
+            return p.getDoubleValue();
         }
-        return v;
-    }
 
-    /** A number field; {@code null} reads as NaN. */
-    static double number(JsonNode node, String name) throws IOException {
-        JsonNode v = field(node, name);
-        if (v.isNull()) {
+        @Override
+        public Double getNullValue(DeserializationContext ctxt) {
             return Double.NaN;
         }
-        if (!v.isNumber()) {
-            throw new IOException("field \"" + name + "\" is not a number");
-        }
-        return v.doubleValue();
-    }
-
-    static List<String> strings(JsonNode node, String name) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : field(node, name)) {
-            out.add(v.asText());
-        }
-        return out;
-    }
-
-    static LinkedHashMap<String, String> stringMap(JsonNode node, String name) throws IOException {
-        LinkedHashMap<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : field(node, name).properties()) {
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
     }
 }

@@ -23,7 +23,7 @@ public interface ReplicationModel {
     /**
      * Runs one replication.
      *
-     * @param point the sweep point (its payload is the resolved scenario for the point)
+     * @param point the sweep point (with the resolved scenario for the point)
      * @param replication replication index, 0-based, the same range at every point
      * @param masterSeed the experiment's master seed
      * @param progress where to report simulated time and events; throws

@@ -1,6 +1,7 @@
 package org.repsim.scenario.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
     public static final String RESOLVED_SCENARIO = "scenario.resolved.json";
 
     /** A point as stored: its id and swept parameters. */
+    @JsonPropertyOrder({"id", "params"})
     public record Point(String id, LinkedHashMap<String, String> params) {
     }
 
@@ -59,47 +61,29 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
                 plan.warmupNs(), plan.durationNs(), plan.sampleIntervalNs(), plan.sweptPaths(), points);
     }
 
+    /** The file's shape; {@code commonRandomNumbers} is always true. */
+    @JsonPropertyOrder({"scenario", "version", "masterSeed", "replications", "commonRandomNumbers", "warmupNs",
+        "durationNs", "sampleIntervalNs", "sweptPaths", "points", "sharding"})
+    private record File(String scenario, String version, long masterSeed, int replications,
+            boolean commonRandomNumbers, long warmupNs, long durationNs, long sampleIntervalNs, List<String> sweptPaths,
+            List<Point> points, @JsonInclude(JsonInclude.Include.NON_NULL) ShardingFile sharding) {
+    }
+
+    /** {@code sharding} as stored: the shard count and the assignment rule in words. */
+    @JsonPropertyOrder({"shards", "rule"})
+    private record ShardingFile(int shards, String rule) {
+    }
+
     public String json() {
-        return Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("scenario", scenarioName);
-            g.writeStringField("version", toolVersion);
-            g.writeNumberField("masterSeed", masterSeed);
-            g.writeNumberField("replications", replications);
-            g.writeBooleanField("commonRandomNumbers", true);
-            g.writeNumberField("warmupNs", warmupNs);
-            g.writeNumberField("durationNs", durationNs);
-            g.writeNumberField("sampleIntervalNs", sampleIntervalNs);
-            Json.strings(g, "sweptPaths", sweptPaths);
-            g.writeArrayFieldStart("points");
-            for (Point p : points) {
-                g.writeStartObject();
-                g.writeStringField("id", p.id());
-                Json.stringMap(g, "params", p.params());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (sharding != null) {
-                g.writeObjectFieldStart("sharding");
-                g.writeNumberField("shards", sharding.shards());
-                g.writeStringField("rule", Sharding.RULE);
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        });
+        return Json.write(new File(scenarioName, toolVersion, masterSeed, replications, true, warmupNs, durationNs,
+                sampleIntervalNs, sweptPaths, points,
+                sharding == null ? null : new ShardingFile(sharding.shards(), Sharding.RULE)));
     }
 
     public static RunDescription readJson(String text) throws IOException {
-        JsonNode root = Json.read(text);
-        List<Point> points = new ArrayList<>();
-        for (JsonNode p : Json.field(root, "points")) {
-            points.add(new Point(Json.field(p, "id").asText(), Json.stringMap(p, "params")));
-        }
-        JsonNode sharding = root.get("sharding");
-        return new RunDescription(Json.field(root, "scenario").asText(), Json.field(root, "version").asText(),
-                Json.field(root, "masterSeed").longValue(), Json.field(root, "replications").intValue(),
-                Json.field(root, "warmupNs").longValue(), Json.field(root, "durationNs").longValue(),
-                Json.field(root, "sampleIntervalNs").longValue(), Json.strings(root, "sweptPaths"), points,
-                sharding == null ? null : new Sharding(Json.field(sharding, "shards").intValue()));
+        File f = Json.read(text, File.class);
+        return new RunDescription(f.scenario(), f.version(), f.masterSeed(), f.replications(), f.warmupNs(),
+                f.durationNs(), f.sampleIntervalNs(), f.sweptPaths(), f.points(),
+                f.sharding() == null ? null : new Sharding(f.sharding().shards()));
     }
 }

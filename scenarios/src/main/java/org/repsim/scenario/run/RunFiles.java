@@ -1,6 +1,6 @@
 package org.repsim.scenario.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,26 @@ public final class RunFiles {
     private static final Set<String> RESERVED_TABLES = Set.of("timeseries", "intervals", "metrics", "done");
 
     private RunFiles() {
+    }
+
+    /** {@code metrics.json}. */
+    @JsonPropertyOrder({"point", "replication", "seed", "metrics", "series", "tables", "intervals"})
+    record MetricsFile(String point, int replication, long seed, Map<String, Value> metrics, Columns series,
+            Map<String, Columns> tables, int intervals) {
+    }
+
+    /** A metric's value and unit in {@code metrics.json}. */
+    @JsonPropertyOrder({"value", "unit"})
+    record Value(double value, String unit) {
+    }
+
+    /** The manifest of a CSV file: its columns and their units. */
+    @JsonPropertyOrder({"columns", "units"})
+    record Columns(List<String> columns, List<String> units) {
+    }
+
+    /** {@code done.json}: every other file of the replication and its SHA-256. */
+    record Done(Map<String, String> files) {
     }
 
     /**
@@ -105,11 +126,7 @@ public final class RunFiles {
         if (!result.intervals().isEmpty()) {
             writeText(dir, INTERVALS, intervalsCsv(result.intervals()), digests);
         }
-        AtomicFiles.write(dir.resolve(DONE), Json.write(g -> {
-            g.writeStartObject();
-            Json.stringMap(g, "files", digests);
-            g.writeEndObject();
-        }));
+        AtomicFiles.write(dir.resolve(DONE), Json.write(new Done(digests)));
     }
 
     /**
@@ -175,9 +192,8 @@ public final class RunFiles {
     /** True when the replication in {@code dir} finished: its marker lists files that are intact. */
     public static boolean isComplete(Path dir) {
         try {
-            JsonNode done = Json.read(Files.readString(dir.resolve(DONE)));
-            Map<String, String> digests = Json.stringMap(done, "files");
-            if (!digests.containsKey(METRICS)) {
+            Map<String, String> digests = Json.read(Files.readString(dir.resolve(DONE)), Done.class).files();
+            if (digests == null || !digests.containsKey(METRICS)) {
                 return false;
             }
             for (Map.Entry<String, String> f : digests.entrySet()) {
@@ -203,67 +219,41 @@ public final class RunFiles {
      * {@link ResultStoreException} naming the file and line).
      */
     public static RunResult read(Path dir) throws IOException {
-        Path metricsFile = dir.resolve(METRICS);
-        JsonNode root = readJson(metricsFile);
+        MetricsFile root = readJson(dir.resolve(METRICS));
         try {
-            int replication = Json.field(root, "replication").intValue();
-            long seed = Json.field(root, "seed").longValue();
             TimeSeries series = null;
-            JsonNode seriesNode = Json.field(root, "series");
-            if (!seriesNode.isNull()) {
-                series = readSeries(dir.resolve(SERIES), Json.strings(seriesNode, "columns"),
-                        Json.strings(seriesNode, "units"));
+            if (root.series() != null) {
+                series = readSeries(dir.resolve(SERIES), root.series().columns(), root.series().units());
             }
             List<Table> tables = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : Json.field(root, "tables").properties()) {
-                tables.add(readTable(dir.resolve(e.getKey() + ".csv"), e.getKey(),
-                        Json.strings(e.getValue(), "columns"), Json.strings(e.getValue(), "units")));
+            for (Map.Entry<String, Columns> e : root.tables().entrySet()) {
+                tables.add(readTable(dir.resolve(e.getKey() + ".csv"), e.getKey(), e.getValue().columns(),
+                        e.getValue().units()));
             }
-            int intervalCount = Json.field(root, "intervals").intValue();
+            int intervalCount = root.intervals();
             List<Interval> intervals = intervalCount == 0 ? List.of() : readIntervals(dir.resolve(INTERVALS));
             if (intervals.size() != intervalCount) {
                 throw new IOException(INTERVALS + " has " + intervals.size() + " rows, " + METRICS + " says "
                         + intervalCount);
             }
-            return new RunResult(replication, seed, metrics(root).values(), series, tables, intervals);
+            return new RunResult(root.replication(), root.seed(), metrics(root).values(), series, tables, intervals);
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot read replication in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     static String metricsJson(String pointId, RunResult r) {
-        return Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("point", pointId);
-            g.writeNumberField("replication", r.replication());
-            g.writeNumberField("seed", r.seed());
-            g.writeObjectFieldStart("metrics");
-            for (Metric m : r.metrics().values()) {
-                g.writeObjectFieldStart(m.name());
-                Json.number(g, "value", m.value());
-                g.writeStringField("unit", m.unit());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            if (r.series() == null) {
-                g.writeNullField("series");
-            } else {
-                g.writeObjectFieldStart("series");
-                Json.strings(g, "columns", r.series().columns());
-                Json.strings(g, "units", r.series().units());
-                g.writeEndObject();
-            }
-            g.writeObjectFieldStart("tables");
-            for (Table t : r.tables().values()) {
-                g.writeObjectFieldStart(t.name());
-                Json.strings(g, "columns", t.columns());
-                Json.strings(g, "units", t.units());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeNumberField("intervals", r.intervals().size());
-            g.writeEndObject();
-        });
+        Map<String, Value> metrics = new LinkedHashMap<>();
+        for (Metric m : r.metrics().values()) {
+            metrics.put(m.name(), new Value(m.value(), m.unit()));
+        }
+        Map<String, Columns> tables = new LinkedHashMap<>();
+        for (Table t : r.tables().values()) {
+            tables.put(t.name(), new Columns(t.columns(), t.units()));
+        }
+        Columns series = r.series() == null ? null : new Columns(r.series().columns(), r.series().units());
+        return Json.write(new MetricsFile(pointId, r.replication(), r.seed(), metrics, series, tables,
+                r.intervals().size()));
     }
 
     static String seriesCsv(TimeSeries s) {
@@ -326,12 +316,9 @@ public final class RunFiles {
         return out.toString();
     }
 
-    private static SortedMap<String, Metric> metrics(JsonNode root) throws IOException {
+    private static SortedMap<String, Metric> metrics(MetricsFile root) {
         SortedMap<String, Metric> out = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> e : Json.field(root, "metrics").properties()) {
-            out.put(e.getKey(), new Metric(e.getKey(), Json.number(e.getValue(), "value"),
-                    Json.field(e.getValue(), "unit").asText()));
-        }
+        root.metrics().forEach((name, v) -> out.put(name, new Metric(name, v.value(), v.unit())));
         return out;
     }
 
@@ -390,12 +377,14 @@ public final class RunFiles {
         return lines;
     }
 
-    private static JsonNode readJson(Path file) throws IOException {
+    private static MetricsFile readJson(Path file) throws IOException {
+        String text;
         try {
-            return Json.read(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IOException("missing " + file);
         }
+        return Json.read(text, MetricsFile.class);
     }
 
     static String sha256(byte[] bytes) {

@@ -1,8 +1,9 @@
 package org.repsim.scenario.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,35 +30,31 @@ public final class SummaryFiles {
     private SummaryFiles() {
     }
 
+    /** {@code summary.json}. */
+    @JsonPropertyOrder({"scenario", "version", "sweptPaths", "points"})
+    record SummaryFile(String scenario, String version, List<String> sweptPaths, List<Point> points) {
+    }
+
+    /** One sweep point of {@code summary.json}. */
+    @JsonPropertyOrder({"id", "params", "replications", "metrics"})
+    record Point(String id, LinkedHashMap<String, String> params, int replications, Map<String, Figures> metrics) {
+    }
+
+    /** One metric of a point of {@code summary.json}. */
+    @JsonPropertyOrder({"mean", "ci95", "min", "max", "unit", "n"})
+    record Figures(double mean, double ci95, double min, double max, String unit, int n) {
+    }
+
     public static String json(ExperimentSummary s) {
-        return Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("scenario", s.scenario());
-            g.writeStringField("version", s.version());
-            Json.strings(g, "sweptPaths", s.sweptPaths());
-            g.writeArrayFieldStart("points");
-            for (PointSummary p : s.points()) {
-                g.writeStartObject();
-                g.writeStringField("id", p.id());
-                Json.stringMap(g, "params", p.params());
-                g.writeNumberField("replications", p.replications());
-                g.writeObjectFieldStart("metrics");
-                for (MetricSummary m : p.metrics().values()) {
-                    g.writeObjectFieldStart(m.name());
-                    Json.number(g, "mean", m.mean());
-                    Json.number(g, "ci95", m.ci95());
-                    Json.number(g, "min", m.min());
-                    Json.number(g, "max", m.max());
-                    g.writeStringField("unit", m.unit());
-                    g.writeNumberField("n", m.n());
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
-                g.writeEndObject();
+        List<Point> points = new ArrayList<>();
+        for (PointSummary p : s.points()) {
+            Map<String, Figures> metrics = new LinkedHashMap<>();
+            for (MetricSummary m : p.metrics().values()) {
+                metrics.put(m.name(), new Figures(m.mean(), m.ci95(), m.min(), m.max(), m.unit(), m.n()));
             }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+            points.add(new Point(p.id(), new LinkedHashMap<>(p.params()), p.replications(), metrics));
+        }
+        return Json.write(new SummaryFile(s.scenario(), s.version(), s.sweptPaths(), points));
     }
 
     public static String csv(ExperimentSummary s) {
@@ -89,20 +86,14 @@ public final class SummaryFiles {
 
     /** Reads {@code summary.json} text back; NaN figures read as NaN. */
     public static ExperimentSummary readJson(String text) throws IOException {
-        JsonNode root = Json.read(text);
+        SummaryFile root = Json.read(text, SummaryFile.class);
         List<PointSummary> points = new ArrayList<>();
-        for (JsonNode p : Json.field(root, "points")) {
+        for (Point p : root.points()) {
             SortedMap<String, MetricSummary> metrics = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> e : Json.field(p, "metrics").properties()) {
-                JsonNode m = e.getValue();
-                metrics.put(e.getKey(), new MetricSummary(e.getKey(), Json.number(m, "mean"), Json.number(m, "ci95"),
-                        Json.number(m, "min"), Json.number(m, "max"), Json.field(m, "unit").asText(),
-                        Json.field(m, "n").intValue()));
-            }
-            points.add(new PointSummary(Json.field(p, "id").asText(), Json.stringMap(p, "params"),
-                    Json.field(p, "replications").intValue(), metrics));
+            p.metrics().forEach((name, m) -> metrics.put(name,
+                    new MetricSummary(name, m.mean(), m.ci95(), m.min(), m.max(), m.unit(), m.n())));
+            points.add(new PointSummary(p.id(), p.params(), p.replications(), metrics));
         }
-        return new ExperimentSummary(Json.field(root, "scenario").asText(), Json.field(root, "version").asText(),
-                Json.strings(root, "sweptPaths"), points);
+        return new ExperimentSummary(root.scenario(), root.version(), root.sweptPaths(), points);
     }
 }

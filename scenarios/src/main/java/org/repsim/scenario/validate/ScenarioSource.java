@@ -155,6 +155,55 @@ public final class ScenarioSource {
         return new ScenarioSource(name, copy, relocated(locations, written, NO_LOCATION), baseDirectory);
     }
 
+    /**
+     * The sweep paths of this scenario that lie at or under {@code path} (same steps, ignoring
+     * spaces around keys and selectors), in sweep order: the axes a value set at {@code path}
+     * would otherwise be overwritten by. Empty when nothing is swept there or the path does not
+     * parse (setting it then reports the problem).
+     */
+    public List<String> sweepPathsUnder(String path) {
+        List<String> out = new ArrayList<>();
+        JsonNode sweep = raw.isObject() ? raw.get("sweep") : null;
+        if (sweep == null || !sweep.isObject()) {
+            return out;
+        }
+        List<ScenarioPath.Step> set;
+        try {
+            set = ScenarioPath.parse(path).steps();
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        Iterator<String> keys = sweep.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            try {
+                List<ScenarioPath.Step> swept = ScenarioPath.parse(key).steps();
+                if (swept.size() >= set.size() && swept.subList(0, set.size()).equals(set)) {
+                    out.add(key);
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed sweep path is reported by resolve()
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A new source whose sweep no longer varies {@code sweepPath} (a key of {@code sweep}); the
+     * {@code sweep} object goes when it was the last axis.
+     */
+    public ScenarioSource withoutSweepPath(String sweepPath) {
+        ObjectNode copy = (ObjectNode) raw.deepCopy();
+        JsonNode sweep = copy.get("sweep");
+        if (sweep instanceof ObjectNode axes) {
+            axes.remove(sweepPath);
+            if (axes.isEmpty()) {
+                copy.remove("sweep");
+            }
+        }
+        return new ScenarioSource(name, copy, locations, baseDirectory);
+    }
+
     /** Locations with those at and under {@code path} replaced by {@code at}. */
     private static Map<String, int[]> relocated(Map<String, int[]> locations, String path, int[] at) {
         Map<String, int[]> moved = new java.util.HashMap<>(locations);

@@ -23,7 +23,7 @@ class RepsimTest {
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final List<Experiment> launched = new ArrayList<>();
+    private final List<RunRequest> launched = new ArrayList<>();
 
     private int execute(ExperimentLauncher launcher, String... args) {
         PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
@@ -220,9 +220,45 @@ class RepsimTest {
     }
 
     @Test
+    void setOnASweptPathReplacesThatSweepAxisAndSaysSo() {
+        int exit = execute("run", EXAMPLE.toString(), "-o", dir.toString(), "--set", "links[wan].bandwidth=8 Gbit/s");
+        assertThat(exit).as(err()).isZero();
+        assertThat(err()).contains("--set links[wan].bandwidth replaces the sweep of links[wan].bandwidth (3 values)");
+        assertThat(launched).singleElement().satisfies(e -> {
+            // the other axis (minCycleTime: 2 values) still expands
+            assertThat(e.points()).hasSize(2);
+            for (var p : e.points()) {
+                assertThat(p.scenario().link("wan").bandwidthBps()).isEqualTo(1e9); // bytes per second
+                assertThat(p.paramText()).doesNotContainKey("links[wan].bandwidth");
+            }
+            assertThat(e.scenario().sweep()).doesNotContainKey("links[wan].bandwidth");
+        });
+    }
+
+    @Test
+    void setOnTheLastSweptPathsLeavesOnePoint() {
+        int exit = execute("run", EXAMPLE.toString(), "-o", dir.toString(), "--set", "links[wan].bandwidth=8 Gbit/s",
+                "--set", "replication.cycle.minCycleTime=20 s");
+        assertThat(exit).as(err()).isZero();
+        assertThat(err()).contains("replaces the sweep of replication.cycle.minCycleTime (2 values)");
+        assertThat(launched).singleElement().satisfies(e -> {
+            assertThat(e.points()).hasSize(1);
+            assertThat(e.points().get(0).scenario().replication().cycle().minCycleTimeNs()).isEqualTo(20_000_000_000L);
+        });
+    }
+
+    @Test
+    void setOnAPathNobodySweepsSaysNothingAboutTheSweep() {
+        assertThat(execute("run", EXAMPLE.toString(), "-o", dir.toString(), "--set", "links[wan].distance=200 km"))
+                .isZero();
+        assertThat(err()).doesNotContain("replaces the sweep");
+        assertThat(launched.get(0).points()).hasSize(6);
+    }
+
+    @Test
     void runDefaults() {
         assertThat(execute("run", EXAMPLE.toString())).isZero();
-        Experiment e = launched.get(0);
+        RunRequest e = launched.get(0);
         assertThat(e.outputDir()).isEqualTo(Path.of("out", "full-format"));
         assertThat(e.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(e.resume()).isFalse();

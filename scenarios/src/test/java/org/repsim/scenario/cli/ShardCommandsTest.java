@@ -266,7 +266,7 @@ class ShardCommandsTest {
     }
 
     private ExperimentPlan plan(Path scenario) {
-        List<Experiment> launched = new ArrayList<>();
+        List<RunRequest> launched = new ArrayList<>();
         int code = Repsim.commandLine(launched::add, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8))
                 .execute("run", scenario.toString(), "-o", tmp.resolve("unused").toString(), "--shard", "0/2");

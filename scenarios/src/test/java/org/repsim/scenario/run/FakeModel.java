@@ -15,7 +15,7 @@ import org.repsim.core.result.Table;
 import org.repsim.core.result.TimeSeries;
 
 /**
- * A replication model whose result is a pure function of (point payload, replication, master
+ * A replication model whose result is a pure function of (point parameters, replication, master
  * seed) through {@link RandomStreams}, with every kind of output: metrics (one recorded only in
  * even replications), a time series, a table and intervals. Counts its calls per (point, rep).
  */
@@ -35,7 +35,7 @@ final class FakeModel implements ReplicationModel {
     }
 
     static RunResult result(PlanPoint point, int replication, long masterSeed, ProgressSink progress) {
-        double load = (Double) point.payload();
+        double load = load(point);
         RandomStream stream = new RandomStreams(masterSeed, replication).stream("fake.service");
         TimeSeries series = new TimeSeries(List.of("queue.depth", "link.wan.utilization"), List.of("", ""));
         double sum = 0;
@@ -60,13 +60,19 @@ final class FakeModel implements ReplicationModel {
         return new RunResult(replication, masterSeed, metrics, series, List.of(cycles), intervals);
     }
 
+    /** The load a point of {@link #plan} stands for: its swept rate ÷ 1000/s. */
+    static double load(PlanPoint point) {
+        String rate = point.params().get("workloads[oltp].rate");
+        return Integer.parseInt(rate.substring(0, rate.length() - "/s".length())) / 1000.0;
+    }
+
     /** A plan of {@code loads.length} points sweeping one parameter. */
     static ExperimentPlan plan(int replications, double... loads) {
         List<PlanPoint> points = new ArrayList<>();
         for (int i = 0; i < loads.length; i++) {
             LinkedHashMap<String, String> params = new LinkedHashMap<>();
             params.put("workloads[oltp].rate", (int) (loads[i] * 1000) + "/s");
-            points.add(new PlanPoint("p" + i, params, loads[i]));
+            points.add(new PlanPoint("p" + i, params, null));
         }
         return new ExperimentPlan("fake-scenario", "0.1.0-test", "{\n  \"name\": \"fake-scenario\"\n}\n", 42L,
                 replications, 1_000_000_000L, 9_000_000_000L, 500_000_000L, points,

@@ -91,7 +91,7 @@ class SpooledTablesTest {
         byte[] expected = RunFiles.tableCsv(memory).getBytes(StandardCharsets.UTF_8);
         byte[] actual = Files.readAllBytes(dir.resolve("cycles.csv"));
         assertThat(actual).isEqualTo(expected);
-        Map<String, String> digests = Json.stringMap(Json.read(Files.readString(dir.resolve(RunFiles.DONE))), "files");
+        Map<String, String> digests = Json.read(Files.readString(dir.resolve(RunFiles.DONE)), RunFiles.Done.class).files();
         assertThat(digests).containsEntry("cycles.csv", RunFiles.sha256(expected));
         assertThat(RunFiles.isComplete(dir)).isTrue();
         assertThat(names(dir)).containsExactlyInAnyOrder("metrics.json", "cycles.csv", "done.json");

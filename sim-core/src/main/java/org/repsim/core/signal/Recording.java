@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
+import org.repsim.core.measure.MetricType;
+import org.repsim.core.measure.SeriesColumn;
+import org.repsim.core.measure.Statistics;
+import org.repsim.core.measure.TableSchema;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.core.result.TableStores;
@@ -48,6 +52,56 @@ public final class Recording {
      */
     public Table table(String name, List<String> columns, List<String> units) {
         return Table.open(tableStores, name, columns, units);
+    }
+
+    /** The record table of {@code schema} (see {@link #table(String, List, List)}). */
+    public Table table(TableSchema schema) {
+        return table(schema.name(), schema.columnNames(), schema.units());
+    }
+
+    /** {@link #latency(Signal, String)} under the catalogue's {@code metrics}. */
+    public LatencyHistogram latency(Signal signal, Statistics metrics) {
+        return latency(signal, base(signal, metrics));
+    }
+
+    /** {@link #latencyByInterval(Signal, String)} under the catalogue's {@code metrics}. */
+    public LatencyHistogram latencyByInterval(Signal signal, Statistics metrics) {
+        return latencyByInterval(signal, base(signal, metrics));
+    }
+
+    /** {@link #tally(Signal, String, boolean)} under the catalogue's {@code metrics}. */
+    public Tally tally(Signal signal, Statistics metrics, boolean withCount) {
+        return tally(signal, base(signal, metrics), withCount);
+    }
+
+    /** {@link #level(Signal, String, long)} under the catalogue's {@code metrics}. */
+    public TimeWeighted level(Signal signal, Statistics metrics, long startNs) {
+        return level(signal, base(signal, metrics), startNs);
+    }
+
+    /** {@link #count(Signal, String)} under the catalogue's {@code metric}. */
+    public Counter count(Signal signal, MetricType metric) {
+        requireUnit(signal, metric.unit().symbol(), metric.name());
+        return count(signal, metric.name());
+    }
+
+    /** {@link #column(String, String, DoubleSupplier)} of the catalogue's {@code column}. */
+    public void column(SeriesColumn column, DoubleSupplier reader) {
+        column(column.name(), column.unit().symbol(), reader);
+    }
+
+    /** The base name of {@code metrics}, once its unit is checked against the signal's (at build time). */
+    private static String base(Signal signal, Statistics metrics) {
+        requireUnit(signal, metrics.unit().symbol(), metrics.base());
+        return metrics.base();
+    }
+
+    private static void requireUnit(Signal signal, String unit, String metric) {
+        String recorded = signal.kind() == Signal.Kind.COUNT ? signal.unit() : outUnit(signal.unit());
+        if (!recorded.equals(unit)) {
+            throw new IllegalArgumentException(metric + " is declared in " + unit + " but " + signal.name()
+                    + " records " + recorded);
+        }
     }
 
     /** Where this recording's tables keep their rows (for a nested recording that shares them). */

@@ -36,7 +36,34 @@ public final class Signals {
         return declare(name, Signal.Kind.COUNT, unit);
     }
 
-    /** The signal of that name, or null. */
+    /** Declares the signal of {@code key} on the component named {@code prefix}. */
+    public Signal declare(String prefix, SignalKey key) {
+        return declare(key.name(prefix), key.kind(), key.unit().symbol());
+    }
+
+    /**
+     * The signal of {@code key} on the component named {@code prefix}.
+     *
+     * @throws IllegalStateException when no such signal was declared, or it was declared with
+     *         another kind or unit (a model built wrongly: fails at build time)
+     */
+    public Signal get(String prefix, SignalKey key) {
+        String name = key.name(prefix);
+        Signal s = byName.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no signal " + name + " declared (" + key.description() + ")");
+        }
+        if (s.kind() != key.kind() || !s.unit().equals(key.unit().symbol())) {
+            throw new IllegalStateException("signal " + name + " is " + s.kind() + " in " + s.unit() + ", expected "
+                    + key.kind() + " in " + key.unit().symbol());
+        }
+        return s;
+    }
+
+    /**
+     * The signal of that name, or null: for tests and diagnostics. Model code looks signals up by
+     * {@link #get(String, SignalKey)}, which cannot miss silently.
+     */
     public Signal find(String name) {
         return byName.get(name);
     }

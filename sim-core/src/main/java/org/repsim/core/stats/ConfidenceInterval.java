@@ -28,12 +28,22 @@ public record ConfidenceInterval(double mean, double halfWidth, double level, in
         int n = (int) t.count();
         double half = Double.NaN;
         if (n >= 2) {
-            double q = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
-            half = q * t.stdDev() / Math.sqrt(n);
+            half = tQuantile(n, level) * t.stdDev() / Math.sqrt(n);
         } else if (n == 1) {
             half = Double.NaN;
         }
         return new ConfidenceInterval(t.mean(), half, level, n, t.min(), t.max());
+    }
+
+    /**
+     * The two-sided Student-t quantile for the mean of {@code n} values at {@code level}: the
+     * half-width is this times the standard deviation over √n.
+     */
+    public static double tQuantile(int n, double level) {
+        if (n < 2) {
+            throw new IllegalArgumentException("a t quantile needs at least two values: " + n);
+        }
+        return new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
     }
 
     /** The 95 % interval. */

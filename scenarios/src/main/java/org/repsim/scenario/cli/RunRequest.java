@@ -24,16 +24,16 @@ import org.repsim.scenario.validate.ScenarioSource;
  * @param err          diagnostics
  * @param shard        run only this shard's pairs ({@code --shard K/N}), or null for the whole run
  */
-public record Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
+public record RunRequest(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
                          Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err,
                          Shard shard) {
 
-    public Experiment {
+    public RunRequest {
         points = List.copyOf(points);
     }
 
     /** The whole run, on this machine. */
-    public Experiment(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
+    public RunRequest(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
             Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
         this(scenarioFile, source, scenario, points, outputDir, threads, resume, quiet, out, err, null);
     }
