@@ -110,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = source.resolve();
         List<SweepPoint> points = source.sweepPoints();
+        org.repsim.scenario.plan.Baselines.check(source.sourceName(), scenario, points);
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
         return new Experiment(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
                 Repsim.stdout(spec), Repsim.stderr(spec));
