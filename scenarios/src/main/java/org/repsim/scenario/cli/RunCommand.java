@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--trace-out", paramLabel = "FILE",
+            description = "Also write the host I/O of replication 0 of the first point as an MSR trace (for repsim trace fit).")
+    Path traceOut;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -76,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             launcher.launch(experiment);
+            if (traceOut != null) {
+                TraceOut.write(experiment, traceOut);
+            }
             return ExitCodes.OK;
         } catch (ScenarioException e) {
             ProblemPrinter.print(e, err);
