@@ -98,8 +98,8 @@ public final class ModelReplications implements AutoCloseable {
                         + parameter.text(value) + " failed: " + (c.getMessage() == null ? c.toString() : c.getMessage()), c);
             }
             if (!result.metrics().containsKey(metric)) {
-                throw new Refused("unknown metric '" + metric + "': this scenario records " + String.join(", ",
-                        result.metrics().keySet()), null);
+                throw new Refused("unknown metric '" + metric + "'" + suggestion(result.metrics().keySet())
+                        + "; this scenario records " + String.join(", ", result.metrics().keySet()), null);
             }
             out[i] = result.value(metric);
             if (unit == null) {
@@ -110,6 +110,40 @@ public final class ModelReplications implements AutoCloseable {
     }
 
     private volatile String unit;
+
+    /** " (did you mean 'x'?)" for the closest recorded name within a few edits, else "". */
+    private String suggestion(java.util.Set<String> names) {
+        String best = null;
+        int bestDistance = Math.max(3, metric.length() / 5) + 1;
+        for (String n : names) {
+            int d = distance(metric, n);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = n;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 
     /** The metric's unit as recorded (null before the first replication). */
     public String unit() {

@@ -116,7 +116,7 @@ class SizeCommandTest {
         assertThat(err()).contains("not of the form 'METRIC <= X'");
         assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwidth", "--between", "50 Mbit/s", "1 Gbit/s",
                 "--until", "link.wan.utilisation <= 0.8", "-o", o)).isEqualTo(ExitCodes.INVALID);
-        assertThat(err()).contains("unknown metric 'link.wan.utilisation'").contains("link.wan.utilization");
+        assertThat(err()).contains("unknown metric 'link.wan.utilisation' (did you mean 'link.wan.utilization'?)");
         assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwidth", "--between", "50 s", "100 s",
                 "--until", "link.wan.utilization <= 0.8", "-o", o)).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("unknown data rate unit 's'");
