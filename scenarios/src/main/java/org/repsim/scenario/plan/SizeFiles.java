@@ -42,13 +42,14 @@ public final class SizeFiles {
             SizeSearch.Point b = r.best();
             return String.format(Locale.ROOT, "size: no value of %s in [%s, %s] meets %s at %s confidence%s%s",
                     s.parameter().path(), s.parameter().text(s.parameter().lo()), s.parameter().text(s.parameter().hi()),
-                    s.goal().text(), conf, b == null ? "" : "; best seen " + b.text() + ": " + figure(b, s),
+                    s.goal().text(), conf, b == null ? "" : "; best seen " + s.parameter().display(b.value()) + ": " + figure(b, s),
                     r.capHit() ? " (replication cap " + s.maxReplications() + " hit)" : "");
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "size: %s %s = %s meets %s at %s confidence (%s)",
-                which, s.parameter().path(), r.answerPoint().text(), s.goal().text(), conf, figure(r.answerPoint(), s)));
+                which, s.parameter().path(), s.parameter().display(r.answer()), s.goal().text(), conf, figure(r.answerPoint(), s)));
         if (r.otherSide() != null) {
-            line.append(String.format(Locale.ROOT, "; %s does not (%s)", r.otherSide().text(), figure(r.otherSide(), s)));
+            line.append(String.format(Locale.ROOT, "; %s does not (%s)", s.parameter().display(r.otherSide().value()),
+                    figure(r.otherSide(), s)));
         } else {
             line.append("; it is the range's ").append(s.largest() ? "upper" : "lower").append(" bound");
         }
@@ -129,7 +130,7 @@ public final class SizeFiles {
         Files.move(tmp, dir.resolve(JSON), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         List<SizePage.Candidate> candidates = new ArrayList<>();
         for (SizeSearch.Point p : r.points()) {
-            candidates.add(new SizePage.Candidate(p.value(), p.text(), p.replications(), p.mean(), p.ci95(), verdict(p)));
+            candidates.add(new SizePage.Candidate(p.value(), s.parameter().display(p.value()), p.replications(), p.mean(), p.ci95(), verdict(p)));
         }
         List<String[]> facts = List.of(
                 new String[] {"Range", s.parameter().text(s.parameter().lo()) + " to " + s.parameter().text(s.parameter().hi())

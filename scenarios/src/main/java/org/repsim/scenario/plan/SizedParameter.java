@@ -111,6 +111,26 @@ public record SizedParameter(String path, Units.Kind kind, boolean whole, double
         return whole ? Units.format(kind, Math.round(value)) : Units.format(kind, value);
     }
 
+    /**
+     * The value for people: {@link #text}, and for a data rate also in bits per second
+     * ({@code 58580 kB/s (468.6 Mbit/s)}), the unit links are sold in.
+     */
+    public String display(double value) {
+        String t = text(value);
+        if (kind != Units.Kind.DATA_RATE || t.contains("bit/s")) {
+            return t;
+        }
+        double bits = value * 8;
+        String[] units = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"};
+        int i = 0;
+        while (i < units.length - 1 && bits >= 1000) {
+            bits /= 1000;
+            i++;
+        }
+        return t + " (" + new BigDecimal(bits).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                + " " + units[i] + ")";
+    }
+
     /** The base unit's name ("B/s", "ns", "" for plain numbers). */
     public String unit() {
         return kind == null ? "" : kind.baseUnit();
