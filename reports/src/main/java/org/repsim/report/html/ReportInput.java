@@ -22,9 +22,16 @@ import org.repsim.core.result.RunResult;
  * @param replications point id → that point's replications' results (a point may be missing: it then gets tables only)
  * @param rpoTargetS {@code report.rpoTarget} in seconds, or null when not set
  * @param sampleEveryS {@code report.sampleEvery} in seconds
+ * @param baseline {@code report.baseline}: the point paired differences are taken from, or null for the first
  */
 public record ReportInput(String scenarioName, String description, List<String> topology, List<String> sweptPaths,
-        ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS) {
+        ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS, String baseline) {
+
+    /** An input without a baseline setting: paired differences from the first point. */
+    public ReportInput(String scenarioName, String description, List<String> topology, List<String> sweptPaths,
+            ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS) {
+        this(scenarioName, description, topology, sweptPaths, summary, replications, rpoTargetS, sampleEveryS, null);
+    }
 
     public ReportInput {
         Objects.requireNonNull(scenarioName, "scenarioName");

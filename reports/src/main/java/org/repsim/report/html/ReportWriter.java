@@ -68,6 +68,7 @@ public final class ReportWriter {
         boolean sweep = !input.sweptPaths().isEmpty() && input.summary().points().size() > 1;
         if (sweep) {
             sweepSection();
+            body.append(PairedDifferences.section(input, contents));
         }
         List<PointSummary> points = input.summary().points();
         for (int i = 0; i < points.size(); i++) {

@@ -35,7 +35,7 @@ public final class ReportRendering {
         }
         ReportInput input = new ReportInput(sc.name(), sc.description() == null ? "" : sc.description(), topology(sc),
                 stored.description().sweptPaths(), stored.summary(), runs, sc.report().rpoTargetNs() / 1e9,
-                sc.report().sampleEveryNs() / 1e9);
+                sc.report().sampleEveryNs() / 1e9, sc.report().baseline());
         return ReportWriter.write(runDir, input);
     }
 

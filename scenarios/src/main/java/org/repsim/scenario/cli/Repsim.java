@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Discrete-event performance simulator of storage replication topologies.",
         subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, ReportCommand.class,
                 TraceCommand.class, BenchCommand.class, MergeCommand.class, StatusCommand.class, SlurmCommand.class,
+                SizeCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure during simulation", "2:invalid scenario or command line"})

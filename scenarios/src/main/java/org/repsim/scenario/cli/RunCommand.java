@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
                     + "env:SLURM_ARRAY_TASK_ID/4). Then `repsim merge DIR`.")
     String shard;
 
+    @Option(names = "--trace-out", paramLabel = "FILE",
+            description = "Also write the host I/O of replication 0 of the first point as an MSR trace (for repsim trace fit).")
+    Path traceOut;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -83,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             launcher.launch(experiment);
+            if (traceOut != null) {
+                TraceOut.write(experiment, traceOut);
+            }
             return ExitCodes.OK;
         } catch (ScenarioException e) {
             ProblemPrinter.print(e, err);
@@ -129,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = source.resolve();
         List<SweepPoint> points = source.sweepPoints();
+        org.repsim.scenario.plan.Baselines.check(source.sourceName(), scenario, points);
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
         Shard parsedShard = null;
         if (shard != null) {

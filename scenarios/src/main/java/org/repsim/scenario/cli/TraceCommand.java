@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code repsim trace stats FILE}: what a block trace asks of replication (I/O mix, write rate, folding). */
 @Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-        description = "Block I/O traces (MSR Cambridge CSV, SPC).", subcommands = TraceCommand.Stats.class)
+        description = "Block I/O traces (MSR Cambridge CSV, SPC).", subcommands = {TraceCommand.Stats.class, TraceFitCommand.class})
 final class TraceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -8,5 +8,6 @@ import java.util.Map;
 /** Reporting settings. */
 public record Report(
         @Positive @Quantity(TIME) @Default("\"60 s\"") @Doc("Recovery-point objective: rpo.aboveTarget.fraction counts time above it.") long rpoTargetNs,
-        @Positive @Quantity(TIME) @Default("\"1 s\"") @Doc("Sampling interval of time series; at most 100000 samples per replication (run.duration / sampleEvery).") long sampleEveryNs) {
+        @Positive @Quantity(TIME) @Default("\"1 s\"") @Doc("Sampling interval of time series; at most 100000 samples per replication (run.duration / sampleEvery).") long sampleEveryNs,
+        @OptionalKey @Doc("Sweep point the report's paired differences are taken from: a point id (p000, p001, ... in run order) or PATH=VALUE pairs joined by ';' naming one point's swept values, e.g. \"links[wan].bandwidth=1 Gbit/s\"; absent: the first point.") String baseline) {
 }

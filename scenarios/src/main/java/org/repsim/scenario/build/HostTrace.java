@@ -1,0 +1,86 @@
+package org.repsim.scenario.build;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.repsim.core.result.TableStores;
+import org.repsim.model.HostIo;
+import org.repsim.model.Volume;
+import org.repsim.model.trace.FileTime;
+import org.repsim.scenario.spec.Scenario;
+
+/**
+ * {@code repsim run --trace-out FILE}: the host I/O of one replication as an MSR Cambridge trace
+ * ({@code Timestamp,Hostname,DiskNumber,Type,Offset,Size,ResponseTime}), one line per I/O in
+ * issue order, so a workload fitted from it ({@code repsim trace fit}) can be checked round trip.
+ *
+ * <p>The replication is run again on its own (same scenario, seed and replication, so the same
+ * I/Os as in the results). Timestamp: FILETIME ticks of 2020-01-01T00:00:00Z plus the issue
+ * time (whole 100 ns ticks); Hostname {@code repsim}; DiskNumber: the volume's position in the
+ * scenario's volumes (box order, then volume order); Offset: bytes into the volume; ResponseTime
+ * 0 (a line is written when its I/O is issued). The file is written to a temporary name and
+ * renamed when complete.
+ */
+public final class HostTrace {
+    /** Timestamp of simulated time 0. */
+    public static final Instant ORIGIN = Instant.parse("2020-01-01T00:00:00Z");
+    private static final String HOST = "repsim";
+
+    private HostTrace() {
+    }
+
+    /** Runs replication {@code replication} of {@code sc} and writes its host I/O to {@code file}. */
+    public static void write(Scenario sc, int replication, long masterSeed, Path baseDir, Path file) throws IOException {
+        Map<String, Integer> disks = new LinkedHashMap<>();
+        for (var b : sc.boxes()) {
+            for (var v : b.volumes()) {
+                disks.put(b.id() + "/" + v.id(), disks.size());
+            }
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        long origin = FileTime.ofInstant(ORIGIN);
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
+            ScenarioModel.Built built = ScenarioModel.build(sc, replication, masterSeed, baseDir, TableStores.IN_MEMORY);
+            StringBuilder line = new StringBuilder(96);
+            built.host.addIssueListener(io -> {
+                line.setLength(0);
+                line.append(origin + io.issueNs() / FileTime.NS_PER_TICK).append(',').append(HOST).append(',')
+                        .append(disk(disks, io)).append(',').append(io.write() ? "Write" : "Read").append(',')
+                        .append(io.offsetBytes()).append(',').append(io.sizeBytes()).append(",0\n");
+                try {
+                    out.append(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            built.kernel.runUntil(sc.run().durationNs());
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(tmp);
+            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int disk(Map<String, Integer> disks, HostIo io) {
+        Volume v = io.volume();
+        Integer d = disks.get(v.box().name() + "/" + v.name());
+        if (d == null) {
+            d = disks.get(v.name());
+        }
+        return d == null ? disks.size() : d;
+    }
+}

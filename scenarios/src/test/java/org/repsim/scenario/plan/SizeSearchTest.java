@@ -1,0 +1,92 @@
+package org.repsim.scenario.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The search on models with a known answer: a metric = load ÷ value (+ noise shared by replication). */
+class SizeSearchTest {
+
+    /** Utilisation of a link of bandwidth v carrying 10 MB/s, with replication r's noise the same at every v. */
+    private static SizeSearch.Replications utilisation(double noise) {
+        return (v, from, to) -> {
+            double[] out = new double[to - from];
+            for (int r = from; r < to; r++) {
+                double e = new SplittableRandom(1000 + r).nextGaussian() * noise;
+                out[r - from] = 10e6 * (1 + e) / v;
+            }
+            return out;
+        };
+    }
+
+    @Test
+    void theSmallestBandwidthBracketsLoadOverThresholdWithinTheResolution() {
+        SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "10 Gbit/s");
+        Goal g = Goal.parse("link.wan.utilization <= 0.8");
+        SizeSearch.Result r = new SizeSearch(p, g, false, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01)).run();
+        assertThat(r.met()).isTrue();
+        double exact = 10e6 / 0.8;
+        // the answer meets the goal, the bracket's other end does not, and the bracket is within 5 %
+        assertThat(r.answer()).isGreaterThanOrEqualTo(exact);
+        assertThat(r.otherSide().value()).isLessThan(r.answer());
+        assertThat(r.answer() - r.otherSide().value()).isLessThanOrEqualTo(0.05 * r.answer());
+        // with 1 % noise and up to 30 replications the CI is far narrower than the 5 % step
+        assertThat(r.answer()).isLessThan(exact * 1.06);
+        assertThat(r.answerPoint().verdict()).isEqualTo(SizeSearch.Verdict.MET);
+        // bisection halves a 1000× range geometrically: about log2(ln 1000 / ln 1.05) + 2 ≈ 9 candidates
+        assertThat(r.points()).hasSizeLessThanOrEqualTo(11);
+    }
+
+    @Test
+    void largestMirrorsTheSearch() {
+        // the largest bandwidth at which the link is still at least 80 % busy
+        SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "10 Gbit/s");
+        Goal g = Goal.parse("link.wan.utilization >= 0.8");
+        SizeSearch.Result r = new SizeSearch(p, g, true, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01)).run();
+        assertThat(r.met()).isTrue();
+        assertThat(r.answer()).isLessThanOrEqualTo(10e6 / 0.8).isGreaterThan(10e6 / 0.8 / 1.06);
+        assertThat(r.otherSide().value()).isGreaterThan(r.answer());
+    }
+
+    @Test
+    void aGoalUnmetInTheRangeGivesTheBestValueSeen() {
+        SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "50 Mbit/s");
+        SizeSearch.Result r = new SizeSearch(p, Goal.parse("link.wan.utilization <= 0.8"), false, 0.95, 0.05, true, 3,
+                2, 30, utilisation(0.01)).run();
+        assertThat(r.met()).isFalse();
+        assertThat(r.answer()).isNull();
+        assertThat(r.best().value()).isEqualTo(50e6 / 8);
+    }
+
+    @Test
+    void aCandidateStraddlingTheThresholdAddsReplicationsUpToTheCapAndCountsAsNotMet() {
+        // at exactly load / 0.8 the mean sits on the threshold: no number of replications decides it
+        SizedParameter p = SizedParameter.of("x", "12500000", "12500001");
+        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8"), false, 0.95, 0.05, true, 3, 2, 9, utilisation(0.05));
+        SizeSearch.Point at = s.evaluate(12_500_000);
+        assertThat(at.verdict()).isEqualTo(SizeSearch.Verdict.UNDECIDED);
+        assertThat(at.capped()).isTrue();
+        assertThat(at.replications()).isEqualTo(9);
+    }
+
+    @Test
+    void replicationsAreAddedOnlyUntilTheIntervalClearsTheThreshold() {
+        SizedParameter p = SizedParameter.of("x", "1", "2");
+        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8"), false, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01));
+        // far from the threshold: the first three replications decide
+        assertThat(s.evaluate(100e6).replications()).isEqualTo(3);
+    }
+
+    @Test
+    void badGoalsAndRangesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> Goal.parse("link.wan.utilization < 0.8")).hasMessageContaining("METRIC <= X");
+        assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= soon")).hasMessageContaining("threshold 'soon'");
+        assertThat(Goal.parse("rpo.lag.max <= 30 s").threshold()).isEqualTo(30.0);
+        assertThat(Goal.parse("x >= 2 Gbit/s").threshold()).isEqualTo(250e6);
+        assertThatThrownBy(() -> SizedParameter.of("p", "1 Gbit/s", "30 s")).hasMessageContaining("one kind");
+        assertThatThrownBy(() -> SizedParameter.of("p", "2 Gbit/s", "1 Gbit/s")).hasMessageContaining("above the lower");
+        assertThatThrownBy(() -> SizedParameter.of("p", "0 Gbit/s", "1 Gbit/s")).hasMessageContaining("geometrically");
+    }
+}
