@@ -35,6 +35,10 @@ final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+    /** The same, reading a missing field as null: for the optional parts of a file. */
+    private static final JsonMapper OPTIONAL_FIELDS = MAPPER.rebuild()
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
     // objects one entry per line; arrays on one line ("[ a, b ]", Jackson's default)
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -56,6 +60,15 @@ final class Json {
     static <T> T read(String text, Class<T> type) throws IOException {
         try {
             return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads {@code text} as a {@code type} whose fields are all optional: a missing one is null. */
+    static <T> T readOptional(String text, Class<T> type) throws IOException {
+        try {
+            return OPTIONAL_FIELDS.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IOException(e.getOriginalMessage(), e);
         }

@@ -69,6 +69,16 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
             List<Point> points, @JsonInclude(JsonInclude.Include.NON_NULL) ShardingFile sharding) {
     }
 
+    /** The optional part of the file, read on its own: {@code sharding} is absent from a one-machine run. */
+    private record OptionalPart(ShardingFile sharding) {
+    }
+
+    /** The fields every {@code run.json} has (unknown ones, such as {@code sharding}, are ignored when reading). */
+    private record Required(String scenario, String version, long masterSeed, int replications,
+            boolean commonRandomNumbers, long warmupNs, long durationNs, long sampleIntervalNs, List<String> sweptPaths,
+            List<Point> points) {
+    }
+
     /** {@code sharding} as stored: the shard count and the assignment rule in words. */
     @JsonPropertyOrder({"shards", "rule"})
     private record ShardingFile(int shards, String rule) {
@@ -81,9 +91,10 @@ public record RunDescription(String scenarioName, String toolVersion, long maste
     }
 
     public static RunDescription readJson(String text) throws IOException {
-        File f = Json.read(text, File.class);
+        Required f = Json.read(text, Required.class);
+        ShardingFile sharding = Json.readOptional(text, OptionalPart.class).sharding();
         return new RunDescription(f.scenario(), f.version(), f.masterSeed(), f.replications(), f.warmupNs(),
                 f.durationNs(), f.sampleIntervalNs(), f.sweptPaths(), f.points(),
-                f.sharding() == null ? null : new Sharding(f.sharding().shards()));
+                sharding == null ? null : new Sharding(sharding.shards()));
     }
 }
