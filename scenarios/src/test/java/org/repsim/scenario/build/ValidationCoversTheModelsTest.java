@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,9 +120,7 @@ class ValidationCoversTheModelsTest {
 
     private static void walk(JsonNode node, String path, List<Object> steps, List<Object[]> out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 List<Object> next = new ArrayList<>(steps);
                 next.add(f.getKey());
                 walk(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), next, out);

@@ -64,6 +64,17 @@ class CommandsTest {
     }
 
     @Test
+    void runOfAPairWhoseBoxesStandAtOneSiteExitsTwoWithThePath() {
+        // was: "repsim: java.lang.IllegalArgumentException: duplicate element: prod", exit 1
+        int code = execute("run", "examples/cycle-two-boxes.json", "-o", tmp.resolve("out").toString(), "--quiet",
+                "--set", "boxes[r2a].site=prod");
+        assertThat(code).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("replication.pairs[0].secondary").contains("both stand at site 'prod'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+    }
+
+    @Test
     void reportReRendersAFinishedRunFromItsFiles() throws IOException {
         Path run = tmp.resolve("run");
         assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=2 s",

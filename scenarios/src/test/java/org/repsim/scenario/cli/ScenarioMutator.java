@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +118,7 @@ final class ScenarioMutator {
     private static void walk(JsonNode node, String path, List<Object> steps, List<Object[]> out) {
         out.add(new Object[] {path, node, steps});
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 List<Object> next = new ArrayList<>(steps);
                 next.add(f.getKey());
                 walk(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), next, out);
