@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
+import org.repsim.core.result.Metric;
 
 /**
  * Runs one shard of an experiment ({@code repsim run --shard K/N}): only the (point, replication)
@@ -56,9 +57,8 @@ public final class ShardRun {
         List<Sharding.Pair> pairs;
         List<Experiment.Task> tasks = new ArrayList<>();
         try (display; ShardLock lock = ShardLock.acquire(out, shard)) {
-            pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(),
-                    plan.replications());
-            List<List<SortedMap<String, org.repsim.core.result.Metric>>> metrics = new ArrayList<>();
+            pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(), plan.replications());
+            List<List<SortedMap<String, Metric>>> metrics = new ArrayList<>();
             for (int p = 0; p < plan.points().size(); p++) {
                 metrics.add(new ArrayList<>(Collections.nCopies(plan.replications(), null)));
             }
