@@ -72,9 +72,30 @@ public final class RunCharts {
         return Optional.of(ChartStyle.chart("Host " + direction + " latency per sample interval", plot, true));
     }
 
-    /** Queue depth of every processor, disk group, link and the reorder queue ({@code queue.*}). */
+    /**
+     * A queue whose depth stays below this in every sample of every replication is idle: it is
+     * left out of the queue chart ({@link #idleQueues()}), where it would be a line on zero.
+     */
+    public static final double IDLE_QUEUE_DEPTH = 0.01;
+
+    /** The queue columns ({@code queue.*}) whose depth stays below {@link #IDLE_QUEUE_DEPTH} throughout. */
+    public List<String> idleQueues() {
+        List<String> out = new ArrayList<>();
+        for (String c : ReplicationBand.columnsStartingWith(runs, Measures.QUEUE_COLUMN.prefix())) {
+            if (ReplicationBand.maxAbs(runs, c) < IDLE_QUEUE_DEPTH) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Queue depth of every processor, disk group, link and the reorder queue ({@code queue.*}),
+     * except the idle ones ({@link #idleQueues()}).
+     */
     public Optional<JFreeChart> queues() {
         List<String> cols = ReplicationBand.columnsStartingWith(runs, Measures.QUEUE_COLUMN.prefix());
+        cols.removeAll(idleQueues());
         if (cols.isEmpty()) {
             return Optional.empty();
         }

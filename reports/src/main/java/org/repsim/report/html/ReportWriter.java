@@ -25,6 +25,7 @@ import org.repsim.core.result.PointSummary;
 import org.repsim.core.result.RunResult;
 import org.repsim.report.chart.ChartStyle;
 import org.repsim.report.chart.CycleChart;
+import org.repsim.report.chart.Palette;
 import org.repsim.report.chart.RunCharts;
 import org.repsim.report.chart.Scale;
 import org.repsim.report.chart.Shading;
@@ -379,10 +380,20 @@ public final class ReportWriter {
         latencyTable(id, point);
         c = rc.queues();
         if (c.isPresent()) {
+            List<String> idle = rc.idleQueues();
+            String left = "";
+            if (!idle.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (String q : idle) {
+                    names.add(Palette.component(q));
+                }
+                left = " Not drawn, below " + Scale.number(RunCharts.IDLE_QUEUE_DEPTH) + " throughout (idle): "
+                        + String.join(", ", names) + ".";
+            }
             figure(id + "-queues", "Queue depth over time",
                     "Requests waiting or in service at each processor pool, disk group, link and the reorder queue, "
                             + "sampled every " + every + ". A line that keeps rising marks the bottleneck: "
-                            + "work arrives there faster than it is served.", c.get(), ChartStyle.HEIGHT);
+                            + "work arrives there faster than it is served." + left, c.get(), ChartStyle.HEIGHT);
         }
         CycleChart cycles = new CycleChart(runs);
         c = cycles.chart();
