@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.repsim.scenario.plan.Baselines;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.ScenarioSource;
@@ -38,6 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 ScenarioSource source = ScenarioSource.read(file);
                 List<SweepPoint> points = source.sweepPoints();
+                Baselines.check(source.sourceName(), source.resolve(), points);
                 out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
                         + points.size() + (points.size() == 1 ? " point)" : " points)"));
                 if (resolved) {

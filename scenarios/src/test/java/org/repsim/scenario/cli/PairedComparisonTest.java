@@ -114,6 +114,20 @@ class PairedComparisonTest {
     }
 
     @Test
+    void validateRefusesABaselineThatNamesNoPoint() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode sc = (ObjectNode) json.readTree(sweep.toFile());
+        ((ObjectNode) sc.get("report")).put("baseline", "p007");
+        Path bad = tmp.resolve("bad-baseline.json");
+        Files.writeString(bad, sc.toString());
+        assertThat(execute("validate", bad.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("report.baseline").contains("p000, p001");
+        ((ObjectNode) sc.get("report")).put("baseline", "p001");
+        Files.writeString(bad, sc.toString());
+        assertThat(execute("validate", bad.toString())).as(err()).isZero();
+    }
+
+    @Test
     void compareOfTwoRunsDifferingInOneValueGivesTheSweepsPairedDifference() throws IOException {
         Path b = tmp.resolve("b");
         assertThat(execute("run", single.toString(), "-o", b.toString(), "--quiet", "--set", LINK + "=400 Mbit/s")).isZero();
