@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import java.util.ArrayDeque;
 import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
@@ -22,9 +21,8 @@ final class FifoStation {
     private final int servers;
     private double slowdown = 1.0;
 
-    // waiting jobs: [arrival ns, service ns] and, in step, their completion actions
-    private final LongRing queue = new LongRing(2);
-    private final ArrayDeque<Runnable> queueDone = new ArrayDeque<>();
+    // waiting jobs: [arrival ns, service ns] and the completion action
+    private final LongRing queue = LongRing.withObjects(2);
     private int qSize;
 
     // per server: the job in service
@@ -88,7 +86,7 @@ final class FifoStation {
             int h = queue.first();
             long qa = queue.get(h, 0);
             long qs = queue.get(h, 1);
-            Runnable qd = queueDone.pollFirst();
+            Runnable qd = (Runnable) queue.oldestObject();
             queue.removeFirst();
             qSize--;
             start(now, qa, qs, qd, true);
@@ -98,8 +96,7 @@ final class FifoStation {
     }
 
     private void enqueue(long now, long serviceNs, Runnable onDone) {
-        queue.addLast(now, serviceNs);
-        queueDone.addLast(onDone);
+        queue.addLast(now, serviceNs, onDone);
         qSize++;
     }
 

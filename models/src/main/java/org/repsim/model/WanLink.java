@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import java.util.ArrayDeque;
 import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
@@ -174,11 +173,10 @@ public final class WanLink {
         private double factor = 1.0;
         private boolean serialising;
 
-        // waiting transfers: [wire bytes, send time] and, in step, their arrival actions
+        // waiting transfers: [wire bytes, send time] and the arrival action
         private static final int Q_BYTES = 0;
         private static final int Q_SENT_NS = 1;
-        private final LongRing queue = new LongRing(2);
-        private final ArrayDeque<Runnable> queueActions = new ArrayDeque<>();
+        private final LongRing queue = LongRing.withObjects(2);
         private long queuedBytes;
 
         // the transfer being serialised
@@ -189,8 +187,7 @@ public final class WanLink {
 
         // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
         // propagation delay after its serialisation ended, so arrivals are in serialisation order
-        private final LongRing propagatingSentNs = new LongRing(1);
-        private final ArrayDeque<Runnable> propagatingActions = new ArrayDeque<>();
+        private final LongRing propagating = LongRing.withObjects(1);
         private final Runnable arrived = this::onArrived;
 
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
@@ -243,8 +240,7 @@ public final class WanLink {
             }
             long wire = wireBytes(bytes);
             long now = scheduler.now();
-            queue.addLast(wire, now);
-            queueActions.addLast(onArrival);
+            queue.addLast(wire, now, onArrival);
             queuedBytes += wire;
             inSystem++;
             queuedSignal.emit(now, queuedBytes);
@@ -278,7 +274,7 @@ public final class WanLink {
             long now = scheduler.now();
             curBytes = wire;
             curSentNs = queue.get(h, Q_SENT_NS);
-            curAction = queueActions.pollFirst();
+            curAction = (Runnable) queue.oldestObject();
             queue.removeFirst();
             queuedBytes -= wire;
             window.addLast(wire, Long.MAX_VALUE);
@@ -295,8 +291,7 @@ public final class WanLink {
             serialising = false;
             busySignal.emit(now, 0);
             sentBytes.emit(now, curBytes);
-            propagatingSentNs.addLast(curSentNs);
-            propagatingActions.addLast(curAction);
+            propagating.addLast(curSentNs, curAction);
             curAction = null;
             long arrival = now + delayNs;
             scheduler.post(arrival, Tie.DEPARTURE, arrived);
@@ -315,9 +310,9 @@ public final class WanLink {
         /** The oldest propagating transfer arrived. */
         private void onArrived() {
             long now = scheduler.now();
-            long sentNs = propagatingSentNs.oldest(0);
-            propagatingSentNs.removeFirst();
-            Runnable action = propagatingActions.pollFirst();
+            long sentNs = propagating.oldest(0);
+            Runnable action = (Runnable) propagating.oldestObject();
+            propagating.removeFirst();
             inSystem--;
             inSystemSignal.emit(now, inSystem);
             transferTime.emit(now, now - sentNs);

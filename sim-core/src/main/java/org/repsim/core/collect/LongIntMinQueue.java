@@ -13,9 +13,12 @@ public final class LongIntMinQueue {
     private final LongRing runKeys = new LongRing(1);
     private final IntRing runValues = new IntRing();
     private final LongIntHeap others = new LongIntHeap();
+    /** The newest key of the run, while the run is not empty. */
+    private long runNewest;
 
     public void push(long key, int value) {
-        if (runKeys.isEmpty() || key >= runKeys.get(runKeys.last(), 0)) {
+        if (runKeys.isEmpty() || key >= runNewest) {
+            runNewest = key;
             runKeys.addLast(key);
             runValues.addLast(value);
         } else {

@@ -6,6 +6,10 @@ package org.repsim.core.collect;
  * is a power of two and doubles when full; it never shrinks, so its memory is set by the longest
  * queue seen, not by run length.
  *
+ * <p>A ring made {@link #withObjects} also holds one object per record (an arrival action, a
+ * completion), in an array beside the longs that grows with them; a removed record's object is
+ * cleared, so the ring keeps no garbage reachable.
+ *
  * <p>A record is named by its <i>position</i>, an int that {@link #addLast()}, {@link #first()},
  * {@link #last()} and {@link #at(int)} return and {@link #get}/{@link #set} take; a position is
  * valid until the next {@code addLast} (which may move every record) or until its record is removed.
@@ -13,6 +17,8 @@ package org.repsim.core.collect;
 public final class LongRing {
     private final int width;
     private long[] ring;
+    /** One object per record (index = position / width), or null for a ring of longs only. */
+    private Object[] objects;
     /** Capacity in records − 1. */
     private int mask;
     private int head;
@@ -37,6 +43,13 @@ public final class LongRing {
         this.mask = records - 1;
     }
 
+    /** A ring of records of {@code width} longs and one object each, holding 16 records before it grows. */
+    public static LongRing withObjects(int width) {
+        LongRing r = new LongRing(width, 16);
+        r.objects = new Object[r.mask + 1];
+        return r;
+    }
+
     public int size() {
         return size;
     }
@@ -52,10 +65,15 @@ public final class LongRing {
 
     /** Appends a record whose fields hold stale values (set them all) and returns its position. */
     public int addLast() {
+        return appendRecord() * width;
+    }
+
+    /** Appends a record and returns its index in the ring (position / width). */
+    private int appendRecord() {
         if (size > mask) {
             grow();
         }
-        return ((head + size++) & mask) * width;
+        return (head + size++) & mask;
     }
 
     /** Appends a record of one field. */
@@ -77,6 +95,28 @@ public final class LongRing {
         ring[p] = a;
         ring[p + 1] = b;
         ring[p + 2] = c;
+    }
+
+    /** Appends a record of one field and an object (a ring {@link #withObjects}). */
+    public void addLast(long a, Object object) {
+        int i = appendRecord();
+        ring[i * width] = a;
+        objects[i] = object;
+    }
+
+    /** Appends a record of two fields and an object (a ring {@link #withObjects}). */
+    public void addLast(long a, long b, Object object) {
+        int i = appendRecord();
+        int p = i * width;
+        ring[p] = a;
+        ring[p + 1] = b;
+        objects[i] = object;
+    }
+
+    /** The object of the oldest record (a ring {@link #withObjects}). */
+    public Object oldestObject() {
+        checkNotEmpty();
+        return objects[head];
     }
 
     /** The position of the oldest record. */
@@ -117,12 +157,18 @@ public final class LongRing {
     /** Removes the oldest record. */
     public void removeFirst() {
         checkNotEmpty();
+        if (objects != null) {
+            objects[head] = null;
+        }
         head = (head + 1) & mask;
         size--;
     }
 
     /** Removes every record (the capacity stays). */
     public void clear() {
+        if (objects != null) {
+            java.util.Arrays.fill(objects, null);
+        }
         head = 0;
         size = 0;
     }
@@ -144,6 +190,12 @@ public final class LongRing {
         System.arraycopy(ring, head * width, grown, 0, firstPart * width);
         System.arraycopy(ring, 0, grown, firstPart * width, (size - firstPart) * width);
         ring = grown;
+        if (objects != null) {
+            Object[] o = new Object[records * 2];
+            System.arraycopy(objects, head, o, 0, firstPart);
+            System.arraycopy(objects, 0, o, firstPart, size - firstPart);
+            objects = o;
+        }
         mask = records * 2 - 1;
         head = 0;
     }

@@ -152,4 +152,42 @@ class LongRingTest {
             assertThat(ring.isEmpty()).isTrue();
         });
     }
+
+    /** A ring with objects keeps each record's object with its longs through growth and wrap-around, and clears removed ones. */
+    @Test
+    void objectsTravelWithTheirRecords() {
+        Seeds.forSeeds(200, seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean two = r.nextBoolean();
+            LongRing ring = LongRing.withObjects(two ? 2 : 1);
+            ArrayDeque<Object[]> reference = new ArrayDeque<>();
+            int ops = r.nextInt(2000);
+            for (int op = 0; op < ops; op++) {
+                if (reference.isEmpty() || r.nextInt(5) < 3) {
+                    long a = value(r);
+                    long b = value(r);
+                    String o = "o" + op;
+                    if (two) {
+                        ring.addLast(a, b, o);
+                    } else {
+                        ring.addLast(a, o);
+                    }
+                    reference.addLast(new Object[] {a, b, o});
+                } else {
+                    Object[] e = reference.pollFirst();
+                    assertThat(ring.oldest(0)).isEqualTo((long) e[0]);
+                    if (two) {
+                        assertThat(ring.oldest(1)).isEqualTo((long) e[1]);
+                    }
+                    assertThat(ring.oldestObject()).isSameAs(e[2]);
+                    ring.removeFirst();
+                }
+                assertThat(ring.size()).isEqualTo(reference.size());
+            }
+        });
+        LongRing ring = LongRing.withObjects(1);
+        ring.addLast(1, "x");
+        ring.clear();
+        assertThatThrownBy(ring::oldestObject).isInstanceOf(IllegalStateException.class);
+    }
 }
