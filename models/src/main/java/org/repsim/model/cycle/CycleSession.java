@@ -121,7 +121,7 @@ public final class CycleSession implements ReplicationHandler {
     private final DiskGroup spillGroup;
     private final Processor applyPool;
     private final int applyParallelism;
-    private final LongLongMap versions = new LongLongMap(1024);
+    private final LongLongMap versions = new LongLongMap(512);
 
     // host writes waiting (paced or held), in arrival order
     private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
