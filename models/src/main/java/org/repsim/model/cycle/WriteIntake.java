@@ -38,7 +38,7 @@ final class WriteIntake {
     private final List<Volume> pairedVolumes = new ArrayList<>();
     private Volume lastVolume;
     private TrackShift lastShift;
-    private final LongLongMap versions = new LongLongMap(1024);
+    private final LongLongMap versions = new LongLongMap(512);
 
     // host writes waiting (paced or held), in arrival order
     private final ArrayDeque<PendingWrite> waiting = new ArrayDeque<>();
