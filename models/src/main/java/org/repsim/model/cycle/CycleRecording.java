@@ -20,7 +20,8 @@ import org.repsim.model.cycle.rules.CycleRecord;
  * <h2>Several sessions [design]</h2>
  * <ul>
  *   <li>Per-cycle metrics ({@code cycle.duration.mean/.max}, {@code cycle.bytes.mean},
- *       {@code cycle.folding.mean}, {@code cycle.duplicates.mean}, {@code cycle.count}) pool the
+ *       {@code cycle.folding.mean} (writes ÷ slots), {@code cycle.byteFolding.mean} (bytes written
+ *       ÷ bytes sent, docs/model.md §5), {@code cycle.duplicates.mean}, {@code cycle.count}) pool the
  *       cycles of all sessions closed after the warm-up (cycles discarded by a drop excluded).</li>
  *   <li>{@code cache.session.peak}, {@code spill.peak}: the largest single-session peak.</li>
  *   <li>{@code session.drops}, {@code session.paced.writes}, {@code spill.writes}: sums.</li>
@@ -69,11 +70,12 @@ public final class CycleRecording {
         static final int BYTES = 2;
         static final int FOLDING = 3;
         static final int DUPLICATES = 4;
+        static final int BYTE_FOLDING = 5;
         long count;
         final double[] sums;
 
         Totals() {
-            this(0, new double[5]);
+            this(0, new double[6]);
         }
 
         private Totals(long count, double[] sums) {
@@ -89,6 +91,7 @@ public final class CycleRecording {
             sums[BYTES] += c.bytes();
             sums[FOLDING] += c.foldingRatio();
             sums[DUPLICATES] += c.duplicates();
+            sums[BYTE_FOLDING] += c.byteFoldingRatio();
         }
 
         Totals copy() {
@@ -256,6 +259,7 @@ public final class CycleRecording {
         out.add(new Metric("cycle.duration.max", t.count == 0 ? Double.NaN : t.sums[Totals.DURATION_MAX], "s"));
         out.add(new Metric("cycle.bytes.mean", t.mean(Totals.BYTES), "bytes"));
         out.add(new Metric("cycle.folding.mean", t.mean(Totals.FOLDING), "ratio"));
+        out.add(new Metric("cycle.byteFolding.mean", t.mean(Totals.BYTE_FOLDING), "ratio"));
         out.add(new Metric("cycle.duplicates.mean", t.mean(Totals.DUPLICATES), "count"));
         double cachePeak = 0;
         double spillPeak = 0;

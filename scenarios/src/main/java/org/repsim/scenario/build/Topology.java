@@ -53,7 +53,7 @@ public final class Topology {
                     new Box.PoolConfig(ha.count(), Samplers.of(ha.serviceTime(), streams.stream(prefix + ".hostAdapters"))),
                     new Box.PoolConfig(ra.count(), Samplers.of(ra.serviceTime(), streams.stream(prefix + ".remoteAdapters"))),
                     new Box.CacheConfig(b.cache().sizeBytes(), b.cache().trackSizeBytes(), b.cache().writePendingLimit(),
-                            Math.max(1, devices * DESTAGES_PER_DEVICE)),
+                            Math.max(1, devices * DESTAGES_PER_DEVICE), b.cache().blockSizeBytes()),
                     groups);
             for (var pool : b.processors()) {
                 box.addProcessor(pool.id(), pool.count(),

@@ -59,6 +59,12 @@ final class ModelConstraints {
                             + " are modelled: use a larger cache.trackSize or a smaller cache.size");
                 }
             }
+            long block = b.cache().blockSizeBytes();
+            if (track > 0 && block > 0 && track % block != 0) {
+                problems.add(JsonPaths.key(cache, "blockSize"), "the block size (" + Units.format(Units.Kind.SIZE, block)
+                        + ") must divide the track size (cache.trackSize " + Units.format(Units.Kind.SIZE, track)
+                        + "): a slot's dirty-block map splits its track into whole blocks");
+            }
             if (b.cache().writePendingLimit() == 0) {
                 problems.add(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
                         + " in (0, 1]): with 0 no write could ever be accepted");

@@ -212,6 +212,20 @@ class ValidationTest {
     }
 
     @Test
+    void dataPathKeysHaveDefaultsAndReportBadValuesAtTheirPath() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.boxes().get(0).cache().blockSizeBytes()).isEqualTo(4_096);
+        assertThat(sc.workloads().get(0).blockSizeBytes()).isEqualTo(4_096);
+        Problem block = problem(with("\"site\": \"a\", \"volumes\"",
+                "\"site\": \"a\", \"cache\": { \"blockSize\": \"3 KiB\" }, \"volumes\""));
+        assertThat(block.path()).isEqualTo("boxes[0].cache.blockSize");
+        assertThat(block.message()).contains("must divide the track size");
+        Problem zero = problem(with("\"rate\": \"1000/s\" }", "\"rate\": \"1000/s\" }, \"blockSize\": \"0 B\""));
+        assertThat(zero.path()).isEqualTo("workloads[0].blockSize");
+        assertThat(zero.message()).contains("greater than zero");
+    }
+
+    @Test
     void aLikeCopyReportsTheProblemsOfValuesItWritesItself() {
         String text = with("\"like\": \"p\" }", "\"like\": \"p\", \"cache\": { \"trackSize\": \"0 B\" } }");
         Problem p = problem(text);
