@@ -68,7 +68,7 @@ public final class Topology {
         }
         for (var l : sc.links()) {
             LinkConfig config = new LinkConfig(l.bandwidthBps(), l.propagationDelayNs(), l.maxInFlightBytes(),
-                    l.maxCommands(), l.compression());
+                    l.maxCommands(), l.compression(), l.loss(), l.mssBytes(), l.connections());
             links.put(l.id(), new WanLink(s, signals, "link." + l.id(), sites.get(l.between().get(0)),
                     sites.get(l.between().get(1)), config));
         }

@@ -35,6 +35,7 @@ final class ModelConstraints {
     static void check(Scenario scenario, Problems problems) {
         ModelConstraints c = new ModelConstraints(scenario, problems);
         c.boxes();
+        c.links();
         c.replication();
         c.workloads();
         c.report();
@@ -76,6 +77,16 @@ final class ModelConstraints {
             }
             for (int j = 0; j < b.backend().size(); j++) {
                 servers(b.backend().get(j).devices(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "backend"), j), "devices"));
+            }
+        }
+    }
+
+    /** A link's loss bound needs p < 1 (docs/model.md §1). */
+    private void links() {
+        for (int i = 0; i < s.links().size(); i++) {
+            if (s.links().get(i).loss() >= 1) {
+                problems.add(JsonPaths.key(JsonPaths.index("links", i), "loss"), "must be below 1 (a packet loss"
+                        + " probability in [0, 1)): with every packet lost nothing would arrive");
             }
         }
     }
