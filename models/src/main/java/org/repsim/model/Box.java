@@ -35,6 +35,7 @@ public final class Box {
     private final Processor remoteAdapters;
     private final BackEnd backEnd;
     private final Cache cache;
+    private final long blockSizeBytes;
     private final Map<String, Processor> processors = new LinkedHashMap<>();
     private final List<Volume> volumes = new ArrayList<>();
     private final Map<String, Volume> volumesByName = new LinkedHashMap<>();
@@ -62,6 +63,7 @@ public final class Box {
         this.backEnd = new BackEnd(diskGroups);
         this.cache = new Cache(scheduler, signals, prefix + ".cache", cache.capacityBytes(), cache.trackSizeBytes(),
                 cache.writePendingLimit(), cache.maxDestages(), backEnd);
+        this.blockSizeBytes = cache.blockSizeBytes();
     }
 
     /** A processor pool: {@code count} servers with service law {@code serviceNs} (ns). */
@@ -75,9 +77,23 @@ public final class Box {
      * @param trackSizeBytes    slot size (default {@link #DEFAULT_TRACK_SIZE})
      * @param writePendingLimit fraction of the capacity that may be write pending
      * @param maxDestages       destage writes outstanding at once
+     * @param blockSizeBytes    granularity of a slot's dirty-block map (docs/model.md §1, §5), ≥ 1
      */
-    public record CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages) {
+    public record CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages,
+                              long blockSizeBytes) {
         public static final long DEFAULT_TRACK_SIZE = 128 * 1024;
+        public static final long DEFAULT_BLOCK_SIZE = 4 * 1024;
+
+        public CacheConfig {
+            if (blockSizeBytes < 1) {
+                throw new IllegalArgumentException("cache block size must be ≥ 1 byte, got " + blockSizeBytes);
+            }
+        }
+
+        /** Sizing with the default block size {@link #DEFAULT_BLOCK_SIZE}. */
+        public CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages) {
+            this(capacityBytes, trackSizeBytes, writePendingLimit, maxDestages, DEFAULT_BLOCK_SIZE);
+        }
     }
 
     /** Adds a volume of {@code trackCount} tracks on disk group {@code diskGroup}; tracks are numbered on from the last volume. */
@@ -233,6 +249,11 @@ public final class Box {
 
     public Cache cache() {
         return cache;
+    }
+
+    /** Granularity of the dirty-block map of this box's slots, bytes (docs/model.md §1, §5). */
+    public long blockSizeBytes() {
+        return blockSizeBytes;
     }
 
     public BackEnd backEnd() {

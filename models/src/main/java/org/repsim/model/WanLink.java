@@ -217,7 +217,8 @@ public final class WanLink {
             this.name = prefix;
             this.from = from;
             this.to = to;
-            this.bandwidthBps = config.bandwidthBps();
+            // the TCP loss bound caps the serialisation rate (docs/model.md §1)
+            this.bandwidthBps = config.effectiveRateBps();
             this.delayNs = config.delayNs();
             this.maxBytes = config.maxBytesInFlight();
             this.maxCommands = config.maxCommandsInFlight();
@@ -384,6 +385,7 @@ public final class WanLink {
             return delayNs;
         }
 
+        /** The rate this direction serialises at: the bandwidth, capped by the TCP loss bound, B/s. */
         public double bandwidthBps() {
             return bandwidthBps;
         }

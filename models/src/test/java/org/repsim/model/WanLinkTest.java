@@ -252,4 +252,49 @@ class WanLinkTest {
                 .hasMessageContaining("itself");
         assertThatThrownBy(() -> l.setBandwidthFactor(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    // ---------------------------------------------------------------- TCP loss bound (docs/model.md §1)
+
+    /** 1 Gbit/s, RTT 10 ms (5 ms one way), MSS 1 460 B, loss 1 %. */
+    private WanLink lossy(int connections) {
+        return new WanLink(kernel, signals, "wan" + connections, A, B,
+                new LinkConfig(125e6, 5_000_000, 0, 0, 1.0, 0.01, 1_460, connections));
+    }
+
+    @Test
+    void mathisBoundOfOneConnectionIsMssTimes122OverRttRootP() {
+        LinkConfig c = new LinkConfig(125e6, 5_000_000, 0, 0, 1.0, 0.01, 1_460, 1);
+        // 1 460 × 1.22 / (0.010 s × √0.01) = 1 781 200 B/s
+        assertThat(c.connectionBoundBps()).isCloseTo(1_781_200, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(c.effectiveRateBps()).isCloseTo(1_781_200, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(new LinkConfig(125e6, 5_000_000, 0, 0, 1.0, 0.01, 1_460, 8).effectiveRateBps())
+                .isCloseTo(8 * 1_781_200, org.assertj.core.api.Assertions.within(1e-6));
+        // many connections: the bandwidth bounds again
+        assertThat(new LinkConfig(125e6, 5_000_000, 0, 0, 1.0, 0.01, 1_460, 100).effectiveRateBps()).isEqualTo(125e6);
+        // no loss: the bandwidth, as without the keys
+        assertThat(new LinkConfig(125e6, 5_000_000, 0, 0, 1.0, 0, 1_460, 1).effectiveRateBps()).isEqualTo(125e6);
+    }
+
+    @Test
+    void oneLossyConnectionCarriesAtMostItsBoundAndEightCarryEightTimesIt() {
+        for (int connections : new int[] {1, 8}) {
+            WanLink l = lossy(connections);
+            long bytes = 17_812_000; // 10 s at one connection's bound
+            long[] arrived = {-1};
+            long start = kernel.now();
+            kernel.at(start, () -> l.from(A).send(bytes, () -> arrived[0] = kernel.now()));
+            kernel.runUntil(start + 20_000_000_000L);
+            double throughput = bytes / ((arrived[0] - start - 5_000_000) / 1e9);
+            assertThat(throughput).as("%d connection(s)", connections)
+                    .isLessThanOrEqualTo(connections * 1_781_200.0 * (1 + 1e-9))
+                    .isCloseTo(connections * 1_781_200.0, org.assertj.core.api.Assertions.withinPercentage(0.01));
+        }
+    }
+
+    @Test
+    void aLinkRejectsLossOfOneAndNoConnection() {
+        assertThatThrownBy(() -> new LinkConfig(1e6, 0, 0, 0, 1, 1.0, 1_460, 1)).hasMessageContaining("loss");
+        assertThatThrownBy(() -> new LinkConfig(1e6, 0, 0, 0, 1, 0, 1_460, 0)).hasMessageContaining("connection");
+        assertThatThrownBy(() -> new LinkConfig(1e6, 0, 0, 0, 1, 0, 0, 1)).hasMessageContaining("MSS");
+    }
 }

@@ -23,7 +23,8 @@ import org.repsim.model.measure.SignalKeys;
  * <h2>Several sessions [design]</h2>
  * <ul>
  *   <li>Per-cycle metrics ({@code cycle.duration.mean/.max}, {@code cycle.bytes.mean},
- *       {@code cycle.folding.mean}, {@code cycle.duplicates.mean}, {@code cycle.count}) pool the
+ *       {@code cycle.folding.mean} (writes ÷ slots), {@code cycle.byteFolding.mean} (bytes written
+ *       ÷ bytes sent, docs/model.md §5), {@code cycle.duplicates.mean}, {@code cycle.count}) pool the
  *       cycles of all sessions closed after the warm-up (cycles discarded by a drop excluded).</li>
  *   <li>{@code cache.session.peak}, {@code spill.peak}: the largest single-session peak.</li>
  *   <li>{@code session.drops}, {@code session.paced.writes}, {@code spill.writes}: sums.</li>
@@ -67,11 +68,12 @@ public final class CycleRecording {
         static final int BYTES = 2;
         static final int FOLDING = 3;
         static final int DUPLICATES = 4;
+        static final int BYTE_FOLDING = 5;
         long count;
         final double[] sums;
 
         Totals() {
-            this(0, new double[5]);
+            this(0, new double[6]);
         }
 
         private Totals(long count, double[] sums) {
@@ -87,6 +89,7 @@ public final class CycleRecording {
             sums[BYTES] += c.bytes();
             sums[FOLDING] += c.foldingRatio();
             sums[DUPLICATES] += c.duplicates();
+            sums[BYTE_FOLDING] += c.byteFoldingRatio();
         }
 
         Totals copy() {
@@ -255,6 +258,7 @@ public final class CycleRecording {
         out.add(Measures.CYCLE_DURATION.max().of(t.count == 0 ? Double.NaN : t.sums[Totals.DURATION_MAX]));
         out.add(Measures.CYCLE_BYTES_MEAN.of(t.mean(Totals.BYTES)));
         out.add(Measures.CYCLE_FOLDING_MEAN.of(t.mean(Totals.FOLDING)));
+        out.add(Measures.CYCLE_BYTE_FOLDING_MEAN.of(t.mean(Totals.BYTE_FOLDING)));
         out.add(Measures.CYCLE_DUPLICATES_MEAN.of(t.mean(Totals.DUPLICATES)));
         double cachePeak = 0;
         double spillPeak = 0;

@@ -16,6 +16,7 @@ import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 import org.repsim.model.cycle.rules.CycleReceiver;
 import org.repsim.model.cycle.rules.CycleRecord;
+import org.repsim.model.cycle.rules.BlockMap;
 import org.repsim.model.cycle.rules.CycleSwitcher;
 import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchMode;
@@ -142,7 +143,8 @@ public final class CycleSession implements ReplicationHandler {
         this.links = List.copyOf(links);
         this.startNs = scheduler.now();
         this.trackSize = primary.cache().trackSizeBytes();
-        this.switcher = new CycleSwitcher(config.rules(), config.pressure(), 0, startNs);
+        this.switcher = new CycleSwitcher(config.rules(), config.pressure(), 0, startNs,
+                BlockMap.of(primary.cache().trackSizeBytes(), primary.blockSizeBytes()));
         if (config.spillDiskGroup() >= 0) {
             List<DiskGroup> groups = primary.backEnd().groups();
             if (config.spillDiskGroup() >= groups.size()) {

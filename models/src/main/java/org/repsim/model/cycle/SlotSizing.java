@@ -5,8 +5,9 @@ package org.repsim.model.cycle;
  */
 public enum SlotSizing {
     /**
-     * The bytes the host wrote inside the track; a folded rewrite keeps the larger extent (the
-     * dirty part of the slot). Default: link load then equals the folded host write rate.
+     * The slot's dirty blocks: a folded rewrite unions its blocks with the slot's
+     * (docs/model.md §5). Default: link load then equals the host write rate less the bytes
+     * written twice.
      */
     WRITTEN,
     /** The whole track ({@code trackSize}) whatever was written: products that ship whole slots. */

@@ -149,9 +149,8 @@ final class WriteIntake {
         long now = scheduler.now();
         while (next < io.trackCount()) {
             long track = io.firstTrack() + next + shift;
-            long bytes = slotBytes(io, next);
             long version = versionCounter + 1;
-            WriteOutcome o = switcher.write(track, bytes, version, now);
+            WriteOutcome o = enterTrack(io, next, track, version, now);
             if (o == WriteOutcome.PACED) {
                 w = progress(w, io, ack, shift, next, tag);
                 if (!w.paced) {
@@ -205,15 +204,18 @@ final class WriteIntake {
         }
     }
 
-    /** Bytes of track {@code i} of the write (track-aligned volumes: offset = trackInVolume × trackSize). */
-    private long slotBytes(HostIo io, int i) {
+    /**
+     * Track {@code i} of the write into the capture cycle (docs/model.md §5): the write's bytes
+     * inside that track, as an extent of the track; sizing {@code track} dirties the whole track.
+     */
+    private WriteOutcome enterTrack(HostIo io, int i, long track, long version, long now) {
         if (config.slotSizing() == SlotSizing.TRACK) {
-            return trackSize;
+            return switcher.write(track, 0, trackSize, version, now);
         }
         long trackStart = (io.firstTrack() - io.volume().firstTrack() + i) * trackSize;
-        long end = Math.min(io.offsetBytes() + io.sizeBytes(), trackStart + trackSize);
         long begin = Math.max(io.offsetBytes(), trackStart);
-        return Math.max(1, Math.min(trackSize, end - begin));
+        long end = Math.min(io.offsetBytes() + io.sizeBytes(), trackStart + trackSize);
+        return switcher.write(track, begin - trackStart, end - begin, version, now);
     }
 
     /** Lets waiting writes in, in order, while they fit (after space freed, a release or a drop). */

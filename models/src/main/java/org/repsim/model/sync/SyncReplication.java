@@ -17,13 +17,17 @@ import org.repsim.model.WanLink;
  * {@code ackBytes} crosses the link back → the host is acknowledged. On an idle system the
  * host latency is therefore
  * {@code hostAdapter + ser(size + header) + delay + remoteAdapter + ser(ack) + delay}, i.e.
- * local cache write + transfer + round trip + remote write. Writes to volumes without a pair
- * are acknowledged at once.
+ * local cache write + transfer + round trip + remote write. With {@code roundTrips} r > 1
+ * (plain FCP: r = 2, command then transfer-ready before the data) each write first makes r − 1
+ * exchanges of a command ({@code headerBytes}) out and a reply ({@code ackBytes}) back, so an idle
+ * write costs r round trips (docs/model.md §3). Writes to volumes without a pair are acknowledged
+ * at once.
  */
 public final class SyncReplication implements ReplicationHandler {
     private final Box primary;
     private final long headerBytes;
     private final long ackBytes;
+    private final int roundTrips;
     private final Map<Volume, Pair> pairs = new IdentityHashMap<>();
 
     /** A replication pair: where the primary volume's writes go and over which link directions. */
@@ -36,6 +40,17 @@ public final class SyncReplication implements ReplicationHandler {
      * @param ackBytes    size of the secondary's acknowledgement
      */
     public SyncReplication(Box primary, long headerBytes, long ackBytes) {
+        this(primary, headerBytes, ackBytes, 1);
+    }
+
+    /**
+     * @param roundTrips protocol round trips per write, ≥ 1 (1: write acceleration; 2: plain FCP)
+     */
+    public SyncReplication(Box primary, long headerBytes, long ackBytes, int roundTrips) {
+        if (roundTrips < 1) {
+            throw new IllegalArgumentException("sync needs at least one round trip per write: " + roundTrips);
+        }
+        this.roundTrips = roundTrips;
         if (headerBytes < 0 || ackBytes < 0) {
             throw new IllegalArgumentException("sync header and ack sizes must be ≥ 0 bytes: " + headerBytes + ", " + ackBytes);
         }
@@ -70,12 +85,25 @@ public final class SyncReplication implements ReplicationHandler {
             acknowledgeHost.run();
             return;
         }
+        exchange(p, io, roundTrips, acknowledgeHost);
+    }
+
+    /** The write's remaining {@code left} round trips: command exchanges, then the data and its acknowledgement. */
+    private void exchange(Pair p, HostIo io, int left, Runnable acknowledgeHost) {
+        if (left > 1) {
+            p.out.send(headerBytes, () -> p.back.send(ackBytes, () -> exchange(p, io, left - 1, acknowledgeHost)));
+            return;
+        }
         Box secondary = p.secondary.box();
         long track = io.firstTrack() + p.trackShift;
         int count = io.trackCount();
         WanLink.Direction back = p.back;
         p.out.send(io.sizeBytes() + headerBytes,
                 () -> secondary.receiveReplicatedWrite(track, count, () -> back.send(ackBytes, acknowledgeHost)));
+    }
+
+    public int roundTrips() {
+        return roundTrips;
     }
 
     public Box primary() {

@@ -17,9 +17,10 @@ import org.repsim.model.workload.Workload;
  * <p>Mapping: a trace device goes to {@code volumes.get(name)} where {@code name} is the device
  * id ({@code prxy/0} for MSR, the ASU for SPC) or, failing that, its disk number (the part after
  * the last {@code /}); with an empty map, device i (in order of first appearance) goes to the
- * i-th of the workload's volumes. An I/O at byte offset {@code o} of {@code s} bytes covers the
- * tracks from {@code o / trackSize} to {@code (o + s − 1) / trackSize}, wrapped into the volume
- * when the trace addresses more than the volume holds.
+ * i-th of the workload's volumes. An I/O keeps its byte offset {@code o} and size {@code s}
+ * (docs/model.md §2): it starts at {@code o mod volumeSize} (wrapped into the volume when the trace
+ * addresses more than the volume holds), is cut at the volume's end, and covers the tracks its
+ * bytes fall in.
  *
  * <p>Timing: {@code trace} issues each I/O at its (scaled) trace time; {@code synthetic} keeps
  * only the sequence and issues it closed-loop from one stream (next I/O when the previous one
@@ -88,11 +89,10 @@ public final class TraceWorkload implements Workload {
     private void issueNext() {
         TraceRecord r = reader.record();
         Volume v = volumeOf(r);
-        long track = Math.floorMod(r.offsetBytes() / v.trackSizeBytes(), v.trackCount());
-        long lastTrack = (r.offsetBytes() + r.sizeBytes() - 1) / v.trackSizeBytes();
-        long span = lastTrack - r.offsetBytes() / v.trackSizeBytes() + 1;
-        int count = (int) Math.min(span, v.trackCount() - track);
-        HostIo io = host.newIo(v, track, count, r.sizeBytes(), r.isWrite(), streamId, -1);
+        long volumeBytes = v.sizeBytes();
+        long offset = Math.floorMod(r.offsetBytes(), volumeBytes);
+        long size = Math.min(r.sizeBytes(), volumeBytes - offset);
+        HostIo io = host.newIoAt(v, offset, size, r.isWrite(), streamId, -1);
         host.issue(io, onDone);
         if (!synthetic()) {
             scheduleNext();

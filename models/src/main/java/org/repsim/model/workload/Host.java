@@ -78,6 +78,23 @@ public final class Host {
                 trackInVolume * volume.trackSizeBytes(), sizeBytes, write, scheduler.now(), streamId, chainIndex);
     }
 
+    /**
+     * A new I/O issued now: {@code sizeBytes} bytes at byte {@code offsetBytes} of {@code volume};
+     * it touches every track its bytes fall in (docs/model.md §2).
+     */
+    public HostIo newIoAt(Volume volume, long offsetBytes, long sizeBytes, boolean write, int streamId,
+                          long chainIndex) {
+        if (offsetBytes < 0 || sizeBytes < 1 || offsetBytes + sizeBytes > volume.sizeBytes()) {
+            throw new IllegalArgumentException("bytes " + offsetBytes + "+" + sizeBytes + " outside volume " + volume
+                    + " of " + volume.sizeBytes() + " bytes");
+        }
+        long trackSize = volume.trackSizeBytes();
+        long first = offsetBytes / trackSize;
+        long last = (offsetBytes + sizeBytes - 1) / trackSize;
+        return new HostIo(nextId++, volume, volume.firstTrack() + first, (int) (last - first + 1), offsetBytes,
+                sizeBytes, write, scheduler.now(), streamId, chainIndex);
+    }
+
     /** Sends {@code io} to the box owning its volume; {@code onDone} runs after the host measured its response. */
     public void issue(HostIo io, Consumer<HostIo> onDone) {
         for (Consumer<HostIo> l : issueListeners) {

@@ -7,9 +7,10 @@ import org.repsim.model.HostIo;
 import org.repsim.model.Volume;
 
 /**
- * The shape of a workload's I/Os (DOMAIN §2): which volume, read or write, size, address.
- * An I/O of {@code s} bytes starts at a track boundary and covers {@code ceil(s / trackSize)}
- * tracks (at most the volume).
+ * The shape of a workload's I/Os (docs/model.md §2): which volume, read or write, size, address.
+ * An I/O of {@code s} bytes (at most the volume) covers {@code ceil(s / blockSize)} blocks; the
+ * address pattern chooses its first block, so it starts at a multiple of the block size and
+ * touches every track its bytes fall in.
  */
 public final class IoGenerator {
     private final Host host;
@@ -20,20 +21,35 @@ public final class IoGenerator {
     private final AddressPattern pattern;
     private final RandomStream mix;
     private final RandomStream volumeStream;
+    private final long blockSizeBytes;
     private int roundRobin;
+
+    /** The default block size of synthetic addresses, bytes (docs/model.md §2). */
+    public static final long DEFAULT_BLOCK_SIZE = 4_096;
+
+    /** A generator with block size {@link #DEFAULT_BLOCK_SIZE}. */
+    public IoGenerator(Host host, List<Volume> volumes, VolumeChoice choice, double readFraction, Sampler sizeBytes,
+                       AddressPattern pattern, WorkloadStreams streams) {
+        this(host, volumes, choice, readFraction, sizeBytes, pattern, streams, DEFAULT_BLOCK_SIZE);
+    }
 
     /**
      * @param readFraction share of reads in [0, 1], drawn from {@code streams.mix()}
      * @param sizeBytes    I/O size law in bytes (draws below 1 byte become 1 byte)
+     * @param blockSizeBytes I/Os start at a multiple of this many bytes (≥ 1)
      */
     public IoGenerator(Host host, List<Volume> volumes, VolumeChoice choice, double readFraction, Sampler sizeBytes,
-                       AddressPattern pattern, WorkloadStreams streams) {
+                       AddressPattern pattern, WorkloadStreams streams, long blockSizeBytes) {
         if (volumes.isEmpty()) {
             throw new IllegalArgumentException("workload " + streams.workloadId() + " has no volumes");
         }
         if (!(readFraction >= 0 && readFraction <= 1)) {
             throw new IllegalArgumentException("workload " + streams.workloadId() + ": read fraction must be in [0, 1], got " + readFraction);
         }
+        if (blockSizeBytes < 1) {
+            throw new IllegalArgumentException("workload " + streams.workloadId() + ": block size must be ≥ 1 byte, got " + blockSizeBytes);
+        }
+        this.blockSizeBytes = blockSizeBytes;
         this.host = host;
         this.volumes = volumes.toArray(new Volume[0]);
         this.choice = choice;
@@ -62,13 +78,16 @@ public final class IoGenerator {
             vi = volumeStream.nextInt(volumes.length);
         }
         Volume v = volumes[vi];
-        long trackSize = v.trackSizeBytes();
-        long size = Math.max(1, sizeBytes.sampleLong());
-        long tracks = Math.min((size + trackSize - 1) / trackSize, v.trackCount());
-        size = Math.min(size, tracks * trackSize);
-        int count = (int) tracks;
-        long first = pattern.firstTrack(vi, v.trackCount(), count);
-        return host.newIo(v, first, count, size, write, streamId, write ? chainIndex : -1);
+        long volumeBytes = v.sizeBytes();
+        long size = Math.min(Math.max(1, sizeBytes.sampleLong()), volumeBytes);
+        long ioBlocks = (size + blockSizeBytes - 1) / blockSizeBytes;
+        long volumeBlocks = volumeBytes / blockSizeBytes;
+        long offset = 0;
+        if (ioBlocks <= volumeBlocks) {
+            long blocksPerTrack = Math.max(1, v.trackSizeBytes() / blockSizeBytes);
+            offset = pattern.firstBlock(vi, volumeBlocks, blocksPerTrack, ioBlocks) * blockSizeBytes;
+        }
+        return host.newIoAt(v, offset, size, write, streamId, write ? chainIndex : -1);
     }
 
     public double readFraction() {

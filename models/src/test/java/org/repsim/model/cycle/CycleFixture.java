@@ -50,6 +50,7 @@ final class CycleFixture {
         long writeBytes = 8_192;
         boolean poissonArrivals;
         double zipfExponent; // 0 = uniform
+        double sequentialRunIos; // > 0: sequential runs of this mean length (takes precedence over zipf)
         long volumeTracks = 1_000_000;
         long seed = 7;
         long slotHeaderBytes = 0;
@@ -99,13 +100,23 @@ final class CycleFixture {
     /** Starts the write workload over [fromNs, untilNs). */
     void writes(long fromNs, long untilNs) {
         WorkloadStreams streams = new WorkloadStreams(new RandomStreams(knobs.seed, 0), "w");
-        AddressPattern pattern = knobs.zipfExponent > 0 ? AddressPattern.zipf(streams.address(), knobs.zipfExponent)
+        AddressPattern pattern = knobs.sequentialRunIos > 0
+                ? AddressPattern.sequential(streams.address(), knobs.sequentialRunIos)
+                : knobs.zipfExponent > 0 ? AddressPattern.zipf(streams.address(), knobs.zipfExponent)
                 : AddressPattern.uniform(streams.address());
         IoGenerator gen = new IoGenerator(host, List.of(primaryVolume), VolumeChoice.ROUND_ROBIN, 0.0,
                 Distributions.deterministic(knobs.writeBytes), pattern, streams);
         ArrivalProcess arrivals = knobs.poissonArrivals ? ArrivalProcess.poisson(streams.arrival(), knobs.writesPerSecond)
                 : ArrivalProcess.deterministic(knobs.writesPerSecond);
         new OpenLoopWorkload("w", kernel, gen, arrivals, null).start(fromNs, untilNs);
+    }
+
+    /** Replays the trace {@code file} (MSR format, its one disk on the primary volume) over [fromNs, untilNs). */
+    void trace(java.nio.file.Path file, long fromNs, long untilNs) {
+        org.repsim.model.trace.TraceReader reader = org.repsim.model.trace.TraceReader.open(file,
+                org.repsim.model.trace.TraceFormat.MSR);
+        new org.repsim.model.trace.TraceWorkload("t", kernel, host, reader, java.util.Map.of(), List.of(primaryVolume))
+                .start(fromNs, untilNs);
     }
 
     void runUntil(long ns) {

@@ -39,12 +39,16 @@ final class SyncFixture {
     final Host host;
 
     SyncFixture(double km) {
+        this(km, 1);
+    }
+
+    SyncFixture(double km, int roundTrips) {
         primary = box("P", primarySite);
         secondary = box("S", secondarySite);
         link = new WanLink(kernel, signals, "link.wan", primarySite, secondarySite, LinkConfig.overDistance(LINK_BPS, km));
         primaryVolume = primary.addVolume("v", 100_000, 0);
         secondaryVolume = secondary.addVolume("v", 100_000, 0);
-        sync = new SyncReplication(primary, HEADER_BYTES, ACK_BYTES);
+        sync = new SyncReplication(primary, HEADER_BYTES, ACK_BYTES, roundTrips);
         sync.addPair(primaryVolume, secondaryVolume, link);
         host = new Host(kernel, signals);
     }

@@ -23,7 +23,11 @@ import org.repsim.model.workload.WorkloadStreams;
 class SyncReplicationTest {
 
     private static long idleWriteLatency(double km, long sizeBytes) {
-        SyncFixture f = new SyncFixture(km);
+        return idleWriteLatency(km, sizeBytes, 1);
+    }
+
+    private static long idleWriteLatency(double km, long sizeBytes, int roundTrips) {
+        SyncFixture f = new SyncFixture(km, roundTrips);
         Tally latency = new Tally();
         f.signals.find("host.write.latency").subscribe((t, v) -> latency.add(v));
         f.kernel.at(1_000, () -> f.host.issue(f.host.newIo(f.primaryVolume, 42, 1, sizeBytes, true, 0, -1), io -> { }));
@@ -45,6 +49,16 @@ class SyncReplicationTest {
                 + delay;                                                                      // back
         assertThat(expected).isEqualTo(50_000 + 69_632 + 500_000 + 30_000 + 1_024 + 500_000);
         assertThat(idleWriteLatency(100, 8_192)).isEqualTo(expected);
+    }
+
+    @Test
+    void plainFcpAddsACommandRoundTripBeforeTheData() {
+        long delay = Durations.fibreDelayNs(100);
+        // roundTrips 2 (docs/model.md §3): command (header) out, transfer-ready (ack size) back, then as with 1
+        long extra = Durations.transferNs(SyncFixture.HEADER_BYTES, SyncFixture.LINK_BPS) + delay
+                + Durations.transferNs(SyncFixture.ACK_BYTES, SyncFixture.LINK_BPS) + delay;
+        assertThat(idleWriteLatency(100, 8_192, 2) - idleWriteLatency(100, 8_192, 1)).isEqualTo(extra);
+        assertThat(idleWriteLatency(100, 8_192, 3) - idleWriteLatency(100, 8_192, 1)).isEqualTo(2 * extra);
     }
 
     @Test

@@ -207,7 +207,7 @@ class WorkloadTest {
         int continued = 0;
         int n = 20_000;
         for (int i = 0; i < n; i++) {
-            long first = seq.firstTrack(0, 1_000_000, 2);
+            long first = seq.firstBlock(0, 1_000_000, 32, 2);
             continued += first == prevEnd ? 1 : 0;
             prevEnd = first + 2;
         }

@@ -28,7 +28,7 @@ final class SyncEngine implements ModeEngine {
         for (var pair : sc.replication().pairs()) {
             Box primary = topology.box(pair.primaryBox());
             SyncReplication sync = byPrimary.computeIfAbsent(primary.name(),
-                    b -> new SyncReplication(primary, HEADER_BYTES, ACK_BYTES));
+                    b -> new SyncReplication(primary, HEADER_BYTES, ACK_BYTES, sc.replication().sync().roundTrips()));
             WanLink link = topology.link(sc.linksOf(pair).get(0).id());
             for (Volume[] vv : Pairs.volumes(pair, topology)) {
                 sync.addPair(vv[0], vv[1], link);

@@ -53,7 +53,7 @@ public final class Topology {
                     new Box.PoolConfig(ha.count(), Samplers.of(ha.serviceTime(), streams.stream(prefix + ".hostAdapters"))),
                     new Box.PoolConfig(ra.count(), Samplers.of(ra.serviceTime(), streams.stream(prefix + ".remoteAdapters"))),
                     new Box.CacheConfig(b.cache().sizeBytes(), b.cache().trackSizeBytes(), b.cache().writePendingLimit(),
-                            Math.max(1, devices * DESTAGES_PER_DEVICE)),
+                            Math.max(1, devices * DESTAGES_PER_DEVICE), b.cache().blockSizeBytes()),
                     groups);
             for (var pool : b.processors()) {
                 box.addProcessor(pool.id(), pool.count(),
@@ -68,7 +68,7 @@ public final class Topology {
         }
         for (var l : sc.links()) {
             LinkConfig config = new LinkConfig(l.bandwidthBps(), l.propagationDelayNs(), l.maxInFlightBytes(),
-                    l.maxCommands(), l.compression());
+                    l.maxCommands(), l.compression(), l.loss(), l.mssBytes(), l.connections());
             links.put(l.id(), new WanLink(s, signals, "link." + l.id(), sites.get(l.between().get(0)),
                     sites.get(l.between().get(1)), config));
         }

@@ -49,7 +49,7 @@ final class Workloads {
             Sampler size = Samplers.of(w.size(), ws.size());
             AddressPattern address = address(w.address(), ws);
             IoGenerator gen = new IoGenerator(host, volumes, VolumeChoice.ROUND_ROBIN, 1 - w.writeFraction(), size,
-                    address, ws);
+                    address, ws, w.blockSizeBytes());
             if (w.arrival() instanceof Arrival.Closed c) {
                 out.add(new ClosedLoopWorkload(w.id(), s, gen, c.streams(), Samplers.of(c.thinkTime(), ws.think()),
                         w.dependent()));

@@ -364,7 +364,7 @@ public final class WorkloadFit {
                 tracks.clear();
                 long count = Math.max(1, Math.round(w[0] * factor));
                 for (long j = 0; j < count; j++) {
-                    long track = p.firstTrack(device, n, 1);
+                    long track = p.firstBlock(device, n, 1, 1); // blocks of one track each: the pattern over tracks
                     tracks.add(((long) device << 44) | track);
                     device = (device + 1) % d;
                 }

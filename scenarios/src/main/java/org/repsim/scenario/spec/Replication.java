@@ -9,6 +9,7 @@ import java.util.Map;
 public record Replication(
         @OneOf({"sync", "ordered", "cycle"}) @Doc("sync (§3), ordered asynchronous dispatch (§4) or cycle-based (§5).") String mode,
         @NonEmpty @Doc("Primary → secondary pairs, between boxes at two different sites; each volume takes part in at most one pair (no fan-out, fan-in, cascade or reverse pair); in cycle mode a primary box replicates to one secondary box.") List<Pair> pairs,
+        @Default("{}") @Doc("Settings of the sync mode (§3).") Sync sync,
         @Default("{}") @Doc("Settings of the ordered mode (§4).") Ordered ordered,
         @Default("{}") @Doc("Settings of the cycle mode (§5).") Cycle cycle,
         @Default("{}") @Doc("Consistency group across several boxes (§6).") Consistency consistency) {

@@ -60,6 +60,12 @@ final class ModelConstraints {
                             + " are modelled: use a larger cache.trackSize or a smaller cache.size");
                 }
             }
+            long block = b.cache().blockSizeBytes();
+            if (track > 0 && block > 0 && track % block != 0) {
+                problems.add(JsonPaths.key(cache, "blockSize"), "the block size (" + Units.format(Units.Kind.SIZE, block)
+                        + ") must divide the track size (cache.trackSize " + Units.format(Units.Kind.SIZE, track)
+                        + "): a slot's dirty-block map splits its track into whole blocks");
+            }
             if (b.cache().writePendingLimit() == 0) {
                 report(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
                         + " in (0, 1]): with 0 no write could ever be accepted");
@@ -86,6 +92,11 @@ final class ModelConstraints {
             if (delay > Units.MAX_TIME_NANOS) {
                 report(JsonPaths.key(JsonPaths.index("links", i), "distance"), "a one-way delay of 5 us per km makes "
                         + Units.format(Units.Kind.TIME, delay) + ", longer than the 100 years a time may be");
+            }
+            // a link's loss bound needs p < 1 (docs/model.md §1)
+            if (s.links().get(i).loss() >= 1) {
+                problems.add(JsonPaths.key(JsonPaths.index("links", i), "loss"), "must be below 1 (a packet loss"
+                        + " probability in [0, 1)): with every packet lost nothing would arrive");
             }
         }
     }

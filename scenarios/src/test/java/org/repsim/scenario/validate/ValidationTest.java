@@ -212,6 +212,41 @@ class ValidationTest {
     }
 
     @Test
+    void dataPathKeysHaveDefaultsAndReportBadValuesAtTheirPath() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.boxes().get(0).cache().blockSizeBytes()).isEqualTo(4_096);
+        assertThat(sc.workloads().get(0).blockSizeBytes()).isEqualTo(4_096);
+        Problem block = problem(with("\"site\": \"a\", \"volumes\"",
+                "\"site\": \"a\", \"cache\": { \"blockSize\": \"3 KiB\" }, \"volumes\""));
+        assertThat(block.path()).isEqualTo("boxes[0].cache.blockSize");
+        assertThat(block.message()).contains("must divide the track size");
+        Problem zero = problem(with("\"rate\": \"1000/s\" }", "\"rate\": \"1000/s\" }, \"blockSize\": \"0 B\""));
+        assertThat(zero.path()).isEqualTo("workloads[0].blockSize");
+        assertThat(zero.message()).contains("greater than zero");
+    }
+
+    @Test
+    void linkAndSyncKeysHaveDefaultsAndReportBadValuesAtTheirPath() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.links().get(0).loss()).isZero();
+        assertThat(sc.links().get(0).mssBytes()).isEqualTo(1_460);
+        assertThat(sc.links().get(0).connections()).isEqualTo(1);
+        assertThat(sc.replication().sync().roundTrips()).isEqualTo(1);
+        String link = "\"bandwidth\": \"1 Gbit/s\" },";
+        Problem loss = problem(with(link, "\"bandwidth\": \"1 Gbit/s\", \"loss\": 1 },"));
+        assertThat(loss.path()).isEqualTo("links[0].loss");
+        assertThat(loss.message()).contains("must be below 1");
+        Problem connections = problem(with(link, "\"bandwidth\": \"1 Gbit/s\", \"connections\": 0 },"));
+        assertThat(connections.path()).isEqualTo("links[0].connections");
+        assertThat(connections.message()).contains("at least 1");
+        Problem mss = problem(with(link, "\"bandwidth\": \"1 Gbit/s\", \"mss\": \"0 B\" },"));
+        assertThat(mss.path()).isEqualTo("links[0].mss");
+        Problem trips = problem(with("\"mode\": \"cycle\"", "\"mode\": \"sync\", \"sync\": { \"roundTrips\": 0 }"));
+        assertThat(trips.path()).isEqualTo("replication.sync.roundTrips");
+        assertThat(trips.message()).contains("at least 1");
+    }
+
+    @Test
     void aLikeCopyReportsTheProblemsOfValuesItWritesItself() {
         String text = with("\"like\": \"p\" }", "\"like\": \"p\", \"cache\": { \"trackSize\": \"0 B\" } }");
         Problem p = problem(text);

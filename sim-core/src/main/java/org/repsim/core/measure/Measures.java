@@ -111,6 +111,8 @@ public final class Measures {
             "mean bytes a cycle carried");
     public static final MetricType CYCLE_FOLDING_MEAN = new MetricType("cycle.folding.mean", RATIO,
             "mean writes ÷ slots of a cycle (rewrites of a track folded into one slot)");
+    public static final MetricType CYCLE_BYTE_FOLDING_MEAN = new MetricType("cycle.byteFolding.mean", RATIO,
+            "mean bytes written by hosts ÷ bytes sent of a cycle (rewrites of the same blocks folded)");
     public static final MetricType CYCLE_DUPLICATES_MEAN = new MetricType("cycle.duplicates.mean", COUNT,
             "mean duplicate slots per cycle");
     public static final MetricType CACHE_SESSION_PEAK = new MetricType("cache.session.peak", BYTES,
@@ -246,7 +248,7 @@ public final class Measures {
             RPO_LAG_MEAN, RPO_LAG_MAX, RPO_ABOVE_TARGET,
             ORDERED_REORDER_DEPTH.mean(), ORDERED_REORDER_DEPTH.max(), ORDERED_OUT_OF_ORDER,
             CYCLE_DURATION.mean(), CYCLE_DURATION.max(), CYCLE_BYTES_MEAN, CYCLE_FOLDING_MEAN,
-            CACHE_SESSION_PEAK, SPILL_PEAK, SESSION_DROPS, CONSISTENCY_VIOLATIONS, SHUTTLE_ROUND.mean(),
+            CYCLE_BYTE_FOLDING_MEAN, CACHE_SESSION_PEAK, SPILL_PEAK, SESSION_DROPS, CONSISTENCY_VIOLATIONS, SHUTTLE_ROUND.mean(),
             DISASTER_LOST_WRITES, DISASTER_LOST_BYTES, DISASTER_LOST_SPAN);
 
     /** The overall host latency a report tabulates, in column order. */

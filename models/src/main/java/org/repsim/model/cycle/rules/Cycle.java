@@ -23,6 +23,8 @@ final class Cycle {
     long[] track;
     long[] version;
     long[] bytes;
+    /** Dirty blocks of the slot's track ({@link BlockMap}); 0 for writes given by size only. */
+    long[] mask;
     byte[] state;
     boolean[] spilled;
     int slots;
@@ -31,6 +33,8 @@ final class Cycle {
     long folded;
     long duplicates;
     long totalBytes;
+    /** Bytes hosts wrote into the cycle, before folding. */
+    long writtenBytes;
 
     // transmit side
     CycleRecord record;
@@ -59,6 +63,7 @@ final class Cycle {
             track = spare.track;
             version = spare.version;
             bytes = spare.bytes;
+            mask = spare.mask;
             state = spare.state;
             spilled = spare.spilled;
             spare.track = null;
@@ -67,6 +72,7 @@ final class Cycle {
         track = new long[n];
         version = new long[n];
         bytes = new long[n];
+        mask = new long[n];
         state = new byte[n];
         spilled = new boolean[n];
     }
@@ -84,12 +90,13 @@ final class Cycle {
         return slots == 0;
     }
 
-    int addSlot(long t, long v, long b) {
+    int addSlot(long t, long v, long b, long m) {
         if (slots == track.length) {
             int n = slots * 2;
             track = Arrays.copyOf(track, n);
             version = Arrays.copyOf(version, n);
             bytes = Arrays.copyOf(bytes, n);
+            mask = Arrays.copyOf(mask, n);
             state = Arrays.copyOf(state, n);
             spilled = Arrays.copyOf(spilled, n);
         }
@@ -97,6 +104,7 @@ final class Cycle {
         track[s] = t;
         version[s] = v;
         bytes[s] = b;
+        mask[s] = m;
         index.put(t, s);
         return s;
     }

@@ -17,6 +17,7 @@ public final class CycleRecord {
     private final long bytes;
     private final long folded;
     private final long duplicates;
+    private final long writtenBytes;
     long spilledSlots;
     long sentNs = NOT_YET;
     long commitSentNs = NOT_YET;
@@ -25,7 +26,7 @@ public final class CycleRecord {
     boolean discarded;
 
     CycleRecord(long number, long openNs, long closeNs, long writes, int slots, long bytes, long folded,
-                long duplicates) {
+                long duplicates, long writtenBytes) {
         this.number = number;
         this.openNs = openNs;
         this.closeNs = closeNs;
@@ -34,6 +35,7 @@ public final class CycleRecord {
         this.bytes = bytes;
         this.folded = folded;
         this.duplicates = duplicates;
+        this.writtenBytes = writtenBytes;
     }
 
     public long number() {
@@ -81,6 +83,19 @@ public final class CycleRecord {
     /** writes / slots. */
     public double foldingRatio() {
         return slots == 0 ? 0 : (double) writes / slots;
+    }
+
+    /** Bytes hosts wrote into this cycle, before folding (docs/model.md §5). */
+    public long writtenBytes() {
+        return writtenBytes;
+    }
+
+    /**
+     * Byte folding: bytes written ÷ bytes sent (the slots' dirty bytes, headers excluded); 1 when
+     * no byte was written twice (docs/model.md §5).
+     */
+    public double byteFoldingRatio() {
+        return bytes == 0 ? 0 : (double) writtenBytes / bytes;
     }
 
     /** Slots of this cycle moved to the spill pool. */

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * <h2>Rules</h2>
  * <ul>
  *   <li><b>Capture</b> cycle N maps track → slot. A write to a track already in N overwrites its
- *       slot in place (folding; the slot keeps the larger of the old and new extent, in bytes,
- *       and the newest version). A write to a track that still has an unsent slot in an older
+ *       slot in place (folding; the slot keeps the newest version and the union of the old and
+ *       new dirty blocks, {@link BlockMap}, docs/model.md §5 — or, for a write given by size only,
+ *       the larger of the old and new extent). A write to a track that still has an unsent slot in an older
  *       closed cycle gets a new slot in N (duplicate slot; the older copy stays until sent).
  *       Otherwise a new slot.</li>
  *   <li><b>Switch</b> ({@link #trySwitch}): {@link SwitchMode#LEGACY} or
@@ -115,6 +116,8 @@ public final class CycleSwitcher {
 
     private final SwitchRules rules;
     private final CachePressure pressure;
+    /** The slots' block geometry, or null when writes come by size only ({@link #write(long, long, long, long)}). */
+    private final BlockMap blocks;
     private final TakenSlot taken = new TakenSlot();
 
     private SessionState state = SessionState.ACTIVE;
@@ -185,6 +188,15 @@ public final class CycleSwitcher {
      *                          and the recovery-point lag is measured from here until a cycle applies
      */
     public CycleSwitcher(SwitchRules rules, CachePressure pressure, long firstCycleNumber, long startNs) {
+        this(rules, pressure, firstCycleNumber, startNs, null);
+    }
+
+    /**
+     * A session whose writes carry byte extents inside their track ({@link #write(long, long, long,
+     * long, long)}): slots record their dirty blocks in {@code blocks} (docs/model.md §5).
+     */
+    public CycleSwitcher(SwitchRules rules, CachePressure pressure, long firstCycleNumber, long startNs,
+                         BlockMap blocks) {
         if (rules == null || pressure == null) {
             throw new IllegalArgumentException("switch rules and cache pressure must not be null");
         }
@@ -192,6 +204,7 @@ public final class CycleSwitcher {
         this.rules = rules;
         this.countUnsent = rules.mode() != SwitchMode.LEGACY;
         this.pressure = pressure;
+        this.blocks = blocks;
         this.capture = new Cycle(firstCycleNumber, startNs);
         this.highestNumber = firstCycleNumber;
         this.lastSwitchNs = startNs;
@@ -237,11 +250,33 @@ public final class CycleSwitcher {
     /**
      * A host write of {@code sizeBytes} to one track, carrying the caller's {@code version}
      * (e.g. a global write counter) so the secondary's image can be checked against the primary.
+     * A fold keeps the larger of the slot's and the write's size (no block map).
      */
     public WriteOutcome write(long track, long sizeBytes, long version, long nowNs) {
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("write size must be > 0 bytes, was " + sizeBytes);
         }
+        return enter(track, 0, sizeBytes, sizeBytes, version, nowNs);
+    }
+
+    /**
+     * A host write of bytes [{@code offsetInTrack}, {@code offsetInTrack + lengthBytes}) of one
+     * track (docs/model.md §5): the slot's dirty blocks become the union of its old ones and the
+     * write's, and its bytes those blocks' bytes. Needs the {@link BlockMap} constructor.
+     */
+    public WriteOutcome write(long track, long offsetInTrack, long lengthBytes, long version, long nowNs) {
+        if (blocks == null) {
+            throw new IllegalStateException("this session has no block map: writes come by size only");
+        }
+        long m = blocks.mask(offsetInTrack, lengthBytes);
+        return enter(track, m, blocks.dirtyBytes(m), lengthBytes, version, nowNs);
+    }
+
+    /**
+     * The write rules: {@code mask} its dirty blocks (0: by size only), {@code sizeBytes} its slot
+     * bytes alone, {@code hostBytes} the bytes the host wrote.
+     */
+    private WriteOutcome enter(long track, long mask, long sizeBytes, long hostBytes, long version, long nowNs) {
         if (sizeBytes > pressure.limitBytes()) {
             throw new IllegalArgumentException("write of " + sizeBytes + " bytes exceeds the session cache limit of "
                     + pressure.limitBytes() + " bytes");
@@ -257,7 +292,9 @@ public final class CycleSwitcher {
         int s = c.index.get(track);
         if (s != LongIntMap.MISSING) {
             long old = c.bytes[s];
-            long delta = sizeBytes > old ? sizeBytes - old : 0;
+            long union = c.mask[s] | mask;
+            long now = mask == 0 ? Math.max(old, sizeBytes) : blocks.dirtyBytes(union);
+            long delta = now > old ? now - old : 0;
             if (delta > 0 && cacheBytes + delta > pressure.limitBytes()) {
                 WriteOutcome refused = relieve(delta, track, nowNs);
                 if (refused != null) {
@@ -265,8 +302,10 @@ public final class CycleSwitcher {
                 }
             }
             c.version[s] = version;
+            c.mask[s] = union;
             c.bytes[s] = old + delta;
             c.totalBytes += delta;
+            c.writtenBytes += hostBytes;
             c.writes++;
             c.folded++;
             holdInCache(delta);
@@ -282,9 +321,10 @@ public final class CycleSwitcher {
             }
         }
         boolean duplicate = countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
-        c.addSlot(track, version, sizeBytes);
+        c.addSlot(track, version, sizeBytes, mask);
         c.writes++;
         c.totalBytes += sizeBytes;
+        c.writtenBytes += hostBytes;
         holdInCache(sizeBytes);
         bytesAfterFolding += sizeBytes;
         writes++;
@@ -403,7 +443,7 @@ public final class CycleSwitcher {
         checkNumber(nextNumber);
         Cycle c = capture;
         c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
-                c.duplicates);
+                c.duplicates, c.writtenBytes);
         ledger.add(c.record);
         c.takeCursor = 0;
         c.spillCursor = c.slots;
@@ -669,7 +709,7 @@ public final class CycleSwitcher {
             // the capture cycle closes as discarded so that every write stays in exactly one record
             Cycle c = capture;
             c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
-                    c.duplicates);
+                    c.duplicates, c.writtenBytes);
             c.record.discarded = true;
             ledger.add(c.record);
             for (int s = 0; s < c.slots; s++) {

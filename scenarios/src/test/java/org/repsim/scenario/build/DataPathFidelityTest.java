@@ -1,0 +1,76 @@
+package org.repsim.scenario.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repsim.core.result.RunResult;
+import org.repsim.scenario.run.PlanPoint;
+import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.validate.Scenarios;
+
+/**
+ * The figures a planner sizes a link from (docs/model.md §2, §5): sequential 4 KiB writes at
+ * 1 000/s replicated in 2 s cycles over 100 Mbit/s load the link by the bytes written plus the
+ * slot headers — (4 096 + 512 ÷ 32) × 1 000 B/s ÷ 12.5 MB/s = 32.9 % — whether the stream comes
+ * from a synthetic workload or from an MSR trace.
+ */
+class DataPathFidelityTest {
+    /** 2000-01-01 as a Windows FILETIME (100 ns ticks since 1601). */
+    private static final long FILETIME_2000 = 125_911_584_000_000_000L;
+    private static final double EXPECTED_UTILIZATION = (4_096 + 512 / 32.0) * 1_000 / 12.5e6;
+
+    private static String scenario(String workload) {
+        return """
+            { "name": "seq", "run": { "duration": "22 s", "warmup": "2 s", "replications": 1, "seed": 3 },
+              "sites": [ { "id": "prod" }, { "id": "dr" } ],
+              "boxes": [
+                { "id": "p", "site": "prod", "cache": { "size": "16 GiB" },
+                  "backend": [ { "id": "ssd", "devices": 8, "kind": "ssd", "latency": "90 us", "throughput": "1 GB/s" } ],
+                  "volumes": [ { "id": "v", "size": "64 GiB" } ] },
+                { "id": "s", "site": "dr", "like": "p" } ],
+              "links": [ { "id": "wan", "between": ["prod", "dr"], "bandwidth": "100 Mbit/s", "distance": "50 km" } ],
+              "replication": { "mode": "cycle", "pairs": [ { "primary": "p", "secondary": "s" } ],
+                "cycle": { "minCycleTime": "2 s", "onCachePressure": ["pace"] } },
+              "workloads": [ %s ],
+              "report": { "sampleEvery": "1 s" } }
+            """.formatted(workload);
+    }
+
+    private static RunResult run(String json, Path dir) throws Exception {
+        Scenario sc = Scenarios.parse(json, "seq.json");
+        return new ScenarioModel(dir).run(new PlanPoint("p", new LinkedHashMap<>(), sc), 0, sc.run().seed(),
+                (now, events) -> { });
+    }
+
+    @Test
+    void sequentialFourKibWritesLoadTheLinkByTheirBytesAsSyntheticAndAsTrace(@TempDir Path dir) throws Exception {
+        RunResult synthetic = run(scenario("""
+                { "id": "w", "volumes": ["p/v"], "writeFraction": 1.0, "size": "4 KiB",
+                  "arrival": { "kind": "open", "process": "deterministic", "rate": "1000/s" },
+                  "address": { "dist": "sequential", "runLength": 2000000000 } }"""), dir);
+
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 23_000; i++) {
+            csv.append(FILETIME_2000 + i * 10_000L).append(",h,0,Write,").append(i * 4_096L).append(",4096,0\n");
+        }
+        Files.writeString(dir.resolve("seq.csv"), csv);
+        RunResult trace = run(scenario("""
+                { "id": "w", "volumes": ["p/v"], "trace": { "format": "msr", "path": "seq.csv" } }"""), dir);
+
+        for (RunResult r : new RunResult[] {synthetic, trace}) {
+            assertThat(r.value("link.wan.utilization")).isCloseTo(EXPECTED_UTILIZATION,
+                    org.assertj.core.api.Assertions.withinPercentage(5));
+            // 2 s cycles of 2 000 writes: 8 192 000 B each, no byte written twice
+            assertThat(r.value("cycle.bytes.mean")).isCloseTo(8_192_000, org.assertj.core.api.Assertions.withinPercentage(1));
+            assertThat(r.value("cycle.byteFolding.mean")).isEqualTo(1.0);
+            assertThat(r.value("cycle.folding.mean")).isCloseTo(32.0, org.assertj.core.api.Assertions.withinPercentage(3));
+        }
+        System.out.printf("link.wan.utilization synthetic %.5f trace %.5f expected %.5f; cycle.bytes.mean %.0f / %.0f%n",
+                synthetic.value("link.wan.utilization"), trace.value("link.wan.utilization"), EXPECTED_UTILIZATION,
+                synthetic.value("cycle.bytes.mean"), trace.value("cycle.bytes.mean"));
+    }
+}
