@@ -1,9 +1,7 @@
 package org.repsim.model;
 
 import java.util.ArrayDeque;
-import org.repsim.core.collect.IntRing;
 import org.repsim.core.collect.LongIntMap;
-import org.repsim.core.collect.LongRing;
 import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
@@ -79,9 +77,11 @@ public final class Cache {
     private int touchedStates;
     private int hand;
 
-    // destage queue: slots and, in step, their tracks (carried along, so starting a destage reads no slot array)
-    private final IntRing destageQueue = new IntRing(64);
-    private final LongRing destageTracks = new LongRing(1, 64);
+    // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
+    private int[] destageQueue = new int[64];
+    private long[] destageTracks = new long[64];
+    private int dqHead;
+    private int dqSize;
     /** Destage starts until the next read-ahead of queued slot states. */
     private int destagesUntilLookahead;
     private int destaging;
@@ -314,8 +314,13 @@ public final class Cache {
     }
 
     private void queueDestage(int s, long track) {
-        destageQueue.addLast(s);
-        destageTracks.addLast(track);
+        if (dqSize == destageQueue.length) {
+            growDestageQueue();
+        }
+        int tail = (dqHead + dqSize) & (destageQueue.length - 1);
+        destageQueue[tail] = s;
+        destageTracks[tail] = track;
+        dqSize++;
     }
 
     private void install(int s, long track) {
@@ -369,13 +374,14 @@ public final class Cache {
     }
 
     private void pumpDestage() {
-        while (destaging < maxDestages && !destageQueue.isEmpty()) {
+        while (destaging < maxDestages && dqSize > 0) {
             if (Prefetch.ENABLED && --destagesUntilLookahead <= 0) {
                 anticipateDestages();
             }
-            int s = destageQueue.removeFirst();
-            long track = destageTracks.oldest(0);
-            destageTracks.removeFirst();
+            int s = destageQueue[dqHead];
+            long track = destageTracks[dqHead];
+            dqHead = (dqHead + 1) & (destageQueue.length - 1);
+            dqSize--;
             slotState[s] |= DESTAGING;
             destaging++;
             Destage d = idleCount > 0 ? destageJobs[idleJobs[--idleCount]] : newDestageJob();
@@ -391,9 +397,9 @@ public final class Cache {
      * instead of each start waiting for its own. Changes no state.
      */
     private void anticipateDestages() {
-        int n = Math.min(destageQueue.size(), DESTAGE_LOOKAHEAD);
+        int n = Math.min(dqSize, DESTAGE_LOOKAHEAD);
         for (int j = 0; j < n; j++) {
-            touchedStates += slotState[destageQueue.get(j)];
+            touchedStates += slotState[destageQueue[(dqHead + j) & (destageQueue.length - 1)]];
         }
         destagesUntilLookahead = n;
     }
@@ -456,6 +462,19 @@ public final class Cache {
             blocked.pollFirst();
             w.admitted.run();
         }
+    }
+
+    private void growDestageQueue() {
+        int n = destageQueue.length;
+        int[] q = new int[n * 2];
+        long[] t = new long[n * 2];
+        for (int i = 0; i < dqSize; i++) {
+            q[i] = destageQueue[(dqHead + i) & (n - 1)];
+            t[i] = destageTracks[(dqHead + i) & (n - 1)];
+        }
+        destageQueue = q;
+        destageTracks = t;
+        dqHead = 0;
     }
 
     public String name() {

@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 
@@ -21,8 +20,11 @@ final class FifoStation {
     private final int servers;
     private double slowdown = 1.0;
 
-    // waiting jobs: [arrival ns, service ns] and the completion action
-    private final LongRing queue = LongRing.withObjects(2);
+    // waiting jobs: ring buffer
+    private long[] qArrivalNs = new long[16];
+    private long[] qServiceNs = new long[16];
+    private Runnable[] qDone = new Runnable[16];
+    private int qHead;
     private int qSize;
 
     // per server: the job in service
@@ -83,11 +85,12 @@ final class FifoStation {
         busy--;
         freeServers[freeCount++] = server;
         if (qSize > 0) {
-            int h = queue.first();
-            long qa = queue.get(h, 0);
-            long qs = queue.get(h, 1);
-            Runnable qd = (Runnable) queue.oldestObject();
-            queue.removeFirst();
+            int h = qHead;
+            long qa = qArrivalNs[h];
+            long qs = qServiceNs[h];
+            Runnable qd = qDone[h];
+            qDone[h] = null;
+            qHead = (h + 1) & (qDone.length - 1);
             qSize--;
             start(now, qa, qs, qd, true);
         }
@@ -96,8 +99,31 @@ final class FifoStation {
     }
 
     private void enqueue(long now, long serviceNs, Runnable onDone) {
-        queue.addLast(now, serviceNs, onDone);
+        if (qSize == qDone.length) {
+            grow();
+        }
+        int tail = (qHead + qSize) & (qDone.length - 1);
+        qArrivalNs[tail] = now;
+        qServiceNs[tail] = serviceNs;
+        qDone[tail] = onDone;
         qSize++;
+    }
+
+    private void grow() {
+        int n = qDone.length;
+        long[] a = new long[n * 2];
+        long[] s = new long[n * 2];
+        Runnable[] d = new Runnable[n * 2];
+        for (int i = 0; i < qSize; i++) {
+            int j = (qHead + i) & (n - 1);
+            a[i] = qArrivalNs[j];
+            s[i] = qServiceNs[j];
+            d[i] = qDone[j];
+        }
+        qArrivalNs = a;
+        qServiceNs = s;
+        qDone = d;
+        qHead = 0;
     }
 
     void setSlowdown(double factor) {
@@ -125,6 +151,6 @@ final class FifoStation {
 
     /** Capacity of the waiting-room buffer (grows only with the longest queue seen). */
     int bufferCapacity() {
-        return queue.capacity();
+        return qDone.length;
     }
 }

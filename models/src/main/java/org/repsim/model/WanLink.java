@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import org.repsim.core.collect.LongRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
@@ -173,10 +172,12 @@ public final class WanLink {
         private double factor = 1.0;
         private boolean serialising;
 
-        // waiting transfers: [wire bytes, send time] and the arrival action
-        private static final int Q_BYTES = 0;
-        private static final int Q_SENT_NS = 1;
-        private final LongRing queue = LongRing.withObjects(2);
+        // waiting transfers (ring buffer): wire bytes, send time, arrival action
+        private long[] qBytes = new long[16];
+        private long[] qSentNs = new long[16];
+        private Runnable[] qAction = new Runnable[16];
+        private int qHead;
+        private int qSize;
         private long queuedBytes;
 
         // the transfer being serialised
@@ -187,14 +188,18 @@ public final class WanLink {
 
         // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
         // propagation delay after its serialisation ended, so arrivals are in serialisation order
-        private final LongRing propagating = LongRing.withObjects(1);
+        private long[] pSentNs = new long[16];
+        private Runnable[] pAction = new Runnable[16];
+        private int pHead;
+        private int pSize;
         private final Runnable arrived = this::onArrived;
 
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
         // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
-        private static final int W_BYTES = 0;
-        private static final int W_EXIT_NS = 1;
-        private final LongRing window = new LongRing(2);
+        private long[] wBytes = new long[16];
+        private long[] wExitNs = new long[16];
+        private int wHead;
+        private int wSize;
         private long inFlightBytes;
         private final Runnable windowExit = this::onWindowExit;
         private final Runnable windowWake = this::onWindowWake;
@@ -241,7 +246,14 @@ public final class WanLink {
             }
             long wire = wireBytes(bytes);
             long now = scheduler.now();
-            queue.addLast(wire, now, onArrival);
+            if (qSize == qAction.length) {
+                growQueue();
+            }
+            int tail = (qHead + qSize) & (qAction.length - 1);
+            qBytes[tail] = wire;
+            qSentNs[tail] = now;
+            qAction[tail] = onArrival;
+            qSize++;
             queuedBytes += wire;
             inSystem++;
             queuedSignal.emit(now, queuedBytes);
@@ -255,17 +267,17 @@ public final class WanLink {
         }
 
         private void tryStart() {
-            if (serialising || !up || queue.isEmpty()) {
+            if (serialising || !up || qSize == 0) {
                 return;
             }
             expireWindow();
-            int h = queue.first();
-            long wire = queue.get(h, Q_BYTES);
-            boolean windowEmpty = window.isEmpty();
+            int h = qHead;
+            long wire = qBytes[h];
+            boolean windowEmpty = wSize == 0;
             // an empty window always admits one transfer, so a transfer larger than the window still goes
-            if (!windowEmpty && (maxCommands > 0 && window.size() >= maxCommands
+            if (!windowEmpty && (maxCommands > 0 && wSize >= maxCommands
                     || maxBytes > 0 && inFlightBytes + wire > maxBytes)) {
-                long oldestExit = window.oldest(W_EXIT_NS);
+                long oldestExit = wExitNs[wHead];
                 if (!wakeScheduled && oldestExit != Long.MAX_VALUE) {
                     wakeScheduled = true;
                     scheduler.post(oldestExit, Tie.DEPARTURE, windowWake);
@@ -274,11 +286,19 @@ public final class WanLink {
             }
             long now = scheduler.now();
             curBytes = wire;
-            curSentNs = queue.get(h, Q_SENT_NS);
-            curAction = (Runnable) queue.oldestObject();
-            queue.removeFirst();
+            curSentNs = qSentNs[h];
+            curAction = qAction[h];
+            qAction[h] = null;
+            qHead = (h + 1) & (qAction.length - 1);
+            qSize--;
             queuedBytes -= wire;
-            window.addLast(wire, Long.MAX_VALUE);
+            if (wSize == wBytes.length) {
+                growWindow();
+            }
+            int w = (wHead + wSize) & (wBytes.length - 1);
+            wBytes[w] = wire;
+            wExitNs[w] = Long.MAX_VALUE;
+            wSize++;
             inFlightBytes += wire;
             serialising = true;
             queuedSignal.emit(now, queuedBytes);
@@ -292,7 +312,13 @@ public final class WanLink {
             serialising = false;
             busySignal.emit(now, 0);
             sentBytes.emit(now, curBytes);
-            propagating.addLast(curSentNs, curAction);
+            if (pSize == pAction.length) {
+                growPropagating();
+            }
+            int p = (pHead + pSize) & (pAction.length - 1);
+            pSentNs[p] = curSentNs;
+            pAction[p] = curAction;
+            pSize++;
             curAction = null;
             long arrival = now + delayNs;
             scheduler.post(arrival, Tie.DEPARTURE, arrived);
@@ -303,7 +329,7 @@ public final class WanLink {
                 // nobody records the window's level: an exit needs no event of its own. It is
                 // applied when the window is next looked at, and a transfer the window holds
                 // back is woken at the oldest exit (tryStart)
-                window.set(window.last(), W_EXIT_NS, exit);
+                wExitNs[(wHead + wSize - 1) & (wBytes.length - 1)] = exit;
             }
             tryStart();
         }
@@ -311,9 +337,12 @@ public final class WanLink {
         /** The oldest propagating transfer arrived. */
         private void onArrived() {
             long now = scheduler.now();
-            long sentNs = propagating.oldest(0);
-            Runnable action = (Runnable) propagating.oldestObject();
-            propagating.removeFirst();
+            int p = pHead;
+            long sentNs = pSentNs[p];
+            Runnable action = pAction[p];
+            pAction[p] = null;
+            pHead = (p + 1) & (pAction.length - 1);
+            pSize--;
             inSystem--;
             inSystemSignal.emit(now, inSystem);
             transferTime.emit(now, now - sentNs);
@@ -333,8 +362,9 @@ public final class WanLink {
         }
 
         private void exitOldest(long atNs) {
-            long wire = window.oldest(W_BYTES);
-            window.removeFirst();
+            long wire = wBytes[wHead];
+            wHead = (wHead + 1) & (wBytes.length - 1);
+            wSize--;
             inFlightBytes -= wire;
             inFlightSignal.emit(atNs, inFlightBytes);
         }
@@ -345,7 +375,7 @@ public final class WanLink {
          */
         private void expireWindow() {
             long now = scheduler.now();
-            while (!window.isEmpty() && window.oldest(W_EXIT_NS) <= now) {
+            while (wSize > 0 && wExitNs[wHead] <= now) {
                 exitOldest(now);
             }
         }
@@ -367,6 +397,42 @@ public final class WanLink {
         public void setBandwidthFactor(double factor) {
             checkFactor(factor);
             this.factor = factor;
+        }
+
+        private void growQueue() {
+            qBytes = unwrapped(qBytes, qHead, qSize);
+            qSentNs = unwrapped(qSentNs, qHead, qSize);
+            qAction = unwrapped(qAction, qHead, qSize);
+            qHead = 0;
+        }
+
+        private void growPropagating() {
+            pSentNs = unwrapped(pSentNs, pHead, pSize);
+            pAction = unwrapped(pAction, pHead, pSize);
+            pHead = 0;
+        }
+
+        private void growWindow() {
+            wBytes = unwrapped(wBytes, wHead, wSize);
+            wExitNs = unwrapped(wExitNs, wHead, wSize);
+            wHead = 0;
+        }
+
+        /** A ring of twice the length holding the {@code size} entries from {@code head}, from 0. */
+        private static long[] unwrapped(long[] ring, int head, int size) {
+            long[] grown = new long[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                grown[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            return grown;
+        }
+
+        private static Runnable[] unwrapped(Runnable[] ring, int head, int size) {
+            Runnable[] grown = new Runnable[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                grown[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            return grown;
         }
 
         public String name() {
@@ -396,7 +462,7 @@ public final class WanLink {
 
         /** Transfers waiting to start serialisation. */
         public int queuedTransfers() {
-            return queue.size();
+            return qSize;
         }
 
         public long queuedBytes() {
@@ -412,7 +478,7 @@ public final class WanLink {
         /** Transfers in the window. */
         public int inFlightTransfers() {
             expireWindow();
-            return window.size();
+            return wSize;
         }
     }
 }
