@@ -37,17 +37,18 @@ import org.repsim.scenario.spec.Units;
  * <li>Address, on the first track ({@code offset ÷ trackSize}) of every I/O per device:
  *     <em>sequential share</em> = I/Os starting where the previous I/O of their device ended,
  *     <em>run length</em> = I/Os ÷ runs. Above half sequential, the pattern is {@code sequential}
- *     with the mean run length. Otherwise a Zipf exponent s is fitted on track popularity: over a
- *     device of n tracks (n from the highest offset seen), the k most popular tracks of a Zipf law
- *     hold H(k, s) ÷ H(n, s) of the I/Os (H the generalised harmonic number); s solves that for the
- *     k tracks each hit at least {@value #MIN_HITS} times, whose ranks the sample identifies
+ *     with the mean run length. Otherwise a Zipf exponent s is fitted on block popularity (blocks of
+ *     the synthetic workloads' default block size, since their Zipf pattern draws blocks,
+ *     docs/model.md §2): over a device of n blocks (n from the highest offset seen), the k most
+ *     popular blocks of a Zipf law hold H(k, s) ÷ H(n, s) of the I/Os (H the generalised harmonic
+ *     number); s solves that for the k blocks each hit at least {@value #MIN_HITS} times, whose ranks the sample identifies
  *     reliably. Below s = {@value #UNIFORM_BELOW} the pattern is {@code uniform}.
  * <li>Fit: folding (write I/Os ÷ distinct first tracks per cycle window) at a few cycle times,
  *     of the trace and of the fitted address pattern drawing the same number of writes per window
  *     (seeded, so the table is reproducible).
  * </ul>
  *
- * <p>Memory: one counter per distinct (device, track) and one set per cycle window's tracks.
+ * <p>Memory: one counter per distinct (device, block) and one set per cycle window's tracks.
  */
 public final class WorkloadFit {
     static final int MIN_HITS = 20;
@@ -59,6 +60,8 @@ public final class WorkloadFit {
     private final Path file;
     private final long intervalNs;
     private final double scale;
+    /** The block size synthetic workloads draw addresses at (their default). */
+    private static final long BLOCK_BYTES = org.repsim.model.workload.IoGenerator.DEFAULT_BLOCK_SIZE;
     private final long trackBytes;
     private final long[] cyclesNs;
 
@@ -73,6 +76,7 @@ public final class WorkloadFit {
     private final Map<Integer, Long> nextOffset = new HashMap<>();
     private long sequential;
     private long maxTrack;
+    private long maxBlock;
     private int devices;
     private final CycleWindows[] windows;
 
@@ -175,7 +179,10 @@ public final class WorkloadFit {
         long track = r.offsetBytes() / trackBytes;
         maxTrack = Math.max(maxTrack, track);
         long key = ((long) device << 44) | track;
-        hits.computeIfAbsent(key, k -> new int[1])[0]++;
+        // a synthetic pattern draws blocks (docs/model.md §2), so popularity is fitted on blocks
+        long block = r.offsetBytes() / BLOCK_BYTES;
+        maxBlock = Math.max(maxBlock, block);
+        hits.computeIfAbsent(((long) device << 44) | block, k -> new int[1])[0]++;
         if (r.isWrite()) {
             writes++;
             for (CycleWindows w : windows) {
@@ -267,6 +274,11 @@ public final class WorkloadFit {
         return maxTrack + 1;
     }
 
+    /** Blocks (of the synthetic workloads' block size) per device the Zipf law is fitted over. */
+    public long blocksPerDevice() {
+        return maxBlock + 1;
+    }
+
     /** The address pattern chosen: sequential, zipf or uniform. */
     public String addressPattern() {
         if (sequentialShare() > 0.5) {
@@ -292,7 +304,7 @@ public final class WorkloadFit {
         double share = (double) top / ios;
         zipfTracks = k;
         zipfShare = share;
-        long n = tracksPerDevice();
+        long n = blocksPerDevice();
         if (kPerDevice >= n) {
             return;
         }
@@ -359,12 +371,13 @@ public final class WorkloadFit {
             Set<Long> tracks = new HashSet<>();
             int device = 0;
             int d = Math.max(1, devices);
-            long n = tracksPerDevice();
+            long n = blocksPerDevice();
+            long blocksPerTrack = Math.max(1, trackBytes / BLOCK_BYTES);
             for (long[] w : windows[i].closed) {
                 tracks.clear();
                 long count = Math.max(1, Math.round(w[0] * factor));
                 for (long j = 0; j < count; j++) {
-                    long track = p.firstBlock(device, n, 1, 1); // blocks of one track each: the pattern over tracks
+                    long track = p.firstBlock(device, n, blocksPerTrack, 1) / blocksPerTrack;
                     tracks.add(((long) device << 44) | track);
                     device = (device + 1) % d;
                 }
@@ -481,10 +494,10 @@ public final class WorkloadFit {
         out.printf(Locale.ROOT, "%-26s %-22s %s%n", "sequential share, run", String.format(Locale.ROOT, "%.4f, %.2f I/Os",
                 sequentialShare(), meanRunLength()), addressPattern().equals("sequential")
                         ? "sequential, runLength " + Math.round(meanRunLength()) : "not sequential (share ≤ 0.5)");
-        out.printf(Locale.ROOT, "%-26s %-22s %s%n", "track popularity", Double.isNaN(exponent) ? "no track hit "
-                + MIN_HITS + " times" : String.format(Locale.ROOT, "top %d tracks: %.2f %%", zipfTracks, zipfShare * 100),
-                addressPattern().equals("zipf") ? String.format(Locale.ROOT, "zipf exponent %.3f over %d tracks/device",
-                        exponent, tracksPerDevice()) : addressPattern());
+        out.printf(Locale.ROOT, "%-26s %-22s %s%n", "block popularity", Double.isNaN(exponent) ? "no block hit "
+                + MIN_HITS + " times" : String.format(Locale.ROOT, "top %d blocks: %.2f %%", zipfTracks, zipfShare * 100),
+                addressPattern().equals("zipf") ? String.format(Locale.ROOT, "zipf exponent %.3f over %d blocks/device",
+                        exponent, blocksPerDevice()) : addressPattern());
         double[] tf = traceFolding();
         double[] ff = fittedFolding(1);
         double[] fs = scale != 1 ? fittedFolding(scale) : null;
