@@ -12,7 +12,9 @@ import org.repsim.model.measure.SignalKeys;
  * A box's cache (DOMAIN §1): {@code capacity / trackSize} slots of one track each.
  *
  * <p>Residency: an open-addressing track→slot map plus CLOCK (second chance) over slot arrays;
- * memory is fixed by the number of slots, nothing grows per I/O.
+ * memory grows with the slots used, up to the number of slots (the slot arrays double as the
+ * never-used slots are handed out, so a short run of a large cache holds what it touched), nothing
+ * grows per I/O.
  *
  * <p>Write pending: a written track's slot is dirty until destaged to the back end;
  * write-pending bytes = dirty slots × trackSize [design: slot granularity, as arrays count
@@ -68,7 +70,8 @@ public final class Cache {
      */
     private int[] slotTrack;
     private long[] slotTrackWide;
-    private final byte[] slotState;
+    /** Slot arrays are as long as the slots handed out so far need, doubling up to {@link #slots}. */
+    private byte[] slotState;
     private final LongIntMap index;
     private int neverUsed;
     /** The track of the host write anticipated last ({@link #anticipate}); -1 before any. */
@@ -140,8 +143,9 @@ public final class Cache {
         this.writePendingLimitBytes = Math.max(trackSizeBytes,
                 (long) Math.floor(writePendingLimit * this.capacityBytes / trackSizeBytes) * trackSizeBytes);
         this.maxDestages = maxDestages;
-        this.slotTrack = new int[slots];
-        this.slotState = new byte[slots];
+        // the slot arrays grow as never-used slots are handed out (victim()), like the index
+        this.slotTrack = new int[Math.min(slots, 1 << 16)];
+        this.slotState = new byte[slotTrack.length];
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
         this.index = new LongIntMap(Math.min(slots, 1 << 16));
@@ -343,17 +347,31 @@ public final class Cache {
     }
 
     private void widenSlotTracks() {
-        long[] wide = new long[slots];
-        for (int i = 0; i < slots; i++) {
+        long[] wide = new long[slotTrack.length];
+        for (int i = 0; i < slotTrack.length; i++) {
             wide[i] = Integer.toUnsignedLong(slotTrack[i]);
         }
         slotTrackWide = wide;
         slotTrack = null;
     }
 
+    /** Doubles the slot arrays, up to {@link #slots}; every slot index handed out stays below their length. */
+    private void growSlotArrays() {
+        int length = (int) Math.min(slots, 2L * slotState.length);
+        slotState = java.util.Arrays.copyOf(slotState, length);
+        if (slotTrack != null) {
+            slotTrack = java.util.Arrays.copyOf(slotTrack, length);
+        } else {
+            slotTrackWide = java.util.Arrays.copyOf(slotTrackWide, length);
+        }
+    }
+
     /** A free or clean slot to reuse (CLOCK second chance), removed from the index; −1 when every slot is dirty. */
     private int victim() {
         if (neverUsed < slots) {
+            if (neverUsed == slotState.length) {
+                growSlotArrays();
+            }
             return neverUsed++;
         }
         for (int step = 0; step < 2 * slots; step++) {

@@ -18,6 +18,8 @@ import java.util.Locale;
  */
 final class BenchFork {
     private static final String PREFIX = "figures ";
+    /** The duration argument that keeps the reference's own {@code run.duration}. */
+    private static final String OWN_DURATION = "-";
 
     private BenchFork() {
     }
@@ -37,7 +39,7 @@ final class BenchFork {
         command.add(System.getProperty("java.class.path"));
         command.add(BenchFork.class.getName());
         command.add(name);
-        command.add(duration);
+        command.add(duration == null ? OWN_DURATION : duration);
         command.add(Integer.toString(repeat));
         List<ModelBenchmark.Figures> figures = new ArrayList<>();
         List<String> other = new ArrayList<>();
@@ -88,7 +90,8 @@ final class BenchFork {
             System.err.println("usage: BenchFork <reference> <duration> <repeat>");
             System.exit(2);
         }
-        for (ModelBenchmark.Figures f : ModelBenchmark.runs(args[0], args[1], Integer.parseInt(args[2]))) {
+        String duration = args[1].equals(OWN_DURATION) ? null : args[1];
+        for (ModelBenchmark.Figures f : ModelBenchmark.runs(args[0], duration, Integer.parseInt(args[2]))) {
             System.out.println(format(f));
         }
         System.out.flush();

@@ -32,7 +32,8 @@ import org.repsim.scenario.validate.ScenarioSource;
  */
 public final class ModelBenchmark {
     /** Reference scenarios by their short name, in report order. */
-    public static final List<String> REFERENCES = List.of("sync", "ordered", "cycle", "shuttle");
+    public static final List<String> REFERENCES = List.of("sync", "ordered", "cycle", "shuttle", "group64-shuttle",
+            "group64-host");
 
     private ModelBenchmark() {
     }
@@ -50,15 +51,26 @@ public final class ModelBenchmark {
         double eventsPerS() {
             return events / wallS;
         }
+
+        /** Kernel events per simulated host write: the model's work per unit of load. */
+        double eventsPerWrite() {
+            return hostWrites == 0 ? 0 : (double) events / hostWrites;
+        }
     }
 
-    /** The reference scenario {@code name} ({@code sync}, {@code ordered}, {@code cycle}, {@code shuttle}). */
+    /**
+     * The reference scenario {@code name} ({@code sync}, {@code ordered}, {@code cycle}, {@code shuttle},
+     * {@code group64-shuttle}, {@code group64-host}), with its own {@code run.duration} (1 min; 10 s for the
+     * 64-box groups, which simulate 2 million writes per second).
+     */
     public static ScenarioSource reference(String name) {
         String file = switch (name) {
             case "sync" -> "sync-2box.json";
             case "ordered" -> "ordered-2box.json";
             case "cycle" -> "cycle-2box.json";
             case "shuttle" -> "shuttle-8box.json";
+            case "group64-shuttle" -> "group-64-shuttle.json";
+            case "group64-host" -> "group-64-host.json";
             default -> throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
         };
         try (InputStream in = ModelBenchmark.class.getResourceAsStream("/bench/" + file)) {
@@ -79,7 +91,7 @@ public final class ModelBenchmark {
     /**
      * Builds and runs one replication of {@code sc} on this thread with its heap figures: the peak
      * live heap — the live set after a full collection, sampled every
-     * {@value #HEAP_SAMPLE_NS} ns of simulated time and at the end, the largest sample (not the
+     * {@value #HEAP_SAMPLE_NS} ns of simulated time (a quarter of a shorter run) and at the end, the largest sample (not the
      * pools' peak usage, which counts garbage and grows with the young generation the collector
      * chose; nor the heap after the collector's own young collections, which counts old garbage
      * not yet marked) — and the live heap at the end. Those forced collections make the collector
@@ -89,7 +101,9 @@ public final class ModelBenchmark {
     public static Figures measure(String name, Scenario sc) {
         HeapMeter.reset();
         long[] peak = {0};
-        Timing t = time(sc, HEAP_SAMPLE_NS, wallS -> peak[0] = Math.max(peak[0], HeapMeter.liveBytes()));
+        // a run shorter than a minute (the 64-box groups) is still sampled four times
+        long step = Math.min(HEAP_SAMPLE_NS, Math.max(1, sc.run().durationNs() / 4));
+        Timing t = time(sc, step, wallS -> peak[0] = Math.max(peak[0], HeapMeter.liveBytes()));
         long live = HeapMeter.usedAfterGcBytes();
         // keep the model reachable until the live heap was read
         java.lang.ref.Reference.reachabilityFence(t);
@@ -202,12 +216,14 @@ public final class ModelBenchmark {
             all.add(medianRun(runs, Figures::writesPerS));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
         }
-        out.printf(Locale.ROOT, "%-10s %14s %12s %9s %16s %14s %14s %14s%s%n", "scenario", "host writes", "events",
-                "wall s", "writes/s (wall)", "events/s", "peak live MiB", "end live MiB", repeat > 1 ? "   writes/s min .. max" : "");
+        out.printf(Locale.ROOT, "%-16s %14s %12s %9s %16s %14s %16s %14s %14s%s%n", "scenario", "host writes", "events",
+                "wall s", "writes/s (wall)", "events/s", "events-per-write", "peak live MiB", "end live MiB",
+                repeat > 1 ? "   writes/s min .. max" : "");
         for (int i = 0; i < all.size(); i++) {
             Figures f = all.get(i);
-            out.printf(Locale.ROOT, "%-10s %14d %12d %9.2f %16.0f %14.0f %14.1f %14.1f%s%n", f.name(), f.hostWrites(),
-                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), mib(f.peakHeapBytes()), mib(f.liveHeapBytes()),
+            out.printf(Locale.ROOT, "%-16s %14d %12d %9.2f %16.0f %14.0f %16.3f %14.1f %14.1f%s%n", f.name(), f.hostWrites(),
+                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), f.eventsPerWrite(), mib(f.peakHeapBytes()),
+                    mib(f.liveHeapBytes()),
                     repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", spreads.get(i)[0], spreads.get(i)[1]) : "");
         }
         StringBuilder last = new StringBuilder();
@@ -215,7 +231,10 @@ public final class ModelBenchmark {
             last.append(String.format(Locale.ROOT, "%s-writes-per-s=%.0f ", f.name(), f.writesPerS()));
         }
         all.stream().filter(f -> f.name().equals("cycle")).findFirst().ifPresent(cycle ->
-                last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f", mib(cycle.peakHeapBytes()))));
+                last.append(String.format(Locale.ROOT, "cycle-peak-heap-mib=%.1f ", mib(cycle.peakHeapBytes()))));
+        // the 64-box groups' heap figure is the larger of the two peaks (the bound is for both)
+        all.stream().filter(f -> f.name().startsWith("group64-")).mapToLong(Figures::peakHeapBytes).max().ifPresent(peak ->
+                last.append(String.format(Locale.ROOT, "group64-peak-heap-mib=%.1f", mib(peak))));
         out.println(last.toString().strip());
     }
 
@@ -242,6 +261,114 @@ public final class ModelBenchmark {
             runs.add(t.figures(name, heap.peakHeapBytes(), heap.liveHeapBytes()));
         }
         return runs;
+    }
+
+    /** The group sizes of {@code bench boxes}. */
+    public static final List<Integer> GROUP_SIZES = List.of(8, 16, 32, 64);
+
+    /**
+     * The 64-box shuttle reference cut to its first {@code boxes} pairs (a multiple of 8) with the
+     * same load per box: its first {@code boxes / 8} links (each serves eight pairs), its
+     * open-loop rate scaled by {@code boxes / 64}, one dependent chain per primary box.
+     */
+    public static ScenarioSource shuttleGroup(int boxes) {
+        if (boxes < 8 || boxes > 64 || boxes % 8 != 0) {
+            throw new IllegalArgumentException("a shuttle group of " + boxes + " boxes: need a multiple of 8 up to 64");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) reference("group64-shuttle").tree();
+        tree.put("name", "bench-group-" + boxes + "-shuttle");
+        keepFirst(tree.withArray("boxes"), b -> index(b.get("id").asText()) < boxes);
+        keepFirst(tree.withArray("links"), l -> index(l.get("id").asText()) < boxes / 8);
+        keepFirst((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("replication").get("pairs"),
+                p -> index(p.get("primary").asText()) < boxes);
+        for (var w : tree.withArray("workloads")) {
+            keepFirst((com.fasterxml.jackson.databind.node.ArrayNode) w.get("volumes"), v -> index(v.asText()) < boxes);
+            var arrival = (com.fasterxml.jackson.databind.node.ObjectNode) w.get("arrival");
+            if (arrival.get("kind").asText().equals("open")) {
+                long rate = Long.parseLong(arrival.get("rate").asText().replace("/s", ""));
+                arrival.put("rate", rate * boxes / 64 + "/s");
+            } else {
+                arrival.put("streams", arrival.get("streams").asInt() * boxes / 64);
+            }
+        }
+        try {
+            return ScenarioSource.parse(tree.toString(), "bench/group-64-shuttle.json cut to " + boxes + " boxes");
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the shuttle group of " + boxes + " boxes is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The number in an id such as {@code p12}, {@code s3}, {@code wan2} or {@code p5/db}. */
+    private static int index(String id) {
+        return Integer.parseInt(id.replaceAll("^[a-z]+([0-9]+).*$", "$1"));
+    }
+
+    private static void keepFirst(com.fasterxml.jackson.databind.node.ArrayNode array,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> keep) {
+        for (int i = array.size() - 1; i >= 0; i--) {
+            if (!keep.test(array.get(i))) {
+                array.remove(i);
+            }
+        }
+    }
+
+    /**
+     * {@code bench boxes}: the shuttle group at 8, 16, 32 and 64 boxes with the same load per box
+     * ({@link #shuttleGroup}), single thread, all in this JVM: a warm-up run of each size, then
+     * {@code repeat} rounds of one timed run per size (sizes alternate, so a slow spell of the
+     * machine weighs on all of them), then one heap run per size. Prints writes per second and the
+     * peak live heap per size; the last line the 64-to-8 ratios of writes per second (medians) and
+     * of peak live heap per box.
+     */
+    public static void boxes(PrintStream out, String duration, int repeat) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
+        List<Scenario> groups = new ArrayList<>();
+        for (int n : GROUP_SIZES) {
+            groups.add(resolve(shuttleGroup(n), duration));
+        }
+        out.println("repsim boxes benchmark: the shuttle group at " + GROUP_SIZES + " boxes, the same load per box, "
+                + "single thread, all in this JVM; a warm-up run per size, " + repeat + " timed round(s), then a heap "
+                + "run per size");
+        out.println(jvm());
+        for (Scenario sc : groups) {
+            time(sc, 0, null);
+        }
+        List<List<Figures>> timed = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            timed.add(new ArrayList<>());
+        }
+        for (int r = 0; r < repeat; r++) {
+            for (int i = 0; i < groups.size(); i++) {
+                timed.get(i).add(time(groups.get(i), 0, null).figures(GROUP_SIZES.get(i) + "", 0, 0));
+            }
+        }
+        out.printf(Locale.ROOT, "%-6s %14s %12s %9s %16s %16s %14s %14s%s%n", "boxes", "host writes", "events", "wall s",
+                "writes/s (wall)", "events-per-write", "peak live MiB", "MiB per box",
+                repeat > 1 ? "   writes/s min .. max" : "");
+        List<Figures> medians = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Figures heap = measure(GROUP_SIZES.get(i) + "", groups.get(i));
+            List<Figures> runs = timed.get(i);
+            runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
+            Figures f = medianRun(runs, Figures::writesPerS);
+            f = new Figures(f.name(), f.hostWrites(), f.events(), f.wallS(), heap.peakHeapBytes(), heap.liveHeapBytes());
+            medians.add(f);
+            out.printf(Locale.ROOT, "%-6s %14d %12d %9.2f %16.0f %16.3f %14.1f %14.2f%s%n", f.name(), f.hostWrites(),
+                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerWrite(), mib(f.peakHeapBytes()),
+                    mib(f.peakHeapBytes()) / GROUP_SIZES.get(i),
+                    repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", runs.get(0).writesPerS(),
+                            runs.get(runs.size() - 1).writesPerS()) : "");
+        }
+        Figures small = medians.get(0);
+        Figures large = medians.get(medians.size() - 1);
+        int smallBoxes = GROUP_SIZES.get(0);
+        int largeBoxes = GROUP_SIZES.get(GROUP_SIZES.size() - 1);
+        out.printf(Locale.ROOT, "writes-per-s-ratio-64-to-8=%.3f heap-per-box-ratio-64-to-8=%.3f%n",
+                large.writesPerS() / small.writesPerS(),
+                ((double) large.peakHeapBytes() / largeBoxes) / ((double) small.peakHeapBytes() / smallBoxes));
     }
 
     /** The longest duration of the scaling figures, in minutes: 1, 2, 4 and 8. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Benchmark programs that print figures.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Model.class, BenchCommand.Scaling.class,
-                BenchCommand.Parallel.class})
+                BenchCommand.Parallel.class, BenchCommand.Boxes.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -42,13 +42,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "model", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
             description = "Simulated host writes and events per wall-clock second, and peak heap, on the reference "
-                    + "scenarios (sync, ordered, cycle 2 boxes; shuttle 8 boxes), single thread.")
+                    + "scenarios (sync, ordered, cycle 2 boxes; shuttle 8 boxes; shuttle and host-coordinated groups of "
+                    + "64 boxes), single thread.")
     static final class Model implements Callable<Integer> {
-        @Option(names = "--duration", defaultValue = "1 min", description = "Simulated time per scenario (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--duration", description = "Simulated time per scenario (default: each reference's own: "
+                + "1 min; 10 s for the 64-box groups).")
         private String duration;
 
         @Option(names = "--scenario", split = ",", paramLabel = "NAME",
-                description = "Reference scenarios to run: sync, ordered, cycle, shuttle (default: all).")
+                description = "Reference scenarios to run: sync, ordered, cycle, shuttle, group64-shuttle, group64-host "
+                        + "(default: all).")
         private java.util.List<String> scenarios = ModelBenchmark.REFERENCES;
 
         @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
@@ -124,6 +127,33 @@ final class BenchCommand implements Callable<Integer> {
                 ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat, longest);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench scaling: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "boxes", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "The shuttle group at 8, 16, 32 and 64 boxes with the same load per box, single thread: "
+                    + "writes/s and peak live heap per size, and their 64-to-8 ratios.")
+    static final class Boxes implements Callable<Integer> {
+        @Option(names = "--duration", description = "Simulated time per run (default: the 64-box reference's own, 10 s).")
+        private String duration;
+
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+                description = "Timed rounds (one run per size each, sizes alternating); medians are reported "
+                        + "(default: ${DEFAULT-VALUE}).")
+        private int repeat;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                ModelBenchmark.boxes(Repsim.stdout(spec), duration, repeat);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("repsim bench boxes: " + e.getMessage());
                 return ExitCodes.INVALID;
             }
             return ExitCodes.OK;

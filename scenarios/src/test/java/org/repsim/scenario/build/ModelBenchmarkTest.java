@@ -45,6 +45,30 @@ class ModelBenchmarkTest {
     }
 
     @Test
+    void theShuttleGroupCutToFewerBoxesKeepsTheLoadPerBox() throws Exception {
+        Scenario full = ModelBenchmark.reference("group64-shuttle").resolve();
+        assertThat(full.boxes()).hasSize(128);
+        assertThat(full.links()).hasSize(8);
+        double fullRate = ((org.repsim.scenario.spec.Arrival.Open) full.workloads().get(0).arrival()).ratePerSec();
+        assertThat(fullRate).isEqualTo(2_000_000);
+        for (int n : ModelBenchmark.GROUP_SIZES) {
+            Scenario sc = ModelBenchmark.shuttleGroup(n).resolve();
+            assertThat(sc.boxes()).hasSize(2 * n);
+            assertThat(sc.links()).hasSize(n / 8);
+            assertThat(sc.replication().pairs()).hasSize(n);
+            assertThat(sc.workloads().get(0).volumes()).hasSize(n);
+            assertThat(((org.repsim.scenario.spec.Arrival.Open) sc.workloads().get(0).arrival()).ratePerSec() / n)
+                    .isEqualTo(fullRate / 64);
+            assertThat(((org.repsim.scenario.spec.Arrival.Closed) sc.workloads().get(1).arrival()).streams()).isEqualTo(n);
+        }
+        Scenario all = ModelBenchmark.shuttleGroup(64).resolve();
+        assertThat(all.boxes()).isEqualTo(full.boxes());
+        assertThat(all.links()).isEqualTo(full.links());
+        assertThat(all.replication()).isEqualTo(full.replication());
+        assertThat(all.workloads()).isEqualTo(full.workloads());
+    }
+
+    @Test
     void aForkedRunsFiguresSurviveTheTripThroughItsOutput() {
         ModelBenchmark.Figures f = new ModelBenchmark.Figures("cycle", 3_000_220, 13_133_875, 2.912345678, 470_000_000L,
                 333_000_000L);

@@ -137,6 +137,47 @@ class RepsimTest {
     }
 
     @Test
+    void benchModelRunsTheGroupsOf64AndPrintsEventsPerWrite() {
+        // a few simulated milliseconds: the figures' form, not their size, is what is checked here
+        assertThat(execute("bench", "model", "--scenario", "group64-shuttle,group64-host", "--duration", "5 ms",
+                "--no-fork", "--repeat", "1")).as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(java.util.Arrays.stream(lines).filter(l -> l.startsWith("scenario ")).findFirst().orElseThrow())
+                .contains("events-per-write");
+        for (String name : new String[] {"group64-shuttle", "group64-host"}) {
+            String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+            String[] f = row.trim().split("\\s+");
+            long writes = Long.parseLong(f[1]);
+            long events = Long.parseLong(f[2]);
+            assertThat(writes).isPositive();
+            assertThat(Double.parseDouble(f[6])).isCloseTo((double) events / writes,
+                    org.assertj.core.api.Assertions.within(0.0006));
+        }
+        assertThat(lines[lines.length - 1]).matches("group64-shuttle-writes-per-s=[1-9][0-9]* "
+                + "group64-host-writes-per-s=[1-9][0-9]* group64-peak-heap-mib=[0-9]+\\.[0-9]");
+    }
+
+    @Test
+    void benchBoxesRunsTheShuttleGroupAtEachSizeAndEndsWithTheRatios() {
+        assertThat(execute("bench", "boxes", "--duration", "50 ms", "--repeat", "1")).as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[1]).startsWith("JVM: ");
+        long[] writes = new long[4];
+        int i = 0;
+        for (String boxes : new String[] {"8", "16", "32", "64"}) {
+            String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(boxes + " ")).findFirst().orElseThrow();
+            writes[i++] = Long.parseLong(row.trim().split("\\s+")[1]);
+        }
+        // the same load per box: eight times the boxes, about eight times the writes (fewer acknowledged
+        // by the end, as a shuttle round of 64 boxes takes 8 times as long)
+        assertThat((double) writes[3] / writes[0]).isBetween(5.0, 10.0);
+        assertThat(lines[lines.length - 1]).matches("writes-per-s-ratio-64-to-8=[0-9]+\\.[0-9]{3} "
+                + "heap-per-box-ratio-64-to-8=[0-9]+\\.[0-9]{3}");
+        assertThat(execute("bench", "boxes", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("repsim bench boxes: --repeat must be at least 1");
+    }
+
+    @Test
     void benchModelRejectsAnUnknownReferenceAndABadRepeat() {
         assertThat(execute("bench", "model", "--scenario", "cycles")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("no reference scenario 'cycles'").contains("sync, ordered, cycle, shuttle");
