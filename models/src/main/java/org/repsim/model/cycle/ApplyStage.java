@@ -11,15 +11,15 @@ import org.repsim.model.Cache;
 import org.repsim.model.Processor;
 import org.repsim.model.cycle.rules.CycleReceiver;
 import org.repsim.model.cycle.rules.CycleSwitcher;
-import org.repsim.model.cycle.rules.SwitchMode;
 
 /**
  * Secondary side of one cycle session (docs/model.md §5): receives slots and commits into the
  * pure {@link CycleReceiver}, and applies committed cycles whole and in order — each slot takes
  * one job of the apply pool (the secondary's remote adapters by default) then the secondary cache
- * write (write pending, destaged later), as many slots at once as the pool has servers. Legacy
- * mode releases the received cycle for apply at the switch (receive → apply); multi-cycle and
- * external modes apply each cycle once committed; a group's apply gate may hold a cycle back.
+ * write (write pending, destaged later), as many slots at once as the pool has servers. With
+ * {@link ApplyTiming#AT_SWITCH} (legacy's default) the switch releases the received cycle for apply
+ * (receive → apply); with {@link ApplyTiming#WHEN_COMPLETE} (multi-cycle and group modes) each cycle
+ * applies once committed; a group's apply gate may hold a cycle back (docs/model.md §5).
  */
 final class ApplyStage {
 
@@ -66,7 +66,7 @@ final class ApplyStage {
                     + " has no service-time law");
         }
         applyParallelism = applyPool.servers();
-        releasedUpTo = config.rules().mode() == SwitchMode.LEGACY ? NONE : Long.MAX_VALUE;
+        releasedUpTo = config.applyTiming() == ApplyTiming.AT_SWITCH ? NONE : Long.MAX_VALUE;
     }
 
     CycleReceiver receiver() {
@@ -99,7 +99,7 @@ final class ApplyStage {
 
     // ---------------------------------------------------------------- release and gate
 
-    /** Legacy: the switch moves the received (committed) cycle to apply. */
+    /** {@link ApplyTiming#AT_SWITCH}: the switch moves the received (committed) cycle to apply. */
     void releaseForApply() {
         releasedUpTo = receiver.lastCommitted();
         tryApply();
@@ -113,7 +113,7 @@ final class ApplyStage {
 
     /** A fresh first cycle opened after a resynchronisation. */
     void onResynchronised() {
-        releasedUpTo = config.rules().mode() == SwitchMode.LEGACY ? receiver.lastCommitted() : Long.MAX_VALUE;
+        releasedUpTo = config.applyTiming() == ApplyTiming.AT_SWITCH ? receiver.lastCommitted() : Long.MAX_VALUE;
     }
 
     /** Condition 3: no apply in progress and no cycle released for apply still waiting to start. */

@@ -24,12 +24,17 @@ import org.repsim.model.cycle.rules.SwitchRules;
  * @param trackImages      keep each track's latest version on the primary and in the secondary's image,
  *                         so tests can prove DOMAIN §8.2 (memory grows with the distinct tracks written,
  *                         up to the volumes' size); runs that only measure turn it off
+ * @param applyTiming      when a committed cycle is applied at the secondary (docs/model.md §5): at the
+ *                         primary's next switch, or as soon as it is complete
  */
 public record CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
                           SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
-                          String applyPool, boolean autoResync, boolean trackImages) {
+                          String applyPool, boolean autoResync, boolean trackImages, ApplyTiming applyTiming) {
 
     public CycleConfig {
+        if (applyTiming == null) {
+            throw new IllegalArgumentException("cycle session " + name + ": applyTiming must not be null");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a cycle session needs a name");
         }
@@ -52,6 +57,14 @@ public record CycleConfig(String name, SwitchRules rules, CachePressure pressure
         }
     }
 
+    /** Apply timing as the switching mode implies ({@link ApplyTiming#defaultFor}). */
+    public CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
+                       SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
+                       String applyPool, boolean autoResync, boolean trackImages) {
+        this(name, rules, pressure, spillDiskGroup, slotSizing, slotHeaderBytes, commitBytes, ackBytes, applyPool,
+                autoResync, trackImages, ApplyTiming.defaultFor(rules == null ? null : rules.mode()));
+    }
+
     /** A configuration that tracks images (for tests of the invariants). */
     public CycleConfig(String name, SwitchRules rules, CachePressure pressure, int spillDiskGroup,
                        SlotSizing slotSizing, long slotHeaderBytes, long commitBytes, long ackBytes,
@@ -63,7 +76,13 @@ public record CycleConfig(String name, SwitchRules rules, CachePressure pressure
     /** The same configuration with image tracking on or off. */
     public CycleConfig withTrackImages(boolean on) {
         return new CycleConfig(name, rules, pressure, spillDiskGroup, slotSizing, slotHeaderBytes, commitBytes, ackBytes,
-                applyPool, autoResync, on);
+                applyPool, autoResync, on, applyTiming);
+    }
+
+    /** The same configuration applying committed cycles {@code timing}. */
+    public CycleConfig withApplyTiming(ApplyTiming timing) {
+        return new CycleConfig(name, rules, pressure, spillDiskGroup, slotSizing, slotHeaderBytes, commitBytes, ackBytes,
+                applyPool, autoResync, trackImages, timing);
     }
 
     /** Defaults for the protocol details: written-byte slots, 512 B slot header, 512 B commit, 128 B ack, auto resync. */

@@ -54,8 +54,10 @@ import org.repsim.model.measure.SignalKeys;
  *   <li><b>Apply</b>: a committed cycle is applied whole and in order: each slot takes one job of
  *       the apply pool (the secondary's remote adapters by default) then the secondary cache
  *       write (write pending, destaged later); as many slots at once as the pool has servers.
- *       Legacy mode releases the received cycle for apply at the switch (receive → apply);
- *       multi-cycle and external modes apply each cycle as soon as it is committed.</li>
+ *       With {@link ApplyTiming#AT_SWITCH} (legacy's default) the switch releases the received
+ *       cycle for apply (receive → apply); with {@link ApplyTiming#WHEN_COMPLETE} (default of
+ *       multi-cycle and external modes) each cycle applies as soon as it is committed
+ *       (docs/model.md §5).</li>
  *   <li><b>Switch</b>: legacy / multi-cycle rules of {@link CycleSwitcher#trySwitch}; the timer is
  *       armed at {@link CycleSwitcher#nextSwitchNotBeforeNs()}, and a switch held back by condition
  *       2 or 3 (or a full multi-cycle queue) is retried when a commit is acknowledged or an apply
@@ -232,18 +234,18 @@ public final class CycleSession implements ReplicationHandler {
     private void attemptSwitch() {
         long now = scheduler.now();
         SwitchOutcome o = switcher.trySwitch(now, apply.applyIdle());
-        boolean legacy = config.rules().mode() == SwitchMode.LEGACY;
+        boolean atSwitch = config.applyTiming() == ApplyTiming.AT_SWITCH;
         switch (o) {
             case SWITCHED -> {
                 onClosed(now);
-                if (legacy) {
+                if (atSwitch) {
                     apply.releaseForApply();
                 }
                 armSwitchTimer();
                 transmitter.pump();
             }
             case SKIPPED_EMPTY -> {
-                if (legacy) {
+                if (atSwitch) {
                     apply.releaseForApply();
                 }
                 armSwitchTimer();
@@ -275,8 +277,8 @@ public final class CycleSession implements ReplicationHandler {
 
     /**
      * Closes the capture cycle now whatever the time rules say (next number = current + 1); an
-     * empty capture cycle is not closed ({@link SwitchOutcome#SKIPPED_EMPTY}). In legacy mode the
-     * received cycle is released for apply, as at a timed switch.
+     * empty capture cycle is not closed ({@link SwitchOutcome#SKIPPED_EMPTY}). With
+     * {@link ApplyTiming#AT_SWITCH} the received cycle is released for apply, as at a timed switch.
      */
     public SwitchOutcome close(long nowNs) {
         return afterClose(switcher.close(nowNs), nowNs);
@@ -292,7 +294,7 @@ public final class CycleSession implements ReplicationHandler {
             onClosed(nowNs);
         }
         if (o.releasesReceivedCycle()) {
-            if (config.rules().mode() == SwitchMode.LEGACY) {
+            if (config.applyTiming() == ApplyTiming.AT_SWITCH) {
                 apply.releaseForApply();
             }
             armSwitchTimer();
@@ -321,7 +323,7 @@ public final class CycleSession implements ReplicationHandler {
 
     /**
      * The secondary starts applying committed cycle {@code k} only when {@code gate.test(k)} (and,
-     * in legacy mode, after the switch released it). Call {@link #retryApply()} when the gate's
+     * with {@link ApplyTiming#AT_SWITCH}, after the switch released it). Call {@link #retryApply()} when the gate's
      * answer may have changed. Null removes the gate.
      */
     public void setApplyGate(LongPredicate gate) {

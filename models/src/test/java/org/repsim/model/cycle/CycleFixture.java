@@ -54,6 +54,8 @@ final class CycleFixture {
         long volumeTracks = 1_000_000;
         long seed = 7;
         long slotHeaderBytes = 0;
+        /** Null: what the switching implies ({@link ApplyTiming#defaultFor}). */
+        ApplyTiming applyTiming;
     }
 
     final SimulationKernel kernel = DsolKernel.create();
@@ -87,6 +89,9 @@ final class CycleFixture {
         CycleConfig config = new CycleConfig("r1", k.rules, pressure,
                 k.policies.contains(PressurePolicy.SPILL) ? 1 : -1, SlotSizing.WRITTEN, k.slotHeaderBytes, 256, 64,
                 null, true);
+        if (k.applyTiming != null) {
+            config = config.withApplyTiming(k.applyTiming);
+        }
         session = new CycleSession(kernel, signals, primary, secondary, links, config);
         session.addPair(primaryVolume, secondaryVolume);
         host = new Host(kernel, signals);

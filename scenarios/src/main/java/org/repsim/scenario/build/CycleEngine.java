@@ -24,6 +24,7 @@ import org.repsim.model.consistency.ConsistencyMode;
 import org.repsim.model.consistency.ConsistencyRecording;
 import org.repsim.model.consistency.HostCoordination;
 import org.repsim.model.consistency.ShuttleSettings;
+import org.repsim.model.cycle.ApplyTiming;
 import org.repsim.model.cycle.CycleConfig;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SessionRouter;
@@ -105,7 +106,7 @@ final class CycleEngine implements ModeEngine {
             CycleConfig defaults = CycleConfig.of(name, rules, pressure, spillGroup);
             CycleConfig config = new CycleConfig(name, rules, pressure, spillGroup, defaults.slotSizing(),
                     defaults.slotHeaderBytes(), defaults.commitBytes(), defaults.ackBytes(), APPLY_POOL,
-                    defaults.autoResync(), false);
+                    defaults.autoResync(), false, applyTiming(c, rules));
             List<WanLink> links = sc.linksOf(pair).stream().map(l -> topology.link(l.id())).toList();
             CycleSession session = new CycleSession(s, signals, primary, secondary, links, config);
             for (Volume[] vv : Pairs.volumes(pair, topology)) {
@@ -129,6 +130,14 @@ final class CycleEngine implements ModeEngine {
             secondary.addProcessor(APPLY_POOL, secondary.remoteAdapters().servers(),
                     Distributions.deterministic(perSlotNs));
         }
+    }
+
+    /** {@code replication.cycle.applyAt}, absent: what the switching implies (docs/model.md §5). */
+    static ApplyTiming applyTiming(Cycle c, SwitchRules rules) {
+        if (c.applyAt() == null) {
+            return ApplyTiming.defaultFor(rules.mode());
+        }
+        return "at-switch".equals(c.applyAt()) ? ApplyTiming.AT_SWITCH : ApplyTiming.WHEN_COMPLETE;
     }
 
     static SwitchRules rules(Cycle c) {

@@ -15,7 +15,10 @@ public record Cycle(
         @OneOf({"spill", "pace", "drop"}) List<String> onCachePressure,
         @Default("{}") @Doc("Spill pool (delta set extension) used by the spill policy.") SpillPool spillPool,
         @Quantity(TIME) @Default("\"60 s\"") @Doc("How long the session stays active while all links are down.") long transmitIdleNs,
-        @Default("{}") @Doc("Cost of applying a cycle at the secondary.") ApplyCost apply) {
+        @Default("{}") @Doc("Cost of applying a cycle at the secondary.") ApplyCost apply,
+        @OptionalKey @OneOf({"at-switch", "when-complete"})
+        @Doc("When the secondary applies a cycle it holds whole: at-switch (the primary's next switch releases it, receive → apply) or when-complete (at once; in a group once every secondary holds it). Absent: at-switch for consistency none with legacy switching, when-complete otherwise (multi, host, shuttle), as the products do.")
+        String applyAt) {
 
     public Cycle {
         onCachePressure = List.copyOf(onCachePressure);

@@ -189,6 +189,18 @@ class ValidationTest {
     }
 
     @Test
+    void applyTimingIsOptionalAndOneOfTwoWords() throws ScenarioException {
+        assertThat(Scenarios.parse(MINIMAL, "minimal").replication().cycle().applyAt())
+                .as("absent: the mode decides (docs/model.md §5)").isNull();
+        String at = "\"mode\": \"cycle\", \"cycle\": { \"applyAt\": \"%s\" },";
+        assertThat(Scenarios.parse(with("\"mode\": \"cycle\",", at.formatted("when-complete")), "t")
+                .replication().cycle().applyAt()).isEqualTo("when-complete");
+        Problem p = problem(with("\"mode\": \"cycle\",", at.formatted("at-commit")));
+        assertThat(p.path()).isEqualTo("replication.cycle.applyAt");
+        assertThat(p.message()).contains("'at-commit' is not one of at-switch, when-complete");
+    }
+
+    @Test
     void aWordOutsideItsListSuggestsTheIntendedOne() {
         Problem p = problem(with("\"mode\": \"cycle\"", "\"mode\": \"cylce\""));
         assertThat(p.path()).isEqualTo("replication.mode");
