@@ -41,6 +41,6 @@ public sealed interface Fault permits Fault.LinkDown, Fault.LinkDegrade, Fault.P
     @Variant("disaster")
     record Disaster(
             @Quantity(TIME) @Doc("When the site is lost.") long atNs,
-            @Doc("Site id.") String site) implements Fault {
+            @Doc("Site id: a site holding a primary box loses the writes the secondary image lacks; a site holding only secondary boxes loses nothing and leaves the primary unprotected (disaster.unprotected). One disaster per scenario: the run ends at it.") String site) implements Fault {
     }
 }

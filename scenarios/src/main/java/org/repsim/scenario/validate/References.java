@@ -352,6 +352,7 @@ final class References {
     }
 
     private void faults() {
+        int firstDisaster = -1;
         for (int i = 0; i < s.faults().size(); i++) {
             Fault f = s.faults().get(i);
             String path = JsonPaths.index("faults", i);
@@ -367,6 +368,12 @@ final class References {
                 ref(d.link(), links, JsonPaths.key(path, "link"), "link");
             } else if (f instanceof Fault.Disaster d) {
                 ref(d.site(), sites, JsonPaths.key(path, "site"), "site");
+                if (firstDisaster >= 0) {
+                    problems.add(path, "a second disaster: the run ends at the first one ("
+                            + JsonPaths.index("faults", firstDisaster) + "); one disaster per scenario (docs/model.md §7)");
+                } else {
+                    firstDisaster = i;
+                }
             } else if (f instanceof Fault.ProcessorSlowdown p && ref(p.box(), boxes, JsonPaths.key(path, "box"), "box")) {
                 List<String> pools = new ArrayList<>(List.of("hostAdapters", "remoteAdapters"));
                 s.box(p.box()).processors().forEach(n -> pools.add(n.id()));

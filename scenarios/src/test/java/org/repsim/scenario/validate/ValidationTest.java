@@ -189,6 +189,15 @@ class ValidationTest {
     }
 
     @Test
+    void aSecondDisasterIsRefusedAtItsPath() {
+        String faults = "\"faults\": [ { \"at\": \"10 s\", \"kind\": \"disaster\", \"site\": \"a\" },"
+                + " { \"at\": \"20 s\", \"kind\": \"disaster\", \"site\": \"b\" } ],";
+        Problem p = problem(with("\"workloads\":", faults + " \"workloads\":"));
+        assertThat(p.path()).isEqualTo("faults[1]");
+        assertThat(p.message()).contains("a second disaster: the run ends at the first one (faults[0])");
+    }
+
+    @Test
     void applyTimingIsOptionalAndOneOfTwoWords() throws ScenarioException {
         assertThat(Scenarios.parse(MINIMAL, "minimal").replication().cycle().applyAt())
                 .as("absent: the mode decides (docs/model.md §5)").isNull();

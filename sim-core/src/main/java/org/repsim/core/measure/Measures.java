@@ -176,6 +176,9 @@ public final class Measures {
             "time span of the writes lost at the disaster", ZERO_IS_GOOD);
     public static final MetricType DISASTER_RECOVERY_POINT = new MetricType("disaster.recoveryPoint", SECONDS,
             "simulated time of the secondary's recovery point at the disaster");
+    public static final MetricType DISASTER_UNPROTECTED = new MetricType("disaster.unprotected", SECONDS,
+            "time the primary runs without a remote copy after losing its secondary site: from the disaster to "
+                    + "the run's planned end (0 when the primary site is lost)", ZERO_IS_GOOD);
     public static final MetricType DISASTER_BEYOND_HOLE = new MetricType("disaster.beyondHole", COUNT,
             "writes on the secondary beyond the first missing one");
 
@@ -257,7 +260,7 @@ public final class Measures {
 
     /** The consistency and data-loss figures a report tabulates, in row order. */
     public static final List<MetricType> CONSISTENCY_AND_LOSS = List.of(CONSISTENCY_VIOLATIONS, ORDERED_OUT_OF_ORDER,
-            SESSION_DROPS, DISASTER_LOST_WRITES, DISASTER_LOST_BYTES, DISASTER_LOST_SPAN);
+            SESSION_DROPS, DISASTER_LOST_WRITES, DISASTER_LOST_BYTES, DISASTER_LOST_SPAN, DISASTER_UNPROTECTED);
 
     /** Every single metric of the catalogue (members of statistics included, families excluded). */
     public static List<MetricType> metrics() {
