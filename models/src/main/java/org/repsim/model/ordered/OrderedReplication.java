@@ -475,7 +475,8 @@ public final class OrderedReplication implements ReplicationHandler {
 
     private void onArrival(Subtask s) {
         Relationship rel = s.task.rel;
-        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, () -> onWrittenAtSecondary(s));
+        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, s.bytes + config.headerBytes(),
+                () -> onWrittenAtSecondary(s));
     }
 
     private void onWrittenAtSecondary(Subtask s) {
