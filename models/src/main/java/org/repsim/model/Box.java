@@ -33,6 +33,9 @@ public final class Box {
     private final Site site;
     private final Processor hostAdapters;
     private final Processor remoteAdapters;
+    /** Port speeds of the host and remote adapters, B/s; 0: no per-byte cost (docs/model.md §1). */
+    private final double hostPortBps;
+    private final double remotePortBps;
     private final BackEnd backEnd;
     private final Cache cache;
     private final long blockSizeBytes;
@@ -60,14 +63,30 @@ public final class Box {
         String prefix = "box." + name;
         this.hostAdapters = new Processor(scheduler, signals, prefix + ".hostAdapters", hostAdapters.count(), hostAdapters.serviceNs());
         this.remoteAdapters = new Processor(scheduler, signals, prefix + ".remoteAdapters", remoteAdapters.count(), remoteAdapters.serviceNs());
+        this.hostPortBps = hostAdapters.portBps();
+        this.remotePortBps = remoteAdapters.portBps();
         this.backEnd = new BackEnd(diskGroups);
         this.cache = new Cache(scheduler, signals, prefix + ".cache", cache.capacityBytes(), cache.trackSizeBytes(),
                 cache.writePendingLimit(), cache.maxDestages(), backEnd);
         this.blockSizeBytes = cache.blockSizeBytes();
     }
 
-    /** A processor pool: {@code count} servers with service law {@code serviceNs} (ns). */
-    public record PoolConfig(int count, Sampler serviceNs) {
+    /**
+     * An adapter pool: {@code count} servers; each I/O or transfer costs a draw of
+     * {@code serviceNs} (ns, the per-I/O overhead) plus its bytes ÷ {@code portBps} (B/s; 0: no
+     * per-byte cost) (docs/model.md §1).
+     */
+    public record PoolConfig(int count, Sampler serviceNs, double portBps) {
+        public PoolConfig {
+            if (!(portBps >= 0) || Double.isInfinite(portBps)) {
+                throw new IllegalArgumentException("adapter port speed must be ≥ 0 B/s and finite: " + portBps);
+            }
+        }
+
+        /** A pool without per-byte cost. */
+        public PoolConfig(int count, Sampler serviceNs) {
+            this(count, serviceNs, 0);
+        }
     }
 
     /**
@@ -138,10 +157,25 @@ public final class Box {
                 cache.anticipateEviction();
                 replication.anticipate(io);
             }
-            hostAdapters.submit(new HostWrite(io, onComplete));
+            hostAdapters.submit(hostAdapterNs(io.sizeBytes()), new HostWrite(io, onComplete));
         } else {
-            hostAdapters.submit(() -> read(io, onComplete));
+            hostAdapters.submit(hostAdapterNs(io.sizeBytes()), () -> read(io, onComplete));
         }
+    }
+
+    /** Host adapter time of an I/O of {@code bytes}: overhead + bytes ÷ port speed, ns (docs/model.md §1). */
+    long hostAdapterNs(long bytes) {
+        return adapterNs(hostAdapters, hostPortBps, bytes);
+    }
+
+    /** Remote adapter time of a transfer of {@code bytes}: overhead + bytes ÷ port speed, ns (docs/model.md §1). */
+    long remoteAdapterNs(long bytes) {
+        return adapterNs(remoteAdapters, remotePortBps, bytes);
+    }
+
+    private static long adapterNs(Processor pool, double portBps, long bytes) {
+        long overhead = pool.serviceLaw().sampleLong();
+        return portBps > 0 ? overhead + Durations.transferNs(bytes, portBps) : overhead;
     }
 
     /**
@@ -211,7 +245,15 @@ public final class Box {
      * runs when the cache holds it.
      */
     public void receiveReplicatedWrite(long firstTrack, int trackCount, Runnable onWritten) {
-        remoteAdapters.submit(() -> cache.write(firstTrack, trackCount, onWritten));
+        receiveReplicatedWrite(firstTrack, trackCount, 0, onWritten);
+    }
+
+    /**
+     * As {@link #receiveReplicatedWrite(long, int, Runnable)} for a transfer of {@code bytes}: the
+     * remote adapter costs its overhead plus {@code bytes} ÷ its port speed (docs/model.md §1).
+     */
+    public void receiveReplicatedWrite(long firstTrack, int trackCount, long bytes, Runnable onWritten) {
+        remoteAdapters.submit(remoteAdapterNs(bytes), () -> cache.write(firstTrack, trackCount, onWritten));
     }
 
     public String name() {

@@ -101,4 +101,24 @@ class BoxTest {
                 List.of(new DiskGroup(kernel, signals, "box.o.dg", 1, DiskModel.ssd(1, 1e9), 1)));
         assertThatThrownBy(() -> other.submit(io(v0, 0, true), x -> { })).hasMessageContaining("submitted to box o");
     }
+
+    @Test
+    void aHostAdapterCostsItsOverheadPlusBytesOverItsPortSpeed() {
+        // docs/model.md §1: 40 us + 1 MiB at 16 Gbit/s (2e9 B/s) = 40 000 + 524 288 = 564 288 ns at idle
+        long track = 128 * 1024;
+        DiskGroup d = new DiskGroup(kernel, signals, "box.h.d", 4, DiskModel.ssd(1_000, 1e9), 1);
+        Box h = new Box(kernel, signals, "h", new Site("p"),
+                new Box.PoolConfig(1, Distributions.deterministic(40_000), 2e9),
+                new Box.PoolConfig(1, Distributions.deterministic(70), 1e9),
+                new Box.CacheConfig(1L << 30, track, 0.5, 4), List.of(d));
+        Volume v = h.addVolume("v", 1_000, 0);
+        HostIo write = new HostIo(0, v, v.firstTrack(), 8, 0, 1L << 20, true, 0, 0, -1);
+        kernel.at(0, () -> h.submit(write, x -> log.add("written")));
+        kernel.runUntil(10_000_000);
+        assertThat(log.lines()).containsExactly("564288 written");
+        assertThat(h.hostAdapterNs(4_096)).isEqualTo(40_000 + 2_048);
+        assertThat(h.remoteAdapterNs(1_000)).isEqualTo(70 + 1_000);
+        // without a port speed: the overhead alone, as before
+        assertThat(box.hostAdapterNs(1L << 20)).isEqualTo(100);
+    }
 }

@@ -30,7 +30,8 @@ final class SecondaryWrites {
 
     void onArrival(Subtask s) {
         Relationship rel = s.task.rel;
-        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, () -> onWritten(s));
+        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, s.bytes + config.headerBytes(),
+                () -> onWritten(s));
     }
 
     private void onWritten(Subtask s) {

@@ -98,8 +98,9 @@ public final class SyncReplication implements ReplicationHandler {
         long track = io.firstTrack() + p.trackShift;
         int count = io.trackCount();
         WanLink.Direction back = p.back;
-        p.out.send(io.sizeBytes() + headerBytes,
-                () -> secondary.receiveReplicatedWrite(track, count, () -> back.send(ackBytes, acknowledgeHost)));
+        long bytes = io.sizeBytes() + headerBytes;
+        p.out.send(bytes,
+                () -> secondary.receiveReplicatedWrite(track, count, bytes, () -> back.send(ackBytes, acknowledgeHost)));
     }
 
     public int roundTrips() {

@@ -50,8 +50,10 @@ public final class Topology {
             var ha = b.hostAdapters();
             var ra = b.remoteAdapters();
             Box box = new Box(s, signals, b.id(), sites.get(b.site()),
-                    new Box.PoolConfig(ha.count(), Samplers.of(ha.serviceTime(), streams.stream(prefix + ".hostAdapters"))),
-                    new Box.PoolConfig(ra.count(), Samplers.of(ra.serviceTime(), streams.stream(prefix + ".remoteAdapters"))),
+                    new Box.PoolConfig(ha.count(), Samplers.of(ha.serviceTime(), streams.stream(prefix + ".hostAdapters")),
+                            ha.portSpeedBps()),
+                    new Box.PoolConfig(ra.count(), Samplers.of(ra.serviceTime(), streams.stream(prefix + ".remoteAdapters")),
+                            ra.portSpeedBps()),
                     new Box.CacheConfig(b.cache().sizeBytes(), b.cache().trackSizeBytes(), b.cache().writePendingLimit(),
                             Math.max(1, devices * DESTAGES_PER_DEVICE), b.cache().blockSizeBytes()),
                     groups);

@@ -11,12 +11,12 @@ public record Box(
         @Doc("Id of the site the box stands in.") String site,
         @Default("{}") @Doc("Cache: capacity, slot (track) size, write-pending limit.") Cache cache,
         @Default("{\"count\": 8, \"serviceTime\": {\"dist\": \"exponential\", \"mean\": \"40 us\"}}")
-        @Doc("Processor pool that accepts host I/O.") ProcessorPool hostAdapters,
+        @Doc("Host adapters (front-end ports): every host I/O costs the service time plus its bytes / portSpeed.") AdapterPool hostAdapters,
         @Default("[]") @Doc("Named processor pools used by replication engines; faults may slow them.") List<NamedPool> processors,
         @Default("[{\"id\": \"disks\"}]") @NonEmpty @Doc("Disk groups of the back end.") List<DiskGroup> backend,
         @Default("[]") @Doc("Volumes (track ranges) on this box.") List<Volume> volumes,
         @Default("{\"count\": 4, \"serviceTime\": \"20 us\"}")
-        @Doc("Ports that put replication traffic on links.") ProcessorPool remoteAdapters) {
+        @Doc("Remote adapters: ports that put replication traffic on links; a replicated write arriving at a secondary costs the service time plus its bytes / portSpeed.") AdapterPool remoteAdapters) {
 
     public Box {
         processors = List.copyOf(processors);

@@ -70,8 +70,8 @@ final class ModelConstraints {
                 report(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
                         + " in (0, 1]): with 0 no write could ever be accepted");
             }
-            servers(b.hostAdapters(), JsonPaths.key(JsonPaths.key(path, "hostAdapters"), "count"));
-            servers(b.remoteAdapters(), JsonPaths.key(JsonPaths.key(path, "remoteAdapters"), "count"));
+            servers(b.hostAdapters().count(), JsonPaths.key(JsonPaths.key(path, "hostAdapters"), "count"));
+            servers(b.remoteAdapters().count(), JsonPaths.key(JsonPaths.key(path, "remoteAdapters"), "count"));
             for (int j = 0; j < b.processors().size(); j++) {
                 servers(b.processors().get(j).count(), JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "processors"), j), "count"));
             }

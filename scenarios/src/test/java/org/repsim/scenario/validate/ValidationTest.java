@@ -268,6 +268,16 @@ class ValidationTest {
     }
 
     @Test
+    void adapterPortSpeedsDefaultToSixteenGbitAndMustNotBeNegative() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.boxes().get(0).hostAdapters().portSpeedBps()).isEqualTo(2e9);
+        assertThat(sc.boxes().get(0).remoteAdapters().portSpeedBps()).isEqualTo(2e9);
+        Problem p = problem(with("\"site\": \"a\", \"volumes\"",
+                "\"site\": \"a\", \"hostAdapters\": { \"portSpeed\": \"-1 Gbit/s\" }, \"volumes\""));
+        assertThat(p.path()).isEqualTo("boxes[0].hostAdapters.portSpeed");
+    }
+
+    @Test
     void aLikeCopyReportsTheProblemsOfValuesItWritesItself() {
         String text = with("\"like\": \"p\" }", "\"like\": \"p\", \"cache\": { \"trackSize\": \"0 B\" } }");
         Problem p = problem(text);

@@ -22,9 +22,12 @@ final class Cycle {
 
     long[] track;
     long[] version;
+    /**
+     * Per slot its extent: the dirty-block bitmap ({@link BlockMap}) of a switcher with a block
+     * map, else the slot's bytes; {@code CycleSwitcher#bytesOf} turns it into bytes. One long per
+     * slot either way.
+     */
     long[] bytes;
-    /** Dirty blocks of the slot's track ({@link BlockMap}); 0 for writes given by size only. */
-    long[] mask;
     byte[] state;
     boolean[] spilled;
     int slots;
@@ -63,7 +66,6 @@ final class Cycle {
             track = spare.track;
             version = spare.version;
             bytes = spare.bytes;
-            mask = spare.mask;
             state = spare.state;
             spilled = spare.spilled;
             spare.track = null;
@@ -72,7 +74,6 @@ final class Cycle {
         track = new long[n];
         version = new long[n];
         bytes = new long[n];
-        mask = new long[n];
         state = new byte[n];
         spilled = new boolean[n];
     }
@@ -90,13 +91,12 @@ final class Cycle {
         return slots == 0;
     }
 
-    int addSlot(long t, long v, long b, long m) {
+    int addSlot(long t, long v, long b) {
         if (slots == track.length) {
             int n = slots * 2;
             track = Arrays.copyOf(track, n);
             version = Arrays.copyOf(version, n);
             bytes = Arrays.copyOf(bytes, n);
-            mask = Arrays.copyOf(mask, n);
             state = Arrays.copyOf(state, n);
             spilled = Arrays.copyOf(spilled, n);
         }
@@ -104,7 +104,6 @@ final class Cycle {
         track[s] = t;
         version[s] = v;
         bytes[s] = b;
-        mask[s] = m;
         index.put(t, s);
         return s;
     }

@@ -230,7 +230,7 @@ public final class CycleSwitcher {
             // now and a write that folds will read the slot's size
             int s = c.index.get(lastAnticipated);
             if (s != LongIntMap.MISSING) {
-                touchedBytes += c.bytes[s];
+                touchedBytes += c.bytes[s]; // the extent: reading it is the point
             }
         }
         lastAnticipated = track;
@@ -253,10 +253,13 @@ public final class CycleSwitcher {
      * A fold keeps the larger of the slot's and the write's size (no block map).
      */
     public WriteOutcome write(long track, long sizeBytes, long version, long nowNs) {
+        if (blocks != null) {
+            throw new IllegalStateException("this session has a block map: writes come as extents of their track");
+        }
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("write size must be > 0 bytes, was " + sizeBytes);
         }
-        return enter(track, 0, sizeBytes, sizeBytes, version, nowNs);
+        return enter(track, sizeBytes, sizeBytes, sizeBytes, version, nowNs);
     }
 
     /**
@@ -272,11 +275,16 @@ public final class CycleSwitcher {
         return enter(track, m, blocks.dirtyBytes(m), lengthBytes, version, nowNs);
     }
 
+    /** The bytes of a slot of extent {@code extent} (its dirty blocks' bytes, or the bytes themselves without a block map). */
+    private long bytesOf(long extent) {
+        return blocks == null ? extent : blocks.dirtyBytes(extent);
+    }
+
     /**
-     * The write rules: {@code mask} its dirty blocks (0: by size only), {@code sizeBytes} its slot
-     * bytes alone, {@code hostBytes} the bytes the host wrote.
+     * The write rules: {@code extent} the write's dirty blocks (with a block map) or its size
+     * (without), {@code sizeBytes} its slot bytes alone, {@code hostBytes} the bytes the host wrote.
      */
-    private WriteOutcome enter(long track, long mask, long sizeBytes, long hostBytes, long version, long nowNs) {
+    private WriteOutcome enter(long track, long extent, long sizeBytes, long hostBytes, long version, long nowNs) {
         if (sizeBytes > pressure.limitBytes()) {
             throw new IllegalArgumentException("write of " + sizeBytes + " bytes exceeds the session cache limit of "
                     + pressure.limitBytes() + " bytes");
@@ -291,10 +299,9 @@ public final class CycleSwitcher {
         Cycle c = capture;
         int s = c.index.get(track);
         if (s != LongIntMap.MISSING) {
-            long old = c.bytes[s];
-            long union = c.mask[s] | mask;
-            long now = mask == 0 ? Math.max(old, sizeBytes) : blocks.dirtyBytes(union);
-            long delta = now > old ? now - old : 0;
+            long oldExtent = c.bytes[s];
+            long union = blocks == null ? Math.max(oldExtent, extent) : oldExtent | extent;
+            long delta = bytesOf(union) - bytesOf(oldExtent);
             if (delta > 0 && cacheBytes + delta > pressure.limitBytes()) {
                 WriteOutcome refused = relieve(delta, track, nowNs);
                 if (refused != null) {
@@ -302,8 +309,7 @@ public final class CycleSwitcher {
                 }
             }
             c.version[s] = version;
-            c.mask[s] = union;
-            c.bytes[s] = old + delta;
+            c.bytes[s] = union;
             c.totalBytes += delta;
             c.writtenBytes += hostBytes;
             c.writes++;
@@ -321,7 +327,7 @@ public final class CycleSwitcher {
             }
         }
         boolean duplicate = countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
-        c.addSlot(track, version, sizeBytes, mask);
+        c.addSlot(track, version, extent);
         c.writes++;
         c.totalBytes += sizeBytes;
         c.writtenBytes += hostBytes;
@@ -489,7 +495,7 @@ public final class CycleSwitcher {
                     c.spillCursor = c.takeCursor;
                 }
                 c.state[s] = Cycle.IN_FLIGHT;
-                long b = c.bytes[s];
+                long b = bytesOf(c.bytes[s]);
                 inFlightBytes += b;
                 TakenSlot t = taken;
                 t.handle = (c.number << 32) | s;
@@ -522,7 +528,7 @@ public final class CycleSwitcher {
         if (s < 0 || s >= c.slots || c.state[s] != Cycle.IN_FLIGHT) {
             throw new IllegalStateException("slot " + s + " of cycle " + c.number + " is not in flight");
         }
-        long b = c.bytes[s];
+        long b = bytesOf(c.bytes[s]);
         c.state[s] = Cycle.SENT;
         c.sentSlots++;
         inFlightBytes -= b;
@@ -649,10 +655,10 @@ public final class CycleSwitcher {
         for (int i = 0; i < transmit.size() && !enough; i++) {
             Cycle c = transmit.get(i);
             for (int s = c.spillCursor - 1; s >= c.takeCursor; s--) {
-                if (moved + c.bytes[s] > room) {
+                if (moved + bytesOf(c.bytes[s]) > room) {
                     break scan;
                 }
-                moved += c.bytes[s];
+                moved += bytesOf(c.bytes[s]);
                 if (moved >= excess) {
                     enough = true;
                     break;
@@ -667,7 +673,7 @@ public final class CycleSwitcher {
             Cycle c = transmit.get(i);
             while (left > 0 && c.spillCursor > c.takeCursor) {
                 int s = --c.spillCursor;
-                long b = c.bytes[s];
+                long b = bytesOf(c.bytes[s]);
                 c.spilled[s] = true;
                 c.record.spilledSlots++;
                 cacheBytes -= b;
@@ -701,7 +707,7 @@ public final class CycleSwitcher {
             for (int s = 0; s < c.slots; s++) {
                 owed.put(c.track[s], 0);
                 if (c.state[s] != Cycle.SENT) {
-                    discardedBytes += c.bytes[s];
+                    discardedBytes += bytesOf(c.bytes[s]);
                 }
             }
         }
@@ -714,7 +720,7 @@ public final class CycleSwitcher {
             ledger.add(c.record);
             for (int s = 0; s < c.slots; s++) {
                 owed.put(c.track[s], 0);
-                discardedBytes += c.bytes[s];
+                discardedBytes += bytesOf(c.bytes[s]);
             }
         }
         transmit.forEach(this::retire);
