@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * One reference scenario's model benchmark in a JVM of its own: the parent starts this class's
  * {@link #main} with its own JVM options and class path, and reads one line per measured run
- * from the child's output ({@code figures <name> <writes> <events> <wall s> <peak B> <live B>}).
+ * from the child's output ({@code figures <name> <writes> <events> <wall s> <peak B> <live B> <cpu s>}).
  * The child's error output goes to the parent's, so a failing child says why.
  */
 final class BenchFork {
@@ -71,17 +71,17 @@ final class BenchFork {
     }
 
     static String format(ModelBenchmark.Figures f) {
-        return String.format(Locale.ROOT, PREFIX + "%s %d %d %.9f %d %d", f.name(), f.hostWrites(), f.events(), f.wallS(),
-                f.peakHeapBytes(), f.liveHeapBytes());
+        return String.format(Locale.ROOT, PREFIX + "%s %d %d %.9f %d %d %.9f", f.name(), f.hostWrites(), f.events(), f.wallS(),
+                f.peakHeapBytes(), f.liveHeapBytes(), f.cpuS());
     }
 
     static ModelBenchmark.Figures parse(String line) {
         String[] p = line.substring(PREFIX.length()).trim().split(" ");
-        if (p.length != 6) {
+        if (p.length != 7) {
             throw new IllegalStateException("unreadable benchmark figures: " + line);
         }
         return new ModelBenchmark.Figures(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]), Double.parseDouble(p[3]),
-                Long.parseLong(p[4]), Long.parseLong(p[5]));
+                Long.parseLong(p[4]), Long.parseLong(p[5]), Double.parseDouble(p[6]));
     }
 
     /** Child side: {@code <name> <duration> <repeat>}; prints one figures line per measured run. */

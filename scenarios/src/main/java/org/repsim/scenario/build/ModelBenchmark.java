@@ -41,11 +41,19 @@ public final class ModelBenchmark {
     /** Figures of one run of one reference scenario. */
     /**
      * One run's figures; {@code peakHeapBytes} is the peak live heap (the most in use after a
-     * collection during the run), {@code liveHeapBytes} the live heap at its end.
+     * collection during the run), {@code liveHeapBytes} the live heap at its end; {@code cpuS} the
+     * CPU time of the thread that ran it (on a shared machine the wall time also counts the time
+     * other processes held the cores; the CPU time does not, 0 where the JVM cannot measure it).
      */
-    public record Figures(String name, long hostWrites, long events, double wallS, long peakHeapBytes, long liveHeapBytes) {
+    public record Figures(String name, long hostWrites, long events, double wallS, long peakHeapBytes, long liveHeapBytes,
+            double cpuS) {
         double writesPerS() {
             return hostWrites / wallS;
+        }
+
+        /** Host writes per second of the simulating thread's CPU time (0 when unknown). */
+        double writesPerCpuS() {
+            return cpuS > 0 ? hostWrites / cpuS : 0;
         }
 
         double eventsPerS() {
@@ -111,13 +119,13 @@ public final class ModelBenchmark {
     }
 
     /** The wall time and work of one run, with the model kept until its live heap could be read. */
-    record Timing(long hostWrites, long events, double wallS, Object model) {
+    record Timing(long hostWrites, long events, double wallS, double cpuS, Object model) {
         Timing withoutModel() {
-            return new Timing(hostWrites, events, wallS, null);
+            return new Timing(hostWrites, events, wallS, cpuS, null);
         }
 
         Figures figures(String name, long peakHeapBytes, long liveHeapBytes) {
-            return new Figures(name, hostWrites, events, wallS, peakHeapBytes, liveHeapBytes);
+            return new Figures(name, hostWrites, events, wallS, peakHeapBytes, liveHeapBytes, cpuS);
         }
     }
 
@@ -138,6 +146,8 @@ public final class ModelBenchmark {
             throw new UncheckedIOException(e);
         }
         try (SpooledTables tables = new SpooledTables(spool)) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime(); // -1 where not supported
             long t0 = System.nanoTime();
             ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null, tables);
             long end = sc.run().durationNs();
@@ -155,13 +165,15 @@ public final class ModelBenchmark {
                 built.kernel.runUntil(end);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
+            long cpu1 = threads.getCurrentThreadCpuTime();
+            double cpu = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
             long writes = 0;
             for (Metric m : built.recording.metrics(built.kernel.now())) {
                 if (Measures.HOST_WRITES.matches(m.name())) {
                     writes = (long) m.value();
                 }
             }
-            return new Timing(writes, built.kernel.eventsFired(), wall, built);
+            return new Timing(writes, built.kernel.eventsFired(), wall, cpu, built);
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -216,14 +228,14 @@ public final class ModelBenchmark {
             all.add(medianRun(runs, Figures::writesPerS));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
         }
-        out.printf(Locale.ROOT, "%-16s %14s %12s %9s %16s %14s %16s %14s %14s%s%n", "scenario", "host writes", "events",
+        out.printf(Locale.ROOT, "%-16s %14s %12s %9s %16s %14s %16s %14s %14s %15s%s%n", "scenario", "host writes", "events",
                 "wall s", "writes/s (wall)", "events/s", "events-per-write", "peak live MiB", "end live MiB",
-                repeat > 1 ? "   writes/s min .. max" : "");
+                "writes/cpu-s", repeat > 1 ? "   writes/s min .. max" : "");
         for (int i = 0; i < all.size(); i++) {
             Figures f = all.get(i);
-            out.printf(Locale.ROOT, "%-16s %14d %12d %9.2f %16.0f %14.0f %16.3f %14.1f %14.1f%s%n", f.name(), f.hostWrites(),
-                    f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), f.eventsPerWrite(), mib(f.peakHeapBytes()),
-                    mib(f.liveHeapBytes()),
+            out.printf(Locale.ROOT, "%-16s %14d %12d %9.2f %16.0f %14.0f %16.3f %14.1f %14.1f %15.0f%s%n", f.name(),
+                    f.hostWrites(), f.events(), f.wallS(), f.writesPerS(), f.eventsPerS(), f.eventsPerWrite(),
+                    mib(f.peakHeapBytes()), mib(f.liveHeapBytes()), f.writesPerCpuS(),
                     repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", spreads.get(i)[0], spreads.get(i)[1]) : "");
         }
         StringBuilder last = new StringBuilder();
@@ -345,8 +357,8 @@ public final class ModelBenchmark {
                 timed.get(i).add(time(groups.get(i), 0, null).figures(GROUP_SIZES.get(i) + "", 0, 0));
             }
         }
-        out.printf(Locale.ROOT, "%-6s %14s %12s %9s %16s %16s %14s %14s%s%n", "boxes", "host writes", "events", "wall s",
-                "writes/s (wall)", "events-per-write", "peak live MiB", "MiB per box",
+        out.printf(Locale.ROOT, "%-6s %14s %12s %9s %16s %16s %14s %14s %15s%s%n", "boxes", "host writes", "events", "wall s",
+                "writes/s (wall)", "events-per-write", "peak live MiB", "MiB per box", "writes/cpu-s",
                 repeat > 1 ? "   writes/s min .. max" : "");
         List<Figures> medians = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -354,11 +366,12 @@ public final class ModelBenchmark {
             List<Figures> runs = timed.get(i);
             runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
             Figures f = medianRun(runs, Figures::writesPerS);
-            f = new Figures(f.name(), f.hostWrites(), f.events(), f.wallS(), heap.peakHeapBytes(), heap.liveHeapBytes());
+            f = new Figures(f.name(), f.hostWrites(), f.events(), f.wallS(), heap.peakHeapBytes(), heap.liveHeapBytes(),
+                    f.cpuS());
             medians.add(f);
-            out.printf(Locale.ROOT, "%-6s %14d %12d %9.2f %16.0f %16.3f %14.1f %14.2f%s%n", f.name(), f.hostWrites(),
+            out.printf(Locale.ROOT, "%-6s %14d %12d %9.2f %16.0f %16.3f %14.1f %14.2f %15.0f%s%n", f.name(), f.hostWrites(),
                     f.events(), f.wallS(), f.writesPerS(), f.eventsPerWrite(), mib(f.peakHeapBytes()),
-                    mib(f.peakHeapBytes()) / GROUP_SIZES.get(i),
+                    mib(f.peakHeapBytes()) / GROUP_SIZES.get(i), f.writesPerCpuS(),
                     repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", runs.get(0).writesPerS(),
                             runs.get(runs.size() - 1).writesPerS()) : "");
         }
@@ -366,6 +379,12 @@ public final class ModelBenchmark {
         Figures large = medians.get(medians.size() - 1);
         int smallBoxes = GROUP_SIZES.get(0);
         int largeBoxes = GROUP_SIZES.get(GROUP_SIZES.size() - 1);
+        if (small.cpuS() > 0 && large.cpuS() > 0) {
+            // the same ratio by the simulating thread's CPU time: on a shared machine, without the
+            // time other processes held the cores during one size's runs and not the other's
+            out.printf(Locale.ROOT, "by thread CPU time: writes-per-cpu-s-ratio-64-to-8=%.3f%n",
+                    large.writesPerCpuS() / small.writesPerCpuS());
+        }
         out.printf(Locale.ROOT, "writes-per-s-ratio-64-to-8=%.3f heap-per-box-ratio-64-to-8=%.3f%n",
                 large.writesPerS() / small.writesPerS(),
                 ((double) large.peakHeapBytes() / largeBoxes) / ((double) small.peakHeapBytes() / smallBoxes));

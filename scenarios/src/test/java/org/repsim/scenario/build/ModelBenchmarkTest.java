@@ -25,6 +25,7 @@ class ModelBenchmarkTest {
         for (ModelBenchmark.Figures f : runs) {
             assertThat(f.name()).isEqualTo("sync");
             assertThat(f.wallS()).isPositive();
+            assertThat(f.cpuS()).isPositive();
             assertThat(f.hostWrites()).isEqualTo(first.hostWrites());
             assertThat(f.events()).isEqualTo(first.events());
             assertThat(f.peakHeapBytes()).isEqualTo(first.peakHeapBytes());
@@ -71,7 +72,7 @@ class ModelBenchmarkTest {
     @Test
     void aForkedRunsFiguresSurviveTheTripThroughItsOutput() {
         ModelBenchmark.Figures f = new ModelBenchmark.Figures("cycle", 3_000_220, 13_133_875, 2.912345678, 470_000_000L,
-                333_000_000L);
+                333_000_000L, 2.5);
         assertThat(BenchFork.parse(BenchFork.format(f))).isEqualTo(f);
     }
 }

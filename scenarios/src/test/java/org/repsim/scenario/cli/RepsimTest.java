@@ -171,6 +171,7 @@ class RepsimTest {
         // the same load per box: eight times the boxes, about eight times the writes (fewer acknowledged
         // by the end, as a shuttle round of 64 boxes takes 8 times as long)
         assertThat((double) writes[3] / writes[0]).isBetween(5.0, 10.0);
+        assertThat(lines[lines.length - 2]).matches("by thread CPU time: writes-per-cpu-s-ratio-64-to-8=[0-9]+\\.[0-9]{3}");
         assertThat(lines[lines.length - 1]).matches("writes-per-s-ratio-64-to-8=[0-9]+\\.[0-9]{3} "
                 + "heap-per-box-ratio-64-to-8=[0-9]+\\.[0-9]{3}");
         assertThat(execute("bench", "boxes", "--repeat", "0")).isEqualTo(ExitCodes.INVALID);
