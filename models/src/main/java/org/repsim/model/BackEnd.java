@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A box's back end (DOMAIN §1): its disk groups and which tracks live on which group.
+ * A box's back end (docs/model.md §1): its disk groups and which tracks live on which group.
  *
  * <p>Each volume's track range is placed on one group; tracks outside every placed range
  * live on group 0. Lookups are a binary search over the range starts (no boxing).

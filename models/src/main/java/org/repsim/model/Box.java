@@ -12,13 +12,13 @@ import org.repsim.core.random.Sampler;
 import org.repsim.core.signal.Signals;
 
 /**
- * A storage system (DOMAIN §1): host adapters, named processor pools, a cache, a back end of
+ * A storage system (docs/model.md §1): host adapters, named processor pools, a cache, a back end of
  * disk groups, volumes, and a pluggable write path.
  *
  * <p>Host write: host adapter ({@code hostAdapters} service) → cache write (may wait for
  * write-pending room) → {@link ReplicationHandler#onHostWrite} → host acknowledgement.
  * Host read: host adapter → cache hit, or back-end reads of the missing tracks (in parallel)
- * which then fill the cache; reads are never replicated (DOMAIN §2).
+ * which then fill the cache; reads are never replicated (docs/model.md §2).
  *
  * <p>Replicated write arriving from a primary: {@link #receiveReplicatedWrite} — remote adapter
  * service, then cache write.
@@ -90,7 +90,7 @@ public final class Box {
     }
 
     /**
-     * Cache sizing (DOMAIN §1).
+     * Cache sizing (docs/model.md §1).
      *
      * @param capacityBytes     size
      * @param trackSizeBytes    slot size (default {@link #DEFAULT_TRACK_SIZE})
@@ -141,7 +141,7 @@ public final class Box {
         return p;
     }
 
-    /** Installs the write path (DOMAIN §3–6); {@link ReplicationHandler#NONE} by default. */
+    /** Installs the write path (docs/model.md §3–6); {@link ReplicationHandler#NONE} by default. */
     public void setReplicationHandler(ReplicationHandler handler) {
         this.replication = handler == null ? ReplicationHandler.NONE : handler;
     }

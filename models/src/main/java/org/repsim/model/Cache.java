@@ -9,7 +9,7 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * A box's cache (DOMAIN §1): {@code capacity / trackSize} slots of one track each.
+ * A box's cache (docs/model.md §1): {@code capacity / trackSize} slots of one track each.
  *
  * <p>Residency: an open-addressing track→slot map plus CLOCK (second chance) over slot arrays;
  * memory grows with the slots used, up to the number of slots (the slot arrays double as the

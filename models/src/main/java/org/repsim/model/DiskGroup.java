@@ -6,7 +6,7 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * A disk group (DOMAIN §1 back end): {@code n} devices, each a single FIFO server with the
+ * A disk group (docs/model.md §1 back end): {@code n} devices, each a single FIFO server with the
  * group's {@link DiskModel}.
  *
  * <p>Placement [design]: track {@code t} lives on device {@code floorMod(t, n)} (striping by

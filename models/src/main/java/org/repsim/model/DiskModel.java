@@ -3,7 +3,7 @@ package org.repsim.model;
 import org.repsim.core.random.Sampler;
 
 /**
- * Service time of one device operation (DOMAIN §1 back end), in ns.
+ * Service time of one device operation (docs/model.md §1 back end), in ns.
  *
  * <ul>
  *   <li>{@code ssd}: fixed latency + bytes / throughput;</li>

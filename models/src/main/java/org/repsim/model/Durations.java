@@ -9,7 +9,7 @@ package org.repsim.model;
  * the value is computed in exact integer arithmetic.
  */
 public final class Durations {
-    /** Propagation delay of light in fibre: 5 µs per km (DOMAIN §1). */
+    /** Propagation delay of light in fibre: 5 µs per km (docs/model.md §1). */
     public static final long FIBRE_NS_PER_KM = 5_000L;
 
     /**

@@ -9,7 +9,7 @@ import org.repsim.core.kernel.Tie;
  * <p>Invariants: a job starts service only when a server is free and every job that arrived
  * before it has started (FIFO); {@code busy ≤ c}; the queue is non-empty only while all
  * servers are busy. Service times are multiplied by the slowdown factor in force when the job
- * starts service (DOMAIN §7 processor slowdown); jobs already in service keep their time.
+ * starts service (docs/model.md §7 processor slowdown); jobs already in service keep their time.
  *
  * <p>Memory: ring buffers sized by the largest queue seen; completions use one preallocated
  * action per server, so a job costs no allocation besides its kernel event.

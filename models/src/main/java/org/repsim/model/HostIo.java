@@ -1,7 +1,7 @@
 package org.repsim.model;
 
 /**
- * One host I/O (DOMAIN §2), the entity that travels host → box → (link → remote box) → host.
+ * One host I/O (docs/model.md §2), the entity that travels host → box → (link → remote box) → host.
  *
  * @param id          unique per run, in issue order
  * @param volume      target volume

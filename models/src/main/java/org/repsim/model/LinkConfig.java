@@ -1,7 +1,7 @@
 package org.repsim.model;
 
 /**
- * Parameters of a WAN link (DOMAIN §1), the same for both directions.
+ * Parameters of a WAN link (docs/model.md §1), the same for both directions.
  *
  * @param bandwidthBps       bytes per second each direction serialises
  * @param delayNs            one-way propagation delay in ns (see {@link Durations#fibreDelayNs})

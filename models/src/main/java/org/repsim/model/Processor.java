@@ -7,7 +7,7 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * A processor pool (DOMAIN §1): {@code c} identical servers, one FIFO queue, service times
+ * A processor pool (docs/model.md §1): {@code c} identical servers, one FIFO queue, service times
  * from a {@link Sampler} (ns) or given per job by the caller.
  *
  * <p>Signals ({@code <prefix>.…}): {@code queue} (level, jobs waiting), {@code busy} (level,
@@ -80,7 +80,7 @@ public final class Processor {
         station.submit(serviceNs, onDone);
     }
 
-    /** Processor slowdown fault (DOMAIN §7): services starting from now take {@code factor} × their time. */
+    /** Processor slowdown fault (docs/model.md §7): services starting from now take {@code factor} × their time. */
     public void setSlowdown(double factor) {
         station.setSlowdown(factor);
     }

@@ -4,7 +4,7 @@ package org.repsim.model;
  * The pluggable write path of a {@link Box}: the box hands every host write to it after the
  * host adapter processed the write and the local cache accepted it. The handler decides when
  * the host gets its acknowledgement — at once (asynchronous modes, no replication) or after
- * the secondary acknowledged (synchronous, DOMAIN §3) — and calls {@code acknowledgeHost}
+ * the secondary acknowledged (synchronous, docs/model.md §3) — and calls {@code acknowledgeHost}
  * exactly once.
  */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package org.repsim.model;
 
-/** A place (primary, secondary, bunker…) where boxes stand; links join sites (DOMAIN §1). */
+/** A place (primary, secondary, bunker…) where boxes stand; links join sites (docs/model.md §1). */
 public record Site(String name) {
     public Site {
         if (name == null || name.isBlank()) {

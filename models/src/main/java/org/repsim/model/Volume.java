@@ -1,7 +1,7 @@
 package org.repsim.model;
 
 /**
- * A range of tracks on a box (DOMAIN §1): tracks [{@code firstTrack}, {@code firstTrack + trackCount})
+ * A range of tracks on a box (docs/model.md §1): tracks [{@code firstTrack}, {@code firstTrack + trackCount})
  * of {@code box}, numbered box-wide. Made by {@link Box#addVolume}.
  */
 public final class Volume {

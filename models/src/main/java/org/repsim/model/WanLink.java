@@ -7,7 +7,7 @@ import org.repsim.core.signal.Signals;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * A full-duplex WAN link between two sites (DOMAIN §1): each direction is its own FIFO
+ * A full-duplex WAN link between two sites (docs/model.md §1): each direction is its own FIFO
  * serialiser with the link's bandwidth, window and propagation delay.
  *
  * <p>Timing contract: a transfer of {@code b} bytes has {@code w = ceil(b / compressionRatio)}
@@ -21,7 +21,7 @@ import org.repsim.model.measure.SignalKeys;
  * back). Serialisation of the next transfer starts only when the window has room for it
  * (bytes and commands); transfers never overtake each other.
  *
- * <p>Faults (DOMAIN §7): while a direction is down no serialisation starts (transfers wait,
+ * <p>Faults (docs/model.md §7): while a direction is down no serialisation starts (transfers wait,
  * none is lost; what is already on the wire is delivered); a bandwidth factor applies to
  * serialisations that start while it is in force.
  */
@@ -54,7 +54,7 @@ public final class WanLink {
 
     /**
      * Runs {@code listener} after any direction of this link went down or came up (faults,
-     * DOMAIN §7), so that engines can react to link loss (e.g. transmit idle, §5). Listeners run
+     * docs/model.md §7), so that engines can react to link loss (e.g. transmit idle, §5). Listeners run
      * in registration order, after the state change (and after queued transfers restarted).
      */
     public void addStateListener(Runnable listener) {

@@ -1,5 +1,5 @@
 /**
- * Timed components of the storage model (DOMAIN §1–3): {@link org.repsim.model.Processor},
+ * Timed components of the storage model (docs/model.md §1–3): {@link org.repsim.model.Processor},
  * {@link org.repsim.model.DiskGroup}, {@link org.repsim.model.Cache},
  * {@link org.repsim.model.WanLink}, {@link org.repsim.model.Box} and its pluggable write path
  * {@link org.repsim.model.ReplicationHandler}. Components only emit signals; the composition

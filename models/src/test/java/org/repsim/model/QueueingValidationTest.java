@@ -17,7 +17,7 @@ import org.repsim.core.stats.Tally;
 import org.repsim.core.stats.TimeWeighted;
 
 /**
- * DOMAIN §9: a processor or disk fed by Poisson arrivals matches the M/M/1, M/M/c (Erlang C),
+ * docs/model.md §9: a processor or disk fed by Poisson arrivals matches the M/M/1, M/M/c (Erlang C),
  * M/D/1 and M/G/1 (Pollaczek–Khinchine) mean waiting time and mean queue length: the formula
  * lies inside the 95 % confidence interval of the mean over 20 independent replications
  * (fixed master seed; the warm-up is discarded).

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency;
 
 /**
- * Plain-value configuration of a {@link ConsistencyGroup} (DOMAIN §6).
+ * Plain-value configuration of a {@link ConsistencyGroup} (docs/model.md §6).
  *
  * @param name    group name: signal prefix {@code consistency.<name>} / {@code shuttle.<name>}
  * @param mode    none, host or shuttle

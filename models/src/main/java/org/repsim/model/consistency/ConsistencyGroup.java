@@ -23,7 +23,7 @@ import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * Timed engine of a consistency group (DOMAIN §6, §7, §8.3): any number of primary boxes, each
+ * Timed engine of a consistency group (docs/model.md §6, §7, §8.3): any number of primary boxes, each
  * replicating to its own secondary through one {@link CycleSession} (links shared or separate, as
  * the sessions were built), kept consistent by {@code consistency.mode}:
  * <ul>
@@ -258,7 +258,7 @@ public final class ConsistencyGroup {
 
     // ---------------------------------------------------------------- disaster
 
-    /** Data lost if the primary site were lost at {@code nowNs} (DOMAIN §7), from the checker. */
+    /** Data lost if the primary site were lost at {@code nowNs} (docs/model.md §7), from the checker. */
     public DataLoss dataLossAt(long nowNs) {
         return checker.lossAt(nowNs);
     }

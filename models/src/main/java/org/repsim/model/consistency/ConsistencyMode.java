@@ -1,12 +1,12 @@
 package org.repsim.model.consistency;
 
-/** How a consistency group keeps its secondaries' images consistent (DOMAIN §6; scenario {@code consistency.mode}). */
+/** How a consistency group keeps its secondaries' images consistent (docs/model.md §6; scenario {@code consistency.mode}). */
 public enum ConsistencyMode {
     /** No coordination: every session switches by its own legacy / multi-cycle rules; the checker still watches. */
     NONE("none"),
-    /** Host-coordinated switch with consistency windows and group-wide apply (DOMAIN §6a). */
+    /** Host-coordinated switch with consistency windows and group-wide apply (docs/model.md §6a). */
     HOST("host"),
-    /** The shuttle of US 7,158,976 hands out sequence numbers; secondaries commit numbers by totals (DOMAIN §6b). */
+    /** The shuttle of US 7,158,976 hands out sequence numbers; secondaries commit numbers by totals (docs/model.md §6b). */
     SHUTTLE("shuttle");
 
     private final String label;

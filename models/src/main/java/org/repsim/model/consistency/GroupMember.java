@@ -21,7 +21,7 @@ import org.repsim.model.cycle.WriteTagListener;
  * One primary box of a consistency group: sits in front of its {@link CycleSession} as the box's
  * replication handler, so that every host write is tagged in the {@link ConsistencyChecker} and
  * its acknowledgement can be observed or (shuttle {@code after-round}) held until the entity's
- * next shuttle visit (DOMAIN §6b).
+ * next shuttle visit (docs/model.md §6b).
  *
  * <p>Writes to volumes the session does not pair go to the handler the box had before (e.g. a
  * {@code SessionRouter} toward other sessions), untouched. The session's pairs must be added
@@ -107,7 +107,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     }
 
     /**
-     * Puts the session under group control (DOMAIN §6): its numbering starts at 0 like every
+     * Puts the session under group control (docs/model.md §6): its numbering starts at 0 like every
      * member's, its secondary applies a cycle only once the group committed it, and
      * {@code onReceived} hears when the secondary holds a cycle whole.
      *
@@ -224,7 +224,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
 
     // ---------------------------------------------------------------- shuttle
 
-    /** The shuttle's visit decided {@code v} here (DOMAIN §6b steps 3–4 and the ack rule). */
+    /** The shuttle's visit decided {@code v} here (docs/model.md §6b steps 3–4 and the ack rule). */
     void onShuttleVisit(ShuttleVisit v, long now) {
         long old = session.switcher().captureNumber();
         if (old != v.seq()) {

@@ -3,7 +3,7 @@ package org.repsim.model.consistency;
 import org.repsim.core.random.Sampler;
 
 /**
- * Settings of the host-coordinated switch (DOMAIN §6a).
+ * Settings of the host-coordinated switch (docs/model.md §6a).
  *
  * @param pollIntervalNs   the coordinator polls every box this often (ns, &gt; 0); a tick that finds a poll
  *                         or switch still in progress is skipped

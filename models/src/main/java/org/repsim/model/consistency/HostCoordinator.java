@@ -15,7 +15,7 @@ import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * Timed driver of the host-coordinated switch (DOMAIN §6a) over a {@link CoordinatedSwitch}
+ * Timed driver of the host-coordinated switch (docs/model.md §6a) over a {@link CoordinatedSwitch}
  * (coordinator and windows) and a {@link GroupApplyGate} (secondary side).
  *
  * <p>Every {@code pollInterval} the coordinator sends a poll to every box; each message and each

@@ -13,7 +13,7 @@ import org.repsim.model.consistency.rules.ShuttleVisit;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * Timed driver of the shuttle (DOMAIN §6b) over a {@link Shuttle} (primary ring) and a
+ * Timed driver of the shuttle (docs/model.md §6b) over a {@link Shuttle} (primary ring) and a
  * {@link ShuttleCommitTracker} (secondary side).
  *
  * <p><b>Primary side.</b> The shuttle starts at entity 0 and travels the ring 0, 1, …, n-1, 0, …

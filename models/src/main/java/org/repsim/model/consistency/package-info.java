@@ -1,5 +1,5 @@
 /**
- * Consistency-group engine (DOMAIN §6, §7, §8.3): {@link org.repsim.model.consistency.ConsistencyGroup}
+ * Consistency-group engine (docs/model.md §6, §7, §8.3): {@link org.repsim.model.consistency.ConsistencyGroup}
  * keeps the secondaries of several cycle sessions consistent (mode {@code none}, {@code host} or
  * {@code shuttle}), feeds the dependent-write checker and measures the data lost at a disaster;
  * {@link org.repsim.model.consistency.ConsistencyRecording} subscribes its measurements.

@@ -4,7 +4,7 @@ import org.repsim.model.cycle.rules.CachePressure;
 import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
- * Plain-value configuration of one {@link CycleSession} (DOMAIN §5).
+ * Plain-value configuration of one {@link CycleSession} (docs/model.md §5).
  *
  * @param name             session name: signal prefix {@code cycle.<name>}, subject of {@code session-drop} intervals
  * @param rules            legacy / multi-cycle / external switching
@@ -22,7 +22,7 @@ import org.repsim.model.cycle.rules.SwitchRules;
  *                         what it had committed (copy owed tracks, then a fresh first cycle); false leaves
  *                         the session dropped until {@link CycleSession#resynchronise()} is called
  * @param trackImages      keep each track's latest version on the primary and in the secondary's image,
- *                         so tests can prove DOMAIN §8.2 (memory grows with the distinct tracks written,
+ *                         so tests can prove docs/model.md §8.2 (memory grows with the distinct tracks written,
  *                         up to the volumes' size); runs that only measure turn it off
  * @param applyTiming      when a committed cycle is applied at the secondary (docs/model.md §5): at the
  *                         primary's next switch, or as soon as it is complete

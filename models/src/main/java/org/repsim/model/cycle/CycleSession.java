@@ -24,7 +24,7 @@ import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * Timed engine of one cycle-based asynchronous replication session (DOMAIN §5): one primary box
+ * Timed engine of one cycle-based asynchronous replication session (docs/model.md §5): one primary box
  * → one secondary box over one or more WAN links, driving a {@link CycleSwitcher} (primary) and a
  * {@link CycleReceiver} (secondary). It installs itself as the primary box's
  * {@link ReplicationHandler}; volumes join it with {@link #addPair}.
@@ -73,7 +73,7 @@ import org.repsim.model.measure.SignalKeys;
  *       Each drop is a {@code session-drop} interval from drop to the fresh cycle.</li>
  * </ul>
  *
- * <h2>External control (consistency groups, DOMAIN §6)</h2>
+ * <h2>External control (consistency groups, docs/model.md §6)</h2>
  * Unused hooks cost one null check each.
  * <ol>
  *   <li>{@link #readyToSwitch()}: legacy conditions 2 and 3.</li>
@@ -264,7 +264,7 @@ public final class CycleSession implements ReplicationHandler {
         queueSignal.emit(now, switcher.transmitCycles());
     }
 
-    // ---------------------------------------------------------------- external control (DOMAIN §6)
+    // ---------------------------------------------------------------- external control (docs/model.md §6)
 
     /**
      * Legacy conditions 2 and 3 hold: every closed cycle is fully sent and its commit acknowledged
@@ -552,7 +552,7 @@ public final class CycleSession implements ReplicationHandler {
         return resync.dropIntervals(endNs);
     }
 
-    /** The byte balance of DOMAIN §8.4 as of now. */
+    /** The byte balance of docs/model.md §8.4 as of now. */
     public Conservation conservation() {
         CycleReceiver receiver = apply.receiver();
         return new Conservation(switcher.bytesAfterFolding(), receiver.appliedBytes(), switcher.pendingBytes(),

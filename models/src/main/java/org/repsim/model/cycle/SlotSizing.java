@@ -1,7 +1,7 @@
 package org.repsim.model.cycle;
 
 /**
- * How many bytes a cycle slot holds, transmits and applies (DOMAIN §5) [design].
+ * How many bytes a cycle slot holds, transmits and applies (docs/model.md §5) [design].
  */
 public enum SlotSizing {
     /**

@@ -4,7 +4,7 @@ import org.repsim.core.collect.LongRing;
 
 /**
  * The slots a session has handed to one link direction and that have not arrived yet, oldest
- * first. A direction delivers its transfers in the order they were sent (DOMAIN §1, one FIFO
+ * first. A direction delivers its transfers in the order they were sent (docs/model.md §1, one FIFO
  * serialiser, one propagation delay), so the transfer arriving is always the oldest slot here:
  * the session sends every slot with the same arrival action and takes the slot from this queue,
  * instead of making an object per slot. A slot's fields are five {@code long}s, one record of a {@link LongRing}.

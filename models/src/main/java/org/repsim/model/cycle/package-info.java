@@ -1,5 +1,5 @@
 /**
- * Cycle-based asynchronous replication engine (DOMAIN §5): {@link org.repsim.model.cycle.CycleSession}
+ * Cycle-based asynchronous replication engine (docs/model.md §5): {@link org.repsim.model.cycle.CycleSession}
  * drives the pure {@code org.repsim.model.cycle.rules} state machines with time, links, caches,
  * disks and processors; {@link org.repsim.model.cycle.CycleRecording} subscribes its measurements.
  * The session is a thin coordinator (switch timer, link state, drops, external control) over

@@ -4,7 +4,7 @@ import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
 import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 
 /**
- * Options of the ordered asynchronous replication engine (DOMAIN §4), one per primary box.
+ * Options of the ordered asynchronous replication engine (docs/model.md §4), one per primary box.
  *
  * @param source           how host writes feed the engine (see {@link Source}) [design]
  * @param scan             which reorder-queue entries an insertion examines ({@code scan: all | head}) [design]
@@ -28,9 +28,9 @@ public record OrderedConfig(Source source, Scan scan, Ordering ordering, String 
      * How host writes feed the engine [design, option {@code source}].
      * <ul>
      *   <li>{@code HOST_TASKS}: every replicated host write becomes its own write data task, one
-     *       subtask per track it spans, seq in track order (DOMAIN §4 (a)).</li>
+     *       subtask per track it spans, seq in track order (docs/model.md §4 (a)).</li>
      *   <li>{@code COPY_PASSES}: a host write only marks its tracks out-of-sync (pure asynchronous
-     *       copy); background copy passes carry them (DOMAIN §4 (b)). Rewrites of a track before
+     *       copy); background copy passes carry them (docs/model.md §4 (b)). Rewrites of a track before
      *       the next pass fold into one copy.</li>
      * </ul>
      * In both modes, tracks put out-of-sync by {@link OrderedReplication#addPair} with

@@ -13,7 +13,7 @@ import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * Recording configuration of the ordered engine (DOMAIN §4 measures), for the composition root.
+ * Recording configuration of the ordered engine (docs/model.md §4 measures), for the composition root.
  * Aggregates over all {@link OrderedReplication} engines of a run (one per primary box).
  *
  * <p>Summary metrics (base units): {@code ordered.reorder.depth.mean/.max} (subtasks, time-weighted

@@ -20,7 +20,7 @@ import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 
 /**
- * Ordered asynchronous replication (DOMAIN §4, seed US 7,137,033) for the pairs whose primary
+ * Ordered asynchronous replication (docs/model.md §4, seed US 7,137,033) for the pairs whose primary
  * volumes are on one box; built on {@link OrderedDispatcher}.
  *
  * <p>Path of one subtask (one track of a write data task):
@@ -75,7 +75,7 @@ import org.repsim.model.ordered.OrderedConfig.Spread;
  * {@link SecuredBacklog} (backlog and recovery point).
  *
  * <p>Stale or duplicate subtasks make {@link OrderedDispatcher#offer} throw; the engine does not
- * catch it — the run fails (DOMAIN §4).
+ * catch it — the run fails (docs/model.md §4).
  */
 public final class OrderedReplication implements ReplicationHandler {
 
@@ -269,7 +269,7 @@ public final class OrderedReplication implements ReplicationHandler {
     }
 
     /**
-     * What a disaster now would lose (DOMAIN §7): host writes acknowledged but not yet written at
+     * What a disaster now would lose (docs/model.md §7): host writes acknowledged but not yet written at
      * a secondary — host tasks not fully written, plus out-of-sync tracks (marked or in flight;
      * rewrites of a track while out of sync count once, since only its last value is owed).
      */

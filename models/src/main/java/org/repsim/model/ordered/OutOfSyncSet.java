@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The out-of-sync tracks of one relationship (DOMAIN §4, background copy) and the age of the
+ * The out-of-sync tracks of one relationship (docs/model.md §4, background copy) and the age of the
  * oldest unsecured write among them.
  *
  * <p>Tracks are volume-relative indices {@code 0..trackCount-1}. Two generations:
@@ -81,7 +81,7 @@ final class OutOfSyncSet {
 
     /**
      * A copy pass takes the marked tracks — all of them, or the {@code maxTracks} lowest-numbered
-     * when {@code maxTracks > 0} — in ascending track order (the pass's seq order, DOMAIN §4);
+     * when {@code maxTracks > 0} — in ascending track order (the pass's seq order, docs/model.md §4);
      * they move in flight. Requires the previous pass to be secured.
      */
     Taken take(int maxTracks) {

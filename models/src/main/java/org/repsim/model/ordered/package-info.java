@@ -1,5 +1,5 @@
 /**
- * Ordered asynchronous replication (DOMAIN §4): {@link org.repsim.model.ordered.OrderedReplication}
+ * Ordered asynchronous replication (docs/model.md §4): {@link org.repsim.model.ordered.OrderedReplication}
  * (the timed engine on {@link org.repsim.model.ordered.rules.OrderedDispatcher}), its options
  * {@link org.repsim.model.ordered.OrderedConfig}, and {@link org.repsim.model.ordered.OrderedRecording}
  * which subscribes the engine's signals to a run's {@code Recording}. The engine is a thin

@@ -9,7 +9,7 @@ import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 
 /**
- * Synchronous replication (DOMAIN §3) for the pairs whose primary volumes are on one box.
+ * Synchronous replication (docs/model.md §3) for the pairs whose primary volumes are on one box.
  *
  * <p>Protocol of one host write, after the primary's host adapter and local cache write:
  * the write ({@code sizeBytes + headerBytes}) crosses the pair's link toward the secondary →

@@ -2,7 +2,7 @@ package org.repsim.model.trace;
 
 import java.util.Locale;
 
-/** The block-trace formats repsim replays (DOMAIN.md §2, trace replay with explicit units). */
+/** The block-trace formats repsim replays (docs/model.md §2, trace replay with explicit units). */
 public enum TraceFormat {
     /**
      * MSR Cambridge CSV, no header: Timestamp (Windows FILETIME, 100 ns ticks since

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Streams the I/Os of a block trace (DOMAIN.md §2, trace replay) in time order, one line at a
+ * Streams the I/Os of a block trace (docs/model.md §2, trace replay) in time order, one line at a
  * time: memory is O(1) in the trace length (one line buffer, one reusable {@link TraceRecord},
  * at most {@link TraceOptions#reorderWindow()} + 1 buffered records, one entry per distinct device).
  *

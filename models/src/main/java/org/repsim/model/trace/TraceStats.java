@@ -12,7 +12,7 @@ import org.repsim.core.collect.LongPairSet;
 /**
  * One streaming pass over a trace that summarises what a capacity planner needs before a
  * replay (command {@code repsim trace stats FILE}): I/O count and read/write mix, size
- * histogram, duration, write rate over time, and write folding (DOMAIN.md §5: a track written
+ * histogram, duration, write rate over time, and write folding (docs/model.md §5: a track written
  * several times in one cycle is transmitted once).
  *
  * <p>Folding: replay time is cut into cycle windows {@code [k·cycle, (k+1)·cycle)}; a write of

@@ -11,7 +11,7 @@ import org.repsim.model.workload.Host;
 import org.repsim.model.workload.Workload;
 
 /**
- * Replays a block trace as host I/O (DOMAIN §2), streaming: one record is read ahead, so memory
+ * Replays a block trace as host I/O (docs/model.md §2), streaming: one record is read ahead, so memory
  * does not depend on the trace's length.
  *
  * <p>Mapping: a trace device goes to {@code volumes.get(name)} where {@code name} is the device

@@ -1,5 +1,5 @@
 /**
- * Replay of real block I/O traces (DOMAIN.md §2): MSR Cambridge CSV and SPC, plain or gzip.
+ * Replay of real block I/O traces (docs/model.md §2): MSR Cambridge CSV and SPC, plain or gzip.
  *
  * <p>{@link org.repsim.model.trace.TraceReader} streams a trace as {@link org.repsim.model.trace.TraceRecord}s
  * in time order with O(1) memory in the trace length; {@link org.repsim.model.trace.TraceOptions}

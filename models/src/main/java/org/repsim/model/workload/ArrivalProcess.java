@@ -3,7 +3,7 @@ package org.repsim.model.workload;
 import org.repsim.core.random.RandomStream;
 
 /**
- * Open-loop arrivals (DOMAIN §2): gaps between successive host I/Os, in ns of operational
+ * Open-loop arrivals (docs/model.md §2): gaps between successive host I/Os, in ns of operational
  * time (at rate multiplier 1; a {@link RateProfile} stretches or compresses them). Gaps are
  * doubles so that fractional nanoseconds accumulate instead of being rounded per arrival.
  */

@@ -7,10 +7,10 @@ import org.repsim.core.random.Sampler;
 import org.repsim.model.HostIo;
 
 /**
- * Closed-loop streams (DOMAIN §2): each of {@code streams} streams issues its next I/O a think
+ * Closed-loop streams (docs/model.md §2): each of {@code streams} streams issues its next I/O a think
  * time after the previous one completed. With {@code dependent}, each stream's writes form a
  * chain of dependent writes: write k carries (streamId, k) and is issued only after write
- * k − 1 was acknowledged, possibly by another box (DOMAIN §2, §6).
+ * k − 1 was acknowledged, possibly by another box (docs/model.md §2, §6).
  */
 public final class ClosedLoopWorkload implements Workload {
     private final String id;

@@ -9,7 +9,7 @@ import org.repsim.model.Volume;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * The hosts (DOMAIN §1–2): issue host I/Os to the boxes owning their volumes and measure the
+ * The hosts (docs/model.md §1–2): issue host I/Os to the boxes owning their volumes and measure the
  * response time of each on completion.
  *
  * <p>Signals ({@code <prefix>.…}, prefix usually {@code host}): {@code write.latency} and

@@ -5,7 +5,7 @@ import org.repsim.core.kernel.Tie;
 import org.repsim.model.HostIo;
 
 /**
- * Open-loop arrivals (DOMAIN §2): I/Os arrive by an {@link ArrivalProcess}, time-changed by a
+ * Open-loop arrivals (docs/model.md §2): I/Os arrive by an {@link ArrivalProcess}, time-changed by a
  * {@link RateProfile}, whatever the response times. All its I/Os belong to one stream and
  * carry no chain index (chains need closed loops). Arrivals fire at tie class ARRIVAL; the
  * arrival instants are kept as doubles and rounded to the ns when scheduled.

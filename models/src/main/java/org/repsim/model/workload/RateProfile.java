@@ -3,7 +3,7 @@ package org.repsim.model.workload;
 import java.util.Arrays;
 
 /**
- * A rate profile over time (DOMAIN §2, e.g. a batch peak): piecewise-constant multipliers
+ * A rate profile over time (docs/model.md §2, e.g. a batch peak): piecewise-constant multipliers
  * {@code [[0 s, 1.0], [4 min, 2.5], [6 min, 1.0]]}, the last holding for ever.
  *
  * <p>It time-changes an {@link ArrivalProcess}: an operational gap {@code g} starting at real

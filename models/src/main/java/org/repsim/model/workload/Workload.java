@@ -1,6 +1,6 @@
 package org.repsim.model.workload;
 
-/** A source of host I/Os (DOMAIN §2) that runs between two instants. */
+/** A source of host I/Os (docs/model.md §2) that runs between two instants. */
 public interface Workload {
     String id();
 

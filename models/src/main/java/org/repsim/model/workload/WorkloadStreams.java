@@ -4,7 +4,7 @@ import org.repsim.core.random.RandomStream;
 import org.repsim.core.random.RandomStreams;
 
 /**
- * The named random streams of one workload, one per purpose (DOMAIN §8.5):
+ * The named random streams of one workload, one per purpose (docs/model.md §8.5):
  * {@code workload.<id>.arrival}, {@code .size}, {@code .address}, {@code .mix},
  * {@code .volume}, {@code .think}. Adding a workload or component never changes them.
  */

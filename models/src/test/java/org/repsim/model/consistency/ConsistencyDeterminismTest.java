@@ -13,7 +13,7 @@ import org.repsim.core.result.TimeSeries;
 import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.consistency.rules.DataLoss;
 
-/** DOMAIN §8.5: the same scenario and seed give identical figures; another seed gives other figures. */
+/** docs/model.md §8.5: the same scenario and seed give identical figures; another seed gives other figures. */
 class ConsistencyDeterminismTest {
 
     private record Figures(List<Metric> metrics, List<String> cycles, List<String> series, DataLoss loss,

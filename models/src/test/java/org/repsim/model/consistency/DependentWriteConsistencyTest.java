@@ -10,7 +10,7 @@ import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.consistency.rules.ConsistencyChecker;
 
 /**
- * DOMAIN §8.3 on the timed engines: the dependent-write checker, fed by the engine (tags at
+ * docs/model.md §8.3 on the timed engines: the dependent-write checker, fed by the engine (tags at
  * capture, acknowledgements to the host, group commits or per-box applies), finds no violation
  * under {@code host} and under {@code shuttle} with {@code ack: after-round} over more than 10^6
  * dependent writes on 4 boxes with random (exponential) message, hop and visit latencies; and it

@@ -15,7 +15,7 @@ import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.consistency.rules.DataLoss;
 
 /**
- * DOMAIN §7: the data lost at a disaster (acknowledged writes missing from the last consistent
+ * docs/model.md §7: the data lost at a disaster (acknowledged writes missing from the last consistent
  * secondary image) over 30 random disaster instants stays within what the cycle figures predict:
  * every lost write was acknowledged within the last {@code 2 × cycle + margin}, where cycle is the
  * longest measured group cycle and the margin covers what is not capture time — the switch

@@ -10,7 +10,7 @@ import org.repsim.model.WanLink;
 import org.repsim.model.consistency.rules.AckRule;
 
 /**
- * DOMAIN §7 faults under a consistency group: a link outage (all links of one box down, the
+ * docs/model.md §7 faults under a consistency group: a link outage (all links of one box down, the
  * session stays active under transmit idle) and a degraded link stall the group — no cycle or
  * number can commit without the cut-off box — without any consistency violation, and the group
  * resumes and catches up when the link returns.

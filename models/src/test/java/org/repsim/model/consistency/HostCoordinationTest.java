@@ -14,7 +14,7 @@ import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.CycleSession;
 
 /**
- * The host-coordinated switch on a timed run (DOMAIN §6a): all boxes share the cycle numbers; a
+ * The host-coordinated switch on a timed run (docs/model.md §6a): all boxes share the cycle numbers; a
  * secondary finishes applying cycle k only after every secondary holding part of k received it
  * (group apply gate); cycles of one box are applied whole and in order; windows hold writes and
  * the measurements (window time, held writes, hold latency, readiness skew) are reported; the

@@ -13,7 +13,7 @@ import org.repsim.model.consistency.rules.NumberTotal;
 import org.repsim.model.cycle.CycleSession;
 
 /**
- * The shuttle engine's numbering on a timed run (DOMAIN §6b): numbers are closed in order, never
+ * The shuttle engine's numbering on a timed run (docs/model.md §6b): numbers are closed in order, never
  * skipped nor reused, never empty; every final total equals the bytes and writes the sessions
  * actually tagged with that number (counted here by the test's own tag listeners); each session
  * closes, sends and applies its numbers in order; {@code minNumberTime} spaces the advances.

@@ -12,7 +12,7 @@ import org.repsim.core.result.Table;
 import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
- * The cycles table streams (ARCHITECTURE: memory must not grow with simulated time): a session
+ * The cycles table streams (docs/performance.md "Memory": memory must not grow with simulated time): a session
  * keeps only the cycles in progress, each settled cycle's row goes to the table's store as the
  * run proceeds, and the table and metrics at the end cover every cycle closed.
  */

@@ -14,7 +14,7 @@ import org.repsim.model.cycle.rules.PressurePolicy;
 import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.cycle.rules.SwitchRules;
 
-/** The external-control hooks used by consistency groups (DOMAIN §6) and the engine's own rules. */
+/** The external-control hooks used by consistency groups (docs/model.md §6) and the engine's own rules. */
 class CycleSessionHooksTest {
 
     private static CycleFixture external() {

@@ -16,7 +16,7 @@ import org.repsim.model.cycle.rules.SessionState;
 import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
- * The external figures of DOMAIN §9 for cycle mode, scaled to MB/s and seconds (the laws are
+ * The external figures of docs/model.md §9 for cycle mode, scaled to MB/s and seconds (the laws are
  * scale-free), plus conservation (§8.4), whole in-order apply (§8.2) and determinism (§8.5).
  *
  * <p>Rates: 2 000 writes/s × 8 KiB = 16.384 MB/s. Addresses are uniform over 10^6 tracks, so a

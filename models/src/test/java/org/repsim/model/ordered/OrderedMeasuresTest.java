@@ -11,7 +11,7 @@ import org.repsim.core.stats.ConfidenceInterval;
 import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 import org.repsim.model.ordered.OrderedConfig.Source;
 
-/** The DOMAIN §4 measures: scan cost, variance → reorder depth, out-of-sync backlog growth. */
+/** The docs/model.md §4 measures: scan cost, variance → reorder depth, out-of-sync backlog growth. */
 class OrderedMeasuresTest {
 
     /** Result of one scan run: dispatch-order digest, violations, entries examined and metrics. */

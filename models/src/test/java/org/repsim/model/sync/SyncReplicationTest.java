@@ -166,7 +166,7 @@ class SyncReplicationTest {
     }
 
     /**
-     * Memory must not grow with simulated time (ARCHITECTURE "Habits"): after 1 s and after 10 s of
+     * Memory must not grow with simulated time (docs/performance.md "Memory"): after 1 s and after 10 s of
      * a 10 000 IOPS sync run, the pending events, outstanding I/Os and cache residency are of the
      * same order (steady state, not growing with the 90 000 extra I/Os), and the heap retained after
      * a full GC grows by less than 8 bytes per extra I/O — a leak of one object per I/O (≥ 16 bytes)

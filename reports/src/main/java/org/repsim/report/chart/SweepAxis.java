@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The x axis of a swept parameter: its values in the order given. When every value is a
- * number or a quantity of one dimension (SCENARIO.md units: times, sizes, rates, distances),
+ * number or a quantity of one dimension (docs/scenario-format.md units: times, sizes, rates, distances),
  * the axis is numeric in the unit of the first value ({@code "1 Gbit/s", "2 Gbit/s"} →
  * 1, 2 in Gbit/s); otherwise it is categorical (one position per value).
  */

@@ -34,7 +34,7 @@ import org.repsim.scenario.spec.Pair;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * The {@code cycle} mode (DOMAIN §5–6): one {@link CycleSession} per pair, gathered in a
+ * The {@code cycle} mode (docs/model.md §5–6): one {@link CycleSession} per pair, gathered in a
  * {@link ConsistencyGroup} whose mode decides who switches — each session on its own rules
  * ({@code none}), a coordinating host ({@code host}) or the shuttle ({@code shuttle}). In every
  * mode the group's checker follows the dependent writes and measures what a disaster loses.
@@ -160,7 +160,7 @@ final class CycleEngine implements ModeEngine {
         return recording.intervals(endNs);
     }
 
-    /** Acknowledged writes missing from the secondaries' last consistent image (DOMAIN §7). */
+    /** Acknowledged writes missing from the secondaries' last consistent image (docs/model.md §7). */
     @Override
     public List<Metric> lossAt(long nowNs) {
         return group.lossAt(nowNs);

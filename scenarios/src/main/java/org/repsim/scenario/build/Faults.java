@@ -14,7 +14,7 @@ import org.repsim.scenario.spec.Pair;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * Schedules the scenario's faults (DOMAIN §7) at tie class CONTROL and records them as chart
+ * Schedules the scenario's faults (docs/model.md §7) at tie class CONTROL and records them as chart
  * intervals. A disaster ends the run at its instant [design: nothing after it is meaningful]. At
  * the primary site it records the data lost as {@code disaster.lost.*}; at a site holding only
  * secondaries nothing is lost and {@code disaster.unprotected} is the rest of the planned run

@@ -8,7 +8,7 @@ import org.repsim.core.signal.Recording;
 
 /**
  * The replication mode of a built model, as the run sees it: what it records beyond the
- * standard figures, its record tables, and what a disaster costs (DOMAIN §7).
+ * standard figures, its record tables, and what a disaster costs (docs/model.md §7).
  */
 interface ModeEngine {
 

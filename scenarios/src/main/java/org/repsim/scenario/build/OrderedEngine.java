@@ -22,7 +22,7 @@ import org.repsim.scenario.spec.Pair;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * The {@code ordered} mode (DOMAIN §4): per primary box a {@code prepare} pool and a
+ * The {@code ordered} mode (docs/model.md §4): per primary box a {@code prepare} pool and a
  * {@code sender} pool, one {@link OrderedReplication}, and the box's pairs over their links.
  */
 final class OrderedEngine implements ModeEngine {

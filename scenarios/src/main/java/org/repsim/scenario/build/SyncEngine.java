@@ -13,7 +13,7 @@ import org.repsim.model.sync.SyncReplication;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * The {@code sync} mode (DOMAIN §3): one {@link SyncReplication} per primary box, each pair's
+ * The {@code sync} mode (docs/model.md §3): one {@link SyncReplication} per primary box, each pair's
  * volumes joined over the pair's first link. Its recovery point is zero by construction: a write
  * is acknowledged only once the secondary holds it, so a disaster loses no acknowledged write.
  */

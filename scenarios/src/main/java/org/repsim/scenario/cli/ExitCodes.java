@@ -1,6 +1,6 @@
 package org.repsim.scenario.cli;
 
-/** Exit codes of the repsim command (SCENARIO.md). */
+/** Exit codes of the repsim command (docs/scenario-format.md). */
 public final class ExitCodes {
 
     public static final int OK = 0;

@@ -10,7 +10,7 @@ import org.repsim.scenario.validate.ScenarioSource;
 
 /**
  * What {@code repsim run} asks a launcher to do: run {@code scenario.run().replications()}
- * replications of every point, writing results under {@code outputDir} (SCENARIO.md "Outputs").
+ * replications of every point, writing results under {@code outputDir} (docs/scenario-format.md "What a run writes").
  *
  * @param scenarioFile the file as given on the command line (trace paths are relative to its directory)
  * @param source       the scenario as written, with --set/--seed/--replications applied

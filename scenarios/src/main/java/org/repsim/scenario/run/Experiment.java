@@ -23,7 +23,7 @@ import org.repsim.core.result.RunResult;
 
 /**
  * Runs every (point, replication) of a plan on a fixed pool of worker threads and writes the
- * output directory of SCENARIO.md ("Outputs of repsim run"):
+ * output directory of docs/scenario-format.md ("What a run writes"):
  * <pre>
  * out/scenario.resolved.json   the plan's resolved scenario, as given
  * out/run.json                 tool version, seeds, points ({@link RunDescription})

@@ -15,7 +15,7 @@ import org.repsim.core.result.PointSummary;
 /**
  * {@code summary.json} and {@code summary.csv}.
  *
- * <p>{@code summary.json} (SCENARIO.md): {@code {"scenario", "version", "sweptPaths": [...],
+ * <p>{@code summary.json} (docs/scenario-format.md): {@code {"scenario", "version", "sweptPaths": [...],
  * "points": [{"id", "params": {path: value}, "replications", "metrics": {name: {"mean", "ci95",
  * "min", "max", "unit", "n"}}}]}}. Points in plan order, params in swept-path order, metrics
  * sorted by name; NaN figures (a half-width from one value) are {@code null}.

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Which tracks of a volume an I/O addresses (DOMAIN §2); governs write folding. */
+/** Which tracks of a volume an I/O addresses (docs/model.md §2); governs write folding. */
 @Discriminator("dist")
 @Doc("Address pattern: uniform, zipf (hot set) or sequential runs.")
 public sealed interface AddressPattern permits AddressPattern.Uniform, AddressPattern.Zipf, AddressPattern.Sequential {

@@ -3,7 +3,7 @@ package org.repsim.scenario.spec;
 import static org.repsim.scenario.spec.Units.Kind.*;
 
 /**
- * Secondary-side cost of applying a cycle (DOMAIN §5): each slot takes a job of this length on
+ * Secondary-side cost of applying a cycle (docs/model.md §5): each slot takes a job of this length on
  * the secondary's {@code apply} pool (one server per remote adapter unless the box defines a
  * processor pool named {@code apply}), then its write into the secondary cache.
  */

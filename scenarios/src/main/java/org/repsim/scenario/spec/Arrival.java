@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** When a workload issues I/Os (DOMAIN §2). */
+/** When a workload issues I/Os (docs/model.md §2). */
 @Discriminator("kind")
 @Doc("Arrival process: open (a rate) or closed (streams with think time).")
 public sealed interface Arrival permits Arrival.Open, Arrival.Closed {

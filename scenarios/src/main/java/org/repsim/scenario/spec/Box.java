@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** A storage system (DOMAIN §1). In a scenario file a box may copy another with "like". */
+/** A storage system (docs/model.md §1). In a scenario file a box may copy another with "like". */
 public record Box(
         @Doc("Unique box id.") String id,
         @Doc("Id of the site the box stands in.") String site,

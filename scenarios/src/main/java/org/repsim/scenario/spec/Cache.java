@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Box cache organised in slots of one track (DOMAIN §1). */
+/** Box cache organised in slots of one track (docs/model.md §1). */
 public record Cache(
         @Positive @Quantity(SIZE) @Default("\"64 GiB\"") @Doc("Cache capacity.") long sizeBytes,
         @Positive @Quantity(SIZE) @Default("\"128 KiB\"") @Doc("Slot (track) size.") long trackSizeBytes,

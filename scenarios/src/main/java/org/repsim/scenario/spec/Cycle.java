@@ -5,9 +5,9 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Cycle-based asynchronous replication settings (DOMAIN §5). */
+/** Cycle-based asynchronous replication settings (docs/model.md §5). */
 public record Cycle(
-        @OneOf({"legacy", "multi"}) @Default("\"legacy\"") @Doc("legacy: switch when the conditions of §5 hold; multi: switch every minCycleTime.") String switching,
+        @OneOf({"legacy", "multi"}) @Default("\"legacy\"") @Doc("legacy: switch when the conditions of docs/model.md §5 hold; multi: switch every minCycleTime.") String switching,
         @Positive @Quantity(TIME) @Default("\"30 s\"") @Doc("Minimum time between cycle switches.") long minCycleTimeNs,
         @Positive @Default("8") @Doc("multi mode: most closed cycles queued for transmit.") int maxTransmitCycles,
         @Fraction @Default("0.5") @Doc("Share of the write-pending cache a session may hold.") double maxSessionShare,

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** A back-end disk group: devices that are FIFO servers (DOMAIN §1). */
+/** A back-end disk group: devices that are FIFO servers (docs/model.md §1). */
 public record DiskGroup(
         @Doc("Group id, unique within the box.") String id,
         @Positive @Default("8") @Doc("Number of devices (at most 100000).") int devices,

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** A scheduled fault or disaster (DOMAIN §7). */
+/** A scheduled fault or disaster (docs/model.md §7). */
 @Discriminator("kind")
 @Doc("A fault: link-down, link-degrade, processor-slowdown or disaster.")
 public sealed interface Fault permits Fault.LinkDown, Fault.LinkDegrade, Fault.ProcessorSlowdown, Fault.Disaster {
@@ -37,7 +37,7 @@ public sealed interface Fault permits Fault.LinkDown, Fault.LinkDegrade, Fault.P
             @Positive @Quantity(TIME) @Doc("Duration.") long forNs) implements Fault {
     }
 
-    /** The site is lost at {@code atNs}; the simulator measures the data lost (DOMAIN §7). */
+    /** The site is lost at {@code atNs}; the simulator measures the data lost (docs/model.md §7). */
     @Variant("disaster")
     record Disaster(
             @Quantity(TIME) @Doc("When the site is lost.") long atNs,

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** A WAN link between two sites (DOMAIN §1). */
+/** A WAN link between two sites (docs/model.md §1). */
 public record Link(
         @Doc("Unique link id.") String id,
         @Doc("The two site ids the link joins.") List<String> between,
@@ -22,7 +22,7 @@ public record Link(
         between = List.copyOf(between);
     }
 
-    /** One-way propagation delay: 5 us per km of fibre (DOMAIN §1). */
+    /** One-way propagation delay: 5 us per km of fibre (docs/model.md §1). */
     public long propagationDelayNs() {
         return Math.round(distanceM * 5.0);
     }

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Ordered asynchronous dispatch settings (DOMAIN §4). */
+/** Ordered asynchronous dispatch settings (docs/model.md §4). */
 public record Ordered(
         @OneOf({"host-tasks", "copy-passes", "both"}) @Default("\"host-tasks\"")
         @Doc("host-tasks: each host write is a write data task (one subtask per track); copy-passes: host writes only mark tracks out-of-sync and background passes carry them; both: host tasks plus an initial copy pass over every track.") String source,

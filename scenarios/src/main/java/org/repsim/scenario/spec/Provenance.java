@@ -2,7 +2,7 @@ package org.repsim.scenario.spec;
 
 /**
  * What produced a result, written by {@code repsim run} into {@code scenario.resolved.json}
- * (SCENARIO.md "Outputs"). Reading a scenario accepts it and ignores it: the file stays a
+ * (docs/scenario-format.md "What a run writes"). Reading a scenario accepts it and ignores it: the file stays a
  * runnable scenario.
  */
 @Doc("Written by repsim run into scenario.resolved.json: the tool version and seeds behind a result; ignored when read.")
@@ -11,7 +11,7 @@ public record Provenance(
         @Doc("Master seed of the run (run.seed, or --seed).") long masterSeed,
         @Doc("How the random streams derive from the master seed.") String seeding) {
 
-    /** Stream seeds derive from (master seed, replication index, component name) [DOMAIN §8.5]. */
+    /** Stream seeds derive from (master seed, replication index, component name) [docs/model.md §8.5]. */
     public static final String SEEDING = "each component's stream is seeded from (masterSeed, replication index, "
             + "stream name); replication r of every sweep point uses the same streams (common random numbers)";
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A validated scenario with every default filled in (SCENARIO.md). Quantities are in base
+ * A validated scenario with every default filled in (docs/scenario-format.md). Quantities are in base
  * units: times in ns, sizes in bytes, data rates in bytes/s, event rates per second, distances in m.
  */
 @Doc("A repsim scenario: topology, workloads, replication, faults, sweep and report settings.")

@@ -5,6 +5,6 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** A place; links join sites (DOMAIN §1). */
+/** A place; links join sites (docs/model.md §1). */
 public record Site(@Doc("Unique site id.") String id) {
 }

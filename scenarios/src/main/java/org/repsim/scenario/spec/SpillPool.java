@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Where spilled slots go (DOMAIN §5 cache pressure). */
+/** Where spilled slots go (docs/model.md §5 cache pressure). */
 public record SpillPool(
         @Default("\"self\"") @Doc("Box holding the pool: self (each primary box) or a box id.") String box,
         @OptionalKey @Doc("Disk group id on that box; absent: its first disk group.") String backend,

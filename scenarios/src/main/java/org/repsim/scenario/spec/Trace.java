@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Replay of a block trace (DOMAIN §2). */
+/** Replay of a block trace (docs/model.md §2). */
 public record Trace(
         @OneOf({"msr", "spc"}) @Doc("msr: MSR Cambridge CSV (timestamps in 100 ns units); spc: SPC format (ASU, LBA, size, opcode, seconds).") String format,
         @Doc("Trace file, relative to the scenario file.") String path,

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quantities with units, parsed strictly (SCENARIO.md "Rules"). Every kind has one base unit:
+ * Quantities with units, parsed strictly (docs/scenario-format.md "Rules"). Every kind has one base unit:
  * time in nanoseconds, size in bytes, data rate in bytes per second (bit rates divided by 8),
  * event rate in events (I/Os) per second, distance in metres.
  */

@@ -5,7 +5,7 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 import java.util.List;
 import java.util.Map;
 
-/** Host I/O against a set of volumes (DOMAIN §2): synthetic ("arrival") or replayed ("trace"). */
+/** Host I/O against a set of volumes (docs/model.md §2): synthetic ("arrival") or replayed ("trace"). */
 public record Workload(
         @Doc("Unique workload id.") String id,
         @NonEmpty @Doc("Target volumes as box/volume; I/Os are spread over them evenly.") List<String> volumes,

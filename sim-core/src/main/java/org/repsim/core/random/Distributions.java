@@ -11,7 +11,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 
 /**
- * The laws a scenario can name (SCENARIO.md "distribution"), built on Commons Math so that
+ * The laws a scenario can name (docs/scenario-format.md "Rules", distributions), built on Commons Math so that
  * sampling algorithms are the well-tested ones, not hand-rolled transforms.
  *
  * <p>Negative draws (a normal law near zero) are possible from {@link Sampler#sample()};

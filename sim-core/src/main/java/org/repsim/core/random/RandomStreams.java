@@ -3,7 +3,7 @@ package org.repsim.core.random;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Named random streams for one replication (DOMAIN §8.5).
+ * Named random streams for one replication (docs/model.md §8.5).
  *
  * <p>Each stream's seed is a hash of (master seed, replication index, stream name), so a stream's
  * numbers depend on nothing else: adding a component (a new name) never changes another

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * Where the rows of one {@link Table} are kept as they are produced: in memory
  * ({@link MemoryRowStore}) or, in a run that writes result files, spooled to the table's file
- * as rows arrive so that a long run's records never pile up in the heap (ARCHITECTURE: memory
+ * as rows arrive so that a long run's records never pile up in the heap (docs/performance.md "Memory": memory
  * must not grow with simulated time).
  */
 public interface RowStore {

@@ -1,7 +1,7 @@
 package org.repsim.core.stats;
 
 /**
- * A recovery-point lag measured exactly (DOMAIN §4, §5): lag(t) = t − ref(t), where the reference
+ * A recovery-point lag measured exactly (docs/model.md §4, §5): lag(t) = t − ref(t), where the reference
  * {@code ref} is the instant up to which data is secured at the secondary (close time of the
  * newest applied cycle, or issue time of the oldest unsecured write) and changes only at events.
  * With no reference ({@link #clear}) the lag is zero (nothing unsecured).

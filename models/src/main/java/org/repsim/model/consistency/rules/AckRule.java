@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * When a host write tagged by the {@link Shuttle} is acknowledged to the host (DOMAIN §6b,
+ * When a host write tagged by the {@link Shuttle} is acknowledged to the host (docs/model.md §6b,
  * option {@code ack}, [design]).
  */
 public enum AckRule {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.repsim.core.collect.LongIntMinQueue;
 
 /**
- * Dependent-write consistency checker (DOMAIN §2, §6, §8.3) and data-loss measurement at a
+ * Dependent-write consistency checker (docs/model.md §2, §6, §8.3) and data-loss measurement at a
  * disaster (§7), keeping records only for writes still pending.
  *
  * <p><b>Model.</b> Every host write the engine reports has a box (its primary box, whose
@@ -384,7 +384,7 @@ public final class ConsistencyChecker {
     }
 
     /**
-     * Data lost if the primary site were lost at {@code disasterNs} (DOMAIN §7): acknowledged
+     * Data lost if the primary site were lost at {@code disasterNs} (docs/model.md §7): acknowledged
      * (at or before {@code disasterNs}) writes absent from the image. Costs one pass over the
      * stored records and the buckets. Independent writes are counted per tag, so
      * {@code disasterNs} may not precede an acknowledgement already reported: a disaster is

@@ -3,7 +3,7 @@ package org.repsim.model.consistency.rules;
 import java.util.Arrays;
 
 /**
- * Host-coordinated cycle switch of a consistency group (DOMAIN §6a) as a pure state machine:
+ * Host-coordinated cycle switch of a consistency group (docs/model.md §6a) as a pure state machine:
  * the coordinator (host software) and the window/cycle state of every primary box.
  *
  * <p>Protocol. The coordinator polls every box each {@code pollInterval}; when every box of one

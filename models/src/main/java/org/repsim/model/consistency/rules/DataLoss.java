@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * Data lost at a disaster (DOMAIN §7): host writes acknowledged at or before the disaster that are
+ * Data lost at a disaster (docs/model.md §7): host writes acknowledged at or before the disaster that are
  * absent from the secondaries' image (the measured recovery point).
  *
  * @param disasterNs           the disaster time (ns)

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * Coordinated apply on the secondary side of a cycle-mode consistency group (DOMAIN §6a):
+ * Coordinated apply on the secondary side of a cycle-mode consistency group (docs/model.md §6a):
  * secondaries apply cycle k only when every secondary of the group has received k (all its data
  * and its commit message); cycles are applied whole and in order.
  *

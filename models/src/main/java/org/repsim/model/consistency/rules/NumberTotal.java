@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * Bytes and host writes tagged with one sequence number (DOMAIN §6b, claims 5 and 7): either one
+ * Bytes and host writes tagged with one sequence number (docs/model.md §6b, claims 5 and 7): either one
  * entity's share or, when reported as final by the {@link Shuttle}, the whole group's.
  *
  * @param seq        the sequence number

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * The shuttle of US 7,158,976 as a pure state machine (DOMAIN §6b): a message travelling a ring
+ * The shuttle of US 7,158,976 as a pure state machine (docs/model.md §6b): a message travelling a ring
  * of primary entities that hands out sequence numbers for host writes, closes a number only after
  * it has travelled the whole ring, and collects the bytes/writes tagged with every number.
  *
@@ -127,7 +127,7 @@ public final class Shuttle {
     }
 
     /**
-     * The shuttle arrives at {@code entity} at {@code nowNs}; runs steps 1–4 of DOMAIN §6b and
+     * The shuttle arrives at {@code entity} at {@code nowNs}; runs steps 1–4 of docs/model.md §6b and
      * moves the shuttle on (step 5) so that {@link #nextEntity()} is the following ring position.
      *
      * @throws IllegalStateException if {@code entity} is not {@link #nextEntity()} or time ran back

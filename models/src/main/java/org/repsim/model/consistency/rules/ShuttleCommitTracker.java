@@ -3,7 +3,7 @@ package org.repsim.model.consistency.rules;
 import java.util.ArrayDeque;
 
 /**
- * Secondary-side commit of shuttle numbers (DOMAIN §6b, [design]): the secondaries together
+ * Secondary-side commit of shuttle numbers (docs/model.md §6b, [design]): the secondaries together
  * commit number S when the bytes they received for S add up to S's final total (from
  * {@link ShuttleVisit#finalTotal()}); numbers commit whole and in order, so when S commits every
  * secondary may apply S (after S-1). A pure bookkeeper: the receiver-side shuttle or coordinator

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * What one arrival of the shuttle at an entity decided (DOMAIN §6b). Returned by
+ * What one arrival of the shuttle at an entity decided (docs/model.md §6b). Returned by
  * {@link Shuttle#onArrival(int, long)}; every field is a value the timed engine acts on.
  *
  * @param entity                  the visited entity

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * What the coordinator of a host-coordinated switch (DOMAIN §6a) does next, as returned by the
+ * What the coordinator of a host-coordinated switch (docs/model.md §6a) does next, as returned by the
  * coordinator-side handlers of {@link CoordinatedSwitch}.
  */
 public enum SwitchCommand {

@@ -1,7 +1,7 @@
 package org.repsim.model.consistency.rules;
 
 /**
- * One completed host-coordinated switch (DOMAIN §6a).
+ * One completed host-coordinated switch (docs/model.md §6a).
  *
  * @param closedCycle      the cycle the boxes switched away from (now transmitted)
  * @param decidedNs        when the coordinator found every box ready and sent phase 1 (ns)

@@ -3,7 +3,7 @@ package org.repsim.model.cycle.rules;
 import java.util.List;
 
 /**
- * A session's cache limit and what happens when a write would exceed it (DOMAIN §5).
+ * A session's cache limit and what happens when a write would exceed it (docs/model.md §5).
  *
  * @param limitBytes     most bytes the session may hold in slots (capture + transmit +
  *                       duplicates), see {@link #sessionLimitBytes}
@@ -47,7 +47,7 @@ public record CachePressure(long limitBytes, long spillPoolBytes, List<PressureP
     }
 
     /**
-     * {@code cache × writePendingLimit × maxSessionShare}, in bytes (DOMAIN §1, §5).
+     * {@code cache × writePendingLimit × maxSessionShare}, in bytes (docs/model.md §1, §5).
      */
     public static long sessionLimitBytes(long cacheBytes, double writePendingLimit, double maxSessionShare) {
         if (cacheBytes <= 0) {

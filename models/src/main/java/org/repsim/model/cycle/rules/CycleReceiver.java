@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Secondary side of a cycle-based session (DOMAIN §5): receive cycles, commits, apply of whole
+ * Secondary side of a cycle-based session (docs/model.md §5): receive cycles, commits, apply of whole
  * cycles in cycle order, and the secondary's image (track → version of the last applied write).
  *
  * <p>A pure state machine: the engine decides when an apply starts (legacy: at the primary's

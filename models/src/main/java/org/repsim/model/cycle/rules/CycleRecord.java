@@ -1,7 +1,7 @@
 package org.repsim.model.cycle.rules;
 
 /**
- * Measurements of one closed cycle (DOMAIN §5 "measure per cycle"). Times are ns; a time not
+ * Measurements of one closed cycle (docs/model.md §5 "measure per cycle"). Times are ns; a time not
  * reached yet is {@link #NOT_YET}. Counts are final once the cycle is closed.
  */
 public final class CycleRecord {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Primary side of one cycle-based asynchronous replication session (DOMAIN §5, delta sets): the
+ * Primary side of one cycle-based asynchronous replication session (docs/model.md §5, delta sets): the
  * capture cycle, the queue of closed transmit cycles, cycle switching, cache accounting with the
  * pressure policies, session drop and resynchronisation.
  *
@@ -943,7 +943,7 @@ public final class CycleSwitcher {
         return newestAppliedCloseNs;
     }
 
-    /** Recovery-point lag: now − close time of the newest cycle fully applied (DOMAIN §5). */
+    /** Recovery-point lag: now − close time of the newest cycle fully applied (docs/model.md §5). */
     public long recoveryPointLagNs(long nowNs) {
         return nowNs - newestAppliedCloseNs;
     }
@@ -1003,7 +1003,7 @@ public final class CycleSwitcher {
     }
 
     /**
-     * Duplicate-slot rule (DOMAIN §5), per-cycle mode: the track still has an unsent slot (queued,
+     * Duplicate-slot rule (docs/model.md §5), per-cycle mode: the track still has an unsent slot (queued,
      * spilled or in flight) in an older, closed cycle. A cycle whose slots have all been sent is
      * skipped without looking at its map.
      */

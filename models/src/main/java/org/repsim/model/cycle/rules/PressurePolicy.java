@@ -1,7 +1,7 @@
 package org.repsim.model.cycle.rules;
 
 /**
- * What a session does when a write would take its slots over the cache limit (DOMAIN §5,
+ * What a session does when a write would take its slots over the cache limit (docs/model.md §5,
  * cache pressure [product]). Policies are tried in the configured order.
  */
 public enum PressurePolicy {

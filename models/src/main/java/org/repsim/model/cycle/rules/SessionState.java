@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-/** Life of a replication session (DOMAIN §5, {@code drop} policy and transmit idle). */
+/** Life of a replication session (docs/model.md §5, {@code drop} policy and transmit idle). */
 public enum SessionState {
     /** Cycles run. */
     ACTIVE,

@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-/** How {@link CycleSwitcher#trySwitch} decides a cycle switch (DOMAIN §5). */
+/** How {@link CycleSwitcher#trySwitch} decides a cycle switch (docs/model.md §5). */
 public enum SwitchMode {
     /**
      * [product] Switch when at least {@code minCycleTime} has passed since the last switch, the
@@ -15,7 +15,7 @@ public enum SwitchMode {
     MULTI_CYCLE,
     /**
      * Never switch by time: the owner closes cycles with {@link CycleSwitcher#close(long)} or
-     * {@link CycleSwitcher#close(long, long)} (e.g. the shuttle, DOMAIN §6b, or a host coordinator,
+     * {@link CycleSwitcher#close(long, long)} (e.g. the shuttle, docs/model.md §6b, or a host coordinator,
      * §6a). {@code trySwitch} always answers {@link SwitchOutcome#EXTERNAL_ONLY}.
      */
     EXTERNAL

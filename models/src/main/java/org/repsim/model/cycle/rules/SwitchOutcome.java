@@ -14,7 +14,7 @@ public enum SwitchOutcome {
     TRANSMIT_QUEUE_FULL,
     /**
      * All conditions held but the capture cycle was empty: no empty cycle is created
-     * [design, DOMAIN §5]; the switch clock restarts as if it had switched.
+     * [design, docs/model.md §5]; the switch clock restarts as if it had switched.
      */
     SKIPPED_EMPTY,
     /** The session is dropped or resynchronising: no cycles run. */

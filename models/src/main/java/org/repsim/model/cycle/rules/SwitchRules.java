@@ -1,7 +1,7 @@
 package org.repsim.model.cycle.rules;
 
 /**
- * When a session's capture cycle switches (DOMAIN §5).
+ * When a session's capture cycle switches (docs/model.md §5).
  *
  * @param mode              legacy, multi-cycle or external (explicit closes only)
  * @param minCycleTimeNs    minimum time between switches, ns (product default 30 s); ignored in

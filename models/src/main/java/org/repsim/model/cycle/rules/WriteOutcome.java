@@ -1,6 +1,6 @@
 package org.repsim.model.cycle.rules;
 
-/** What a host write did to the session (DOMAIN §5). */
+/** What a host write did to the session (docs/model.md §5). */
 public enum WriteOutcome {
     /** The track was already in the capture cycle: its slot was overwritten in place. */
     FOLDED,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The per-task reorder queue of ordered asynchronous dispatch (DOMAIN §4, seed US 7,137,033).
+ * The per-task reorder queue of ordered asynchronous dispatch (docs/model.md §4, seed US 7,137,033).
  *
  * <p>A pure state machine: no clock, no scheduler, no randomness. Prepared subtasks come in with
  * {@link #offer}; the subtasks that may go to the second processor come out, in order, through the
@@ -57,10 +57,10 @@ import java.util.BitSet;
  */
 public final class OrderedDispatcher<T> {
 
-    /** Which queued entries an insertion examines (DOMAIN §4, option {@code scan}). */
+    /** Which queued entries an insertion examines (docs/model.md §4, option {@code scan}). */
     public enum Scan { ALL, HEAD }
 
-    /** Whether subtasks are reordered at all (DOMAIN §4, option {@code ordering}). */
+    /** Whether subtasks are reordered at all (docs/model.md §4, option {@code ordering}). */
     public enum Ordering { ON, OFF }
 
     /** Subtask count of a task whose size is not known yet (see {@link #setSubtaskCount}). */
@@ -202,7 +202,7 @@ public final class OrderedDispatcher<T> {
 
     /**
      * Adds a prepared subtask and dispatches, through the listener, every subtask that has become
-     * next in its task (DOMAIN §4 rule).
+     * next in its task (docs/model.md §4 rule).
      *
      * @return the number of queued entries examined by this insertion (also {@link #lastExamined()})
      * @throws RejectedSubtaskException for a stale, duplicate or out-of-range subtask

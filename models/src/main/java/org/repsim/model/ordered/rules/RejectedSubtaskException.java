@@ -3,7 +3,7 @@ package org.repsim.model.ordered.rules;
 /**
  * A subtask the ordered dispatcher refused: stale ({@code seq < nextSeq}, or its task already
  * retired), a duplicate of a queued or dispatched subtask, or out of the task's range
- * (DOMAIN §4: "duplicates or stale entries are an error in the engine: count and fail the run").
+ * (docs/model.md §4: "duplicates or stale entries are an error in the engine: count and fail the run").
  */
 public final class RejectedSubtaskException extends IllegalArgumentException {
 

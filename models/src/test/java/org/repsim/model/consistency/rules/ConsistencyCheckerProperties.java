@@ -10,7 +10,7 @@ import org.repsim.model.algo.SeededCases;
 import org.repsim.model.algo.SeededCases.Coverage;
 
 /**
- * Properties of the dependent-write checker (DOMAIN §8.3) over random chains, boxes and applies;
+ * Properties of the dependent-write checker (docs/model.md §8.3) over random chains, boxes and applies;
  * each property runs 300 seeded cases (see {@link SeededCases}).
  */
 class ConsistencyCheckerProperties {

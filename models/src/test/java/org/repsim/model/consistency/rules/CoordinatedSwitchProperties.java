@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.repsim.model.algo.SeededCases;
 
 /**
- * Host-coordinated switch (DOMAIN §6a) under random message latencies: the test keeps a bag of
+ * Host-coordinated switch (docs/model.md §6a) under random message latencies: the test keeps a bag of
  * messages in flight (polls, phase messages and confirmations, host write issues and
  * acknowledgements, secondaries' cycle receipts) and delivers them in random order.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.repsim.model.algo.SeededCases;
 
 /**
- * Properties of the shuttle (DOMAIN §6b) over random write patterns and ring sizes. An action
+ * Properties of the shuttle (docs/model.md §6b) over random write patterns and ring sizes. An action
  * {@code a} in 0..99 is a host write at entity {@code a % n} of {@code a + 1} bytes when
  * {@code a < 60}, otherwise one shuttle hop after {@code (a - 60) * 10} ns. Each property runs
  * seeded cases (see {@link SeededCases}: sizes and values mix in their bounds).

@@ -108,7 +108,7 @@ class ShuttleTest {
     }
 
     /**
-     * DOMAIN §6b: under {@code ack: immediate} a dependent write issued on an entity the shuttle
+     * docs/model.md §6b: under {@code ack: immediate} a dependent write issued on an entity the shuttle
      * has not reached yet gets a smaller tag than the write it depends on, and the checker sees
      * the committed image holding the dependent write without its predecessor.
      */
@@ -166,7 +166,7 @@ class ShuttleTest {
     }
 
     /**
-     * DOMAIN §8.3: the same dependent-write workload (5 chains hopping over 4 entities, transfers
+     * docs/model.md §8.3: the same dependent-write workload (5 chains hopping over 4 entities, transfers
      * delivered out of order, a fixed pseudo-random action sequence) shows violations under {@code ack: immediate} and none under
      * {@code after-round}.
      */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Drives a {@link CycleSwitcher} and a {@link CycleReceiver} the way a timed engine would, from a
- * list of random operations, keeping an independent model of what DOMAIN §5 says must happen and
+ * list of random operations, keeping an independent model of what docs/model.md §5 says must happen and
  * checking it (and the invariants of §8.2 and §8.4) after every operation.
  */
 final class CycleDriver {

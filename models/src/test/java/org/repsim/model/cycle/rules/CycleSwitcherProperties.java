@@ -9,7 +9,7 @@ import org.repsim.model.algo.SeededCases;
 import org.repsim.model.algo.SeededCases.Coverage;
 
 /**
- * DOMAIN §8.2 and §8.4 over random write sequences (a small track range so folding and duplicate
+ * docs/model.md §8.2 and §8.4 over random write sequences (a small track range so folding and duplicate
  * slots happen), random switch times and random send / commit / apply interleavings. The
  * {@link CycleDriver} checks its model after every operation; these properties add end-state and
  * coverage assertions. Each property runs 300 seeded cases; operations are ints in 0..1,000,000.

@@ -13,7 +13,7 @@ import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
 import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 
 /**
- * DOMAIN §8.1 over random completion orders of several interleaved tasks: each property runs 1000
+ * docs/model.md §8.1 over random completion orders of several interleaved tasks: each property runs 1000
  * seeded interleavings of 1..6 tasks of 1..12 subtasks each.
  */
 class OrderedDispatcherProperties {
