@@ -89,8 +89,17 @@ public final class Host {
                     + " of " + volume.sizeBytes() + " bytes");
         }
         long trackSize = volume.trackSizeBytes();
-        long first = offsetBytes / trackSize;
-        long last = (offsetBytes + sizeBytes - 1) / trackSize;
+        long end = offsetBytes + sizeBytes - 1;
+        long first;
+        long last;
+        if (Long.bitCount(trackSize) == 1) { // the usual power-of-two track: shifts, not divisions
+            int shift = Long.numberOfTrailingZeros(trackSize);
+            first = offsetBytes >>> shift;
+            last = end >>> shift;
+        } else {
+            first = offsetBytes / trackSize;
+            last = end / trackSize;
+        }
         return new HostIo(nextId++, volume, volume.firstTrack() + first, (int) (last - first + 1), offsetBytes,
                 sizeBytes, write, scheduler.now(), streamId, chainIndex);
     }

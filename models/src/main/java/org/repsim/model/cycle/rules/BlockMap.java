@@ -13,12 +13,15 @@ public final class BlockMap {
     private final long bitBytes;
     private final int bits;
     private final long lastBitBytes;
+    /** log2(bitBytes) when it is a power of two (the usual 4 KiB): a shift instead of a division; else −1. */
+    private final int bitShift;
 
     private BlockMap(long trackSizeBytes, long bitBytes) {
         this.trackSizeBytes = trackSizeBytes;
         this.bitBytes = bitBytes;
         this.bits = (int) ((trackSizeBytes + bitBytes - 1) / bitBytes);
         this.lastBitBytes = trackSizeBytes - (bits - 1) * bitBytes;
+        this.bitShift = Long.bitCount(bitBytes) == 1 ? Long.numberOfTrailingZeros(bitBytes) : -1;
     }
 
     /**
@@ -42,8 +45,9 @@ public final class BlockMap {
             throw new IllegalArgumentException("extent " + offsetInTrack + "+" + length + " outside a track of "
                     + trackSizeBytes + " bytes");
         }
-        int first = (int) (offsetInTrack / bitBytes);
-        int last = (int) ((offsetInTrack + length - 1) / bitBytes);
+        long end = offsetInTrack + length - 1;
+        int first = (int) (bitShift >= 0 ? offsetInTrack >>> bitShift : offsetInTrack / bitBytes);
+        int last = (int) (bitShift >= 0 ? end >>> bitShift : end / bitBytes);
         return (-1L >>> (63 - last)) & (-1L << first);
     }
 
