@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
@@ -272,11 +273,11 @@ public final class ConsistencyGroup {
     public List<Metric> lossAt(long nowNs) {
         DataLoss d = checker.lossAt(nowNs);
         return List.of(
-                new Metric("disaster.lost.writes", d.lostWrites(), "count"),
-                new Metric("disaster.lost.bytes", d.lostBytes(), "bytes"),
-                new Metric("disaster.lost.span", d.spanNs() / 1e9, "s"),
-                new Metric("disaster.recoveryPoint", d.recoveryPointNs() / 1e9, "s"),
-                new Metric("disaster.beyondHole", d.writesBeyondHole(), "count"));
+                Measures.DISASTER_LOST_WRITES.of(d.lostWrites()),
+                Measures.DISASTER_LOST_BYTES.of(d.lostBytes()),
+                Measures.DISASTER_LOST_SPAN.of(d.spanNs() / 1e9),
+                Measures.DISASTER_RECOVERY_POINT.of(d.recoveryPointNs() / 1e9),
+                Measures.DISASTER_BEYOND_HOLE.of(d.writesBeyondHole()));
     }
 
     // ---------------------------------------------------------------- observation
