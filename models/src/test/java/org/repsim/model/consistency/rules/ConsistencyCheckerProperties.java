@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
-import org.repsim.model.algo.SeededCases.Coverage;
+import org.repsim.model.SeededCases;
+import org.repsim.model.SeededCases.Coverage;
 
 /**
  * Properties of the dependent-write checker (docs/model.md §8.3) over random chains, boxes and applies;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
+import org.repsim.model.SeededCases;
 
 /**
  * Host-coordinated switch (docs/model.md §6a) under random message latencies: the test keeps a bag of

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
+import org.repsim.model.SeededCases;
 
 /**
  * Properties of the shuttle (docs/model.md §6b) over random write patterns and ring sizes. An action

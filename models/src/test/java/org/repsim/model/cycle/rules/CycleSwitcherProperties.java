@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
-import org.repsim.model.algo.SeededCases.Coverage;
+import org.repsim.model.SeededCases;
+import org.repsim.model.SeededCases.Coverage;
 
 /**
  * docs/model.md §8.2 and §8.4 over random write sequences (a small track range so folding and duplicate

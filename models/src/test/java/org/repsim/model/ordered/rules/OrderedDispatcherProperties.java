@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
-import org.repsim.model.algo.SeededCases;
+import org.repsim.model.SeededCases;
 import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
 import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
 

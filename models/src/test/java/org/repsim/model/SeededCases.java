@@ -1,4 +1,4 @@
-package org.repsim.model.algo;
+package org.repsim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
