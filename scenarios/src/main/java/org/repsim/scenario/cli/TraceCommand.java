@@ -1,16 +1,12 @@
 package org.repsim.scenario.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.repsim.model.trace.TraceFormat;
-import org.repsim.model.trace.TraceOptions;
 import org.repsim.model.trace.TraceStats;
 import org.repsim.scenario.spec.Units;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code repsim trace stats FILE}: what a block trace asks of replication (I/O mix, write rate, folding). */
@@ -30,11 +26,8 @@ final class TraceCommand implements Callable<Integer> {
             description = "I/Os, read/write mix, size histogram, write rate over time and the write folding "
                     + "expected at a cycle time (rewrite ratio). The last line is machine-readable.")
     static final class Stats implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Trace file (gzip is detected).")
-        private Path file;
-
-        @Option(names = "--format", defaultValue = "msr", description = "msr or spc (default: ${DEFAULT-VALUE}).")
-        private String format;
+        @Mixin
+        private TraceInput input;
 
         @Option(names = "--cycle", defaultValue = "30 s", description = "Cycle time for the folding figure (default: ${DEFAULT-VALUE}).")
         private String cycle;
@@ -42,34 +35,15 @@ final class TraceCommand implements Callable<Integer> {
         @Option(names = "--interval", defaultValue = "1 s", description = "Interval of the write-rate series (default: ${DEFAULT-VALUE}).")
         private String interval;
 
-        @Option(names = "--track-size", defaultValue = "128 KiB", description = "Track (slot) size (default: ${DEFAULT-VALUE}).")
-        private String trackSize;
-
-        @Option(names = "--skip-bad-lines", description = "Skip and count malformed lines instead of stopping at the first.")
-        private boolean skipBadLines;
-
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() {
-            var err = spec.commandLine().getErr();
-            if (!Files.isReadable(file)) {
-                err.println("repsim: cannot read trace file " + file);
-                err.flush();
-                return ExitCodes.INVALID;
-            }
-            try {
-                TraceStats stats = TraceStats.of(file, TraceFormat.parse(format),
-                        TraceOptions.defaults().withSkipBadLines(skipBadLines), Units.nanos(interval),
-                        Units.nanos(cycle), Units.bytes(trackSize));
-                stats.format(Repsim.stdout(spec));
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                err.println("repsim: " + e.getMessage());
-                err.flush();
-                return ExitCodes.INVALID;
-            }
+            return input.run("repsim: ", spec.commandLine().getErr(), () -> {
+                TraceStats.of(input.file, input.traceFormat(), input.options(), Units.nanos(interval),
+                        Units.nanos(cycle), input.trackBytes()).format(Repsim.stdout(spec));
+            });
         }
     }
 }
