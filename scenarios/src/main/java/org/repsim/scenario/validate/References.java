@@ -288,6 +288,7 @@ final class References {
      */
     private void oneSecondaryPerPrimaryBox(Replication r) {
         Map<String, Integer> first = new LinkedHashMap<>();
+        Map<String, Integer> sessionNames = new LinkedHashMap<>();
         for (int i = 0; i < r.pairs().size(); i++) {
             Pair p = r.pairs().get(i);
             String path = JsonPaths.index("replication.pairs", i);
@@ -297,6 +298,7 @@ final class References {
             }
             Integer j = first.putIfAbsent(p.primaryBox(), i);
             if (j == null) {
+                sessionNameUnique(p, i, path, sessionNames);
                 continue;
             }
             Pair q = r.pairs().get(j);
@@ -310,6 +312,22 @@ final class References {
                         + p.secondaryBox() + "' share one session in cycle mode, so they use the same links; "
                         + other + " uses " + s.linksOf(q).stream().map(Link::id).toList());
             }
+        }
+    }
+
+    /**
+     * A cycle session is named primary-secondary (its metrics carry that name), and box ids may
+     * contain '-': boxes 'a-b' to 'c' and 'a' to 'b-c' would name the same session.
+     */
+    private void sessionNameUnique(Pair p, int i, String path, Map<String, Integer> sessionNames) {
+        String name = p.primaryBox() + "-" + p.secondaryBox();
+        Integer k = sessionNames.putIfAbsent(name, i);
+        if (k != null) {
+            Pair q = s.replication().pairs().get(k);
+            problems.add(JsonPaths.key(path, "primary"), "the cycle session of boxes '" + p.primaryBox() + "' and '"
+                    + p.secondaryBox() + "' would be named '" + name + "', as is the session of boxes '" + q.primaryBox()
+                    + "' and '" + q.secondaryBox() + "' (" + JsonPaths.index("replication.pairs", k)
+                    + "); rename a box so that primary-secondary names differ");
         }
     }
 

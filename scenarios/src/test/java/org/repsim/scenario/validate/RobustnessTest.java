@@ -100,6 +100,18 @@ class RobustnessTest {
     }
 
     @Test
+    void twoCycleSessionsWhoseNamesWouldCollideAreRefused() {
+        // was: accepted, though 'a-b'→'c' and 'a'→'b-c' both name the cycle session (and its metrics) 'a-b-c'
+        String boxes = with(MINIMAL, "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
+                "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"a-b\", \"site\": \"a\", \"like\": \"p\" },"
+                        + " { \"id\": \"c\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"a\", \"site\": \"a\", \"like\": \"p\" },"
+                        + " { \"id\": \"b-c\", \"site\": \"b\", \"like\": \"p\" }");
+        Problem p = problem(pairs(boxes, "[ { \"primary\": \"a-b\", \"secondary\": \"c\" }, { \"primary\": \"a\", \"secondary\": \"b-c\" } ]"));
+        assertThat(p.path()).isEqualTo("replication.pairs[1].primary");
+        assertThat(p.message()).contains("would be named 'a-b-c'").contains("replication.pairs[0]").contains("rename a box");
+    }
+
+    @Test
     void anEmptySiteIdIsRefusedWhereItIsWritten() {
         List<Problem> ps = problems(with("{ \"id\": \"c\" }", "{ \"id\": \"\" }"));
         assertThat(ps).anySatisfy(p -> {
