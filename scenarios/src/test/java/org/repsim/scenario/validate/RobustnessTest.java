@@ -101,7 +101,7 @@ class RobustnessTest {
 
     @Test
     void twoCycleSessionsWhoseNamesWouldCollideAreRefused() {
-        // was: accepted, though 'a-b'→'c' and 'a'→'b-c' both name the cycle session (and its metrics) 'a-b-c'
+        // was: accepted, though 'a-b'→'c' and 'a'→'b-c' both name the cycle session (and its signals) 'a-b-c'
         String boxes = with(MINIMAL, "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
                 "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"a-b\", \"site\": \"a\", \"like\": \"p\" },"
                         + " { \"id\": \"c\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"a\", \"site\": \"a\", \"like\": \"p\" },"
