@@ -12,20 +12,22 @@ import org.repsim.model.measure.SignalKeys;
  * <p>Placement [design]: track {@code t} lives on device {@code floorMod(t, n)} (striping by
  * track), so the device of an address never changes.
  *
- * <p>RAID write penalty [design]: a write costs {@code writePenalty} device operations, run
- * back to back on the track's device as one job — the device is busy for the sum of
- * {@code writePenalty} service times (each drawn separately) and the write completes after the
- * last one. A read is one operation.
+ * <p>RAID write phases ({@link RaidLevel}): a write runs its read phase (raid5, raid6) as
+ * parallel operations on the track's device and the next ones, then its write phase likewise;
+ * each operation is a job of its device's FIFO queue with its own service time, and a phase ends
+ * when its last operation does. The write completes at the end of its write phase. A read is one
+ * operation on the track's device.
  *
  * <p>Signals ({@code <prefix>.…}): {@code queue} (level, operations waiting over all devices),
  * {@code busy} (level, busy devices), {@code inSystem} (level), {@code response} (observation,
- * ns from request to completion), {@code reads}/{@code writes} (counts).
+ * ns from an operation's arrival at its device to its completion), {@code reads}/{@code writes}
+ * (counts of requests, not of device operations).
  */
 public final class DiskGroup {
     private final String name;
     private final Scheduler scheduler;
     private final DiskModel model;
-    private final int writePenalty;
+    private final RaidLevel raid;
     private final FifoStation[] devices;
     private final Signal queue;
     private final Signal busy;
@@ -35,18 +37,30 @@ public final class DiskGroup {
     private final Signal writes;
     private int waitingTotal;
     private int busyTotal;
+    /** Idle phased writes, reused: a write in flight costs no allocation once the pool is warm. */
+    private PhasedWrite[] idleWrites = new PhasedWrite[8];
+    private int idleCount;
 
+    /**
+     * A group whose writes take {@code writePenalty} device operations: 1, 2, 4 or 6, read as
+     * {@link RaidLevel#ofPenalty}.
+     */
     public DiskGroup(Scheduler scheduler, Signals signals, String prefix, int devices, DiskModel model, int writePenalty) {
+        this(scheduler, signals, prefix, devices, model, raidOf(prefix, writePenalty));
+    }
+
+    public DiskGroup(Scheduler scheduler, Signals signals, String prefix, int devices, DiskModel model, RaidLevel raid) {
         if (devices < 1) {
             throw new IllegalArgumentException("disk group " + prefix + ": devices must be ≥ 1, got " + devices);
         }
-        if (writePenalty < 1) {
-            throw new IllegalArgumentException("disk group " + prefix + ": RAID write penalty must be ≥ 1, got " + writePenalty);
+        if (devices < raid.minDevices()) {
+            throw new IllegalArgumentException("disk group " + prefix + ": " + raid.key() + " needs at least "
+                    + raid.minDevices() + " devices, got " + devices);
         }
         this.name = prefix;
         this.scheduler = scheduler;
         this.model = model;
-        this.writePenalty = writePenalty;
+        this.raid = raid;
         this.queue = signals.declare(prefix, SignalKeys.DiskGroup.QUEUE);
         this.busy = signals.declare(prefix, SignalKeys.DiskGroup.BUSY);
         this.inSystem = signals.declare(prefix, SignalKeys.DiskGroup.IN_SYSTEM);
@@ -94,14 +108,71 @@ public final class DiskGroup {
         device(track).submit(model.serviceNs(bytes), done);
     }
 
-    /** Writes {@code bytes} of {@code track} with the RAID write penalty; {@code done} runs after the last device operation. */
+    /** Writes {@code bytes} of {@code track} in the group's RAID phases; {@code done} runs when the write phase ended. */
     public void write(long track, long bytes, Runnable done) {
         writes.emit(scheduler.now(), 1);
-        long service = 0;
-        for (int i = 0; i < writePenalty; i++) {
-            service += model.serviceNs(bytes);
+        if (raid == RaidLevel.NONE) {
+            device(track).submit(model.serviceNs(bytes), done);
+            return;
         }
-        device(track).submit(service, done);
+        PhasedWrite w = idleCount > 0 ? idleWrites[--idleCount] : new PhasedWrite();
+        w.begin(deviceOf(track), bytes, done);
+    }
+
+    private static RaidLevel raidOf(String prefix, int writePenalty) {
+        try {
+            return RaidLevel.ofPenalty(writePenalty);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("disk group " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void release(PhasedWrite w) {
+        if (idleCount == idleWrites.length) {
+            idleWrites = java.util.Arrays.copyOf(idleWrites, idleCount * 2);
+        }
+        idleWrites[idleCount++] = w;
+    }
+
+    /** One write in flight: its phases' operations report here; the last of a phase moves it on. */
+    private final class PhasedWrite implements Runnable {
+        private int dataDevice;
+        private long bytes;
+        private Runnable done;
+        private int pending;
+        private boolean writing;
+
+        void begin(int device, long size, Runnable onDone) {
+            dataDevice = device;
+            bytes = size;
+            done = onDone;
+            writing = raid.readsPerWrite() == 0;
+            phase(writing ? raid.writesPerWrite() : raid.readsPerWrite());
+        }
+
+        private void phase(int operations) {
+            pending = operations;
+            int n = devices.length;
+            for (int k = 0; k < operations; k++) {
+                devices[RaidLevel.device(dataDevice, k, n)].submit(model.serviceNs(bytes), this);
+            }
+        }
+
+        @Override
+        public void run() {
+            if (--pending > 0) {
+                return;
+            }
+            if (!writing) {
+                writing = true;
+                phase(raid.writesPerWrite());
+                return;
+            }
+            Runnable d = done;
+            done = null;
+            release(this);
+            d.run();
+        }
     }
 
     /** Index of the device holding {@code track}. */
@@ -121,8 +192,8 @@ public final class DiskGroup {
         return devices.length;
     }
 
-    public int writePenalty() {
-        return writePenalty;
+    public RaidLevel raid() {
+        return raid;
     }
 
     /** Operations waiting over all devices. */

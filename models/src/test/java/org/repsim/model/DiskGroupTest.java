@@ -32,19 +32,107 @@ class DiskGroupTest {
         assertThat(log.lines()).containsExactly("231072 read t0", "231072 read t1", "462144 read t2");
     }
 
+    /** 100 µs + 128 KiB at 1 GB/s: one device operation on an idle SSD. */
+    private static final long S = 100_000 + 131_072;
+
+    private DiskGroup group(int devices, RaidLevel raid) {
+        return new DiskGroup(kernel, signals, "dg", devices, DiskModel.ssd(100_000, 1e9), raid);
+    }
+
+    private void logBusy(DiskGroup g, long at) {
+        kernel.at(at, () -> log.add("busy=" + g.busy()));
+    }
+
     @Test
-    void raidWritePenaltyRunsBackToBackOperationsOnTheDevice() {
-        DiskGroup g = new DiskGroup(kernel, signals, "dg", 1, DiskModel.ssd(1_000, 1e9), 4);
+    void raid5SmallWriteOnIdleSsdsTakesTwoServiceTimesNotFour() {
+        DiskGroup g = group(4, RaidLevel.RAID5);
+        kernel.at(0, () -> g.write(0, 131_072, log.on("write t0")));
+        logBusy(g, S / 2);
+        logBusy(g, S + S / 2);
+        kernel.runUntil(10_000_000);
+        // read data + parity in parallel (devices 0, 1), then write both in parallel: 2 × S
+        assertThat(log.lines()).containsExactly(
+                S / 2 + " busy=2", (S + S / 2) + " busy=2", 2 * S + " write t0");
+    }
+
+    @Test
+    void raid5PhasesQueueOnTheDataAndParityDevicesOnly() {
+        DiskGroup g = group(4, RaidLevel.RAID5);
+        kernel.at(0, () -> {
+            g.write(0, 131_072, log.on("write t0"));
+            g.read(1, 131_072, log.on("read t1")); // parity device of track 0: behind the parity read
+            g.read(2, 131_072, log.on("read t2")); // untouched device
+        });
+        kernel.runUntil(10_000_000);
+        // device 1: parity read [0, S], read t1 [S, 2S], parity write [2S, 3S]; device 0 is done at 2S
+        assertThat(log.lines()).containsExactly(S + " read t2", 2 * S + " read t1", 3 * S + " write t0");
+    }
+
+    @Test
+    void raid1WriteIsTwoParallelWritesOnTheDeviceAndItsMirror() {
+        DiskGroup g = group(4, RaidLevel.RAID1);
+        kernel.at(0, () -> {
+            g.write(3, 131_072, log.on("write t3")); // devices 3 and 0 (the mirror wraps round)
+            g.read(0, 131_072, log.on("read t0"));
+            g.read(1, 131_072, log.on("read t1"));
+        });
+        logBusy(g, S / 2);
+        kernel.runUntil(10_000_000);
+        assertThat(log.lines()).containsExactly(S / 2 + " busy=3", S + " write t3", S + " read t1", 2 * S + " read t0");
+    }
+
+    @Test
+    void raid6SmallWriteIsThreeReadsThenThreeWrites() {
+        DiskGroup g = group(5, RaidLevel.RAID6);
         Tally response = new Tally();
         signals.find("dg.response").subscribe((t, v) -> response.add(v));
         kernel.at(0, () -> {
-            g.write(5, 1_000, log.on("write"));
-            g.read(5, 1_000, log.on("read"));
+            g.write(4, 131_072, log.on("write t4")); // devices 4, 0, 1
+            g.read(2, 131_072, log.on("read t2"));
         });
-        kernel.runUntil(1_000_000);
-        // write = 4 × (1000 + 1000) ns, then the read waits behind it
-        assertThat(log.lines()).containsExactly("8000 write", "10000 read");
-        assertThat(response.mean()).isEqualTo(9_000.0);
+        logBusy(g, S / 2);
+        logBusy(g, S + S / 2);
+        kernel.runUntil(10_000_000);
+        assertThat(log.lines()).containsExactly(
+                S / 2 + " busy=4", S + " read t2", (S + S / 2) + " busy=3", 2 * S + " write t4");
+        // six device operations (plus the read), none of which waited
+        assertThat(response.count()).isEqualTo(7);
+        assertThat(response.mean()).isEqualTo((double) S);
+    }
+
+    @Test
+    void noRaidWriteIsOneOperation() {
+        DiskGroup g = group(2, RaidLevel.NONE);
+        kernel.at(0, () -> {
+            g.write(0, 131_072, log.on("write t0"));
+            g.read(1, 131_072, log.on("read t1"));
+        });
+        logBusy(g, S / 2);
+        kernel.runUntil(10_000_000);
+        assertThat(log.lines()).containsExactly(S / 2 + " busy=2", S + " write t0", S + " read t1");
+    }
+
+    @Test
+    void integerPenaltyNamesTheRaidLevel() {
+        assertThat(new DiskGroup(kernel, signals, "a", 2, DiskModel.ssd(1, 1e9), 1).raid()).isEqualTo(RaidLevel.NONE);
+        assertThat(new DiskGroup(kernel, signals, "b", 2, DiskModel.ssd(1, 1e9), 2).raid()).isEqualTo(RaidLevel.RAID1);
+        assertThat(new DiskGroup(kernel, signals, "c", 3, DiskModel.ssd(1, 1e9), 4).raid()).isEqualTo(RaidLevel.RAID5);
+        assertThat(new DiskGroup(kernel, signals, "d", 4, DiskModel.ssd(1, 1e9), 6).raid()).isEqualTo(RaidLevel.RAID6);
+        assertThatThrownBy(() -> new DiskGroup(kernel, signals, "e", 4, DiskModel.ssd(1, 1e9), 3))
+                .hasMessageContaining("names no RAID level");
+    }
+
+    @Test
+    void aWriteAfterAWriteReusesNothingStillInFlight() {
+        // two overlapping raid5 writes on disjoint devices, then one reusing the first's job
+        DiskGroup g = group(4, RaidLevel.RAID5);
+        kernel.at(0, () -> {
+            g.write(0, 131_072, log.on("write t0"));
+            g.write(2, 131_072, log.on("write t2"));
+        });
+        kernel.at(2 * S, () -> g.write(1, 131_072, log.on("write t1")));
+        kernel.runUntil(10_000_000);
+        assertThat(log.lines()).containsExactly(2 * S + " write t0", 2 * S + " write t2", 4 * S + " write t1");
     }
 
     @Test
@@ -78,6 +166,12 @@ class DiskGroupTest {
                 .hasMessageContaining("devices");
         assertThatThrownBy(() -> new DiskGroup(kernel, signals, "dg", 1, DiskModel.ssd(1, 1), 0))
                 .hasMessageContaining("penalty");
+        assertThatThrownBy(() -> new DiskGroup(kernel, signals, "dg", 2, DiskModel.ssd(1, 1), RaidLevel.RAID5))
+                .hasMessageContaining("raid5 needs at least 3 devices");
+        assertThatThrownBy(() -> new DiskGroup(kernel, signals, "dg", 3, DiskModel.ssd(1, 1), RaidLevel.RAID6))
+                .hasMessageContaining("raid6 needs at least 4 devices");
+        assertThatThrownBy(() -> new DiskGroup(kernel, signals, "dg", 1, DiskModel.ssd(1, 1), RaidLevel.RAID1))
+                .hasMessageContaining("raid1 needs at least 2 devices");
         assertThatThrownBy(() -> DiskModel.ssd(1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DiskModel.hdd(Distributions.deterministic(1), 0, 1)).hasMessageContaining("rpm");
     }

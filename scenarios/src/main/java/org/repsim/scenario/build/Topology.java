@@ -11,6 +11,7 @@ import org.repsim.model.Box;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.DiskModel;
 import org.repsim.model.LinkConfig;
+import org.repsim.model.RaidLevel;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -44,7 +45,7 @@ public final class Topology {
                                 g.rpm(), g.throughputBps())
                         : DiskModel.ssd(g.latencyNs(), g.throughputBps());
                 groups.add(new DiskGroup(s, signals, prefix + ".backend." + g.id(), g.devices(), model,
-                        (int) Math.round(g.raidWritePenalty())));
+                        RaidLevel.of(g.raid())));
                 devices += g.devices();
             }
             var ha = b.hostAdapters();
@@ -63,7 +64,7 @@ public final class Topology {
             }
             for (var v : b.volumes()) {
                 long tracks = Math.max(1, (v.sizeBytes() + b.cache().trackSizeBytes() - 1) / b.cache().trackSizeBytes());
-                box.addVolume(v.id(), tracks, 0);
+                box.addVolume(v.id(), tracks, v.backend() == null ? 0 : b.backend().indexOf(b.diskGroup(v.backend())));
             }
             boxes.put(b.id(), box);
             diskGroups.put(b.id(), groups);

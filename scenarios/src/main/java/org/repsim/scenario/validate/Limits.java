@@ -26,9 +26,6 @@ public final class Limits {
     /** Largest I/O size a workload may ask for (the largest value of its size distribution, or its mean when unbounded). */
     public static final long MAX_IO_BYTES = 1L << 30;
 
-    /** Largest RAID write penalty (back-end operations per host write; RAID 6 small writes take 6). */
-    public static final int MAX_RAID_WRITE_PENALTY = 100;
-
     private Limits() {
     }
 }

@@ -3,6 +3,7 @@ package org.repsim.scenario.validate;
 import java.util.ArrayList;
 import java.util.List;
 import org.repsim.model.Cache;
+import org.repsim.model.RaidLevel;
 import org.repsim.scenario.spec.Arrival;
 import org.repsim.scenario.spec.Box;
 import org.repsim.scenario.spec.Cycle;
@@ -78,12 +79,38 @@ final class ModelConstraints {
             for (int j = 0; j < b.backend().size(); j++) {
                 String group = JsonPaths.index(JsonPaths.key(path, "backend"), j);
                 servers(b.backend().get(j).devices(), JsonPaths.key(group, "devices"));
-                if (b.backend().get(j).raidWritePenalty() > Limits.MAX_RAID_WRITE_PENALTY) {
-                    report(JsonPaths.key(group, "raidWritePenalty"), "at most " + Limits.MAX_RAID_WRITE_PENALTY
-                            + " back-end operations per host write, found " + b.backend().get(j).raidWritePenalty());
-                }
+                raid(b.backend().get(j), group);
             }
         }
+    }
+
+    /** A disk group's RAID level: named once, consistently, with enough devices for its phases (docs/model.md §1). */
+    private void raid(org.repsim.scenario.spec.DiskGroup g, String group) {
+        Double penalty = g.raidWritePenalty();
+        if (penalty != null) {
+            // binding keeps the older key only when it names no level or contradicts raid
+            String named = org.repsim.scenario.spec.DiskGroup.levelOfPenalty(penalty);
+            report(JsonPaths.key(group, "raidWritePenalty"), named == null
+                    ? "a write penalty of " + plain(penalty) + " names no RAID level; write \"raid\": \"none\","
+                            + " \"raid1\", \"raid5\" or \"raid6\" instead (their small writes take 1, 2, 4 and 6"
+                            + " device operations, run as parallel phases)"
+                    : "a write penalty of " + plain(penalty) + " names " + named + " but raid is " + g.raid()
+                            + "; give raid alone");
+            return;
+        }
+        if (problems.hasAtOrUnder(JsonPaths.key(group, "raid"))) {
+            return; // an unknown level, already reported
+        }
+        RaidLevel level = RaidLevel.of(g.raid());
+        if (g.devices() > 0 && g.devices() < level.minDevices()) {
+            report(JsonPaths.key(group, "devices"), level.key() + " needs at least " + level.minDevices()
+                    + " devices (each operation of a write phase on its own device), found " + g.devices());
+        }
+    }
+
+    /** A number as written: 4 rather than 4.0. */
+    private static String plain(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     private void links() {

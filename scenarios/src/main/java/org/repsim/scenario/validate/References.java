@@ -62,7 +62,13 @@ final class References {
             Box b = s.boxes().get(i);
             String path = JsonPaths.index("boxes", i);
             ref(b.site(), sites, JsonPaths.key(path, "site"), "site");
-            unique(b.backend(), x -> x.id(), JsonPaths.key(path, "backend"), "disk group");
+            Map<String, Integer> groups = unique(b.backend(), x -> x.id(), JsonPaths.key(path, "backend"), "disk group");
+            for (int j = 0; j < b.volumes().size(); j++) {
+                if (b.volumes().get(j).backend() != null) {
+                    ref(b.volumes().get(j).backend(), groups,
+                            JsonPaths.key(JsonPaths.index(JsonPaths.key(path, "volumes"), j), "backend"), "disk group");
+                }
+            }
             volumesByBox.put(b.id(), unique(b.volumes(), x -> x.id(), JsonPaths.key(path, "volumes"), "volume").keySet());
             unique(b.processors(), NamedPool::id, JsonPaths.key(path, "processors"), "processor pool");
         }
