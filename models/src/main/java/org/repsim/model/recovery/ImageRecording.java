@@ -11,7 +11,7 @@ import org.repsim.core.stats.LagMeter;
  * Recording of a {@link RecoverableImage} (docs/model.md §7; names from the catalogue {@link Measures}):
  * {@code rpo.lag.mean/.max}, {@code rpo.aboveTarget.fraction} and the column {@code rpo.lag} —
  * now − the image's primary time, exact ({@link LagMeter}) — and {@code consistency.violations},
- * the transfers that rolled a track back. Resets with the warm-up.
+ * the transfers that rolled a track back plus the chain violations the engines reported. Resets with the warm-up.
  */
 public final class ImageRecording {
     private final RecoverableImage image;
@@ -31,7 +31,7 @@ public final class ImageRecording {
     public static ImageRecording register(Recording rec, RecoverableImage image, Scheduler scheduler, long rpoTargetNs) {
         ImageRecording r = new ImageRecording(image, scheduler, rpoTargetNs);
         rec.resetWith(r.lag);
-        rec.resetWith(now -> r.violationsBase = image.rules().regressions());
+        rec.resetWith(now -> r.violationsBase = image.violations());
         rec.metrics(r::addMetrics);
         rec.column(Measures.RPO_LAG, () -> r.lag.currentNs(scheduler.now()) / 1e9);
         return r;
@@ -41,7 +41,7 @@ public final class ImageRecording {
         out.add(Measures.RPO_LAG_MEAN.of(lag.averageNs(nowNs) / 1e9));
         out.add(Measures.RPO_LAG_MAX.of(lag.maxNs(nowNs) / 1e9));
         out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(nowNs)));
-        out.add(Measures.CONSISTENCY_VIOLATIONS.of(image.rules().regressions() - violationsBase));
+        out.add(Measures.CONSISTENCY_VIOLATIONS.of(image.violations() - violationsBase));
     }
 
     /** The exact recovery-point lag meter. */

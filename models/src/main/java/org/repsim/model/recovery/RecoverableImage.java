@@ -19,6 +19,24 @@ public final class RecoverableImage {
     private final List<Runnable> violationListeners = new ArrayList<>();
     private long imageTimeNs = Long.MIN_VALUE;
     private int spaces;
+    private long chainViolations;
+    private Log[] logs = new Log[0];
+
+    /** Sees every event the image is fed, in order (the event log of brute-force tests). */
+    public interface Log {
+        void write(int space, long firstTrack, int count, long bytes, TrackImage.Write w);
+
+        void acknowledged(TrackImage.Write w, long nowNs);
+
+        void read(int space, long track, long version);
+
+        void landed(int space, long track, long version);
+    }
+
+    public void addLog(Log log) {
+        logs = java.util.Arrays.copyOf(logs, logs.length + 1);
+        logs[logs.length - 1] = log;
+    }
 
     public RecoverableImage(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -31,22 +49,36 @@ public final class RecoverableImage {
 
     /** A host write reached the primary's cache. */
     public TrackImage.Write write(int space, long firstTrack, int count, long bytes) {
-        return image.write(space, firstTrack, count, bytes);
+        TrackImage.Write w = image.write(space, firstTrack, count, bytes);
+        for (Log l : logs) {
+            l.write(space, firstTrack, count, bytes, w);
+        }
+        return w;
     }
 
     /** The host is acknowledged now. */
     public void acknowledged(TrackImage.Write w) {
         image.acknowledged(w, scheduler.now());
+        for (Log l : logs) {
+            l.acknowledged(w, scheduler.now());
+        }
         moved();
     }
 
     /** A transfer of the track is read now; returns the version it carries. */
     public long read(int space, long track) {
-        return image.read(space, track);
+        long v = image.read(space, track);
+        for (Log l : logs) {
+            l.read(space, track, v);
+        }
+        return v;
     }
 
     /** A transfer read with {@code version} is written at the secondary now. */
     public void landed(int space, long track, long version) {
+        for (Log l : logs) {
+            l.landed(space, track, version);
+        }
         if (image.landed(space, track, version)) {
             for (Runnable r : violationListeners) {
                 r.run();
@@ -75,9 +107,25 @@ public final class RecoverableImage {
         imageTimeListeners.add(r);
     }
 
-    /** Runs at every regression (an older transfer landed over a newer one). */
+    /** Runs at every violation (a regression, or a chain violation reported by an engine). */
     public void addViolationListener(Runnable r) {
         violationListeners.add(r);
+    }
+
+    /**
+     * A write entered the image while an earlier write of its dependent chain is absent (ordered mode:
+     * a subtask landed before an earlier subtask of its task, docs/model.md §4, §7).
+     */
+    public void chainViolation() {
+        chainViolations++;
+        for (Runnable r : violationListeners) {
+            r.run();
+        }
+    }
+
+    /** Consistency violations: regressions of the image plus chain violations reported by the engines. */
+    public long violations() {
+        return image.regressions() + chainViolations;
     }
 
     public DataLoss lossAt(long nowNs) {
