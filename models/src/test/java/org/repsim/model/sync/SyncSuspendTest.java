@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.Tie;
 import org.repsim.model.consistency.rules.DataLoss;
+import org.repsim.model.recovery.ImageReplay;
 
 /**
  * docs/model.md §3, §7: a sync pair under a link outage, 2 s to 5 s, one 4 KiB write every 10 ms
@@ -27,6 +28,8 @@ class SyncSuspendTest {
         long[] ack = new long[n];
         java.util.Arrays.fill(ack, -1);
         f.link.scheduleOutage(f.kernel, 2 * S, 5 * S);
+        ImageReplay replay = new ImageReplay();
+        f.sync.image().addLog(replay);
         for (int i = 0; i < n; i++) {
             int k = i;
             f.kernel.at(k * 10 * MS, Tie.ARRIVAL, () -> f.host.issue(
@@ -34,7 +37,13 @@ class SyncSuspendTest {
         }
         for (int i = 0; i < lossAtNs.length; i++) {
             int k = i;
-            f.kernel.at(lossAtNs[k], Tie.CONTROL, () -> loss[k] = f.sync.image().lossAt(f.kernel.now()));
+            f.kernel.at(lossAtNs[k], Tie.CONTROL, () -> {
+                loss[k] = f.sync.image().lossAt(f.kernel.now());
+                // the brute-force replay of the event log agrees
+                long[] want = replay.lossAt(f.kernel.now());
+                assertThat(new long[] {loss[k].lostWrites(), loss[k].lostBytes(), loss[k].oldestLostAckNs(),
+                        loss[k].newestLostAckNs()}).isEqualTo(want);
+            });
         }
         f.kernel.runUntil(endNs);
         return ack;
@@ -78,6 +87,16 @@ class SyncSuspendTest {
         assertThat(loss[0].oldestLostAckNs()).isEqualTo(suspendNs);
         assertThat(loss[0].newestLostAckNs()).isEqualTo(399 * 10 * MS + SyncFixture.HOST_ADAPTER_NS);
         assertThat(loss[0].recoveryPointNs()).isEqualTo(4 * S - suspendNs);
+    }
+
+    @Test
+    void theLossMatchesAReplayOfTheEventLogThroughSuspensionAndResync() {
+        SyncFixture f = new SyncFixture(100, 1, SyncPolicy.suspendAfter(1 * S));
+        long[] at = new long[40];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = 1 * S + i * 150 * MS + 3 * MS;
+        }
+        run(f, 8 * S, at, new DataLoss[at.length]);
     }
 
     @Test
