@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
-import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
@@ -271,13 +270,7 @@ public final class ConsistencyGroup {
      * {@code disaster.beyondHole} (writes present in an inconsistent image after a missing predecessor).
      */
     public List<Metric> lossAt(long nowNs) {
-        DataLoss d = checker.lossAt(nowNs);
-        return List.of(
-                Measures.DISASTER_LOST_WRITES.of(d.lostWrites()),
-                Measures.DISASTER_LOST_BYTES.of(d.lostBytes()),
-                Measures.DISASTER_LOST_SPAN.of(d.spanNs() / 1e9),
-                Measures.DISASTER_RECOVERY_POINT.of(d.recoveryPointNs() / 1e9),
-                Measures.DISASTER_BEYOND_HOLE.of(d.writesBeyondHole()));
+        return checker.lossAt(nowNs).metrics();
     }
 
     // ---------------------------------------------------------------- observation

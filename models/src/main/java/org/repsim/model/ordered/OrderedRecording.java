@@ -8,6 +8,8 @@ import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.Counter;
 import org.repsim.core.stats.LagMeter;
+import org.repsim.model.recovery.ImageRecording;
+import org.repsim.model.recovery.RecoverableImage;
 import org.repsim.core.stats.Tally;
 import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.measure.SignalKeys;
@@ -24,11 +26,9 @@ import org.repsim.model.measure.SignalKeys;
  * {@code ordered.check.entries}, {@code ordered.check.cpu} (s), {@code ordered.prepare.utilization},
  * {@code ordered.sender.utilization}, {@code ordered.backlog.tracks.mean/.max},
  * {@code ordered.backlog.bytes.mean/.max}, {@code ordered.pass.duration.mean/.max} (s),
- * {@code ordered.pass.count}, {@code rpo.lag.mean/.max} (s), {@code rpo.aboveTarget.fraction}.
- *
- * <p>Recovery-point lag over several engines: the system's reference is the oldest
- * {@link OrderedReplication#securedUpToNs()} of all engines (every write before it is secured
- * everywhere).
+ * {@code ordered.pass.count}; from the engines' shared recoverable image ({@link ImageRecording},
+ * docs/model.md §7): {@code rpo.lag.mean/.max} (s), {@code rpo.aboveTarget.fraction} and
+ * {@code consistency.violations} (transfers that rolled a track of the image back).
  *
  * <p>Time-series columns: {@code queue.reorder} (subtasks queued now), {@code rpo.lag} (s, now),
  * {@code ordered.backlog.tracks}, {@code ordered.backlog.bytes}.
@@ -36,7 +36,7 @@ import org.repsim.model.measure.SignalKeys;
 public final class OrderedRecording {
     private final Scheduler scheduler;
     private final List<OrderedReplication> engines;
-    private final LagMeter lag;
+    private ImageRecording image;
     private final long[] depth;
     private final long[] active;
     private final long[] backlogTracks;
@@ -64,7 +64,6 @@ public final class OrderedRecording {
         this.scheduler = scheduler;
         this.engines = List.copyOf(engines);
         int n = engines.size();
-        this.lag = new LagMeter(startNs, rpoTargetNs);
         this.depth = new long[n];
         this.active = new long[n];
         this.backlogTracks = new long[n];
@@ -90,9 +89,13 @@ public final class OrderedRecording {
             throw new IllegalArgumentException("ordered recording needs at least one engine");
         }
         OrderedRecording r = new OrderedRecording(scheduler, engines, startNs, rpoTargetNs);
+        RecoverableImage shared = engines.get(0).image();
+        for (OrderedReplication e : engines) {
+            if (e.image() != shared) {
+                throw new IllegalArgumentException("ordered engines of one run must share one recoverable image");
+            }
+        }
         r.subscribe(signals, startNs);
-        r.updateLag(startNs);
-        rec.resetWith(r.lag);
         for (var res : List.of(r.depthLevel, r.depthPerTask, r.backlogTracksLevel, r.backlogBytesLevel, r.taskDepth,
                 r.wait, r.passDuration, r.waited, r.dispatched, r.outOfOrder, r.written, r.checkEntries, r.checkNs)) {
             rec.resetWith(res);
@@ -104,7 +107,7 @@ public final class OrderedRecording {
         rec.resetWith(now -> r.rejectedAtReset = r.rejectedTotal());
         rec.metrics(r::addMetrics);
         rec.column(Measures.REORDER_QUEUE_COLUMN, () -> r.totalDepth);
-        rec.column(Measures.RPO_LAG, () -> r.lag.currentNs(scheduler.now()) / 1e9);
+        r.image = ImageRecording.register(rec, shared, scheduler, rpoTargetNs);
         rec.column(Measures.ORDERED_BACKLOG_TRACKS_COLUMN, r::totalBacklogTracks);
         rec.column(Measures.ORDERED_BACKLOG_BYTES_COLUMN, r::totalBacklogBytes);
         return r;
@@ -143,7 +146,6 @@ public final class OrderedRecording {
                 backlogBytes[e] = (long) v;
                 backlogBytesLevel.update(t, totalBacklogBytes());
             });
-            signals.get(p, SignalKeys.Ordered.SECURED_UP_TO).subscribe((t, v) -> updateLag(t));
             int prepServers = engine.preparePool().servers();
             int sendServers = engine.senderPool().servers();
             TimeWeighted pb = new TimeWeighted(startNs, 0);
@@ -155,17 +157,6 @@ public final class OrderedRecording {
             signals.get(engine.senderPool().name(), SignalKeys.Processor.BUSY)
                     .subscribe((t, v) -> sb.update(t, v / sendServers));
         }
-    }
-
-    private void updateLag(long now) {
-        long ref = Long.MAX_VALUE;
-        for (OrderedReplication e : engines) {
-            long r = e.securedUpToNs();
-            if (r != Long.MIN_VALUE && r < ref) {
-                ref = r;
-            }
-        }
-        lag.set(now, ref == Long.MAX_VALUE ? LagMeter.NONE : ref);
     }
 
     private long rejectedTotal() {
@@ -196,7 +187,7 @@ public final class OrderedRecording {
 
     /** The recovery-point lag meter (system-wide). */
     public LagMeter lag() {
-        return lag;
+        return image.lag();
     }
 
     private void addMetrics(long now, List<Metric> out) {
@@ -222,9 +213,6 @@ public final class OrderedRecording {
         out.add(Measures.ORDERED_PASS_DURATION.mean().of(passDuration.count() == 0 ? 0 : passDuration.mean() / 1e9));
         out.add(Measures.ORDERED_PASS_DURATION.max().of(passDuration.count() == 0 ? 0 : passDuration.max() / 1e9));
         out.add(Measures.ORDERED_PASS_COUNT.of(passDuration.count()));
-        out.add(Measures.RPO_LAG_MEAN.of(lag.averageNs(now) / 1e9));
-        out.add(Measures.RPO_LAG_MAX.of(lag.maxNs(now) / 1e9));
-        out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(now)));
     }
 
     /** Mean over engines of each pool's time-average busy fraction. */

@@ -18,6 +18,8 @@ import org.repsim.model.ordered.rules.OrderedDispatcher;
 import org.repsim.model.measure.SignalKeys;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
+import org.repsim.model.recovery.RecoverableImage;
+import org.repsim.model.recovery.rules.TrackImage;
 
 /**
  * Ordered asynchronous replication (docs/model.md §4, seed US 7,137,033) for the pairs whose primary
@@ -53,7 +55,13 @@ import org.repsim.model.ordered.OrderedConfig.Spread;
  * earlier than {@code passIntervalNs} after that; a pass takes at most {@code passMaxTracks}
  * tracks (lowest numbers first; 0 = all). Otherwise a pass starts as soon as a track is marked.
  *
- * <p>Recovery point [design]: the engine tracks the instant {@link #securedUpToNs()} up to
+ * <p>Recoverable image (docs/model.md §7): every replicated host write is reported to the shared
+ * {@link RecoverableImage} when it reaches the primary cache and when the host is acknowledged;
+ * each subtask reads its track's version when it is prepared (the track is read from the cache
+ * then) and lands it when the secondary wrote it, so the image follows arrival order. The
+ * recovery-point lag and the data lost come from the image.
+ *
+ * <p>Backlog [design]: the engine also tracks the instant {@link #securedUpToNs()} up to
  * which every locally acknowledged write is written at a secondary: the local acknowledgement
  * time of the oldest write not yet secured (host tasks: a FIFO of unsecured tasks in
  * acknowledgement order; copy passes: {@link OutOfSyncSet}, O(1)). Memory: 2 bits per volume
@@ -101,6 +109,8 @@ public final class OrderedReplication implements ReplicationHandler {
     final SecondaryWrites secondaryWrites;
     final CopyPasses passes;
     final SecuredBacklog backlog;
+    final RecoverableImage image;
+    final int space;
 
     /**
      * @param primary the box whose host writes are replicated; this handler installs itself on it
@@ -108,6 +118,15 @@ public final class OrderedReplication implements ReplicationHandler {
      * @param config  options; the two processor pools must already exist on {@code primary}
      */
     public OrderedReplication(Box primary, Signals signals, OrderedConfig config) {
+        this(primary, signals, config, new RecoverableImage(primary.scheduler()));
+    }
+
+    /**
+     * @param image the run's recoverable image, shared by every engine (docs/model.md §7)
+     */
+    public OrderedReplication(Box primary, Signals signals, OrderedConfig config, RecoverableImage image) {
+        this.image = image;
+        this.space = image.newSpace();
         this.primary = primary;
         this.scheduler = primary.scheduler();
         this.config = config;
@@ -137,7 +156,7 @@ public final class OrderedReplication implements ReplicationHandler {
         Signal backlogBytesSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_BYTES);
         Signal passDurationSignal = signals.declare(p, SignalKeys.Ordered.PASS_DURATION);
         Signal securedUpToSignal = signals.declare(p, SignalKeys.Ordered.SECURED_UP_TO);
-        this.dispatch = new TwoStageDispatch(scheduler, config, primary, prepare, sender, depthSignal,
+        this.dispatch = new TwoStageDispatch(this, scheduler, config, primary, prepare, sender, depthSignal,
                 activeTasksSignal, taskDepthSignal, waitSignal, waitedSignal, dispatchedSignal, checkEntriesSignal,
                 checkNsSignal);
         this.secondaryWrites = new SecondaryWrites(this, scheduler, config, trackSizeBytes, outOfOrderSignal,
@@ -215,6 +234,7 @@ public final class OrderedReplication implements ReplicationHandler {
             return;
         }
         long now = scheduler.now();
+        TrackImage.Write write = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes());
         if (config.source() == Source.HOST_TASKS) {
             createHostTask(rel, io, now);
         } else {
@@ -232,6 +252,7 @@ public final class OrderedReplication implements ReplicationHandler {
             passes.startIfDue(rel, now);
         }
         // asynchronous: the host is acknowledged after the local cache write (docs/model.md §4)
+        image.acknowledged(write);
         acknowledgeHost.run();
     }
 
@@ -280,6 +301,11 @@ public final class OrderedReplication implements ReplicationHandler {
     /** Bytes the secondaries still lack: the backlog (host-task subtasks and out-of-sync tracks). */
     public long unsecuredBytes() {
         return backlog.bytes();
+    }
+
+    /** The recoverable image this engine reports to (docs/model.md §7). */
+    public RecoverableImage image() {
+        return image;
     }
 
     /** Out-of-order arrivals counted by the secondaries. */

@@ -36,7 +36,11 @@ final class SecondaryWrites {
 
     private void onWritten(Subtask s) {
         long now = scheduler.now();
+        engine.image.landed(engine.space, s.track, s.version);
         Task task = s.task;
+        if (task.written(s.seq)) {
+            engine.image.chainViolation();
+        }
         // the secondary's record per task [product]: anything but lastSeq + 1 is out of order
         if (s.seq != task.lastSeqWritten + 1) {
             outOfOrder++;

@@ -9,6 +9,8 @@ final class Subtask {
     /** Copy passes: the out-of-sync node of this track's in-flight copy; −1 for host tasks. */
     int node = -1;
     long preparedNs;
+    /** The track's version when it was read at preparation (docs/model.md §7). */
+    long version;
     Port port;
 
     Subtask(Task task, int seq, long track, long bytes) {

@@ -18,6 +18,7 @@ final class TwoStageDispatch {
 
     private static final Runnable NOTHING = () -> { };
 
+    private final OrderedReplication engine;
     private final Scheduler scheduler;
     private final OrderedConfig config;
     private final Box primary;
@@ -40,9 +41,10 @@ final class TwoStageDispatch {
     private final Signal checkEntriesSignal;
     private final Signal checkNsSignal;
 
-    TwoStageDispatch(Scheduler scheduler, OrderedConfig config, Box primary, Processor prepare, Processor sender,
+    TwoStageDispatch(OrderedReplication engine, Scheduler scheduler, OrderedConfig config, Box primary, Processor prepare, Processor sender,
                      Signal depthSignal, Signal activeTasksSignal, Signal taskDepthSignal, Signal waitSignal,
                      Signal waitedSignal, Signal dispatchedSignal, Signal checkEntriesSignal, Signal checkNsSignal) {
+        this.engine = engine;
         this.scheduler = scheduler;
         this.config = config;
         this.primary = primary;
@@ -97,6 +99,7 @@ final class TwoStageDispatch {
     private void onPrepared(Subtask s) {
         long now = scheduler.now();
         s.preparedNs = now;
+        s.version = engine.image.read(engine.space, s.track);
         Task task = s.task;
         int examined = dispatcher.offer(task.handle, s.seq, s);
         if (examined > 0) {

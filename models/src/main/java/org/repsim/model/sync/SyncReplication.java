@@ -1,12 +1,20 @@
 package org.repsim.model.sync;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
 import org.repsim.model.HostIo;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
+import org.repsim.model.recovery.RecoverableImage;
+import org.repsim.model.recovery.rules.TrackImage;
 
 /**
  * Synchronous replication (docs/model.md §3) for the pairs whose primary volumes are on one box.
@@ -22,16 +30,83 @@ import org.repsim.model.WanLink;
  * exchanges of a command ({@code headerBytes}) out and a reply ({@code ackBytes}) back, so an idle
  * write costs r round trips (docs/model.md §3). Writes to volumes without a pair are acknowledged
  * at once.
+ *
+ * <p><b>Recoverable image</b> (docs/model.md §7): every replicated write is reported to the shared
+ * {@link RecoverableImage} — its tracks when it reaches the primary cache, the versions it carries
+ * when its data leaves, their landing when the secondary wrote them, and the host's
+ * acknowledgement. A pair in sync acknowledges only after the landing, so nothing acknowledged is
+ * missing from the image; a suspended pair's writes are.
+ *
+ * <p><b>Link failure</b> ({@link SyncPolicy}): {@code STALL} — writes wait for the link however
+ * long. {@code SUSPEND} — when the oldest replicated write of a pair has waited
+ * {@code suspendAfterNs} for the secondary, the pair suspends: every write waiting is acknowledged
+ * at once and its tracks marked owed, and so are later writes. Once the link is up, the owed tracks
+ * are copied in ascending order (whole tracks, read on the primary when sent, at most
+ * {@link #RESYNC_IN_FLIGHT} at once; tracks written meanwhile are owed again); when none is owed
+ * and no copy is in flight, the pair is in sync again.
  */
 public final class SyncReplication implements ReplicationHandler {
+    /** Resynchronisation copies in flight at once per pair [design]. */
+    public static final int RESYNC_IN_FLIGHT = 16;
+
     private final Box primary;
+    private final Scheduler scheduler;
     private final long headerBytes;
     private final long ackBytes;
     private final int roundTrips;
+    private final SyncPolicy policy;
+    private final RecoverableImage image;
+    private final int space;
+    private final long trackSizeBytes;
     private final Map<Volume, Pair> pairs = new IdentityHashMap<>();
+    private final List<Pair> pairList = new ArrayList<>();
+    private long suspensions;
 
-    /** A replication pair: where the primary volume's writes go and over which link directions. */
-    private record Pair(Volume secondary, long trackShift, WanLink.Direction out, WanLink.Direction back) {
+    private enum State { SYNC, SUSPENDED, RESYNC }
+
+    /** A replication pair: where the primary volume's writes go, over which link directions, and its state. */
+    private final class Pair {
+        final Volume primaryVolume;
+        final Volume secondary;
+        final long trackShift;
+        final WanLink link;
+        final WanLink.Direction out;
+        final WanLink.Direction back;
+        State state = State.SYNC;
+        /** Replicated writes not yet acknowledged by the secondary, oldest first (SUSPEND only). */
+        final ArrayDeque<Op> waiting = new ArrayDeque<>();
+        boolean timerSet;
+        /** Owed tracks, by index in the primary volume. */
+        final BitSet owed = new BitSet();
+        int owedCount;
+        int cursor;
+        int copiesInFlight;
+        final List<long[]> suspendedSpans = new ArrayList<>();
+
+        Pair(Volume primaryVolume, Volume secondary, WanLink link) {
+            this.primaryVolume = primaryVolume;
+            this.secondary = secondary;
+            this.trackShift = secondary.firstTrack() - primaryVolume.firstTrack();
+            this.link = link;
+            this.out = link.from(primary.site());
+            this.back = link.from(secondary.box().site());
+        }
+    }
+
+    /** One replicated host write on its way. */
+    private static final class Op {
+        final HostIo io;
+        final TrackImage.Write write;
+        final Runnable acknowledgeHost;
+        final long startNs;
+        boolean done;
+
+        Op(HostIo io, TrackImage.Write write, Runnable acknowledgeHost, long startNs) {
+            this.io = io;
+            this.write = write;
+            this.acknowledgeHost = acknowledgeHost;
+            this.startNs = startNs;
+        }
     }
 
     /**
@@ -47,6 +122,15 @@ public final class SyncReplication implements ReplicationHandler {
      * @param roundTrips protocol round trips per write, ≥ 1 (1: write acceleration; 2: plain FCP)
      */
     public SyncReplication(Box primary, long headerBytes, long ackBytes, int roundTrips) {
+        this(primary, headerBytes, ackBytes, roundTrips, SyncPolicy.STALL, new RecoverableImage(primary.scheduler()));
+    }
+
+    /**
+     * @param policy what the pairs do when the link fails
+     * @param image  the run's recoverable image (shared by every engine)
+     */
+    public SyncReplication(Box primary, long headerBytes, long ackBytes, int roundTrips, SyncPolicy policy,
+                           RecoverableImage image) {
         if (roundTrips < 1) {
             throw new IllegalArgumentException("sync needs at least one round trip per write: " + roundTrips);
         }
@@ -55,8 +139,13 @@ public final class SyncReplication implements ReplicationHandler {
             throw new IllegalArgumentException("sync header and ack sizes must be ≥ 0 bytes: " + headerBytes + ", " + ackBytes);
         }
         this.primary = primary;
+        this.scheduler = primary.scheduler();
         this.headerBytes = headerBytes;
         this.ackBytes = ackBytes;
+        this.policy = policy;
+        this.image = image;
+        this.space = image.newSpace();
+        this.trackSizeBytes = primary.cache().trackSizeBytes();
         primary.setReplicationHandler(this);
     }
 
@@ -70,12 +159,20 @@ public final class SyncReplication implements ReplicationHandler {
             throw new IllegalArgumentException("volume " + primaryVolume + " is already paired");
         }
         WanLink.Direction out = link.from(primary.site());
-        WanLink.Direction back = link.from(secondaryVolume.box().site());
         if (!out.toSite().equals(secondaryVolume.box().site())) {
             throw new IllegalArgumentException("link " + link.name() + " does not join " + primary.site().name()
                     + " to " + secondaryVolume.box().site().name());
         }
-        pairs.put(primaryVolume, new Pair(secondaryVolume, secondaryVolume.firstTrack() - primaryVolume.firstTrack(), out, back));
+        Pair p = new Pair(primaryVolume, secondaryVolume, link);
+        pairs.put(primaryVolume, p);
+        pairList.add(p);
+        if (policy.onLinkFailure() == SyncPolicy.OnLinkFailure.SUSPEND) {
+            link.addStateListener(() -> {
+                if (p.state == State.SUSPENDED && p.out.isUp() && p.back.isUp()) {
+                    startResync(p);
+                }
+            });
+        }
     }
 
     @Override
@@ -85,23 +182,149 @@ public final class SyncReplication implements ReplicationHandler {
             acknowledgeHost.run();
             return;
         }
-        exchange(p, io, roundTrips, acknowledgeHost);
+        TrackImage.Write w = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes());
+        if (p.state != State.SYNC) {
+            markOwed(p, io);
+            image.acknowledged(w);
+            acknowledgeHost.run();
+            return;
+        }
+        Op op = new Op(io, w, acknowledgeHost, scheduler.now());
+        if (policy.onLinkFailure() == SyncPolicy.OnLinkFailure.SUSPEND) {
+            p.waiting.addLast(op);
+            armTimer(p);
+        }
+        exchange(p, op, roundTrips);
     }
 
     /** The write's remaining {@code left} round trips: command exchanges, then the data and its acknowledgement. */
-    private void exchange(Pair p, HostIo io, int left, Runnable acknowledgeHost) {
+    private void exchange(Pair p, Op op, int left) {
         if (left > 1) {
-            p.out.send(headerBytes, () -> p.back.send(ackBytes, () -> exchange(p, io, left - 1, acknowledgeHost)));
+            p.out.send(headerBytes, () -> p.back.send(ackBytes, () -> exchange(p, op, left - 1)));
             return;
         }
+        HostIo io = op.io;
         Box secondary = p.secondary.box();
-        long track = io.firstTrack() + p.trackShift;
+        long first = io.firstTrack();
         int count = io.trackCount();
+        long[] versions = new long[count];
+        for (int i = 0; i < count; i++) {
+            versions[i] = image.read(space, first + i);
+        }
         WanLink.Direction back = p.back;
         long bytes = io.sizeBytes() + headerBytes;
-        p.out.send(bytes,
-                () -> secondary.receiveReplicatedWrite(track, count, bytes, () -> back.send(ackBytes, acknowledgeHost)));
+        p.out.send(bytes, () -> secondary.receiveReplicatedWrite(first + p.trackShift, count, bytes, () -> {
+            for (int i = 0; i < count; i++) {
+                image.landed(space, first + i, versions[i]);
+            }
+            back.send(ackBytes, () -> complete(op));
+        }));
     }
+
+    /** The secondary's acknowledgement reached the primary: the host is acknowledged, unless a suspension did it. */
+    private void complete(Op op) {
+        if (op.done) {
+            return;
+        }
+        op.done = true;
+        image.acknowledged(op.write);
+        op.acknowledgeHost.run();
+    }
+
+    // ---------------------------------------------------------------- suspension and resynchronisation
+
+    /** One pending check, at the oldest waiting write's deadline. */
+    private void armTimer(Pair p) {
+        if (p.timerSet || p.waiting.isEmpty()) {
+            return;
+        }
+        p.timerSet = true;
+        scheduler.at(p.waiting.peekFirst().startNs + policy.suspendAfterNs(), Tie.CONTROL, () -> check(p));
+    }
+
+    private void check(Pair p) {
+        p.timerSet = false;
+        while (!p.waiting.isEmpty() && p.waiting.peekFirst().done) {
+            p.waiting.pollFirst();
+        }
+        if (p.state != State.SYNC || p.waiting.isEmpty()) {
+            return;
+        }
+        if (scheduler.now() - p.waiting.peekFirst().startNs >= policy.suspendAfterNs()) {
+            suspend(p);
+        } else {
+            armTimer(p);
+        }
+    }
+
+    private void suspend(Pair p) {
+        long now = scheduler.now();
+        p.state = State.SUSPENDED;
+        suspensions++;
+        p.suspendedSpans.add(new long[] {now, -1});
+        for (Op op : p.waiting) {
+            if (!op.done) {
+                op.done = true;
+                markOwed(p, op.io);
+                image.acknowledged(op.write);
+                op.acknowledgeHost.run();
+            }
+        }
+        p.waiting.clear();
+        if (p.out.isUp() && p.back.isUp()) {
+            startResync(p);
+        }
+    }
+
+    private void markOwed(Pair p, HostIo io) {
+        int first = (int) (io.firstTrack() - p.primaryVolume.firstTrack());
+        for (int i = 0; i < io.trackCount(); i++) {
+            if (!p.owed.get(first + i)) {
+                p.owed.set(first + i);
+                p.owedCount++;
+            }
+        }
+    }
+
+    private void startResync(Pair p) {
+        p.state = State.RESYNC;
+        p.cursor = 0;
+        pump(p);
+    }
+
+    /** Keeps up to {@link #RESYNC_IN_FLIGHT} copies going; back in sync when nothing is owed or in flight. */
+    private void pump(Pair p) {
+        while (p.copiesInFlight < RESYNC_IN_FLIGHT && p.owedCount > 0) {
+            int t = p.owed.nextSetBit(p.cursor);
+            if (t < 0) {
+                t = p.owed.nextSetBit(0);
+            }
+            p.owed.clear(t);
+            p.owedCount--;
+            p.cursor = t + 1;
+            copy(p, p.primaryVolume.firstTrack() + t);
+        }
+        if (p.state == State.RESYNC && p.owedCount == 0 && p.copiesInFlight == 0) {
+            p.state = State.SYNC;
+            p.suspendedSpans.get(p.suspendedSpans.size() - 1)[1] = scheduler.now();
+        }
+    }
+
+    private void copy(Pair p, long track) {
+        long version = image.read(space, track);
+        p.copiesInFlight++;
+        long bytes = trackSizeBytes + headerBytes;
+        Box secondary = p.secondary.box();
+        p.out.send(bytes, () -> secondary.receiveReplicatedWrite(track + p.trackShift, 1, bytes, () -> {
+            image.landed(space, track, version);
+            p.back.send(ackBytes, () -> {
+                p.copiesInFlight--;
+                pump(p);
+            });
+        }));
+    }
+
+    // ---------------------------------------------------------------- queries
 
     public int roundTrips() {
         return roundTrips;
@@ -109,5 +332,49 @@ public final class SyncReplication implements ReplicationHandler {
 
     public Box primary() {
         return primary;
+    }
+
+    public SyncPolicy policy() {
+        return policy;
+    }
+
+    /** The recoverable image this engine reports to. */
+    public RecoverableImage image() {
+        return image;
+    }
+
+    /** Times a pair suspended. */
+    public long suspensions() {
+        return suspensions;
+    }
+
+    /** Tracks owed now, over all pairs (not yet taken by a copy). */
+    public long owedTracks() {
+        long n = 0;
+        for (Pair p : pairList) {
+            n += p.owedCount;
+        }
+        return n;
+    }
+
+    /** Whether every pair is in sync. */
+    public boolean inSync() {
+        for (Pair p : pairList) {
+            if (p.state != State.SYNC) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Suspended spans of all pairs as {start, end} ns ({@code end} = −1 while suspended or resynchronising). */
+    public List<long[]> suspendedSpans() {
+        List<long[]> out = new ArrayList<>();
+        for (Pair p : pairList) {
+            for (long[] s : p.suspendedSpans) {
+                out.add(s.clone());
+            }
+        }
+        return out;
     }
 }

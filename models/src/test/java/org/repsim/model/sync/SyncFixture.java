@@ -43,12 +43,17 @@ final class SyncFixture {
     }
 
     SyncFixture(double km, int roundTrips) {
+        this(km, roundTrips, SyncPolicy.STALL);
+    }
+
+    SyncFixture(double km, int roundTrips, SyncPolicy policy) {
         primary = box("P", primarySite);
         secondary = box("S", secondarySite);
         link = new WanLink(kernel, signals, "link.wan", primarySite, secondarySite, LinkConfig.overDistance(LINK_BPS, km));
         primaryVolume = primary.addVolume("v", 100_000, 0);
         secondaryVolume = secondary.addVolume("v", 100_000, 0);
-        sync = new SyncReplication(primary, HEADER_BYTES, ACK_BYTES, roundTrips);
+        sync = new SyncReplication(primary, HEADER_BYTES, ACK_BYTES, roundTrips, policy,
+                new org.repsim.model.recovery.RecoverableImage(kernel));
         sync.addPair(primaryVolume, secondaryVolume, link);
         host = new Host(kernel, signals);
     }

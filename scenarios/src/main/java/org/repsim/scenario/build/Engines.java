@@ -30,7 +30,7 @@ final class Engines {
         }
         switch (sc.replication().mode()) {
             case "sync":
-                return new SyncEngine(sc, topology);
+                return new SyncEngine(sc, topology, k);
             case "ordered":
                 return new OrderedEngine(sc, topology, k, signals, streams);
             case "cycle":

@@ -1,7 +1,6 @@
 package org.repsim.scenario.build;
 
 import java.util.List;
-import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.core.signal.Recording;
@@ -33,7 +32,6 @@ interface ModeEngine {
 
     /** Loss metrics of a disaster that lost nothing. */
     static List<Metric> noLoss() {
-        return List.of(Measures.DISASTER_LOST_WRITES.of(0), Measures.DISASTER_LOST_BYTES.of(0),
-                Measures.DISASTER_LOST_SPAN.of(0));
+        return org.repsim.model.consistency.rules.DataLoss.none(0).metrics();
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
-import org.repsim.core.measure.Measures;
+import org.repsim.model.recovery.RecoverableImage;
 import org.repsim.core.random.RandomStreams;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Recording;
@@ -33,11 +33,13 @@ final class OrderedEngine implements ModeEngine {
     private final Scheduler scheduler;
     private final Signals signals;
     private final List<OrderedReplication> engines = new ArrayList<>();
+    private final RecoverableImage image;
 
     OrderedEngine(Scenario sc, Topology topology, Scheduler s, Signals signals, RandomStreams streams) {
         this.sc = sc;
         this.scheduler = s;
         this.signals = signals;
+        this.image = new RecoverableImage(s);
         Ordered o = sc.replication().ordered();
         OrderedConfig.Source source = "copy-passes".equals(o.source()) ? OrderedConfig.Source.COPY_PASSES
                 : OrderedConfig.Source.HOST_TASKS;
@@ -57,7 +59,7 @@ final class OrderedEngine implements ModeEngine {
                 primary.addProcessor(PREPARE, o.prepare().count(),
                         Samplers.of(o.prepare().serviceTime(), streams.stream(prefix + "." + PREPARE)));
                 primary.addProcessor(SENDER, 1, Samplers.of(o.sender().serviceTime(), streams.stream(prefix + "." + SENDER)));
-                return new OrderedReplication(primary, signals, config);
+                return new OrderedReplication(primary, signals, config, image);
             });
             List<WanLink> links = sc.linksOf(pair).stream().map(l -> topology.link(l.id())).toList();
             for (Volume[] vv : Pairs.volumes(pair, topology)) {
@@ -72,20 +74,9 @@ final class OrderedEngine implements ModeEngine {
         OrderedRecording.register(rec, signals, engines, scheduler, scheduler.now(), sc.report().rpoTargetNs());
     }
 
+    /** Acknowledged writes missing from the secondaries' image, which follows arrival order (docs/model.md §7). */
     @Override
     public List<Metric> lossAt(long nowNs) {
-        long writes = 0;
-        long bytes = 0;
-        long oldest = Long.MAX_VALUE;
-        for (OrderedReplication e : engines) {
-            writes += e.unsecuredWrites();
-            bytes += e.unsecuredBytes();
-            if (e.securedUpToNs() != Long.MIN_VALUE) {
-                oldest = Math.min(oldest, e.securedUpToNs());
-            }
-        }
-        double spanS = oldest == Long.MAX_VALUE ? 0 : (nowNs - oldest) / 1e9;
-        return List.of(Measures.DISASTER_LOST_WRITES.of(writes), Measures.DISASTER_LOST_BYTES.of(bytes),
-                Measures.DISASTER_LOST_SPAN.of(spanS));
+        return image.lossAt(nowNs).metrics();
     }
 }

@@ -268,6 +268,19 @@ class ValidationTest {
     }
 
     @Test
+    void syncLinkFailureIsStallOrSuspendWithAPositiveTimeout() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.replication().sync().onLinkFailure()).isEqualTo("stall");
+        assertThat(sc.replication().sync().suspendAfterNs()).isEqualTo(5_000_000_000L);
+        Problem rule = problem(with("\"mode\": \"cycle\"", "\"mode\": \"sync\", \"sync\": { \"onLinkFailure\": \"wait\" }"));
+        assertThat(rule.path()).isEqualTo("replication.sync.onLinkFailure");
+        assertThat(rule.message()).contains("suspend");
+        Problem after = problem(with("\"mode\": \"cycle\"",
+                "\"mode\": \"sync\", \"sync\": { \"onLinkFailure\": \"suspend\", \"suspendAfter\": \"0 s\" }"));
+        assertThat(after.path()).isEqualTo("replication.sync.suspendAfter");
+    }
+
+    @Test
     void adapterPortSpeedsDefaultToSixteenGbitAndMustNotBeNegative() throws ScenarioException {
         var sc = Scenarios.parse(MINIMAL, "t.json");
         assertThat(sc.boxes().get(0).hostAdapters().portSpeedBps()).isEqualTo(2e9);

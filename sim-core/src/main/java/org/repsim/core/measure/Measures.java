@@ -135,9 +135,12 @@ public final class Measures {
     // ---------------------------------------------------------------- consistency
 
     public static final MetricType CONSISTENCY_VIOLATIONS = new MetricType("consistency.violations", COUNT,
-            "dependent-write violations found by the checker", ZERO_IS_GOOD);
+            "dependent-write violations found by the checker; sync and ordered: transfers that rolled a track "
+                    + "of the secondary's image back (an older write landing after a newer one)", ZERO_IS_GOOD);
     public static final MetricType CONSISTENCY_SUSPENSIONS = new MetricType("consistency.suspensions", COUNT,
             "consistency-group suspensions");
+    public static final MetricType SYNC_SUSPENSIONS = new MetricType("sync.suspensions", COUNT,
+            "sync pairs suspended after their link failed (replication.sync.onLinkFailure: suspend)");
     public static final Statistics CONSISTENCY_WINDOW = new Statistics("consistency.window", SECONDS,
             "the coordinated-switch window");
     public static final Statistics CONSISTENCY_READINESS_SKEW = new Statistics("consistency.readinessSkew", SECONDS,

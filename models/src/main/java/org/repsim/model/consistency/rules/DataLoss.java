@@ -1,5 +1,9 @@
 package org.repsim.model.consistency.rules;
 
+import java.util.List;
+import org.repsim.core.measure.Measures;
+import org.repsim.core.result.Metric;
+
 /**
  * Data lost at a disaster (docs/model.md §7): host writes acknowledged at or before the disaster that are
  * absent from the secondaries' image (the measured recovery point).
@@ -29,5 +33,25 @@ public record DataLoss(
     /** Measured recovery point: disaster time minus the oldest lost acknowledgement (ns); 0 if none lost. */
     public long recoveryPointNs() {
         return lostWrites == 0 ? 0 : disasterNs - oldestLostAckNs;
+    }
+
+    /** Nothing lost at {@code disasterNs}. */
+    public static DataLoss none(long disasterNs) {
+        return new DataLoss(disasterNs, 0, 0, -1, -1, 0);
+    }
+
+    /**
+     * The disaster metrics every mode reports (docs/model.md §7): {@code disaster.lost.writes} (count),
+     * {@code disaster.lost.bytes} (bytes), {@code disaster.lost.span} (s, acknowledgement times of the
+     * oldest to the newest lost write), {@code disaster.recoveryPoint} (s, disaster time − oldest lost
+     * acknowledgement) and {@code disaster.beyondHole} (writes in the image beyond a missing one).
+     */
+    public List<Metric> metrics() {
+        return List.of(
+                Measures.DISASTER_LOST_WRITES.of(lostWrites),
+                Measures.DISASTER_LOST_BYTES.of(lostBytes),
+                Measures.DISASTER_LOST_SPAN.of(spanNs() / 1e9),
+                Measures.DISASTER_RECOVERY_POINT.of(recoveryPointNs() / 1e9),
+                Measures.DISASTER_BEYOND_HOLE.of(writesBeyondHole));
     }
 }

@@ -1,0 +1,139 @@
+package org.repsim.model.recovery;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.repsim.core.kernel.Scheduler;
+import org.repsim.model.consistency.rules.DataLoss;
+import org.repsim.model.recovery.rules.TrackImage;
+
+/**
+ * The secondary site's recoverable image in sync and ordered modes (docs/model.md §7), shared by every
+ * engine of a run (each engine names its tracks by its own space): the pure {@link TrackImage} fed at
+ * the scheduler's time, telling listeners when the image's primary time moved (the recovery-point
+ * lag changes slope) or a transfer rolled a track back (a violation).
+ */
+public final class RecoverableImage {
+    private final Scheduler scheduler;
+    private final TrackImage image = new TrackImage();
+    private final List<Runnable> imageTimeListeners = new ArrayList<>();
+    private final List<Runnable> violationListeners = new ArrayList<>();
+    private long imageTimeNs = Long.MIN_VALUE;
+    private int spaces;
+    private long chainViolations;
+    private Log[] logs = new Log[0];
+
+    /** Sees every event the image is fed, in order (the event log of brute-force tests). */
+    public interface Log {
+        void write(int space, long firstTrack, int count, long bytes, TrackImage.Write w);
+
+        void acknowledged(TrackImage.Write w, long nowNs);
+
+        void read(int space, long track, long version);
+
+        void landed(int space, long track, long version);
+    }
+
+    public void addLog(Log log) {
+        logs = java.util.Arrays.copyOf(logs, logs.length + 1);
+        logs[logs.length - 1] = log;
+    }
+
+    public RecoverableImage(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** A new track space (one per engine: its tracks are numbered on its own box). */
+    public int newSpace() {
+        return spaces++;
+    }
+
+    /** A host write reached the primary's cache. */
+    public TrackImage.Write write(int space, long firstTrack, int count, long bytes) {
+        TrackImage.Write w = image.write(space, firstTrack, count, bytes);
+        for (Log l : logs) {
+            l.write(space, firstTrack, count, bytes, w);
+        }
+        return w;
+    }
+
+    /** The host is acknowledged now. */
+    public void acknowledged(TrackImage.Write w) {
+        image.acknowledged(w, scheduler.now());
+        for (Log l : logs) {
+            l.acknowledged(w, scheduler.now());
+        }
+        moved();
+    }
+
+    /** A transfer of the track is read now; returns the version it carries. */
+    public long read(int space, long track) {
+        long v = image.read(space, track);
+        for (Log l : logs) {
+            l.read(space, track, v);
+        }
+        return v;
+    }
+
+    /** A transfer read with {@code version} is written at the secondary now. */
+    public void landed(int space, long track, long version) {
+        for (Log l : logs) {
+            l.landed(space, track, version);
+        }
+        if (image.landed(space, track, version)) {
+            for (Runnable r : violationListeners) {
+                r.run();
+            }
+        }
+        moved();
+    }
+
+    private void moved() {
+        long t = image.imageTimeNs();
+        if (t != imageTimeNs) {
+            imageTimeNs = t;
+            for (Runnable r : imageTimeListeners) {
+                r.run();
+            }
+        }
+    }
+
+    /** Acknowledgement time of the oldest acknowledged write not in the image, or {@code Long.MIN_VALUE}. */
+    public long imageTimeNs() {
+        return imageTimeNs;
+    }
+
+    /** Runs whenever {@link #imageTimeNs()} moved. */
+    public void addImageTimeListener(Runnable r) {
+        imageTimeListeners.add(r);
+    }
+
+    /** Runs at every violation (a regression, or a chain violation reported by an engine). */
+    public void addViolationListener(Runnable r) {
+        violationListeners.add(r);
+    }
+
+    /**
+     * A write entered the image while an earlier write of its dependent chain is absent (ordered mode:
+     * a subtask landed before an earlier subtask of its task, docs/model.md §4, §7).
+     */
+    public void chainViolation() {
+        chainViolations++;
+        for (Runnable r : violationListeners) {
+            r.run();
+        }
+    }
+
+    /** Consistency violations: regressions of the image plus chain violations reported by the engines. */
+    public long violations() {
+        return image.regressions() + chainViolations;
+    }
+
+    public DataLoss lossAt(long nowNs) {
+        return image.lossAt(nowNs);
+    }
+
+    /** The pure image (read-only use: counters). */
+    public TrackImage rules() {
+        return image;
+    }
+}
