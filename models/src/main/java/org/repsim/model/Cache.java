@@ -1,6 +1,7 @@
 package org.repsim.model;
 
 import java.util.ArrayDeque;
+import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.collect.LongIntMap;
 import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
@@ -81,10 +82,7 @@ public final class Cache {
     private int hand;
 
     // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
-    private int[] destageQueue = new int[64];
-    private long[] destageTracks = new long[64];
-    private int dqHead;
-    private int dqSize;
+    private final ColumnRing destageQueue = new ColumnRing(1, 1, false, 64);
     /** Destage starts until the next read-ahead of queued slot states. */
     private int destagesUntilLookahead;
     private int destaging;
@@ -318,13 +316,7 @@ public final class Cache {
     }
 
     private void queueDestage(int s, long track) {
-        if (dqSize == destageQueue.length) {
-            growDestageQueue();
-        }
-        int tail = (dqHead + dqSize) & (destageQueue.length - 1);
-        destageQueue[tail] = s;
-        destageTracks[tail] = track;
-        dqSize++;
+        destageQueue.addIntAndLong(s, track);
     }
 
     private void install(int s, long track) {
@@ -392,14 +384,14 @@ public final class Cache {
     }
 
     private void pumpDestage() {
-        while (destaging < maxDestages && dqSize > 0) {
+        while (destaging < maxDestages && !destageQueue.isEmpty()) {
             if (Prefetch.ENABLED && --destagesUntilLookahead <= 0) {
                 anticipateDestages();
             }
-            int s = destageQueue[dqHead];
-            long track = destageTracks[dqHead];
-            dqHead = (dqHead + 1) & (destageQueue.length - 1);
-            dqSize--;
+            int h = destageQueue.first();
+            int s = destageQueue.int0(h);
+            long track = destageQueue.long0(h);
+            destageQueue.removeFirst();
             slotState[s] |= DESTAGING;
             destaging++;
             Destage d = idleCount > 0 ? destageJobs[idleJobs[--idleCount]] : newDestageJob();
@@ -415,9 +407,9 @@ public final class Cache {
      * instead of each start waiting for its own. Changes no state.
      */
     private void anticipateDestages() {
-        int n = Math.min(dqSize, DESTAGE_LOOKAHEAD);
+        int n = Math.min(destageQueue.size(), DESTAGE_LOOKAHEAD);
         for (int j = 0; j < n; j++) {
-            touchedStates += slotState[destageQueue[(dqHead + j) & (destageQueue.length - 1)]];
+            touchedStates += slotState[destageQueue.int0(destageQueue.slotAt(j))];
         }
         destagesUntilLookahead = n;
     }
@@ -480,19 +472,6 @@ public final class Cache {
             blocked.pollFirst();
             w.admitted.run();
         }
-    }
-
-    private void growDestageQueue() {
-        int n = destageQueue.length;
-        int[] q = new int[n * 2];
-        long[] t = new long[n * 2];
-        for (int i = 0; i < dqSize; i++) {
-            q[i] = destageQueue[(dqHead + i) & (n - 1)];
-            t[i] = destageTracks[(dqHead + i) & (n - 1)];
-        }
-        destageQueue = q;
-        destageTracks = t;
-        dqHead = 0;
     }
 
     public String name() {

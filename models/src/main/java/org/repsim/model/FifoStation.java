@@ -1,5 +1,6 @@
 package org.repsim.model;
 
+import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 
@@ -20,12 +21,8 @@ final class FifoStation {
     private final int servers;
     private double slowdown = 1.0;
 
-    // waiting jobs: ring buffer
-    private long[] qArrivalNs = new long[16];
-    private long[] qServiceNs = new long[16];
-    private Runnable[] qDone = new Runnable[16];
-    private int qHead;
-    private int qSize;
+    // waiting jobs: arrival time (long0), service time (long1), completion action
+    private final ColumnRing queue = new ColumnRing(2, 0, true, 16);
 
     // per server: the job in service
     private final long[] sArrivalNs;
@@ -60,11 +57,11 @@ final class FifoStation {
         }
         long now = scheduler.now();
         if (freeCount > 0) {
-            observer.onArrival(now, false, qSize, busy);
+            observer.onArrival(now, false, queue.size(), busy);
             start(now, now, serviceNs, onDone, false);
         } else {
-            enqueue(now, serviceNs, onDone);
-            observer.onArrival(now, true, qSize, busy);
+            queue.add(now, serviceNs, onDone);
+            observer.onArrival(now, true, queue.size(), busy);
         }
     }
 
@@ -73,7 +70,7 @@ final class FifoStation {
         busy++;
         sArrivalNs[server] = arrivalNs;
         sDone[server] = onDone;
-        observer.onStart(now, now - arrivalNs, fromQueue, qSize, busy);
+        observer.onStart(now, now - arrivalNs, fromQueue, queue.size(), busy);
         scheduler.post(now + Durations.scale(serviceNs, slowdown), Tie.DEPARTURE, sComplete[server]);
     }
 
@@ -84,46 +81,16 @@ final class FifoStation {
         sDone[server] = null;
         busy--;
         freeServers[freeCount++] = server;
-        if (qSize > 0) {
-            int h = qHead;
-            long qa = qArrivalNs[h];
-            long qs = qServiceNs[h];
-            Runnable qd = qDone[h];
-            qDone[h] = null;
-            qHead = (h + 1) & (qDone.length - 1);
-            qSize--;
+        if (!queue.isEmpty()) {
+            int h = queue.first();
+            long qa = queue.long0(h);
+            long qs = queue.long1(h);
+            Runnable qd = queue.action(h);
+            queue.removeFirst();
             start(now, qa, qs, qd, true);
         }
-        observer.onDeparture(now, now - arrival, qSize, busy);
+        observer.onDeparture(now, now - arrival, queue.size(), busy);
         done.run();
-    }
-
-    private void enqueue(long now, long serviceNs, Runnable onDone) {
-        if (qSize == qDone.length) {
-            grow();
-        }
-        int tail = (qHead + qSize) & (qDone.length - 1);
-        qArrivalNs[tail] = now;
-        qServiceNs[tail] = serviceNs;
-        qDone[tail] = onDone;
-        qSize++;
-    }
-
-    private void grow() {
-        int n = qDone.length;
-        long[] a = new long[n * 2];
-        long[] s = new long[n * 2];
-        Runnable[] d = new Runnable[n * 2];
-        for (int i = 0; i < qSize; i++) {
-            int j = (qHead + i) & (n - 1);
-            a[i] = qArrivalNs[j];
-            s[i] = qServiceNs[j];
-            d[i] = qDone[j];
-        }
-        qArrivalNs = a;
-        qServiceNs = s;
-        qDone = d;
-        qHead = 0;
     }
 
     void setSlowdown(double factor) {
@@ -142,7 +109,7 @@ final class FifoStation {
     }
 
     int waiting() {
-        return qSize;
+        return queue.size();
     }
 
     int busy() {
@@ -151,6 +118,6 @@ final class FifoStation {
 
     /** Capacity of the waiting-room buffer (grows only with the longest queue seen). */
     int bufferCapacity() {
-        return qDone.length;
+        return queue.capacity();
     }
 }

@@ -1,5 +1,6 @@
 package org.repsim.model;
 
+import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
@@ -172,12 +173,8 @@ public final class WanLink {
         private double factor = 1.0;
         private boolean serialising;
 
-        // waiting transfers (ring buffer): wire bytes, send time, arrival action
-        private long[] qBytes = new long[16];
-        private long[] qSentNs = new long[16];
-        private Runnable[] qAction = new Runnable[16];
-        private int qHead;
-        private int qSize;
+        // waiting transfers: wire bytes (long0), send time (long1), arrival action
+        private final ColumnRing queue = new ColumnRing(2, 0, true, 16);
         private long queuedBytes;
 
         // the transfer being serialised
@@ -188,18 +185,14 @@ public final class WanLink {
 
         // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
         // propagation delay after its serialisation ended, so arrivals are in serialisation order
-        private long[] pSentNs = new long[16];
-        private Runnable[] pAction = new Runnable[16];
-        private int pHead;
-        private int pSize;
+        // send time (long0), arrival action
+        private final ColumnRing propagating = new ColumnRing(1, 0, true, 16);
         private final Runnable arrived = this::onArrived;
 
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
         // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
-        private long[] wBytes = new long[16];
-        private long[] wExitNs = new long[16];
-        private int wHead;
-        private int wSize;
+        // wire bytes (long0), exit time (long1)
+        private final ColumnRing window = new ColumnRing(2, 0, false, 16);
         private long inFlightBytes;
         private final Runnable windowExit = this::onWindowExit;
         private final Runnable windowWake = this::onWindowWake;
@@ -246,14 +239,7 @@ public final class WanLink {
             }
             long wire = wireBytes(bytes);
             long now = scheduler.now();
-            if (qSize == qAction.length) {
-                growQueue();
-            }
-            int tail = (qHead + qSize) & (qAction.length - 1);
-            qBytes[tail] = wire;
-            qSentNs[tail] = now;
-            qAction[tail] = onArrival;
-            qSize++;
+            queue.add(wire, now, onArrival);
             queuedBytes += wire;
             inSystem++;
             queuedSignal.emit(now, queuedBytes);
@@ -267,17 +253,17 @@ public final class WanLink {
         }
 
         private void tryStart() {
-            if (serialising || !up || qSize == 0) {
+            if (serialising || !up || queue.isEmpty()) {
                 return;
             }
             expireWindow();
-            int h = qHead;
-            long wire = qBytes[h];
-            boolean windowEmpty = wSize == 0;
+            int h = queue.first();
+            long wire = queue.long0(h);
+            boolean windowEmpty = window.isEmpty();
             // an empty window always admits one transfer, so a transfer larger than the window still goes
-            if (!windowEmpty && (maxCommands > 0 && wSize >= maxCommands
+            if (!windowEmpty && (maxCommands > 0 && window.size() >= maxCommands
                     || maxBytes > 0 && inFlightBytes + wire > maxBytes)) {
-                long oldestExit = wExitNs[wHead];
+                long oldestExit = window.long1(window.first());
                 if (!wakeScheduled && oldestExit != Long.MAX_VALUE) {
                     wakeScheduled = true;
                     scheduler.post(oldestExit, Tie.DEPARTURE, windowWake);
@@ -286,19 +272,11 @@ public final class WanLink {
             }
             long now = scheduler.now();
             curBytes = wire;
-            curSentNs = qSentNs[h];
-            curAction = qAction[h];
-            qAction[h] = null;
-            qHead = (h + 1) & (qAction.length - 1);
-            qSize--;
+            curSentNs = queue.long1(h);
+            curAction = queue.action(h);
+            queue.removeFirst();
             queuedBytes -= wire;
-            if (wSize == wBytes.length) {
-                growWindow();
-            }
-            int w = (wHead + wSize) & (wBytes.length - 1);
-            wBytes[w] = wire;
-            wExitNs[w] = Long.MAX_VALUE;
-            wSize++;
+            window.add(wire, Long.MAX_VALUE);
             inFlightBytes += wire;
             serialising = true;
             queuedSignal.emit(now, queuedBytes);
@@ -312,13 +290,7 @@ public final class WanLink {
             serialising = false;
             busySignal.emit(now, 0);
             sentBytes.emit(now, curBytes);
-            if (pSize == pAction.length) {
-                growPropagating();
-            }
-            int p = (pHead + pSize) & (pAction.length - 1);
-            pSentNs[p] = curSentNs;
-            pAction[p] = curAction;
-            pSize++;
+            propagating.add(curSentNs, curAction);
             curAction = null;
             long arrival = now + delayNs;
             scheduler.post(arrival, Tie.DEPARTURE, arrived);
@@ -329,7 +301,7 @@ public final class WanLink {
                 // nobody records the window's level: an exit needs no event of its own. It is
                 // applied when the window is next looked at, and a transfer the window holds
                 // back is woken at the oldest exit (tryStart)
-                wExitNs[(wHead + wSize - 1) & (wBytes.length - 1)] = exit;
+                window.setLong1(window.last(), exit);
             }
             tryStart();
         }
@@ -337,12 +309,10 @@ public final class WanLink {
         /** The oldest propagating transfer arrived. */
         private void onArrived() {
             long now = scheduler.now();
-            int p = pHead;
-            long sentNs = pSentNs[p];
-            Runnable action = pAction[p];
-            pAction[p] = null;
-            pHead = (p + 1) & (pAction.length - 1);
-            pSize--;
+            int p = propagating.first();
+            long sentNs = propagating.long0(p);
+            Runnable action = propagating.action(p);
+            propagating.removeFirst();
             inSystem--;
             inSystemSignal.emit(now, inSystem);
             transferTime.emit(now, now - sentNs);
@@ -362,9 +332,8 @@ public final class WanLink {
         }
 
         private void exitOldest(long atNs) {
-            long wire = wBytes[wHead];
-            wHead = (wHead + 1) & (wBytes.length - 1);
-            wSize--;
+            long wire = window.long0(window.first());
+            window.removeFirst();
             inFlightBytes -= wire;
             inFlightSignal.emit(atNs, inFlightBytes);
         }
@@ -375,7 +344,7 @@ public final class WanLink {
          */
         private void expireWindow() {
             long now = scheduler.now();
-            while (wSize > 0 && wExitNs[wHead] <= now) {
+            while (!window.isEmpty() && window.long1(window.first()) <= now) {
                 exitOldest(now);
             }
         }
@@ -397,42 +366,6 @@ public final class WanLink {
         public void setBandwidthFactor(double factor) {
             checkFactor(factor);
             this.factor = factor;
-        }
-
-        private void growQueue() {
-            qBytes = unwrapped(qBytes, qHead, qSize);
-            qSentNs = unwrapped(qSentNs, qHead, qSize);
-            qAction = unwrapped(qAction, qHead, qSize);
-            qHead = 0;
-        }
-
-        private void growPropagating() {
-            pSentNs = unwrapped(pSentNs, pHead, pSize);
-            pAction = unwrapped(pAction, pHead, pSize);
-            pHead = 0;
-        }
-
-        private void growWindow() {
-            wBytes = unwrapped(wBytes, wHead, wSize);
-            wExitNs = unwrapped(wExitNs, wHead, wSize);
-            wHead = 0;
-        }
-
-        /** A ring of twice the length holding the {@code size} entries from {@code head}, from 0. */
-        private static long[] unwrapped(long[] ring, int head, int size) {
-            long[] grown = new long[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            return grown;
-        }
-
-        private static Runnable[] unwrapped(Runnable[] ring, int head, int size) {
-            Runnable[] grown = new Runnable[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            return grown;
         }
 
         public String name() {
@@ -462,7 +395,7 @@ public final class WanLink {
 
         /** Transfers waiting to start serialisation. */
         public int queuedTransfers() {
-            return qSize;
+            return queue.size();
         }
 
         public long queuedBytes() {
@@ -478,7 +411,7 @@ public final class WanLink {
         /** Transfers in the window. */
         public int inFlightTransfers() {
             expireWindow();
-            return wSize;
+            return window.size();
         }
     }
 }
