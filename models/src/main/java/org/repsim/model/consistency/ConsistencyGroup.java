@@ -57,8 +57,12 @@ import org.repsim.model.measure.SignalKeys;
  * (no write acknowledged before then has a larger tag). Mode none: the oldest of the sessions'
  * own recovery points.
  *
- * <p><b>Drops.</b> A member session that drops suspends the group for the rest of the run
- * ({@link #checkMember}); in mode none each session drops and resynchronises on its own.
+ * <p><b>Drops and resume</b> (docs/model.md §6). A member session that drops suspends the group
+ * and drops every other member ({@link #checkMember}); each member resynchronises on its own
+ * and, once all are active, the group restarts its numbering above every number used before
+ * ({@link #onMemberResynchronised}). The time from the drop to the first group commit after the
+ * resume is a span of {@link #unprotectedSpans()}. In mode none each session drops and
+ * resynchronises on its own.
  */
 public final class ConsistencyGroup {
     private final Scheduler scheduler;

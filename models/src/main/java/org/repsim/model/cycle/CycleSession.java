@@ -84,6 +84,10 @@ import org.repsim.model.measure.SignalKeys;
  *   <li>{@link #setApplyGate}, {@link #retryApply()}, {@link #addCommittedListener},
  *       {@link #addAppliedListener}: group-wide apply.</li>
  *   <li>{@link #setTransmitGate}, {@link #retryTransmit()}: the shuttle's transfer permission.</li>
+ *   <li>{@link #countHostWrites()}, {@link #addSlotArrivalListener}: what each slot transfer carries
+ *       (docs/model.md §6b); {@link #setTransferFault}: delayed or lost transfers (fault injection).</li>
+ *   <li>{@link #drop()}, {@link #addDropListener}, {@link #addResynchronisedListener}: a group dropping
+ *       and resuming as one (docs/model.md §6).</li>
  * </ol>
  *
  * <p>Signals ({@code cycle.<name>.…}): {@code cacheBytes}, {@code spillBytes}, {@code transmitQueue}
