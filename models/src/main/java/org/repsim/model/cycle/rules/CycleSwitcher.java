@@ -155,6 +155,8 @@ public final class CycleSwitcher {
     private boolean countHost;
     /** Slot of the capture cycle the last accepted track write entered (folded or new). */
     private int lastSlot = -1;
+    /** The cycle {@link #hostCountsOf} found last. */
+    private Cycle lastCounted;
     private long linksDownSinceNs = LINKS_UP;
     private long droppedAtNs = CycleRecord.NOT_YET;
     private long newestAppliedCloseNs;
@@ -658,14 +660,30 @@ public final class CycleSwitcher {
 
     /** Host bytes credited to the slot of {@code handle} (a {@link TakenSlot#handle()} still in the transmit queue), else 0. */
     public long slotHostBytes(long handle) {
-        Cycle c = countHost ? findTransmit(handle >>> 32) : null;
+        Cycle c = hostCountsOf(handle);
         return c == null ? 0 : c.hostBytes[(int) handle];
     }
 
     /** Host writes credited to the slot of {@code handle} (see {@link #slotHostBytes}), else 0. */
     public long slotHostWrites(long handle) {
-        Cycle c = countHost ? findTransmit(handle >>> 32) : null;
+        Cycle c = hostCountsOf(handle);
         return c == null ? 0 : c.hostWrites[(int) handle];
+    }
+
+    /** The transmit cycle of {@code handle} when host counts are kept (the last one found first: its two counts are read together). */
+    private Cycle hostCountsOf(long handle) {
+        if (!countHost) {
+            return null;
+        }
+        long number = handle >>> 32;
+        Cycle c = lastCounted;
+        // a cycle that left the queue meanwhile (commit acknowledged, or discarded) gets no more
+        // deliveries: onSlotSent refuses a discarded cycle's slot, whatever was read here
+        if (c == null || c.number != number) {
+            c = findTransmit(number);
+            lastCounted = c;
+        }
+        return c;
     }
 
     // ---------------------------------------------------------------- pressure, drop, resync
