@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
 import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
@@ -55,8 +56,12 @@ import org.repsim.model.measure.SignalKeys;
  * (no write acknowledged before then has a larger tag). Mode none: the oldest of the sessions'
  * own recovery points.
  *
- * <p><b>Drops.</b> A member session that drops suspends the group for the rest of the run
- * ({@link #checkMember}); in mode none each session drops and resynchronises on its own.
+ * <p><b>Drops and resume</b> (docs/model.md §6). A member session that drops suspends the group
+ * and drops every other member ({@link #checkMember}); each member resynchronises on its own
+ * and, once all are active, the group restarts its numbering above every number used before
+ * ({@link #onMemberResynchronised}). The time from the drop to the first group commit after the
+ * resume is a span of {@link #unprotectedSpans()}. In mode none each session drops and
+ * resynchronises on its own.
  */
 public final class ConsistencyGroup {
     private final Scheduler scheduler;
@@ -75,10 +80,22 @@ public final class ConsistencyGroup {
     /** (number, group close time ns) of closed numbers from the last one applied everywhere on. */
     private final ArrayDeque<GroupClose> closes = new ArrayDeque<>();
     private final List<CycleEventListener> closeListeners = new ArrayList<>();
+    private final List<CycleEventListener> commitListeners = new ArrayList<>();
     private long appliedEverywhere = -1;
     /** Host and shuttle: every secondary may apply numbers ≤ this (frozen while suspended). */
     private long committedThrough = -1;
     private long suspendedAtNs = -1;
+    /** Checker tag of every write made while suspended: above every number used before (docs/model.md §6). */
+    private long resumeTag = -1;
+    /** Numbers below this apply at every secondary without a group commit (those of before a suspension). */
+    private long openBelow;
+    /** The first number after the last resume; the group image is consistent again once it commits. */
+    private long restartNumber = -1;
+    /** Spans without a current consistent image: {drop ns, first commit after the resume ns or -1}. */
+    private final List<long[]> unprotectedSpans = new ArrayList<>();
+    /** Per box: the lowest number whose transfer to its secondary was lost (fault injection), or null. */
+    private long[] lostFrom;
+    private boolean trustPrimaryCounts;
     private long recoveryPointNs;
     private final List<Runnable> recoveryPointListeners = new ArrayList<>();
 
@@ -129,6 +146,13 @@ public final class ConsistencyGroup {
             GroupMember m = members[i];
             m.session.addAppliedListener((k, now) -> onMemberApplied(m, k, now));
         }
+        if (config.mode() != ConsistencyMode.NONE) {
+            for (GroupMember m : members) {
+                // a member's drop suspends the group at once (outside the write that caused it)
+                m.session.addDropListener((k, now) -> scheduler.after(0, Tie.NORMAL, () -> checkMember(m)));
+                m.session.addResynchronisedListener((k, now) -> onMemberResynchronised());
+            }
+        }
         coordinator = config.mode() == ConsistencyMode.HOST
                 ? new HostCoordinator(this, scheduler, signals, members, config.host(), prefix) : null;
         ring = config.mode() == ConsistencyMode.SHUTTLE
@@ -161,14 +185,14 @@ public final class ConsistencyGroup {
     }
 
     /**
-     * Checks a member whose session may have dropped (a write entered no cycle, a poll or a shuttle
-     * visit found it inactive). A dropped member discarded cycles/numbers the group can never
-     * commit, so the group is suspended [design, product behaviour of consistency groups]: the
-     * secondaries' image freezes at the last group commit (it stays consistent), the coordinator
-     * stops switching / the shuttle stops after releasing every held acknowledgement, and later
-     * host writes are acknowledged at once and counted as not in the image (lost at a disaster).
-     * Resuming needs a resynchronisation of the whole group, which is not modeled: the suspension
-     * lasts to the end of the run.
+     * Checks a member whose session may have dropped (its drop, a write that entered no cycle, a
+     * poll or a shuttle visit finding it inactive). A dropped member discarded numbers the group
+     * can never commit, so the group drops as one [product, docs/model.md §6]: every other member's
+     * session drops too (its unacknowledged cycles discarded, their tracks and every later write
+     * owed), held acknowledgements are released, the coordinator stops switching / the shuttle
+     * stops, and each secondary applies the cycles it already holds whole — the group image is
+     * no longer a consistent one. Each member then resynchronises once a link is up; when all are
+     * active again the group resumes ({@link #onMemberResynchronised}).
      */
     void checkMember(GroupMember m) {
         if (suspendedAtNs >= 0 || config.mode() == ConsistencyMode.NONE
@@ -178,19 +202,115 @@ public final class ConsistencyGroup {
         long now = scheduler.now();
         suspendedAtNs = now;
         suspendedSignal.emit(now, 1);
+        if (restartNumber >= 0 && unprotectedSpans.get(unprotectedSpans.size() - 1)[1] < 0) {
+            // dropped again before the image became consistent: the open span goes on
+        } else {
+            unprotectedSpans.add(new long[] {now, -1});
+        }
+        long used = committedThrough;
         for (GroupMember g : members) {
+            used = Math.max(used, g.session.switcher().highestNumber());
+        }
+        if (coordinator != null) {
+            used = Math.max(used, coordinator.coordinatedSwitch().groupCycle() + 1);
+        }
+        if (ring != null) {
+            used = Math.max(used, ring.shuttle().seq());
+        }
+        resumeTag = used + 1;
+        openBelow = resumeTag;
+        for (GroupMember g : members) {
+            g.session.switcher().resumeAtLeast(resumeTag);
+            g.onGroupSuspended();
             g.releaseHeldAcknowledgements(now);
+        }
+        for (GroupMember g : members) {
+            g.session.drop();
+        }
+        for (GroupMember g : members) {
+            g.session.retryApply();
         }
     }
 
-    /** Whether a member's drop suspended the group (see {@link #checkMember}). */
+    /** A member finished its resynchronisation: the group resumes when every member is active again. */
+    private void onMemberResynchronised() {
+        if (suspendedAtNs < 0) {
+            return;
+        }
+        for (GroupMember g : members) {
+            if (g.session.state() != SessionState.ACTIVE) {
+                return;
+            }
+        }
+        if (coordinator != null && !coordinator.idle()) {
+            // a poll or switch of before the suspension is still finishing: try again shortly
+            scheduler.after(config.host().pollIntervalNs(), Tie.CONTROL, this::onMemberResynchronised);
+            return;
+        }
+        long now = scheduler.now();
+        long first = resumeTag;
+        for (GroupMember g : members) {
+            first = Math.max(first, g.session.switcher().captureNumber());
+        }
+        for (GroupMember g : members) {
+            if (g.session.switcher().captureNumber() < first) {
+                // an empty fresh cycle is renumbered; a non-empty one closes (its writes are tagged
+                // resumeTag in the checker, below first) and applies like those before the suspension
+                g.session.close(now, first);
+            }
+        }
+        openBelow = first;
+        restartNumber = first;
+        suspendedAtNs = -1;
+        if (coordinator != null) {
+            coordinator.restart(first, now);
+        }
+        if (ring != null) {
+            ring.restart(first, now);
+        }
+        boolean allEmpty = true;
+        for (GroupMember g : members) {
+            allEmpty &= g.session.switcher().captureWrites() == 0;
+        }
+        if (allEmpty) {
+            // every write is in the secondaries' image (copied or applied): consistent from now on
+            onGroupCommitted(first - 1);
+        }
+        for (GroupMember g : members) {
+            g.session.retryApply();
+        }
+    }
+
+    /** Whether a member's drop suspended the group (see {@link #checkMember}); false again once it resumed. */
     public boolean suspended() {
         return suspendedAtNs >= 0;
     }
 
-    /** When the group was suspended (ns), or -1. */
+    /** When the group was suspended (ns), or -1 when it is not. */
     public long suspendedAtNs() {
         return suspendedAtNs;
+    }
+
+    /** Checker tag of the writes made while suspended (see {@link GroupMember#onTagged}). */
+    long resumeTag() {
+        return resumeTag;
+    }
+
+    /** Whether every secondary may apply number {@code k}: committed for the group, or from before a suspension. */
+    boolean mayApply(long k) {
+        return k <= committedThrough || k < openBelow;
+    }
+
+    /**
+     * The spans without a current consistent group image (docs/model.md §6, {@code consistency.unprotected}):
+     * each {drop ns, ns of the first group commit after the resume}, the end -1 while still open.
+     */
+    public List<long[]> unprotectedSpans() {
+        List<long[]> out = new ArrayList<>(unprotectedSpans.size());
+        for (long[] s : unprotectedSpans) {
+            out.add(s.clone());
+        }
+        return out;
     }
 
     /** Host and shuttle: every secondary may apply numbers up to this one (the apply gate of every session). */
@@ -205,14 +325,71 @@ public final class ConsistencyGroup {
         }
         committedThrough = through;
         long now = scheduler.now();
-        int found = checker.onGroupApplied(through);
+        if (restartNumber >= 0 && through >= restartNumber - 1) {
+            long[] open = unprotectedSpans.get(unprotectedSpans.size() - 1);
+            if (open[1] < 0) {
+                open[1] = now;
+            }
+        }
+        int found;
+        if (lostFrom == null) {
+            found = checker.onGroupApplied(through);
+        } else {
+            long[] marks = new long[members.length];
+            for (int b = 0; b < marks.length; b++) {
+                marks[b] = Math.min(through, lostFrom[b] - 1);
+            }
+            found = checker.onGroupApplied(marks);
+        }
         if (found > 0) {
             violationsSignal.emit(now, found);
         }
         for (GroupMember m : members) {
             m.session.retryApply();
         }
+        for (CycleEventListener l : commitListeners) {
+            l.onCycle(through, now);
+        }
         updateRecoveryPoint(now);
+    }
+
+    /** Host and shuttle: calls {@code listener} with (through, ns) at every group commit (every number ≤ through committed). */
+    public void addCommitListener(CycleEventListener listener) {
+        commitListeners.add(listener);
+    }
+
+    /**
+     * Fault injection (tests of docs/model.md §6b): slot transfers of member {@code box} are delayed
+     * or lost as {@code fault} says. A secondary missing a transfer of number S holds a whole image
+     * only below S: if S ever commits (only with {@link #trustPrimaryCounts}), the checker sees box
+     * {@code box}'s writes from S on as absent.
+     */
+    public void injectTransferFault(int box, org.repsim.model.cycle.TransferFault fault) {
+        GroupMember m = members[box];
+        m.session.setTransferFault((number, index) -> {
+            long d = fault.delayNs(number, index);
+            if (d == org.repsim.model.cycle.TransferFault.LOST) {
+                if (lostFrom == null) {
+                    lostFrom = new long[members.length];
+                    java.util.Arrays.fill(lostFrom, Long.MAX_VALUE);
+                }
+                lostFrom[box] = Math.min(lostFrom[box], number);
+            }
+            return d;
+        });
+    }
+
+    /**
+     * Test hook bypassing the rule of docs/model.md §6b: each secondary reports its primary's own
+     * share of a number (as tagged there) instead of what its transfers carried, so a lost transfer
+     * goes unnoticed and its number commits.
+     */
+    public void trustPrimaryCounts() {
+        trustPrimaryCounts = true;
+    }
+
+    boolean trustsPrimaryCounts() {
+        return trustPrimaryCounts;
     }
 
     private void onMemberApplied(GroupMember m, long k, long now) {

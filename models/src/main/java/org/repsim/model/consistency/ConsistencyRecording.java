@@ -33,7 +33,9 @@ import org.repsim.model.measure.SignalKeys;
  *   <li>{@code group.cycle.count}, {@code group.cycle.duration.mean/.max} (time between successive
  *       group closes), {@code group.cycle.bytes.mean} (bytes of one number summed over boxes), for
  *       host and shuttle modes.</li>
- *   <li>{@code consistency.violations}, {@code consistency.suspensions} (counts).</li>
+ *   <li>{@code consistency.violations}, {@code consistency.suspensions} (counts);
+ *       {@code consistency.unprotected} (s, host and shuttle: time from a member's drop to the group's
+ *       first commit after it resumed, since the warm-up).</li>
  *   <li>Host: {@code consistency.window.mean/.max/.count} (per box and switch, s),
  *       {@code consistency.readinessSkew.mean/.max}, {@code consistency.switch.duration.mean/.max} (s),
  *       {@code consistency.switches}, {@code consistency.heldWrites}, {@code host.hold.latency.*} (s).</li>
@@ -41,7 +43,8 @@ import org.repsim.model.measure.SignalKeys;
  *       {@code shuttle.number.bytes.mean/.max}, {@code shuttle.closed.latency.*} and
  *       {@code shuttle.applied.latency.*} (per write, from its tag, s), {@code shuttle.ack.latency.*}
  *       (held acknowledgements, {@code after-round} only), {@code shuttle.numbersClosed},
- *       {@code shuttle.skippedEmpty}.</li>
+ *       {@code shuttle.skippedEmpty}, {@code shuttle.commit.wait.mean/.max} (s, per number: its final total
+ *       at the gatherer → its commit).</li>
  *   <li>Columns {@code cache.session.bytes}, {@code cache.session.limit}, {@code spill.bytes},
  *       {@code cycle.transmitQueue} (sums over sessions), {@code rpo.lag} (group, s); table
  *       {@code cycles} with the {@code box} column (session index).</li>
@@ -121,6 +124,7 @@ public final class ConsistencyRecording {
             }
             rec.count(signals.get(s, SignalKeys.Shuttle.NUMBERS_CLOSED), Measures.SHUTTLE_NUMBERS_CLOSED);
             rec.count(signals.get(s, SignalKeys.Shuttle.SKIPPED_EMPTY), Measures.SHUTTLE_SKIPPED_EMPTY);
+            rec.tally(signals.get(s, SignalKeys.Shuttle.COMMIT_WAIT), Measures.SHUTTLE_COMMIT_WAIT, false);
         }
         rec.column(Measures.CACHE_SESSION_BYTES, () -> r.sum(0));
         rec.column(Measures.CACHE_SESSION_LIMIT, () -> r.sum(1));
@@ -147,6 +151,22 @@ public final class ConsistencyRecording {
             closeCount++;
         }
         previousCloseNs = nowNs;
+    }
+
+    /**
+     * Time without a current consistent group image since the warm-up: each span from a member's
+     * drop to the group's first commit after it resumed, clipped to [warm-up, now].
+     */
+    private long unprotectedNs(long nowNs) {
+        long t = 0;
+        for (long[] span : group.unprotectedSpans()) {
+            long from = Math.max(span[0], sinceNs);
+            long to = span[1] < 0 ? nowNs : Math.min(span[1], nowNs);
+            if (to > from) {
+                t += to - from;
+            }
+        }
+        return t;
     }
 
     /** A record entering the cycles table (closed after the warm-up). */
@@ -189,6 +209,7 @@ public final class ConsistencyRecording {
         out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(nowNs)));
         if (group.mode() != ConsistencyMode.NONE) {
             addGroupCycles(out);
+            out.add(Measures.CONSISTENCY_UNPROTECTED.of(unprotectedNs(nowNs) / 1e9));
         }
     }
 
@@ -226,13 +247,15 @@ public final class ConsistencyRecording {
     }
 
     /**
-     * {@code session-drop} intervals of the group's sessions, plus one whose subject is the group's
-     * name from its suspension to {@code endNs} if a member's drop suspended it.
+     * {@code session-drop} intervals of the group's sessions, plus, whose subject is the group's
+     * name, one per span without a current consistent group image (a member's drop to the first
+     * group commit after the resume; an open one ends at {@code endNs}).
      */
     public List<Interval> intervals(long endNs) {
         List<Interval> out = new ArrayList<>(cycles.intervals(endNs));
-        if (group.suspended()) {
-            out.add(new Interval("session-drop", group.name(), group.suspendedAtNs() / 1e9, endNs / 1e9));
+        for (long[] span : group.unprotectedSpans()) {
+            long end = span[1] < 0 ? endNs : span[1];
+            out.add(new Interval("session-drop", group.name(), span[0] / 1e9, end / 1e9));
         }
         return out;
     }

@@ -11,6 +11,9 @@ import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.consistency.rules.ConsistencyChecker;
+import org.repsim.model.consistency.rules.NumberTotal;
+import org.repsim.model.consistency.rules.ReceivedCounts;
+import org.repsim.model.consistency.rules.Shuttle;
 import org.repsim.model.consistency.rules.ShuttleVisit;
 import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.cycle.CycleEventListener;
@@ -63,6 +66,12 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     final ArrayDeque<ClosedNumber> unapplied = new ArrayDeque<>();
     /** Shuttle: closed numbers whose received count the secondary has not yet reported, oldest first. */
     private final ArrayDeque<ClosedNumber> unreported = new ArrayDeque<>();
+    /** Shuttle: what this member's secondary received per number, as the transfers carried it. */
+    private final ReceivedCounts received = new ReceivedCounts();
+    /** Shuttle, while the group is suspended: host bytes and writes tagged into the fresh capture cycle {@code freshNumber}. */
+    private long freshNumber = -1;
+    private long freshBytes;
+    private long freshWrites;
     /** Shuttle: tag times (ns) of the writes tagged with the current curSeq. */
     private long[] tagTimes = new long[64];
     private int tagCount;
@@ -118,7 +127,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             throw new IllegalArgumentException("session " + session.name() + " must start at cycle 0 to join a "
                     + groupKind);
         }
-        session.setApplyGate(k -> k <= group.committedThrough());
+        session.setApplyGate(group::mayApply);
         session.addCommittedListener(onReceived);
     }
 
@@ -160,8 +169,19 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         if (cycleNumber == CycleSession.UNTAGGED) {
             group.checkMember(this);
         }
-        // once the group is suspended its image is frozen: no write enters a group number any more
-        boolean inCycle = cycleNumber != CycleSession.UNTAGGED && !group.suspended();
+        // while the group is suspended no write enters a group number: each is in the image once the
+        // group resumed (its track copied, or its fresh cycle applied): checker tag resumeTag()
+        boolean suspended = group.suspended();
+        boolean inCycle = cycleNumber != CycleSession.UNTAGGED && !suspended;
+        if (shuttleMode && suspended && cycleNumber != CycleSession.UNTAGGED) {
+            if (cycleNumber != freshNumber) {
+                freshNumber = cycleNumber;
+                freshBytes = 0;
+                freshWrites = 0;
+            }
+            freshBytes += io.sizeBytes();
+            freshWrites++;
+        }
         if (shuttleMode && inCycle) {
             long seq = group.shuttleRing().shuttle().onHostWrite(index, io.sizeBytes());
             if (seq != cycleNumber) {
@@ -175,7 +195,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         }
         int stream = io.isDependent() ? io.streamId() : ConsistencyChecker.INDEPENDENT;
         long handle = group.checker().onWriteTagged(stream, io.chainIndex(), index,
-                inCycle ? cycleNumber : OWED_TAG, io.sizeBytes(), nowNs);
+                inCycle ? cycleNumber : suspended ? group.resumeTag() : OWED_TAG, io.sizeBytes(), nowNs);
         if (holdAcks) {
             taggedHandle = handle; // for the Ack the session runs next
             taggedInCycle = inCycle;
@@ -253,18 +273,52 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         }
     }
 
-    /** Shuttle: the secondary holds number {@code k} whole (all slots and its commit). */
+    /** Shuttle: a slot transfer of number {@code k} reached the secondary carrying these host counts. */
+    void onTransferArrived(long k, long hostBytes, long hostWrites) {
+        received.onTransfer(k, hostBytes, hostWrites);
+    }
+
+    /**
+     * Shuttle: number {@code k}'s commit message reached the secondary (every slot its primary sent
+     * for k arrived or was lost): the secondary reports what it received for k to the gatherer —
+     * or, with the group's {@code trustPrimaryCounts} test hook, its primary's own share.
+     */
     void onNumberReceived(long k) {
-        while (!unreported.isEmpty() && unreported.peekFirst().number < k) {
-            unreported.pollFirst(); // discarded by a drop
+        ClosedNumber own = null;
+        while (!unreported.isEmpty() && unreported.peekFirst().number <= k) {
+            ClosedNumber c = unreported.pollFirst(); // older ones were discarded by a drop
+            if (c.number == k) {
+                own = c;
+            }
         }
-        if (unreported.isEmpty() || unreported.peekFirst().number != k) {
-            return;
+        NumberTotal counts = group.trustsPrimaryCounts()
+                ? own == null ? null : new NumberTotal(k, own.hostBytes, own.count)
+                : received.counts(k);
+        received.forgetThrough(k);
+        if (counts != null) {
+            group.shuttleRing().sendReceivedCount(index, counts);
         }
-        ClosedNumber c = unreported.pollFirst();
-        if (c.hostBytes > 0) {
-            group.shuttleRing().sendReceivedCount(index, k, c.hostBytes);
+    }
+
+    /** The group was suspended: tag times and fresh counts start over. */
+    void onGroupSuspended() {
+        tagCount = 0;
+        freshNumber = -1;
+    }
+
+    /**
+     * Shuttle: the group resumed with a fresh shuttle whose first number is {@code first}; what
+     * this member tagged into its capture cycle {@code first} while suspended joins the shuttle's
+     * counts. Reports of earlier numbers are dropped.
+     */
+    void restartShuttle(Shuttle fresh, long first) {
+        unreported.clear();
+        received.forgetThrough(first - 1);
+        tagCount = 0;
+        if (freshNumber == first && session.switcher().captureNumber() == first && freshWrites > 0) {
+            fresh.preload(index, freshBytes, freshWrites);
         }
+        freshNumber = -1;
     }
 
     /** The secondary finished applying {@code k}. */

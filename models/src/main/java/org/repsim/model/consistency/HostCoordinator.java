@@ -37,11 +37,13 @@ final class HostCoordinator {
     private final ConsistencyGroup group;
     private final Scheduler scheduler;
     private final GroupMember[] members;
-    private final CoordinatedSwitch coordinated;
-    private final GroupApplyGate gate;
+    private CoordinatedSwitch coordinated;
+    private GroupApplyGate gate;
+    private final long minCycleTimeNs;
+    /** Run of the poll timer: bumped at each restart, a timer of an earlier run stops. */
+    private int epoch;
     private final Sampler latency;
     private final long pollIntervalNs;
-    private final Runnable poll = this::onPollTimer;
     private boolean firstOpenOfSwitch;
     private final long[] windowOpenedNs;
 
@@ -57,6 +59,7 @@ final class HostCoordinator {
         this.members = members;
         this.latency = settings.messageLatencyNs();
         this.pollIntervalNs = settings.pollIntervalNs();
+        this.minCycleTimeNs = settings.minCycleTimeNs();
         this.coordinated = new CoordinatedSwitch(members.length, settings.minCycleTimeNs(), scheduler.now(), 0);
         this.gate = new GroupApplyGate(members.length, 0);
         this.windowOpenedNs = new long[members.length];
@@ -68,7 +71,36 @@ final class HostCoordinator {
             int b = m.index;
             m.joinCoordinatedApply("host-coordinated group", (k, now) -> received(b, k));
         }
-        scheduler.at(scheduler.now() + pollIntervalNs, Tie.CONTROL, poll);
+        schedulePoll(scheduler.now());
+    }
+
+    private void schedulePoll(long fromNs) {
+        int run = epoch;
+        scheduler.at(fromNs + pollIntervalNs, Tie.CONTROL, () -> {
+            if (run == epoch) {
+                onPollTimer();
+            }
+        });
+    }
+
+    /**
+     * The group resumes (docs/model.md §6): a fresh coordinated switch and apply gate whose first
+     * cycle is {@code firstCycle} (every member's capture number), polling from now. Call only when
+     * {@link #idle()}.
+     */
+    void restart(long firstCycle, long now) {
+        if (!idle()) {
+            throw new IllegalStateException("the coordinator restarts only when no poll or switch is in progress");
+        }
+        epoch++;
+        coordinated = new CoordinatedSwitch(members.length, minCycleTimeNs, now, firstCycle);
+        gate = new GroupApplyGate(members.length, firstCycle);
+        schedulePoll(now);
+    }
+
+    /** No poll or switch is in progress. */
+    boolean idle() {
+        return !coordinated.busy();
     }
 
     private void onPollTimer() {
@@ -76,7 +108,7 @@ final class HostCoordinator {
             return; // no more switches (a switch in progress still completes its phases)
         }
         long now = scheduler.now();
-        scheduler.at(now + pollIntervalNs, Tie.CONTROL, poll);
+        schedulePoll(now);
         if (!coordinated.onPollDue(now)) {
             return;
         }
@@ -157,7 +189,7 @@ final class HostCoordinator {
 
     /** Secondary {@code b} holds cycle {@code k} whole. */
     private void received(int b, long k) {
-        if (k <= gate.receivedThrough(b)) {
+        if (group.suspended() || k <= gate.receivedThrough(b)) {
             return;
         }
         if (gate.onCycleReceived(b, k) > 0) {

@@ -1,5 +1,6 @@
 package org.repsim.model.consistency;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.repsim.core.kernel.Scheduler;
@@ -25,28 +26,39 @@ import org.repsim.model.measure.SignalKeys;
  * number order and is transferred like a cycle (folding, duplicate slots, cache pressure per
  * number). Under {@code after-round} the entity's held acknowledgements are released at the visit.
  *
- * <p><b>Secondary side [design].</b> A gatherer (receiver-side coordinator) commits numbers with
- * the {@link ShuttleCommitTracker}. A number's final total reaches it one {@code messageLatency}
- * after the visit that made it final. Each secondary reports, one {@code messageLatency} after it
- * holds number S of its entity whole (all slots plus the commit message), the bytes it received for
- * S — counted, like the shuttle's totals, in host bytes tagged S at its entity (the commit message
- * carries the entity's count; slot bytes after folding would never add up to host totals). When
- * the reports add up to the total, S commits; every secondary then applies its part of S, whole and
- * in order (the session's apply gate).
+ * <p><b>Secondary side [design].</b> Every slot transfer carries the host bytes and writes of the
+ * writes whose last track it holds ({@code CycleSession.countHostWrites}); each secondary sums what
+ * actually arrived per number ({@code ReceivedCounts}). A gatherer (receiver-side coordinator)
+ * commits numbers with the {@link ShuttleCommitTracker}: a number's final total reaches it one
+ * {@code messageLatency} after the visit that made it final; each secondary reports its counts for
+ * S one {@code messageLatency} after S's commit message reached it (all slots its primary sent
+ * for S are then in, or lost). When the reports add up to the total, bytes and writes, S commits;
+ * every secondary then applies its part of S, whole and in order (the session's apply gate). A
+ * transfer that never arrives keeps S uncommitted.
+ *
+ * <p><b>Suspension and resume</b> (docs/model.md §6): the ring stops while the group is suspended;
+ * {@link #restart} starts a fresh shuttle and tracker at the group's restart number. Events of the
+ * previous run of the ring (arrivals, messages in flight) are ignored (an epoch counter).
  *
  * <p>Signals ({@code shuttle.<group>.}): {@code roundTime} (ns), {@code numbersPerRound} (count),
  * {@code numberBytes} (final total, bytes), {@code closedLatency} (per write: tag → its entity
  * closed the number, ns), {@code appliedLatency} (per write: tag → applied at its secondary, ns),
- * {@code ackLatency} (per held acknowledgement, ns), {@code numbersClosed}, {@code skippedEmpty} (counts).
+ * {@code ackLatency} (per held acknowledgement, ns), {@code commitWait} (per number: final total at
+ * the gatherer → commit, ns), {@code numbersClosed}, {@code skippedEmpty} (counts).
  */
 final class ShuttleRing {
     private final ConsistencyGroup group;
     private final Scheduler scheduler;
     private final GroupMember[] members;
     private final ShuttleSettings settings;
-    private final Shuttle shuttle;
-    private final ShuttleCommitTracker tracker;
-    private final Runnable arrival = this::onArrival;
+    private Shuttle shuttle;
+    private ShuttleCommitTracker tracker;
+    /** Run of the ring: bumped at each restart, events of an earlier run are ignored. */
+    private int epoch;
+    /** The first number of the current run. */
+    private long firstSeq;
+    /** (number, ns) of final totals that reached the gatherer and are not committed yet, in number order. */
+    private final ArrayDeque<long[]> totalsArrived = new ArrayDeque<>();
     private final List<java.util.function.Consumer<NumberTotal>> finalTotalListeners = new ArrayList<>();
 
     private final Signal roundSignal;
@@ -55,6 +67,7 @@ final class ShuttleRing {
     private final Signal closedLatencySignal;
     private final Signal appliedLatencySignal;
     private final Signal ackLatencySignal;
+    private final Signal commitWaitSignal;
     private final Signal closedSignal;
     private final Signal skippedSignal;
 
@@ -72,12 +85,24 @@ final class ShuttleRing {
         closedLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.CLOSED_LATENCY);
         appliedLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.APPLIED_LATENCY);
         ackLatencySignal = signals.declare(prefix, SignalKeys.Shuttle.ACK_LATENCY);
+        commitWaitSignal = signals.declare(prefix, SignalKeys.Shuttle.COMMIT_WAIT);
         closedSignal = signals.declare(prefix, SignalKeys.Shuttle.NUMBERS_CLOSED);
         skippedSignal = signals.declare(prefix, SignalKeys.Shuttle.SKIPPED_EMPTY);
         for (GroupMember m : members) {
             m.joinCoordinatedApply("shuttle ring", (k, now) -> m.onNumberReceived(k));
+            m.session.countHostWrites();
+            m.session.addSlotArrivalListener((k, bytes, writes, now) -> m.onTransferArrived(k, bytes, writes));
         }
-        scheduler.at(scheduler.now() + travelNs(), Tie.CONTROL, arrival);
+        scheduleArrival(scheduler.now());
+    }
+
+    private void scheduleArrival(long fromNs) {
+        int e = epoch;
+        scheduler.at(fromNs + travelNs(), Tie.CONTROL, () -> {
+            if (e == epoch) {
+                onArrival();
+            }
+        });
     }
 
     private long travelNs() {
@@ -106,8 +131,10 @@ final class ShuttleRing {
                 l.accept(total);
             }
             numberBytesSignal.emit(now, total.bytes());
+            int run = epoch;
             scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
-                if (!group.suspended()) {
+                if (run == epoch && !group.suspended()) {
+                    totalsArrived.addLast(new long[] {total.seq(), scheduler.now()});
                     committed(tracker.onFinalTotal(total));
                 }
             });
@@ -116,28 +143,48 @@ final class ShuttleRing {
             roundSignal.emit(now, v.roundTimeNs());
             perRoundSignal.emit(now, v.numbersClosedInRound());
         }
-        scheduler.at(now + travelNs(), Tie.CONTROL, arrival);
+        scheduleArrival(now);
     }
 
-    /** Secondary {@code b} holds its part of number {@code k} whole: its count travels to the gatherer. */
-    void sendReceivedCount(int b, long k, long hostBytes) {
-        if (group.suspended()) {
+    /** Secondary {@code b} reports its counts of number {@code k} to the gatherer (they arrive one message latency later). */
+    void sendReceivedCount(int b, NumberTotal counts) {
+        if (group.suspended() || counts.seq() < firstSeq || counts.writes() == 0 && counts.bytes() == 0) {
             return;
         }
+        int run = epoch;
         scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
-            if (!group.suspended()) {
-                committed(tracker.onReceivedCount(b, k, hostBytes));
+            if (run == epoch && !group.suspended() && counts.seq() > tracker.committedThrough()) {
+                committed(tracker.onReceivedCount(b, counts));
             }
         });
     }
 
     private void committed(int newly) {
-        if (group.suspended()) {
+        if (group.suspended() || newly == 0) {
             return;
         }
-        if (newly > 0) {
-            group.onGroupCommitted(tracker.committedThrough());
+        long now = scheduler.now();
+        long through = tracker.committedThrough();
+        while (!totalsArrived.isEmpty() && totalsArrived.peekFirst()[0] <= through) {
+            commitWaitSignal.emit(now, now - totalsArrived.pollFirst()[1]);
         }
+        group.onGroupCommitted(through);
+    }
+
+    /**
+     * The group resumes (docs/model.md §6): a fresh shuttle whose every entity tags with
+     * {@code firstNumber}, preloaded with what each entity already tagged with it, and a fresh tracker.
+     */
+    void restart(long firstNumber, long now) {
+        epoch++;
+        firstSeq = firstNumber;
+        shuttle = new Shuttle(members.length, settings.rules(), firstNumber);
+        tracker = new ShuttleCommitTracker(members.length, firstNumber);
+        totalsArrived.clear();
+        for (GroupMember m : members) {
+            m.restartShuttle(shuttle, firstNumber);
+        }
+        scheduleArrival(now);
     }
 
     void onWriteClosed(long now, long latencyNs) {

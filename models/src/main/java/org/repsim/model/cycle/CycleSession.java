@@ -84,6 +84,10 @@ import org.repsim.model.measure.SignalKeys;
  *   <li>{@link #setApplyGate}, {@link #retryApply()}, {@link #addCommittedListener},
  *       {@link #addAppliedListener}: group-wide apply.</li>
  *   <li>{@link #setTransmitGate}, {@link #retryTransmit()}: the shuttle's transfer permission.</li>
+ *   <li>{@link #countHostWrites()}, {@link #addSlotArrivalListener}: what each slot transfer carries
+ *       (docs/model.md §6b); {@link #setTransferFault}: delayed or lost transfers (fault injection).</li>
+ *   <li>{@link #drop()}, {@link #addDropListener}, {@link #addResynchronisedListener}: a group dropping
+ *       and resuming as one (docs/model.md §6).</li>
  * </ol>
  *
  * <p>Signals ({@code cycle.<name>.…}): {@code cacheBytes}, {@code spillBytes}, {@code transmitQueue}
@@ -115,6 +119,8 @@ public final class CycleSession implements ReplicationHandler {
     private EventHandle switchTimer;
     private final Runnable switchFire = this::onSwitchTimer;
     private EventHandle idleTimer;
+    private final List<CycleEventListener> resynchronisedListeners = new java.util.ArrayList<>();
+    private final List<CycleEventListener> dropListeners = new java.util.ArrayList<>();
 
     private final Signal cacheSignal;
     private final Signal spillSignal;
@@ -357,6 +363,44 @@ public final class CycleSession implements ReplicationHandler {
         transmitter.pump();
     }
 
+    /**
+     * Every slot credits the host writes whose last track it holds, and its transfer carries
+     * those counts to {@link #addSlotArrivalListener} listeners (docs/model.md §6b). Call before
+     * the first host write.
+     */
+    public void countHostWrites() {
+        switcher.countHostWrites();
+        intake.creditHost = true;
+    }
+
+    /** Runs for every slot the secondary receives (after it entered the receiver), with the host counts it carries. */
+    public void addSlotArrivalListener(SlotArrivalListener listener) {
+        transmitter.addArrivalListener(listener);
+    }
+
+    /** Fault injection on slot transfers: delayed or lost on the way to the secondary (null: none). */
+    public void setTransferFault(TransferFault fault) {
+        transmitter.setTransferFault(fault);
+    }
+
+    /** Drops the session now, on a consistency group's decision (docs/model.md §6); no effect unless active. */
+    public void drop() {
+        long now = scheduler.now();
+        if (switcher.dropNow(now)) {
+            onDropped(now);
+        }
+    }
+
+    /** Runs when a resynchronisation finished: {@code k} is the fresh first cycle just opened. */
+    public void addResynchronisedListener(CycleEventListener listener) {
+        resynchronisedListeners.add(listener);
+    }
+
+    /** Runs when the session dropped (any cause), at the drop; {@code k} is {@link #UNTAGGED}. */
+    public void addDropListener(CycleEventListener listener) {
+        dropListeners.add(listener);
+    }
+
     // ---------------------------------------------------------------- links, drop, resync
 
     void onLinkStateChanged() {
@@ -410,6 +454,9 @@ public final class CycleSession implements ReplicationHandler {
             switchTimer = null;
         }
         emitLevels(now);
+        for (CycleEventListener l : dropListeners) {
+            l.onCycle(UNTAGGED, now);
+        }
         // continue outside the write being processed
         scheduler.after(0, Tie.NORMAL, () -> {
             apply.tryApply();
@@ -422,6 +469,9 @@ public final class CycleSession implements ReplicationHandler {
     void onResynchronised() {
         apply.onResynchronised();
         armSwitchTimer();
+        for (CycleEventListener l : resynchronisedListeners) {
+            l.onCycle(switcher.captureNumber(), scheduler.now());
+        }
         intake.drainWaiting();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
 import org.repsim.model.WanLink;
 import org.repsim.model.cycle.rules.CycleRecord;
@@ -40,6 +41,8 @@ final class Transmitter {
     private boolean pumping;
     private int commitNext;
     private LongPredicate transmitGate;
+    private SlotArrivalListener[] arrivalListeners = new SlotArrivalListener[0];
+    private TransferFault transferFault;
 
     /** A closed cycle's slot count and how many of them were taken so far. */
     private static final class UntakenCycle {
@@ -184,14 +187,51 @@ final class Transmitter {
         SlotsOnLink slots = slotsOnLink[d];
         long handle = slots.oldestHandle();
         long bytes = slots.oldestBytes();
-        outstandingBytes[d] -= bytes + config.slotHeaderBytes();
-        if (switcher.onSlotSent(handle, now)) {
-            session.apply.onSlotReceived(slots.oldestNumber(), slots.oldestTrack(), slots.oldestVersion(), bytes);
-        }
+        long number = slots.oldestNumber();
+        long track = slots.oldestTrack();
+        long version = slots.oldestVersion();
         slots.removeOldest();
+        outstandingBytes[d] -= bytes + config.slotHeaderBytes();
+        long delay = transferFault == null ? 0 : transferFault.delayNs(number, (int) handle);
+        if (delay > 0) {
+            scheduler.after(delay, Tie.NORMAL, () -> {
+                deliver(handle, number, track, version, bytes, false);
+                session.emitLevels(scheduler.now());
+                session.intake.drainWaiting();
+                pump();
+            });
+        } else {
+            deliver(handle, number, track, version, bytes, delay == TransferFault.LOST);
+        }
         session.emitLevels(now);
         session.intake.drainWaiting();
         pump();
+    }
+
+    /** The slot reached the secondary (a lost one: only as far as the primary can tell). */
+    private void deliver(long handle, long number, long track, long version, long bytes, boolean lost) {
+        long now = scheduler.now();
+        long hostBytes = 0;
+        long hostWrites = 0;
+        if (arrivalListeners.length > 0) {
+            hostBytes = switcher.slotHostBytes(handle);
+            hostWrites = switcher.slotHostWrites(handle);
+        }
+        if (switcher.onSlotSent(handle, now) && !lost) {
+            session.apply.onSlotReceived(number, track, version, bytes);
+            for (SlotArrivalListener l : arrivalListeners) {
+                l.onSlotArrived(number, hostBytes, hostWrites, now);
+            }
+        }
+    }
+
+    void addArrivalListener(SlotArrivalListener l) {
+        arrivalListeners = java.util.Arrays.copyOf(arrivalListeners, arrivalListeners.length + 1);
+        arrivalListeners[arrivalListeners.length - 1] = l;
+    }
+
+    void setTransferFault(TransferFault fault) {
+        this.transferFault = fault;
     }
 
     private void sendCommits() {

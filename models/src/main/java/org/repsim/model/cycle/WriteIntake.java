@@ -45,6 +45,8 @@ final class WriteIntake {
     private boolean held;
     private boolean draining;
     private long versionCounter;
+    /** Each write is credited to the slot of its last track (a shuttle group counts what transfers carry). */
+    boolean creditHost;
 
     private WriteTagListener[] tagListeners = new WriteTagListener[0];
 
@@ -166,6 +168,9 @@ final class WriteIntake {
             }
             next++;
             tag = o.inCycle() ? switcher.captureNumber() : CycleSession.UNTAGGED;
+            if (creditHost && next == io.trackCount() && o.inCycle()) {
+                switcher.creditHostWrite(io.sizeBytes()); // carried by the last track's slot (docs/model.md §6b)
+            }
             if (o == WriteOutcome.DROPPED) {
                 session.onDropped(now);
             }

@@ -183,5 +183,7 @@ public final class SignalKeys {
                 "time from a write to its acknowledgement");
         public static final SignalKey NUMBERS_CLOSED = SignalKey.count(".numbersClosed", COUNT, "numbers closed");
         public static final SignalKey SKIPPED_EMPTY = SignalKey.count(".skippedEmpty", COUNT, "empty numbers skipped");
+        public static final SignalKey COMMIT_WAIT = SignalKey.observation(".commitWait", NANOSECONDS,
+                "time from a number's final total reaching the gatherer to its commit");
     }
 }

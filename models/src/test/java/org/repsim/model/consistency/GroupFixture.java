@@ -69,6 +69,8 @@ final class GroupFixture {
         long volumeTracks = 1_024;
         long seed = 11;
         long transmitIdleNs = Long.MAX_VALUE;
+        /** Coordinator / gatherer messages take exactly {@code messageLatencyMeanNs} (else exponential). */
+        boolean fixedMessageLatency;
     }
 
     final Knobs knobs;
@@ -116,7 +118,8 @@ final class GroupFixture {
             session.addPair(pv, sv);
             sessions.add(session);
         }
-        Sampler message = Distributions.exponential(random.stream("consistency.message"), k.messageLatencyMeanNs);
+        Sampler message = k.fixedMessageLatency ? Distributions.deterministic((long) k.messageLatencyMeanNs)
+                : Distributions.exponential(random.stream("consistency.message"), k.messageLatencyMeanNs);
         ConsistencyConfig config = switch (k.mode) {
             case NONE -> ConsistencyConfig.none("g");
             case HOST -> ConsistencyConfig.host("g", new HostCoordination(k.pollIntervalNs, k.minCycleTimeNs, message));

@@ -141,6 +141,9 @@ public final class Measures {
             "consistency-group suspensions");
     public static final MetricType SYNC_SUSPENSIONS = new MetricType("sync.suspensions", COUNT,
             "sync pairs suspended after their link failed (replication.sync.onLinkFailure: suspend)");
+    public static final MetricType CONSISTENCY_UNPROTECTED = new MetricType("consistency.unprotected", SECONDS,
+            "time without a current consistent group image: from a member's drop to the group's first commit"
+                    + " after it resumed (frozen image, then resynchronisation)", ZERO_IS_GOOD);
     public static final Statistics CONSISTENCY_WINDOW = new Statistics("consistency.window", SECONDS,
             "the coordinated-switch window");
     public static final Statistics CONSISTENCY_READINESS_SKEW = new Statistics("consistency.readinessSkew", SECONDS,
@@ -167,6 +170,8 @@ public final class Measures {
             "shuttle numbers closed");
     public static final MetricType SHUTTLE_SKIPPED_EMPTY = new MetricType("shuttle.skippedEmpty", COUNT,
             "shuttle numbers skipped because empty");
+    public static final Statistics SHUTTLE_COMMIT_WAIT = new Statistics("shuttle.commit.wait", SECONDS,
+            "the time from a number's final total reaching the gatherer to its commit (received counts complete)");
 
     // ---------------------------------------------------------------- disaster
 
@@ -263,7 +268,8 @@ public final class Measures {
 
     /** The consistency and data-loss figures a report tabulates, in row order. */
     public static final List<MetricType> CONSISTENCY_AND_LOSS = List.of(CONSISTENCY_VIOLATIONS, ORDERED_OUT_OF_ORDER,
-            SESSION_DROPS, DISASTER_LOST_WRITES, DISASTER_LOST_BYTES, DISASTER_LOST_SPAN, DISASTER_UNPROTECTED);
+            SESSION_DROPS, CONSISTENCY_UNPROTECTED, DISASTER_LOST_WRITES, DISASTER_LOST_BYTES, DISASTER_LOST_SPAN,
+            DISASTER_UNPROTECTED);
 
     /** Every single metric of the catalogue (members of statistics included, families excluded). */
     public static List<MetricType> metrics() {

@@ -384,6 +384,27 @@ public final class ConsistencyChecker {
     }
 
     /**
+     * The group committed tags up to a mark per box: box b's image holds every tag ≤
+     * {@code throughByBox[b]} (a box whose secondary misses part of a committed number holds a
+     * whole image only below it, docs/model.md §6b). Boxes move together, as in
+     * {@link #onGroupApplied(long)}; a mark below a box's current one leaves it unchanged.
+     *
+     * @return violations found by this apply
+     */
+    public int onGroupApplied(long[] throughByBox) {
+        if (throughByBox.length != boxCount) {
+            throw new IllegalArgumentException("one mark per box expected: " + boxCount + ", got " + throughByBox.length);
+        }
+        enteredCount = 0;
+        for (int b = 0; b < boxCount; b++) {
+            if (throughByBox[b] > appliedThrough[b]) {
+                collect(b, throughByBox[b]);
+            }
+        }
+        return settle();
+    }
+
+    /**
      * Data lost if the primary site were lost at {@code disasterNs} (docs/model.md §7): acknowledged
      * (at or before {@code disasterNs}) writes absent from the image. Costs one pass over the
      * stored records and the buckets. Independent writes are counted per tag, so

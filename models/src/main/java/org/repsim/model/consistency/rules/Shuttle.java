@@ -53,6 +53,8 @@ public final class Shuttle {
     private final long[] writesSinceVisit;
     private final long[] bytesInCurSeq;
     private final long[] writesInCurSeq;
+    /** Preloaded writes (acknowledged already) among writesSinceVisit, until the entity's first visit. */
+    private final long[] preloadedWrites;
 
     // What the shuttle carries.
     private long seq;
@@ -104,6 +106,7 @@ public final class Shuttle {
         this.writesSinceVisit = new long[entityCount];
         this.bytesInCurSeq = new long[entityCount];
         this.writesInCurSeq = new long[entityCount];
+        this.preloadedWrites = new long[entityCount];
         this.seq = firstSeq;
         java.util.Arrays.fill(curSeq, firstSeq);
     }
@@ -124,6 +127,28 @@ public final class Shuttle {
         bytesInCurSeq[entity] += sizeBytes;
         writesInCurSeq[entity]++;
         return curSeq[entity];
+    }
+
+    /**
+     * Before the first arrival: {@code entity} already tagged {@code writes} host writes of
+     * {@code bytes} bytes with its {@code curSeq} (a consistency group resuming with writes in its
+     * members' fresh capture cycles, docs/model.md §6). Counted like as many {@link #onHostWrite}
+     * calls, except that they are acknowledged already (not in {@link ShuttleVisit#writesToAcknowledge()}).
+     */
+    public void preload(int entity, long bytes, long writes) {
+        checkEntity(entity);
+        if (started) {
+            throw new IllegalStateException("preload only before the shuttle's first arrival");
+        }
+        if (bytes < 0 || writes < 0 || writes == 0 && bytes > 0) {
+            throw new IllegalArgumentException("preloaded counts must be >= 0 (bytes only with writes), got "
+                    + bytes + " bytes, " + writes + " writes");
+        }
+        bytesSinceVisit[entity] += bytes;
+        writesSinceVisit[entity] += writes;
+        bytesInCurSeq[entity] += bytes;
+        writesInCurSeq[entity] += writes;
+        preloadedWrites[entity] += writes;
     }
 
     /**
@@ -232,8 +257,10 @@ public final class Shuttle {
 
         long toAck = 0;
         long ackTag = NONE;
-        if (ackRule == AckRule.AFTER_ROUND && newWrites > 0) {
-            toAck = newWrites;
+        long unacked = newWrites - preloadedWrites[entity]; // preloaded writes were acknowledged already
+        preloadedWrites[entity] = 0;
+        if (ackRule == AckRule.AFTER_ROUND && unacked > 0) {
+            toAck = unacked;
             ackTag = tagBefore;
         }
 

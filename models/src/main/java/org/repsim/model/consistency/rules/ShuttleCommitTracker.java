@@ -3,15 +3,17 @@ package org.repsim.model.consistency.rules;
 import java.util.ArrayDeque;
 
 /**
- * Secondary-side commit of shuttle numbers (docs/model.md §6b, [design]): the secondaries together
- * commit number S when the bytes they received for S add up to S's final total (from
- * {@link ShuttleVisit#finalTotal()}); numbers commit whole and in order, so when S commits every
- * secondary may apply S (after S-1). A pure bookkeeper: the receiver-side shuttle or coordinator
- * that gathers the counts, and its message latency, belong to the timed engine.
+ * Secondary-side commit of shuttle numbers (docs/model.md §6b, [design]): each secondary counts the
+ * host bytes and writes its slot transfers actually carried for number S; the secondaries together
+ * commit S when their counts add up to S's final totals (from {@link ShuttleVisit#finalTotal()}),
+ * bytes and writes both. A transfer that is late holds the commit back until it arrives; one that
+ * never arrives keeps S (and every later number) uncommitted. Numbers commit whole and in order,
+ * so when S commits every secondary may apply S (after S-1). A pure bookkeeper: the receiver-side
+ * gatherer that collects the counts, and its message latency, belong to the timed engine.
  *
  * <p>Call sequence: create with the number of secondaries and the first number
- * (the {@code firstSeq} of {@link Shuttle}). When a secondary's receive count for S reaches the gatherer,
- * call {@link #onReceivedCount(int, long, long)} with its cumulative count; when S's final total
+ * (the {@code firstSeq} of {@link Shuttle}). When a secondary's counts for S reach the gatherer,
+ * call {@link #onReceivedCount(int, NumberTotal)} with its cumulative counts; when S's final total
  * arrives, call {@link #onFinalTotal(NumberTotal)}. Each call returns how many further numbers
  * became committed; the engine then lets every secondary apply numbers
  * {@code committedThrough() - returned + 1 .. committedThrough()} in order.
@@ -26,12 +28,16 @@ public final class ShuttleCommitTracker {
     private long committedThrough;
 
     private static final class Pending {
-        final long[] received;
-        long receivedSum;
+        final long[] receivedBytes;
+        final long[] receivedWrites;
+        long bytesSum;
+        long writesSum;
         long finalBytes = -1;
+        long finalWrites = -1;
 
         Pending(int secondaries) {
-            received = new long[secondaries];
+            receivedBytes = new long[secondaries];
+            receivedWrites = new long[secondaries];
         }
     }
 
@@ -51,30 +57,32 @@ public final class ShuttleCommitTracker {
     }
 
     /**
-     * Secondary {@code secondary} reports it has received {@code receivedBytes} bytes of number
-     * {@code seq} in total so far (a cumulative count; a stale smaller report is ignored).
+     * Secondary {@code secondary} reports the host bytes and writes it has received for number
+     * {@code received.seq()} so far, as its transfers carried them (cumulative counts; a stale
+     * report, smaller in both, is ignored).
      *
      * @return how many numbers became committed by this report (0 if none)
-     * @throws IllegalStateException if the secondaries together received more than the final total
+     * @throws IllegalStateException if the secondaries together received more than a final total
      */
-    public int onReceivedCount(int secondary, long seq, long receivedBytes) {
+    public int onReceivedCount(int secondary, NumberTotal received) {
         if (secondary < 0 || secondary >= secondaryCount) {
             throw new IllegalArgumentException(
                     "secondary index must be in 0.." + (secondaryCount - 1) + ", got " + secondary);
         }
-        if (receivedBytes < 0) {
-            throw new IllegalArgumentException("received bytes must be >= 0, got " + receivedBytes);
-        }
+        long seq = received.seq();
         if (seq <= committedThrough) {
-            throw new IllegalStateException("secondary " + secondary + " reported bytes for number " + seq
+            throw new IllegalStateException("secondary " + secondary + " reported counts for number " + seq
                     + " which is already committed (through " + committedThrough + ")");
         }
         Pending p = pendingFor(seq);
-        long before = p.received[secondary];
-        if (receivedBytes > before) {
-            checkNotOver(seq, p.receivedSum + receivedBytes - before, p.finalBytes);
-            p.received[secondary] = receivedBytes;
-            p.receivedSum += receivedBytes - before;
+        long db = Math.max(0, received.bytes() - p.receivedBytes[secondary]);
+        long dw = Math.max(0, received.writes() - p.receivedWrites[secondary]);
+        if (db > 0 || dw > 0) {
+            checkNotOver(seq, p.bytesSum + db, p.writesSum + dw, p.finalBytes, p.finalWrites);
+            p.receivedBytes[secondary] += db;
+            p.receivedWrites[secondary] += dw;
+            p.bytesSum += db;
+            p.writesSum += dw;
         }
         return commitReady();
     }
@@ -96,8 +104,9 @@ public final class ShuttleCommitTracker {
         if (p.finalBytes >= 0) {
             throw new IllegalStateException("final total for number " + total.seq() + " arrived twice");
         }
-        checkNotOver(total.seq(), p.receivedSum, total.bytes());
+        checkNotOver(total.seq(), p.bytesSum, p.writesSum, total.bytes(), total.writes());
         p.finalBytes = total.bytes();
+        p.finalWrites = total.writes();
         return commitReady();
     }
 
@@ -115,7 +124,7 @@ public final class ShuttleCommitTracker {
         int i = 0;
         for (Pending p : pending) {
             if (i++ == offset) {
-                return p.receivedSum;
+                return p.bytesSum;
             }
         }
         return 0;
@@ -148,11 +157,12 @@ public final class ShuttleCommitTracker {
         throw new IllegalStateException("unreachable: pending record " + offset + " missing");
     }
 
-    /** Rejects (before any state changes) more received bytes than a known final total. */
-    private static void checkNotOver(long seq, long receivedSum, long finalBytes) {
-        if (finalBytes >= 0 && receivedSum > finalBytes) {
-            throw new IllegalStateException("secondaries received " + receivedSum + " bytes for number " + seq
-                    + " but its final total is " + finalBytes + " bytes");
+    /** Rejects (before any state changes) more received bytes or writes than a known final total. */
+    private static void checkNotOver(long seq, long bytesSum, long writesSum, long finalBytes, long finalWrites) {
+        if (finalBytes >= 0 && (bytesSum > finalBytes || writesSum > finalWrites)) {
+            throw new IllegalStateException("secondaries received " + bytesSum + " bytes and " + writesSum
+                    + " writes for number " + seq + " but its final total is " + finalBytes + " bytes and "
+                    + finalWrites + " writes");
         }
     }
 
@@ -160,7 +170,7 @@ public final class ShuttleCommitTracker {
         int committed = 0;
         while (!pending.isEmpty()) {
             Pending head = pending.peekFirst();
-            if (head.finalBytes < 0 || head.receivedSum != head.finalBytes) {
+            if (head.finalBytes < 0 || head.bytesSum != head.finalBytes || head.writesSum != head.finalWrites) {
                 break;
             }
             pending.removeFirst();
@@ -168,5 +178,20 @@ public final class ShuttleCommitTracker {
             committed++;
         }
         return committed;
+    }
+
+    /** Host writes the secondaries together received so far for a not yet committed number. */
+    public long receivedWrites(long seq) {
+        long offset = seq - committedThrough - 1;
+        if (offset < 0 || offset >= pending.size()) {
+            return 0;
+        }
+        int i = 0;
+        for (Pending p : pending) {
+            if (i++ == offset) {
+                return p.writesSum;
+            }
+        }
+        return 0;
     }
 }

@@ -30,6 +30,13 @@ final class Cycle {
     long[] bytes;
     byte[] state;
     boolean[] spilled;
+    /**
+     * Per slot, when the switcher counts host writes ({@code CycleSwitcher#countHostWrites}): the
+     * bytes and the number of the host writes whose last track entered this slot — what the slot's
+     * transfer carries to the secondary (docs/model.md §6b); null otherwise.
+     */
+    long[] hostBytes;
+    int[] hostWrites;
     int slots;
 
     long writes;
@@ -68,6 +75,8 @@ final class Cycle {
             bytes = spare.bytes;
             state = spare.state;
             spilled = spare.spilled;
+            hostBytes = spare.hostBytes;
+            hostWrites = spare.hostWrites;
             spare.track = null;
             return;
         }
@@ -87,6 +96,14 @@ final class Cycle {
         Arrays.fill(spilled, 0, slots, false);
     }
 
+    /** Makes room for per-slot host counts (kept from here on, also by the cycles taking over these arrays). */
+    void countHostWrites() {
+        if (hostBytes == null || hostBytes.length < track.length) {
+            hostBytes = new long[track.length];
+            hostWrites = new int[track.length];
+        }
+    }
+
     boolean isEmpty() {
         return slots == 0;
     }
@@ -99,8 +116,16 @@ final class Cycle {
             bytes = Arrays.copyOf(bytes, n);
             state = Arrays.copyOf(state, n);
             spilled = Arrays.copyOf(spilled, n);
+            if (hostBytes != null) {
+                hostBytes = Arrays.copyOf(hostBytes, n);
+                hostWrites = Arrays.copyOf(hostWrites, n);
+            }
         }
         int s = slots++;
+        if (hostBytes != null) {
+            hostBytes[s] = 0;
+            hostWrites[s] = 0;
+        }
         track[s] = t;
         version[s] = v;
         bytes[s] = b;

@@ -149,6 +149,14 @@ public final class CycleSwitcher {
     private long lastSwitchNs;
     private boolean firstSwitchPending = true;
     private long highestNumber;
+    /** The fresh first cycle after a resynchronisation is numbered at least this ({@link #resumeAtLeast}). */
+    private long resumeFloor;
+    /** Per-slot host counts are kept ({@link #countHostWrites}). */
+    private boolean countHost;
+    /** Slot of the capture cycle the last accepted track write entered (folded or new). */
+    private int lastSlot = -1;
+    /** The cycle {@link #hostCountsOf} found last. */
+    private Cycle lastCounted;
     private long linksDownSinceNs = LINKS_UP;
     private long droppedAtNs = CycleRecord.NOT_YET;
     private long newestAppliedCloseNs;
@@ -308,6 +316,7 @@ public final class CycleSwitcher {
                     return refused;
                 }
             }
+            lastSlot = s;
             c.version[s] = version;
             c.bytes[s] = union;
             c.totalBytes += delta;
@@ -327,7 +336,7 @@ public final class CycleSwitcher {
             }
         }
         boolean duplicate = countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
-        c.addSlot(track, version, extent);
+        lastSlot = c.addSlot(track, version, extent);
         c.writes++;
         c.totalBytes += sizeBytes;
         c.writtenBytes += hostBytes;
@@ -469,6 +478,9 @@ public final class CycleSwitcher {
         }
         // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
         capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4, spareCycle);
+        if (countHost) {
+            capture.countHostWrites();
+        }
         spareCycle = null;
         highestNumber = nextNumber;
         lastSwitchNs = nowNs;
@@ -620,7 +632,82 @@ public final class CycleSwitcher {
         newestAppliedCloseNs = r.closeNs();
     }
 
+    // ---------------------------------------------------------------- host counts per slot (docs/model.md §6b)
+
+    /**
+     * From now on every slot counts the host writes credited to it ({@link #creditHostWrite}) so that
+     * its transfer can carry them ({@link #slotHostBytes}, {@link #slotHostWrites}). Off by default
+     * (no cost); a shuttle group turns it on for its sessions.
+     */
+    public void countHostWrites() {
+        countHost = true;
+        if (capture != null) {
+            capture.countHostWrites();
+        }
+    }
+
+    /**
+     * A host write of {@code hostBytes} whose last track was just accepted into the capture cycle
+     * ({@link WriteOutcome#inCycle()}): it is credited to that track's slot, whose transfer carries it.
+     */
+    public void creditHostWrite(long hostBytes) {
+        if (!countHost || state != SessionState.ACTIVE || lastSlot < 0 || lastSlot >= capture.slots) {
+            throw new IllegalStateException("no accepted track write to credit (countHostWrites on, session active)");
+        }
+        capture.hostBytes[lastSlot] += hostBytes;
+        capture.hostWrites[lastSlot]++;
+    }
+
+    /** Host bytes credited to the slot of {@code handle} (a {@link TakenSlot#handle()} still in the transmit queue), else 0. */
+    public long slotHostBytes(long handle) {
+        Cycle c = hostCountsOf(handle);
+        return c == null ? 0 : c.hostBytes[(int) handle];
+    }
+
+    /** Host writes credited to the slot of {@code handle} (see {@link #slotHostBytes}), else 0. */
+    public long slotHostWrites(long handle) {
+        Cycle c = hostCountsOf(handle);
+        return c == null ? 0 : c.hostWrites[(int) handle];
+    }
+
+    /** The transmit cycle of {@code handle} when host counts are kept (the last one found first: its two counts are read together). */
+    private Cycle hostCountsOf(long handle) {
+        if (!countHost) {
+            return null;
+        }
+        long number = handle >>> 32;
+        Cycle c = lastCounted;
+        // a cycle that left the queue meanwhile (commit acknowledged, or discarded) gets no more
+        // deliveries: onSlotSent refuses a discarded cycle's slot, whatever was read here
+        if (c == null || c.number != number) {
+            c = findTransmit(number);
+            lastCounted = c;
+        }
+        return c;
+    }
+
     // ---------------------------------------------------------------- pressure, drop, resync
+
+    /**
+     * Drops the session now on the engine's decision (a consistency group dropping all its members,
+     * docs/model.md §6): as a pressure drop. Returns false if it was not active.
+     */
+    public boolean dropNow(long nowNs) {
+        if (state != SessionState.ACTIVE) {
+            return false;
+        }
+        drop(nowNs);
+        return true;
+    }
+
+    /**
+     * The fresh first cycle opened by the next resynchronisations is numbered at least
+     * {@code number} (a consistency group restarting its common numbering, docs/model.md §6).
+     */
+    public void resumeAtLeast(long number) {
+        checkNumber(number);
+        resumeFloor = Math.max(resumeFloor, number);
+    }
 
     private WriteOutcome relieve(long needBytes, long track, long nowNs) {
         long excess = cacheBytes + needBytes - pressure.limitBytes();
@@ -746,8 +833,11 @@ public final class CycleSwitcher {
         state = SessionState.RESYNCHRONISING;
         if (owed.size() == 0) {
             state = SessionState.ACTIVE;
-            highestNumber++;
+            highestNumber = Math.max(highestNumber + 1, resumeFloor);
             capture = new Cycle(highestNumber, nowNs);
+            if (countHost) {
+                capture.countHostWrites();
+            }
             lastSwitchNs = nowNs;
             firstSwitchPending = true;
             return NO_TRACKS;
@@ -806,6 +896,11 @@ public final class CycleSwitcher {
 
     public CachePressure pressure() {
         return pressure;
+    }
+
+    /** The highest cycle number used so far (capture, closed or discarded). */
+    public long highestNumber() {
+        return highestNumber;
     }
 
     /** Number of the capture cycle, or {@link #NONE} while dropped. */

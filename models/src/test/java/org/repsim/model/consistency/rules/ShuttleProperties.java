@@ -182,6 +182,7 @@ class ShuttleProperties {
         final List<ArrayDeque<long[]>> heldAcks = new ArrayList<>(); // {stream, handle}
         final List<long[]> inFlight = new ArrayList<>(); // {entity, seq, bytes}
         final List<TreeMap<Long, Long>> receivedBySecondary = new ArrayList<>();
+        final List<TreeMap<Long, Long>> writesBySecondary = new ArrayList<>();
         long nowNs;
         int pick;
 
@@ -192,6 +193,7 @@ class ShuttleProperties {
             for (int e = 0; e < ringSize; e++) {
                 heldAcks.add(new ArrayDeque<>());
                 receivedBySecondary.add(new TreeMap<>());
+                writesBySecondary.add(new TreeMap<>());
             }
         }
 
@@ -232,7 +234,7 @@ class ShuttleProperties {
                 waitingAck[(int) h[0]] = false;
             }
             if (v.transferable() != null) {
-                inFlight.add(new long[] {e, v.transferable().seq(), v.transferable().bytes()});
+                inFlight.add(new long[] {e, v.transferable().seq(), v.transferable().bytes(), v.transferable().writes()});
             }
             if (v.finalTotal() != null) {
                 apply(commits.onFinalTotal(v.finalTotal()));
@@ -242,7 +244,8 @@ class ShuttleProperties {
         void deliver(long[] transfer) {
             int secondary = (int) transfer[0];
             long total = receivedBySecondary.get(secondary).merge(transfer[1], transfer[2], Long::sum);
-            apply(commits.onReceivedCount(secondary, transfer[1], total));
+            long writes = writesBySecondary.get(secondary).merge(transfer[1], transfer[3], Long::sum);
+            apply(commits.onReceivedCount(secondary, new NumberTotal(transfer[1], total, writes)));
         }
 
         void apply(int newlyCommitted) {

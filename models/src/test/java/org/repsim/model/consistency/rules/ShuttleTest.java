@@ -118,6 +118,7 @@ class ShuttleTest {
         ShuttleCommitTracker commits = new ShuttleCommitTracker(2, 0);
         ConsistencyChecker checker = new ConsistencyChecker(2);
         long[] received = new long[2];
+        long[] writes = new long[2];
 
         shuttle.onHostWrite(0, 10); // unrelated write so number 0 has data at entity 0
         checker.onWriteTagged(ConsistencyChecker.INDEPENDENT, 0, 0, 0, 10, 0);
@@ -126,7 +127,8 @@ class ShuttleTest {
         ShuttleVisit close = shuttle.onArrival(0, 2);
         assertThat(close.closedSeq()).isEqualTo(0);
         received[0] += close.transferable().bytes();
-        commits.onReceivedCount(0, 0, received[0]);
+        writes[0] += close.transferable().writes();
+        commits.onReceivedCount(0, new NumberTotal(0, received[0], writes[0]));
 
         long tagW0 = shuttle.onHostWrite(0, 20); // acknowledged at once
         long h0 = checker.onWriteTagged(7, 0, 0, tagW0, 20, 3);
@@ -139,7 +141,8 @@ class ShuttleTest {
 
         ShuttleVisit at1 = shuttle.onArrival(1, 5);
         received[1] += at1.transferable().bytes();
-        commits.onReceivedCount(1, 0, received[1]);
+        writes[1] += at1.transferable().writes();
+        commits.onReceivedCount(1, new NumberTotal(0, received[1], writes[1]));
         ShuttleVisit at0 = shuttle.onArrival(0, 6);
         assertThat(at0.finalTotal()).isEqualTo(new NumberTotal(0, 40, 2));
         assertThat(commits.onFinalTotal(at0.finalTotal())).isEqualTo(1);
