@@ -31,6 +31,8 @@ public final class RecoverableImage {
         void read(int space, long track, long version);
 
         void landed(int space, long track, long version);
+
+        void landedKeepingNewest(int space, long track, long version);
     }
 
     public void addLog(Log log) {
@@ -84,6 +86,18 @@ public final class RecoverableImage {
                 r.run();
             }
         }
+        moved();
+    }
+
+    /**
+     * As {@link #landed}, for a secondary that keeps each track's newest data (sync): an older
+     * transfer does not roll the track back.
+     */
+    public void landedKeepingNewest(int space, long track, long version) {
+        for (Log l : logs) {
+            l.landedKeepingNewest(space, track, version);
+        }
+        image.landedKeepingNewest(space, track, version);
         moved();
     }
 

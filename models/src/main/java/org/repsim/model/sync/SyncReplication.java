@@ -35,7 +35,9 @@ import org.repsim.model.recovery.rules.TrackImage;
  * {@link RecoverableImage} — its tracks when it reaches the primary cache, the versions it carries
  * when its data leaves, their landing when the secondary wrote them, and the host's
  * acknowledgement. A pair in sync acknowledges only after the landing, so nothing acknowledged is
- * missing from the image; a suspended pair's writes are.
+ * missing from the image; a suspended pair's writes are. The secondary keeps each track's newest
+ * data [design: writes to one track are serialised by the pair]: a transfer that lands after a newer
+ * one to its track (the remote adapters finish out of order) does not roll the track back.
  *
  * <p><b>Link failure</b> ({@link SyncPolicy}): {@code STALL} — writes wait for the link however
  * long. {@code SUSPEND} — when the oldest replicated write of a pair has waited
@@ -215,7 +217,7 @@ public final class SyncReplication implements ReplicationHandler {
         long bytes = io.sizeBytes() + headerBytes;
         p.out.send(bytes, () -> secondary.receiveReplicatedWrite(first + p.trackShift, count, bytes, () -> {
             for (int i = 0; i < count; i++) {
-                image.landed(space, first + i, versions[i]);
+                image.landedKeepingNewest(space, first + i, versions[i]);
             }
             back.send(ackBytes, () -> complete(op));
         }));
@@ -316,7 +318,7 @@ public final class SyncReplication implements ReplicationHandler {
         long bytes = trackSizeBytes + headerBytes;
         Box secondary = p.secondary.box();
         p.out.send(bytes, () -> secondary.receiveReplicatedWrite(track + p.trackShift, 1, bytes, () -> {
-            image.landed(space, track, version);
+            image.landedKeepingNewest(space, track, version);
             p.back.send(ackBytes, () -> {
                 p.copiesInFlight--;
                 pump(p);

@@ -60,6 +60,12 @@ public final class ImageReplay implements RecoverableImage.Log {
         image.put(k, n);
     }
 
+    @Override
+    public void landedKeepingNewest(int space, long track, long version) {
+        String k = key(space, track);
+        image.put(k, Math.max(image.getOrDefault(k, 0), carried.get(k + "@" + version)));
+    }
+
     /** Acknowledged (at or before {@code t}) writes not in the image: {count, bytes, oldest ack, newest ack}. */
     public long[] lossAt(long t) {
         long lost = 0;

@@ -168,6 +168,18 @@ public final class TrackImage {
      * @return true if the transfer rolled the track back (an older version over a newer one)
      */
     public boolean landed(int space, long track, long version) {
+        return land(space, track, version, true);
+    }
+
+    /**
+     * As {@link #landed}, for a secondary that keeps a track's newest data: a transfer older than
+     * what the track holds leaves it as it is (sync: writes to one track are serialised by the pair).
+     */
+    public void landedKeepingNewest(int space, long track, long version) {
+        land(space, track, version, false);
+    }
+
+    private boolean land(int space, long track, long version, boolean rollBack) {
         long k = key(space, track);
         Track t = tracks.get(k);
         int at = t == null ? -1 : indexOf(t, version);
@@ -175,6 +187,10 @@ public final class TrackImage {
             throw new IllegalArgumentException("no transfer of version " + version + " in flight on track " + track);
         }
         t.inFlight[at] = t.inFlight[--t.inFlightCount];
+        if (!rollBack && version < t.image) {
+            settle(k, t);
+            return false;
+        }
         boolean regression = version < t.image;
         for (int i = 0; i < t.size; i++) {
             int j = (t.head + i) % t.versions.length;

@@ -54,6 +54,22 @@ class TrackImageTest {
     }
 
     @Test
+    void keepingNewestIgnoresAnOlderTransfer() {
+        TrackImage img = new TrackImage();
+        TrackImage.Write a = img.write(0, 1, 1, 100);
+        long va = img.read(0, 1);
+        TrackImage.Write b = img.write(0, 1, 1, 200);
+        long vb = img.read(0, 1);
+        img.landedKeepingNewest(0, 1, vb);
+        img.landedKeepingNewest(0, 1, va);
+        img.acknowledged(a, 1);
+        img.acknowledged(b, 2);
+        assertEquals(0, img.lossAt(2).lostWrites());
+        assertEquals(0, img.regressions());
+        assertEquals(0, img.trackedTracks());
+    }
+
+    @Test
     void aWriteOverTwoTracksIsTornUntilBothLanded() {
         TrackImage img = new TrackImage();
         TrackImage.Write w = img.write(0, 7, 2, 8192);
@@ -156,8 +172,13 @@ class TrackImageTest {
                     inFlight.add(new long[] {track, img.read(1, track), replay.read(track)});
                 } else if (op == 2 && !inFlight.isEmpty()) {
                     long[] t = inFlight.remove(r.nextInt(inFlight.size()));
-                    img.landed(1, t[0], t[1]);
-                    replay.landed(t[0], (int) t[2]);
+                    if (r.nextBoolean()) {
+                        img.landed(1, t[0], t[1]);
+                        replay.landed(t[0], (int) t[2]);
+                    } else {
+                        img.landedKeepingNewest(1, t[0], t[1]);
+                        replay.imagePrefix.merge(t[0], (int) t[2], Math::max);
+                    }
                 } else if (op == 3 && !unacked.isEmpty()) {
                     int id = unacked.remove(r.nextInt(unacked.size()));
                     img.acknowledged(writes.get(id), now);
