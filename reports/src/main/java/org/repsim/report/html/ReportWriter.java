@@ -31,6 +31,8 @@ import org.repsim.report.chart.Scale;
 import org.repsim.report.chart.Shading;
 import org.repsim.report.chart.SweepAxis;
 import org.repsim.report.chart.SweepCharts;
+import org.repsim.report.chart.VariantChart;
+import org.repsim.report.chart.VariantFigures;
 
 /**
  * Writes {@code report.html} and its charts ({@code charts/*.png}) for one experiment. The page
@@ -67,6 +69,9 @@ public final class ReportWriter {
     private Path run() throws IOException {
         Files.createDirectories(outDir.resolve(CHARTS));
         boolean sweep = !input.sweptPaths().isEmpty() && input.summary().points().size() > 1;
+        if (sweep && input.summary().sweepsVariants()) {
+            variantSection();
+        }
         if (sweep) {
             sweepSection();
             body.append(PairedDifferences.section(input, contents));
@@ -204,6 +209,28 @@ public final class ReportWriter {
 
     private void fact(String name, String valueHtml) {
         html.append("<dt>").append(Html.escape(name)).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+    }
+
+    // ---------------------------------------------------------------- variants
+
+    private void variantSection() throws IOException {
+        List<VariantFigures> figures = VariantFigures.of(input.summary());
+        body.append("<section id=\"variants\">\n<h2>Variants compared</h2>\n");
+        contents.add(new String[] {"variants", "Variants compared: latency, recovery point, data loss, consistency"});
+        Optional<JFreeChart> c = VariantChart.chart(figures);
+        if (c.isPresent()) {
+            figure("compare-variants", "Host write latency against recovery-point lag",
+                    "One point per variant: the mean host write latency against the worst recovery-point lag "
+                            + "(means over replications); the label gives the writes lost at the disaster. Lower left "
+                            + "is better on both counts. Red: dependent-write violations were found, the secondary's "
+                            + "image may hold a write without one it depends on; grey: the mode does not check.",
+                    c.get(), ChartStyle.HEIGHT);
+        }
+        body.append("<p class=\"how\">Means over replications; \u201c\u2013\u201d where the variant's mode does not "
+                + "record the figure. Violations are counted by the consistency checker (cycle modes), out-of-order "
+                + "arrivals at the secondaries by ordered dispatch.</p>\n");
+        body.append(VariantTable.html(figures));
+        body.append("</section>\n");
     }
 
     // ---------------------------------------------------------------- sweep

@@ -109,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
     /**
      * Loads the scenario, applies --set, --seed and --replications, validates it and expands the
      * sweep. A --set on a swept path (or on an object holding one) replaces that sweep axis, and
-     * says so on stderr.
+     * says so on stderr; on a path that sweep variants set, the command line's value holds at
+     * every point ({@link SetVariants}).
      */
     RunRequest experiment(int threadCount) throws ScenarioException {
         ScenarioSource source = ScenarioSource.read(scenarioFile);
@@ -126,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 Repsim.stderr(spec).println("repsim: --set " + path + " replaces the sweep of " + swept
                         + " (" + values + (values == 1 ? " value" : " values") + "): it is no longer swept");
             }
+            source = SetVariants.apply(source, path, Repsim.stderr(spec));
             source = source.with(path, set.substring(eq + 1));
         }
         if (seed != null) {

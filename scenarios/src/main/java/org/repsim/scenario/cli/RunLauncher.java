@@ -68,6 +68,6 @@ final class RunLauncher implements ExperimentLauncher {
         return new ExperimentPlan(sc.name(), ToolVersion.get(), resolved,
                 sc.run().seed(), sc.run().replications(), sc.run().warmupNs(),
                 sc.run().durationNs() - sc.run().warmupNs(), sc.report().sampleEveryNs(), points,
-                new ArrayList<>(sc.sweep().keySet()));
+                new ArrayList<>(e.points().get(0).params().keySet()));
     }
 }

@@ -23,7 +23,7 @@ public record Scenario(
         @OptionalKey @Doc("Replication between boxes; absent: no replication.") Replication replication,
         @Default("[]") @Doc("Host I/O generators.") List<Workload> workloads,
         @Default("[]") @Doc("Scheduled faults and disasters.") List<Fault> faults,
-        @Default("{}") @Doc("Sweep path (e.g. links[wan].bandwidth) → list of values; the run matrix is their cross product.")
+        @Default("{}") @Doc("Sweep path (e.g. links[wan].bandwidth) → list of values, and \"variants\": named sets of path → value; the run matrix is their cross product.")
         Map<String, List<JsonNode>> sweep,
         @Default("{}") @Doc("What to report.") Report report,
         @OptionalKey @Doc("Written by repsim run into scenario.resolved.json (tool version and seeds); ignored when read.")

@@ -20,6 +20,7 @@ import org.repsim.scenario.spec.OptionalKey;
 import org.repsim.scenario.spec.Positive;
 import org.repsim.scenario.spec.Quantity;
 import org.repsim.scenario.spec.Scenario;
+import org.repsim.scenario.spec.SweepVariant;
 import org.repsim.scenario.spec.Tuple;
 import org.repsim.scenario.spec.Units;
 
@@ -48,9 +49,25 @@ public final class ScenarioSchema {
         ObjectNode body = g.object(Scenario.class, null, false);
         ((ObjectNode) body.get("properties")).set("$schema", JSON.objectNode().put("type", "string")
                 .put("description", "The schema this file follows (" + Scenario.SCHEMA_ID + ")."));
+        variants((ObjectNode) body.get("properties").get("sweep"));
         root.setAll(body);
         root.set("$defs", g.defs);
         return root;
+    }
+
+    /** {@code sweep.variants}: named sets of path → value, one sweep point each (docs/scenario-format.md, "Sweeps"). */
+    private static void variants(ObjectNode sweep) {
+        ObjectNode variant = JSON.objectNode().put("type", "object");
+        ObjectNode props = variant.putObject("properties");
+        props.putObject("name").put("type", "string").put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                .put("description", "The variant's name: the value of the point's 'variant' parameter (summary.csv column).");
+        props.putObject("set").put("type", "object")
+                .put("description", "Scenario path (as in sweep) → value as written in the file; every path the variant changes.");
+        variant.set("required", JSON.arrayNode().add("name").add("set"));
+        variant.put("additionalProperties", false);
+        sweep.putObject("properties").set(SweepVariant.SWEEP_KEY, JSON.objectNode().put("type", "array").put("minItems", 1)
+                .put("description", "Named variants, one sweep axis: a point per variant, crossed with the other swept paths.")
+                .set("items", variant));
     }
 
     /** The schema as indented text. */

@@ -21,6 +21,7 @@ import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.ScenarioPath;
 import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.spec.SweepVariant;
 
 /**
  * A scenario as written (a JSON tree with the location of every value), before validation.
@@ -176,6 +177,9 @@ public final class ScenarioSource {
         Iterator<String> keys = sweep.fieldNames();
         while (keys.hasNext()) {
             String key = keys.next();
+            if (key.equals(SweepVariant.SWEEP_KEY)) {
+                continue; // the variants axis sets paths of its own: variantsSetting
+            }
             try {
                 List<ScenarioPath.Step> swept = ScenarioPath.parse(key).steps();
                 if (swept.size() >= set.size() && swept.subList(0, set.size()).equals(set)) {
@@ -202,6 +206,59 @@ public final class ScenarioSource {
             }
         }
         return new ScenarioSource(name, copy, locations, baseDirectory);
+    }
+
+    /**
+     * The variants of {@code sweep.variants} that set a value at or under {@code path} ({@code under})
+     * or an object holding {@code path} ({@code !under}), by name in the order written; empty when
+     * there are no well-formed variants.
+     */
+    public List<String> variantsSetting(String path, boolean under) {
+        List<String> out = new ArrayList<>();
+        for (SweepVariant v : writtenVariants()) {
+            for (String key : v.set().keySet()) {
+                if (under ? SweepVariants.overlap(key, path) && depth(key) >= depth(path)
+                        : SweepVariants.overlap(key, path) && depth(key) < depth(path)) {
+                    out.add(v.name());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A new source whose variants no longer set any value at or under {@code path}. */
+    public ScenarioSource withoutVariantPathsUnder(String path) {
+        ObjectNode copy = (ObjectNode) raw.deepCopy();
+        JsonNode list = copy.path("sweep").path(SweepVariant.SWEEP_KEY);
+        for (JsonNode v : list) {
+            if (v.path("set") instanceof ObjectNode set) {
+                List<String> drop = new ArrayList<>();
+                set.fieldNames().forEachRemaining(k -> {
+                    if (SweepVariants.overlap(k, path) && depth(k) >= depth(path)) {
+                        drop.add(k);
+                    }
+                });
+                set.remove(drop);
+            }
+        }
+        return new ScenarioSource(name, copy, locations, baseDirectory);
+    }
+
+    private List<SweepVariant> writtenVariants() {
+        JsonNode sweep = raw.isObject() ? raw.get("sweep") : null;
+        if (sweep == null || !sweep.isObject() || !sweep.has(SweepVariant.SWEEP_KEY)) {
+            return List.of();
+        }
+        return SweepVariants.read(raw, new Problems(locations));
+    }
+
+    private static int depth(String path) {
+        try {
+            return ScenarioPath.parse(path).steps().size();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /** Locations with those at and under {@code path} replaced by {@code at}. */
@@ -238,7 +295,11 @@ public final class ScenarioSource {
             Iterator<Map.Entry<String, JsonNode>> fields = sweep.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                checkSweepPath(f.getKey(), f.getValue(), base, problems);
+                if (f.getKey().equals(SweepVariant.SWEEP_KEY)) {
+                    SweepVariants.checkApplied(raw, SweepVariants.read(raw, problems), base, problems, locations);
+                } else {
+                    checkSweepPath(f.getKey(), f.getValue(), base, problems);
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -299,8 +360,10 @@ public final class ScenarioSource {
     }
 
     /**
-     * The run matrix: the cross product of the sweep's values, the first sweep path varying
-     * slowest, each point with a stable id p000, p001, … A scenario without a sweep has one point.
+     * The run matrix: the cross product of the sweep's axes in the order written, the first
+     * varying slowest, each point with a stable id p000, p001, … An axis is a swept path and its
+     * values, or {@code variants}: named sets of values, whose point parameter is {@code variant}
+     * = the name. A scenario without a sweep has one point.
      *
      * @throws ScenarioException if the scenario or any point is invalid
      */
@@ -309,12 +372,10 @@ public final class ScenarioSource {
         if (base.sweep().isEmpty()) {
             return List.of(new SweepPoint("p000", Map.of(), base));
         }
-        List<String> keys = new ArrayList<>(base.sweep().keySet());
-        List<List<JsonNode>> values = new ArrayList<>();
+        List<Axis> axes = axes(base);
         long count = 1;
-        for (String k : keys) {
-            values.add(base.sweep().get(k));
-            count *= base.sweep().get(k).size();
+        for (Axis a : axes) {
+            count *= a.choices().size();
             if (count > MAX_POINTS) {
                 throw new ScenarioException(name, List.of(problem("sweep", "the sweep expands to more than "
                         + MAX_POINTS + " points")));
@@ -324,23 +385,25 @@ public final class ScenarioSource {
         List<SweepPoint> points = new ArrayList<>();
         Problems problems = new Problems(locations);
         for (int index = 0; index < count; index++) {
-            int[] choice = new int[keys.size()];
+            int[] choice = new int[axes.size()];
             int rest = index;
-            for (int k = keys.size() - 1; k >= 0; k--) {
-                choice[k] = rest % values.get(k).size();
-                rest /= values.get(k).size();
+            for (int k = axes.size() - 1; k >= 0; k--) {
+                choice[k] = rest % axes.get(k).choices().size();
+                rest /= axes.get(k).choices().size();
             }
             ObjectNode copy = (ObjectNode) raw.deepCopy();
             copy.remove("sweep");
             Map<String, JsonNode> params = new LinkedHashMap<>();
             Map<String, int[]> pointLocations = locations;
-            for (int k = 0; k < keys.size(); k++) {
-                JsonNode v = values.get(k).get(choice[k]);
-                String written = ScenarioPath.parse(keys.get(k)).write(copy, v);
-                params.put(keys.get(k), v);
-                // problems with a swept value point at the value in the sweep
-                int[] at = new Problems(locations).locate(JsonPaths.index(JsonPaths.key("sweep", keys.get(k)), choice[k]));
-                pointLocations = relocated(pointLocations, written, at == null ? NO_LOCATION : at);
+            for (int k = 0; k < axes.size(); k++) {
+                Choice c = axes.get(k).choices().get(choice[k]);
+                params.put(axes.get(k).parameter(), c.param());
+                for (Map.Entry<String, JsonNode> w : c.writes().entrySet()) {
+                    String written = ScenarioPath.parse(w.getKey()).write(copy, w.getValue());
+                    // problems with a swept value point at the value in the sweep
+                    int[] at = new Problems(locations).locate(c.writtenAt().get(w.getKey()));
+                    pointLocations = relocated(pointLocations, written, at == null ? NO_LOCATION : at);
+                }
             }
             String id = String.format("p%0" + width + "d", index);
             Problems sub = new Problems(pointLocations);
@@ -359,13 +422,48 @@ public final class ScenarioSource {
         return List.copyOf(points);
     }
 
+    /** One value of a sweep axis: the point parameter, the values it writes and where each is written in the file. */
+    private record Choice(JsonNode param, Map<String, JsonNode> writes, Map<String, String> writtenAt) {
+    }
+
+    /** A sweep axis: the parameter it gives each point ({@code summary.csv} column) and its values. */
+    private record Axis(String parameter, List<Choice> choices) {
+    }
+
+    private List<Axis> axes(Scenario base) {
+        List<Axis> axes = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : base.sweep().entrySet()) {
+            List<Choice> choices = new ArrayList<>();
+            if (e.getKey().equals(SweepVariant.SWEEP_KEY)) {
+                List<SweepVariant> variants = SweepVariants.read(raw, new Problems(locations));
+                for (int i = 0; i < variants.size(); i++) {
+                    Map<String, String> at = new LinkedHashMap<>();
+                    for (String k : variants.get(i).set().keySet()) {
+                        at.put(k, SweepVariants.setPath(i, k));
+                    }
+                    choices.add(new Choice(JsonNodeFactory.instance.textNode(variants.get(i).name()),
+                            variants.get(i).set(), at));
+                }
+                axes.add(new Axis(SweepVariant.COLUMN, choices));
+                continue;
+            }
+            for (int j = 0; j < e.getValue().size(); j++) {
+                JsonNode v = e.getValue().get(j);
+                choices.add(new Choice(v, Map.of(e.getKey(), v),
+                        Map.of(e.getKey(), JsonPaths.index(JsonPaths.key("sweep", e.getKey()), j))));
+            }
+            axes.add(new Axis(e.getKey(), choices));
+        }
+        return axes;
+    }
+
     private Problem problem(String path, String message) {
         int[] at = new Problems(locations).locate(path);
         return new Problem(path, at == null ? 0 : at[0], at == null ? 0 : at[1], message);
     }
 
     /** like-expansion, binding with defaults, then cross references; problems go to {@code problems}. */
-    private static Scenario resolveTree(JsonNode tree, Problems problems) {
+    static Scenario resolveTree(JsonNode tree, Problems problems) {
         if (!tree.isObject()) {
             problems.add("", "a scenario is a JSON object { ... }, found " + Binder.describe(tree));
             return null;

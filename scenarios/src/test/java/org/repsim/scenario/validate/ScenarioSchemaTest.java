@@ -65,6 +65,18 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void theSchemaDescribesSweepVariants() throws IOException {
+        String good = Fixtures.with("\"workloads\"", "\"sweep\": { \"variants\": [ { \"name\": \"sync\", "
+                + "\"set\": { \"replication.mode\": \"sync\" } } ] },\n  \"workloads\"");
+        assertThat(SCHEMA.validate(MAPPER.readTree(good))).isEmpty();
+        for (String bad : List.of(good.replace("\"name\": \"sync\", ", ""), good.replace("\"set\"", "\"sets\""),
+                good.replace("\"name\": \"sync\"", "\"name\": \"a b\""))) {
+            assertThat(SCHEMA.validate(MAPPER.readTree(bad))).as(bad).isNotEmpty();
+            assertThat(Fixtures.problems(bad)).as(bad).isNotEmpty();
+        }
+    }
+
+    @Test
     void theSchemaHasEveryRecordKeyWithItsDefault() {
         ObjectNode schema = ScenarioSchema.generate();
         List<String> missing = new ArrayList<>();
