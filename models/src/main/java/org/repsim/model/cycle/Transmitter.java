@@ -186,7 +186,9 @@ final class Transmitter {
         long bytes = slots.oldestBytes();
         outstandingBytes[d] -= bytes + config.slotHeaderBytes();
         if (switcher.onSlotSent(handle, now)) {
-            session.apply.onSlotReceived(slots.oldestNumber(), slots.oldestTrack(), slots.oldestVersion(), bytes);
+            long track = slots.oldestTrack();
+            session.intake.slotSent(track);
+            session.apply.onSlotReceived(slots.oldestNumber(), track, slots.oldestVersion(), bytes);
         }
         slots.removeOldest();
         session.emitLevels(now);
