@@ -195,7 +195,7 @@ public final class CycleSession implements ReplicationHandler {
 
     @Override
     public boolean holdsInCache(HostIo io) {
-        return switcher.state() == SessionState.ACTIVE && intake.replicates(io.volume());
+        return switcher.state() == SessionState.ACTIVE && intake.entersAtOnce(io.volume());
     }
 
     @Override

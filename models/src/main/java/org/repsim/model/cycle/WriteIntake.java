@@ -100,9 +100,12 @@ final class WriteIntake {
         pairedVolumes.add(primaryVolume);
     }
 
-    /** Whether host writes to {@code v} enter this session. */
-    boolean replicates(Volume v) {
-        return v == lastVolume ? lastShift != null : shifts.containsKey(v);
+    /**
+     * Whether a host write to {@code v} arriving now enters this session's capture cycle without
+     * waiting behind held or paced writes (docs/model.md §7a): its cached data is then the slot's.
+     */
+    boolean entersAtOnce(Volume v) {
+        return !held && waiting.isEmpty() && (v == lastVolume ? lastShift != null : shifts.containsKey(v));
     }
 
     /**
@@ -207,6 +210,10 @@ final class WriteIntake {
                     w.paced = true;
                     pacedWrites++;
                     pacedSignal.emit(now, 1);
+                    // while it waits, the write's cached tracks count as the box's own write pending
+                    for (int i = next; i < io.trackCount(); i++) {
+                        primary.cache().uncover(io.firstTrack() + i);
+                    }
                 }
                 return w;
             }
