@@ -67,7 +67,7 @@ public final class Box {
         this.remotePortBps = remoteAdapters.portBps();
         this.backEnd = new BackEnd(diskGroups);
         this.cache = new Cache(scheduler, signals, prefix + ".cache", cache.capacityBytes(), cache.trackSizeBytes(),
-                cache.writePendingLimit(), cache.maxDestages(), backEnd);
+                cache.writePendingLimit(), cache.maxDestages(), backEnd, cache.blockSizeBytes(), cache.policy());
         this.blockSizeBytes = cache.blockSizeBytes();
     }
 
@@ -97,9 +97,10 @@ public final class Box {
      * @param writePendingLimit fraction of the capacity that may be write pending
      * @param maxDestages       destage writes outstanding at once
      * @param blockSizeBytes    granularity of a slot's dirty-block map (docs/model.md §1, §5), ≥ 1
+     * @param policy            slot allocation and destage policy (docs/model.md §1, §7a)
      */
     public record CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages,
-                              long blockSizeBytes) {
+                              long blockSizeBytes, CachePolicy policy) {
         public static final long DEFAULT_TRACK_SIZE = 128 * 1024;
         public static final long DEFAULT_BLOCK_SIZE = 4 * 1024;
 
@@ -107,6 +108,20 @@ public final class Box {
             if (blockSizeBytes < 1) {
                 throw new IllegalArgumentException("cache block size must be ≥ 1 byte, got " + blockSizeBytes);
             }
+            if (policy == null) {
+                throw new IllegalArgumentException("cache policy must not be null");
+            }
+        }
+
+        /** Sizing with the default policy {@link CachePolicy#DEFAULT}. */
+        public CacheConfig(long capacityBytes, long trackSizeBytes, double writePendingLimit, int maxDestages,
+                           long blockSizeBytes) {
+            this(capacityBytes, trackSizeBytes, writePendingLimit, maxDestages, blockSizeBytes, CachePolicy.DEFAULT);
+        }
+
+        /** The same sizing under {@code p}. */
+        public CacheConfig withPolicy(CachePolicy p) {
+            return new CacheConfig(capacityBytes, trackSizeBytes, writePendingLimit, maxDestages, blockSizeBytes, p);
         }
 
         /** Sizing with the default block size {@link #DEFAULT_BLOCK_SIZE}. */
@@ -196,7 +211,9 @@ public final class Box {
         @Override
         public void run() {
             switch (step++) {
-                case 0 -> cache.write(io.firstTrack(), io.trackCount(), this); // host adapter done
+                case 0 -> cache.write(io.firstTrack(), io.trackCount(),             // host adapter done
+                        io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * cache.trackSizeBytes(),
+                        io.sizeBytes(), replication.holdsInCache(io), this);
                 case 1 -> replication.onHostWrite(io, this);                   // the cache holds it
                 case 2 -> onComplete.accept(io);                               // host acknowledged
                 default -> throw new IllegalStateException("box " + name + ": the replication handler acknowledged"

@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.collect.LongIntMap;
 import org.repsim.core.collect.Prefetch;
+import org.repsim.core.kernel.EventHandle;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.model.cycle.rules.BlockMap;
 import org.repsim.model.measure.SignalKeys;
 
 /**
@@ -17,16 +20,22 @@ import org.repsim.model.measure.SignalKeys;
  * never-used slots are handed out, so a short run of a large cache holds what it touched), nothing
  * grows per I/O.
  *
- * <p>Write pending: a written track's slot is dirty until destaged to the back end;
- * write-pending bytes = dirty slots × trackSize [design: slot granularity, as arrays count
- * write-pending slots]. A write to a dirty slot folds into it (no new write-pending). A write
- * that would take write-pending above the limit ({@code writePendingLimit} × capacity), or
- * that finds no clean slot to evict, waits in FIFO order until destaging frees room; later
- * writes queue behind it.
+ * <p>Write pending (docs/model.md §1, §7a): a written track's slot is dirty until destaged to the
+ * back end. Write-pending bytes = the dirty slots' bytes (a whole track each, or their dirty
+ * blocks with {@link CachePolicy.SlotAllocation#BLOCKS}) + the bytes replication holds in this
+ * cache ({@link #hold}: cycle slots on a primary, received cycles on a secondary). A dirty slot
+ * written by a replicated host write is <i>covered</i>: its bytes are counted once, in the
+ * replication slot holding the same data, until {@link #uncover}. A write to a dirty slot folds
+ * into it. A write that would take write-pending above the limit ({@code writePendingLimit} ×
+ * capacity), or that finds no clean slot to evict, waits in FIFO order until destaging (or a
+ * release of held bytes) frees room; later writes queue behind it.
  *
- * <p>Destage [design]: a track is queued for destage when it becomes dirty; at most
- * {@code maxDestages} destage writes (one full track each) are outstanding to the back end. A
- * track rewritten while its destage is in progress stays dirty and is destaged again.
+ * <p>Destage [design]: a track is queued for destage when it becomes dirty and may start
+ * {@code destageDelay} later (rewrites meanwhile fold into it: destaged once), at once while
+ * write pending is at or above {@code destagePressure} × the limit or a write waits; at most
+ * {@code maxDestages} destage writes (the whole track, or its dirty blocks) are outstanding to
+ * the back end. A track rewritten while its destage is in progress stays dirty and is destaged
+ * again, one delay later.
  *
  * <p>Signals ({@code <prefix>.…}): {@code writePendingBytes} (level, bytes), {@code readHits},
  * {@code readMisses}, {@code writeHits}, {@code writeMisses}, {@code writesDelayed} (counts).
@@ -36,6 +45,8 @@ public final class Cache {
     private static final byte REFERENCED = 2;
     private static final byte DESTAGING = 4;
     private static final byte REDIRTY = 8;
+    /** Dirty data counted in replication's held bytes, not in the local write pending. */
+    private static final byte COVERED = 16;
     /** Slots from the CLOCK hand {@link #anticipateEviction} looks at (per eviction anticipated). */
     /** Most slots (tracks) a cache holds: its slot arrays are indexed by int. Scenario validation checks it too. */
     public static final int MAX_SLOTS = Integer.MAX_VALUE / 4;
@@ -53,6 +64,21 @@ public final class Cache {
     private final long capacityBytes;
     private final long writePendingLimitBytes;
     private final int maxDestages;
+    private final CachePolicy policy;
+    private final boolean blockSlots;
+    private final boolean blockDestage;
+    private final long destageDelayNs;
+    private final long pressureBytes;
+    /** Dirty-block geometry, or null when the policy needs no block maps. */
+    private final BlockMap blockMap;
+    /** Dirty blocks of each used slot (null without block maps). */
+    private long[] slotMask;
+    /** Bytes of dirty slots not covered by replication (counted locally). */
+    private long localBytes;
+    /** Bytes replication holds in this cache ({@link #hold}). */
+    private long heldBytes;
+    private EventHandle destageTimer;
+    private final Runnable destageTimerFire = this::onDestageTimer;
     /**
      * Destage jobs made so far (at most maxDestages, reused) and a stack of the numbers of the idle
      * ones (ints: no reference is stored per destage).
@@ -82,7 +108,8 @@ public final class Cache {
     private int hand;
 
     // destage queue: slots and their tracks (carried along, so starting a destage reads no slot array)
-    private final ColumnRing destageQueue = new ColumnRing(1, 1, false, 64);
+    /** Slot (int0), track (long0) and, with a destage delay, when the destage may start (long1). */
+    private final ColumnRing destageQueue;
     /** Destage starts until the next read-ahead of queued slot states. */
     private int destagesUntilLookahead;
     private int destaging;
@@ -99,13 +126,22 @@ public final class Cache {
 
     /** A write waiting for cache room: the tracks still to admit. */
     private static final class BlockedWrite {
+        final long firstTrack;
         long nextTrack;
-        long endTrack;
+        final long endTrack;
+        final long offsetBytes;
+        final long sizeBytes;
+        final boolean covered;
         final Runnable admitted;
 
-        BlockedWrite(long nextTrack, long endTrack, Runnable admitted) {
+        BlockedWrite(long firstTrack, long nextTrack, long endTrack, long offsetBytes, long sizeBytes, boolean covered,
+                     Runnable admitted) {
+            this.firstTrack = firstTrack;
             this.nextTrack = nextTrack;
             this.endTrack = endTrack;
+            this.offsetBytes = offsetBytes;
+            this.sizeBytes = sizeBytes;
+            this.covered = covered;
             this.admitted = admitted;
         }
     }
@@ -118,6 +154,16 @@ public final class Cache {
      */
     public Cache(Scheduler scheduler, Signals signals, String prefix, long capacityBytes, long trackSizeBytes,
                  double writePendingLimit, int maxDestages, BackEnd backEnd) {
+        this(scheduler, signals, prefix, capacityBytes, trackSizeBytes, writePendingLimit, maxDestages, backEnd,
+                trackSizeBytes, CachePolicy.DEFAULT);
+    }
+
+    /**
+     * @param blockSizeBytes granularity of the dirty-block maps (used when {@code policy} needs them)
+     * @param policy         slot allocation and destage policy
+     */
+    public Cache(Scheduler scheduler, Signals signals, String prefix, long capacityBytes, long trackSizeBytes,
+                 double writePendingLimit, int maxDestages, BackEnd backEnd, long blockSizeBytes, CachePolicy policy) {
         if (trackSizeBytes <= 0) {
             throw new IllegalArgumentException("cache " + prefix + ": trackSize must be positive, got " + trackSizeBytes);
         }
@@ -141,9 +187,19 @@ public final class Cache {
         this.writePendingLimitBytes = Math.max(trackSizeBytes,
                 (long) Math.floor(writePendingLimit * this.capacityBytes / trackSizeBytes) * trackSizeBytes);
         this.maxDestages = maxDestages;
+        this.policy = policy;
+        this.blockSlots = policy.slotAllocation() == CachePolicy.SlotAllocation.BLOCKS;
+        this.blockDestage = policy.destage() == CachePolicy.DestageExtent.BLOCKS;
+        this.destageDelayNs = policy.destageDelayNs();
+        this.pressureBytes = (long) Math.ceil(policy.destagePressure() * writePendingLimitBytes);
+        this.blockMap = policy.needsBlockMaps() ? BlockMap.of(trackSizeBytes, blockSizeBytes) : null;
+        this.destageQueue = new ColumnRing(destageDelayNs > 0 ? 2 : 1, 1, false, 64);
         // the slot arrays grow as never-used slots are handed out (victim()), like the index
         this.slotTrack = new int[Math.min(slots, 1 << 16)];
         this.slotState = new byte[slotTrack.length];
+        if (blockMap != null) {
+            this.slotMask = new long[slotTrack.length];
+        }
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
         this.index = new LongIntMap(Math.min(slots, 1 << 16));
@@ -255,42 +311,94 @@ public final class Cache {
         if (trackCount < 1) {
             throw new IllegalArgumentException("a write covers at least one track: " + trackCount);
         }
+        write(firstTrack, trackCount, 0, trackCount * trackSizeBytes, false, admitted);
+    }
+
+    /**
+     * Writes bytes [{@code offsetBytes}, {@code offsetBytes + sizeBytes}) counted from the start of
+     * {@code firstTrack}, which cover tracks [{@code firstTrack}, {@code firstTrack + trackCount});
+     * {@code admitted} runs once every track holds its data. {@code covered}: a replicated host
+     * write, whose dirty data replication counts in its held bytes (docs/model.md §7a).
+     */
+    public void write(long firstTrack, int trackCount, long offsetBytes, long sizeBytes, boolean covered,
+                      Runnable admitted) {
+        if (trackCount < 1) {
+            throw new IllegalArgumentException("a write covers at least one track: " + trackCount);
+        }
         long end = firstTrack + trackCount;
+        long t = firstTrack;
         if (blocked.isEmpty()) {
-            long t = firstTrack;
-            while (t < end && admit(t)) {
+            while (t < end && admit(t, maskOf(firstTrack, t, offsetBytes, sizeBytes), covered)) {
                 t++;
             }
             if (t == end) {
                 admitted.run();
                 return;
             }
-            firstTrack = t;
         }
         writesDelayed.emit(scheduler.now(), 1);
-        blocked.addLast(new BlockedWrite(firstTrack, end, admitted));
+        blocked.addLast(new BlockedWrite(firstTrack, t, end, offsetBytes, sizeBytes, covered, admitted));
     }
 
-    /** Makes {@code track} dirty if there is room; false when the write must wait. */
-    private boolean admit(long track) {
+    /** The dirty blocks of {@code track} written by bytes [offset, offset + size) from {@code firstTrack}'s start; 0 without block maps. */
+    private long maskOf(long firstTrack, long track, long offsetBytes, long sizeBytes) {
+        if (blockMap == null) {
+            return 0;
+        }
+        long trackStart = (track - firstTrack) * trackSizeBytes;
+        long begin = Math.max(offsetBytes, trackStart);
+        long finish = Math.min(offsetBytes + sizeBytes, trackStart + trackSizeBytes);
+        if (finish <= begin) {
+            return blockMap.mask(0, trackSizeBytes); // a write given by whole tracks
+        }
+        return blockMap.mask(begin - trackStart, finish - begin);
+    }
+
+    /** Bytes a dirty slot of dirty blocks {@code mask} occupies (docs/model.md §1). */
+    private long slotBytes(long mask) {
+        return blockSlots ? blockMap.dirtyBytes(mask) : trackSizeBytes;
+    }
+
+    /**
+     * Makes {@code track} dirty with blocks {@code mask} if there is room; false when the write must
+     * wait. Room: the bytes the write adds to the slot as if it were not covered.
+     */
+    private boolean admit(long track, long mask, boolean covered) {
         long now = scheduler.now();
         int s = index.get(track);
         if (s >= 0) {
             byte st = slotState[s];
             if ((st & DIRTY) != 0) {
                 // write folding: the slot already holds a pending write of this track
-                slotState[s] = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
+                long oldMask = blockMap == null ? 0 : slotMask[s];
+                long newMask = oldMask | mask;
+                long oldBytes = slotBytes(oldMask);
+                long newBytes = slotBytes(newMask);
+                if (newBytes > oldBytes && !room(newBytes - oldBytes)) {
+                    return false;
+                }
+                boolean wasCounted = (st & COVERED) == 0;
+                if (blockMap != null) {
+                    slotMask[s] = newMask;
+                }
+                byte ns = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
+                slotState[s] = covered ? (byte) (ns | COVERED) : (byte) (ns & ~COVERED);
+                long delta = (covered ? 0 : newBytes) - (wasCounted ? oldBytes : 0);
+                if (delta != 0) {
+                    localBytes += delta;
+                    emitWritePending(now);
+                }
                 writeHits.emit(now, 1);
                 return true;
             }
-            if (!wpRoom()) {
+            if (!room(slotBytes(mask))) {
                 return false;
             }
             writeHits.emit(now, 1);
-            makeDirty(s, track, now);
+            makeDirty(s, track, mask, covered, now);
             return true;
         }
-        if (!wpRoom()) {
+        if (!room(slotBytes(mask))) {
             return false;
         }
         int v = victim();
@@ -299,24 +407,99 @@ public final class Cache {
         }
         writeMisses.emit(now, 1);
         install(v, track);
-        makeDirty(v, track, now);
+        makeDirty(v, track, mask, covered, now);
         return true;
     }
 
-    private boolean wpRoom() {
-        return (dirtySlots + 1) * trackSizeBytes <= writePendingLimitBytes;
+    private boolean room(long bytes) {
+        return localBytes + heldBytes + bytes <= writePendingLimitBytes;
     }
 
-    private void makeDirty(int s, long track, long now) {
-        slotState[s] |= DIRTY | REFERENCED;
+    private void makeDirty(int s, long track, long mask, boolean covered, long now) {
+        slotState[s] = (byte) ((slotState[s] & ~COVERED) | DIRTY | REFERENCED | (covered ? COVERED : 0));
+        if (blockMap != null) {
+            slotMask[s] = mask;
+        }
         dirtySlots++;
-        writePending.emit(now, dirtySlots * trackSizeBytes);
-        queueDestage(s, track);
+        if (!covered) {
+            localBytes += slotBytes(mask);
+            emitWritePending(now);
+        }
+        queueDestage(s, track, now + destageDelayNs);
         pumpDestage();
     }
 
-    private void queueDestage(int s, long track) {
+    private void emitWritePending(long now) {
+        writePending.emit(now, localBytes + heldBytes);
+    }
+
+    private void queueDestage(int s, long track, long dueNs) {
         destageQueue.addIntAndLong(s, track);
+        if (destageDelayNs > 0) {
+            destageQueue.setLong1(destageQueue.last(), dueNs);
+        }
+    }
+
+    // ---------------------------------------------------------------- replication's share (docs/model.md §7a)
+
+    /**
+     * Replication's bytes in this cache change by {@code deltaBytes} (a cycle slot taken or
+     * released, a received cycle arriving or applied): they count against the write-pending limit
+     * with the dirty slots. A release lets waiting writes in.
+     */
+    public void hold(long deltaBytes) {
+        if (deltaBytes == 0) {
+            return;
+        }
+        heldBytes += deltaBytes;
+        if (heldBytes < 0) {
+            throw new IllegalStateException("cache " + name + ": replication released more than it held (" + heldBytes + " B)");
+        }
+        emitWritePending(scheduler.now());
+        if (deltaBytes < 0) {
+            releaseBlocked();
+        } else {
+            pumpDestage();
+        }
+    }
+
+    /**
+     * Replication no longer holds a copy of {@code track}'s dirty data: if still dirty, its bytes
+     * count locally again until destaged.
+     */
+    public void uncover(long track) {
+        int s = index.get(track);
+        if (s < 0) {
+            return;
+        }
+        byte st = slotState[s];
+        if ((st & COVERED) == 0) {
+            return;
+        }
+        slotState[s] = (byte) (st & ~COVERED);
+        if ((st & DIRTY) != 0) {
+            localBytes += slotBytes(blockMap == null ? 0 : slotMask[s]);
+            emitWritePending(scheduler.now());
+            pumpDestage();
+        }
+    }
+
+    /** Whether {@code track} is dirty with its data counted in replication's held bytes. */
+    public boolean isCoveredDirty(long track) {
+        int s = index.get(track);
+        return s >= 0 && (slotState[s] & (COVERED | DIRTY)) == (COVERED | DIRTY);
+    }
+
+    /** {@link #uncover} for every resident track in [{@code firstTrack}, {@code endTrack}) (a session drop). */
+    public void uncoverRange(long firstTrack, long endTrack) {
+        for (int s = 0; s < neverUsed; s++) {
+            if ((slotState[s] & COVERED) != 0) {
+                long t = trackIn(s);
+                if (t >= firstTrack && t < endTrack && index.get(t) == s) {
+                    uncover(t);
+                }
+            }
+        }
     }
 
     private void install(int s, long track) {
@@ -351,6 +534,9 @@ public final class Cache {
     private void growSlotArrays() {
         int length = (int) Math.min(slots, 2L * slotState.length);
         slotState = java.util.Arrays.copyOf(slotState, length);
+        if (slotMask != null) {
+            slotMask = java.util.Arrays.copyOf(slotMask, length);
+        }
         if (slotTrack != null) {
             slotTrack = java.util.Arrays.copyOf(slotTrack, length);
         } else {
@@ -385,6 +571,13 @@ public final class Cache {
 
     private void pumpDestage() {
         while (destaging < maxDestages && !destageQueue.isEmpty()) {
+            if (destageDelayNs > 0 && !underPressure()) {
+                long due = destageQueue.long1(destageQueue.first());
+                if (due > scheduler.now()) {
+                    armDestageTimer(due);
+                    return;
+                }
+            }
             if (Prefetch.ENABLED && --destagesUntilLookahead <= 0) {
                 anticipateDestages();
             }
@@ -397,8 +590,28 @@ public final class Cache {
             Destage d = idleCount > 0 ? destageJobs[idleJobs[--idleCount]] : newDestageJob();
             d.slot = s;
             d.track = track;
-            backEnd.write(track, trackSizeBytes, d);
+            backEnd.write(track, blockDestage ? Math.max(1, blockMap.dirtyBytes(slotMask[s])) : trackSizeBytes, d);
         }
+    }
+
+    /** Write pending at or above {@code destagePressure} × the limit, or a write waiting for room: the delay is ignored. */
+    private boolean underPressure() {
+        return localBytes + heldBytes >= pressureBytes || !blocked.isEmpty();
+    }
+
+    private void armDestageTimer(long dueNs) {
+        if (destageTimer != null && destageTimer.isPending()) {
+            if (destageTimer.timeNs() <= dueNs) {
+                return;
+            }
+            scheduler.cancel(destageTimer);
+        }
+        destageTimer = scheduler.at(dueNs, Tie.NORMAL, destageTimerFire);
+    }
+
+    private void onDestageTimer() {
+        destageTimer = null;
+        pumpDestage();
     }
 
     /**
@@ -448,13 +661,19 @@ public final class Cache {
         destaging--;
         byte st = slotState[s];
         if ((st & REDIRTY) != 0) {
-            // rewritten during its destage: still pending, destage again
+            // rewritten during its destage: still pending, destage again one delay later
             slotState[s] = (byte) (st & ~(REDIRTY | DESTAGING));
-            queueDestage(s, track);
+            queueDestage(s, track, now + destageDelayNs);
         } else {
             slotState[s] = (byte) (st & ~(DIRTY | DESTAGING));
             dirtySlots--;
-            writePending.emit(now, dirtySlots * trackSizeBytes);
+            if ((st & COVERED) == 0) {
+                localBytes -= slotBytes(blockMap == null ? 0 : slotMask[s]);
+                emitWritePending(now);
+            }
+            if (blockMap != null) {
+                slotMask[s] = 0;
+            }
         }
         pumpDestage();
         releaseBlocked();
@@ -463,7 +682,8 @@ public final class Cache {
     private void releaseBlocked() {
         while (!blocked.isEmpty()) {
             BlockedWrite w = blocked.peekFirst();
-            while (w.nextTrack < w.endTrack && admit(w.nextTrack)) {
+            while (w.nextTrack < w.endTrack
+                    && admit(w.nextTrack, maskOf(w.firstTrack, w.nextTrack, w.offsetBytes, w.sizeBytes), w.covered)) {
                 w.nextTrack++;
             }
             if (w.nextTrack < w.endTrack) {
@@ -490,8 +710,23 @@ public final class Cache {
         return trackSizeBytes;
     }
 
+    /** Write-pending bytes: dirty slots not covered by replication + replication's held bytes. */
     public long writePendingBytes() {
-        return dirtySlots * trackSizeBytes;
+        return localBytes + heldBytes;
+    }
+
+    /** Bytes replication holds in this cache (cycle slots, received cycles). */
+    public long heldBytes() {
+        return heldBytes;
+    }
+
+    /** Dirty slots (tracks awaiting destage), covered or not. */
+    public long dirtySlots() {
+        return dirtySlots;
+    }
+
+    public CachePolicy policy() {
+        return policy;
     }
 
     public long writePendingLimitBytes() {

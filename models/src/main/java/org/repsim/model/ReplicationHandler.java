@@ -22,6 +22,15 @@ public interface ReplicationHandler {
     default void anticipate(HostIo io) {
     }
 
+    /**
+     * Whether the handler will hold {@code io}'s data in the box's cache itself (a cycle slot,
+     * docs/model.md §7a), so that the cache counts the write's dirty data once, there. Asked before
+     * the cache write. False by default.
+     */
+    default boolean holdsInCache(HostIo io) {
+        return false;
+    }
+
     /** No replication: the host is acknowledged as soon as the local cache holds the write. */
     ReplicationHandler NONE = (io, acknowledgeHost) -> acknowledgeHost.run();
 }

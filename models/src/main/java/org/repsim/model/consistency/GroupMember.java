@@ -145,6 +145,12 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     }
 
     @Override
+    public boolean holdsInCache(HostIo io) {
+        Volume v = io.volume();
+        return v == lastMemberVolume || volumes.contains(v) ? session.holdsInCache(io) : previous.holdsInCache(io);
+    }
+
+    @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         Volume v = io.volume();
         if (v != lastMemberVolume && !volumes.contains(v)) {

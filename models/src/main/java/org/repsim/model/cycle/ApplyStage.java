@@ -49,6 +49,11 @@ final class ApplyStage {
     private final Runnable slotServiced = this::onSlotServiced;
     private final Runnable slotWritten = this::onSlotWritten;
 
+    /** Bytes of the secondary's cache the received, not yet applying cycles occupy (docs/model.md §7a). */
+    private long heldInCache;
+    /** Cache bytes a received slot occupies whatever its size (whole-track allocation), or 0: its bytes. */
+    private final long wholeSlotBytes;
+
     private LongPredicate applyGate;
     private final List<CycleEventListener> committedListeners = new ArrayList<>();
     private final List<CycleEventListener> appliedListeners = new ArrayList<>();
@@ -66,6 +71,8 @@ final class ApplyStage {
                     + " has no service-time law");
         }
         applyParallelism = applyPool.servers();
+        wholeSlotBytes = secondary.cache().policy().slotAllocation() == org.repsim.model.CachePolicy.SlotAllocation.TRACK
+                ? secondary.cache().trackSizeBytes() : 0;
         releasedUpTo = config.applyTiming() == ApplyTiming.AT_SWITCH ? NONE : Long.MAX_VALUE;
     }
 
@@ -77,6 +84,21 @@ final class ApplyStage {
 
     void onSlotReceived(long number, long track, long version, long bytes) {
         receiver.onSlotReceived(number, track, version, bytes);
+        syncHeld();
+    }
+
+    /**
+     * Received cycles occupy the secondary's cache until applied (docs/model.md §7a): the slots
+     * received and not yet applying, a whole track each or their bytes. An applying cycle's slots
+     * become the cache's dirty slots (destaged later).
+     */
+    private void syncHeld() {
+        long slots = receiver.unappliedSlots() - receiver.applyingSlots();
+        long bytes = receiver.unappliedBytes() - receiver.applyingBytes();
+        long held = wholeSlotBytes > 0 ? slots * wholeSlotBytes : bytes;
+        long delta = held - heldInCache;
+        heldInCache = held;
+        secondary.cache().hold(delta);
     }
 
     /** Cycle {@code n}'s commit arrived after all its slots: it is committed and waits to apply. */
@@ -108,6 +130,7 @@ final class ApplyStage {
     /** The session dropped: uncommitted cycles are discarded, every committed one may apply. */
     void onDropped() {
         receiver.discardUncommitted();
+        syncHeld();
         releasedUpTo = Long.MAX_VALUE;
     }
 
@@ -152,6 +175,7 @@ final class ApplyStage {
         committed.pollFirst();
         applyingNumber = receiver.startApply(scheduler.now());
         applySlots = receiver.applyingSlots();
+        syncHeld();
         applyStarted = 0;
         applyWriteNext = 0;
         applyAnticipated = 0;
@@ -172,7 +196,12 @@ final class ApplyStage {
         if (Prefetch.ENABLED && i >= applyAnticipated) {
             anticipateApply(i);
         }
-        secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);
+        if (wholeSlotBytes > 0) {
+            secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);
+        } else {
+            // block allocation: the slot's dirty bytes (their place in the track is not kept here)
+            secondary.cache().write(receiver.applyingTrack(i), 1, 0, receiver.applyingSlotBytes(i), false, slotWritten);
+        }
     }
 
     /**

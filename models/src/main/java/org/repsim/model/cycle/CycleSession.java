@@ -9,6 +9,7 @@ import org.repsim.core.result.Interval;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
+import org.repsim.model.CachePolicy;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.HostIo;
 import org.repsim.model.ReplicationHandler;
@@ -129,6 +130,8 @@ public final class CycleSession implements ReplicationHandler {
     private final Signal dropSignal;
     /** Values last emitted on the level signals (none yet: -1). */
     private long emittedCache = -1;
+    /** Bytes of the primary's cache this session's slots were last reported to occupy (docs/model.md §7a). */
+    private long heldInPrimary;
     private long emittedSpill = -1;
     private int emittedQueue = -1;
 
@@ -152,7 +155,8 @@ public final class CycleSession implements ReplicationHandler {
         this.startNs = scheduler.now();
         this.trackSize = primary.cache().trackSizeBytes();
         this.switcher = new CycleSwitcher(config.rules(), config.pressure(), 0, startNs,
-                BlockMap.of(primary.cache().trackSizeBytes(), primary.blockSizeBytes()));
+                BlockMap.of(primary.cache().trackSizeBytes(), primary.blockSizeBytes()),
+                primary.cache().policy().slotAllocation() == CachePolicy.SlotAllocation.TRACK ? trackSize : 0);
         if (config.spillDiskGroup() >= 0) {
             List<DiskGroup> groups = primary.backEnd().groups();
             if (config.spillDiskGroup() >= groups.size()) {
@@ -193,6 +197,11 @@ public final class CycleSession implements ReplicationHandler {
     @Override
     public void anticipate(HostIo io) {
         intake.anticipate(io);
+    }
+
+    @Override
+    public boolean holdsInCache(HostIo io) {
+        return switcher.state() == SessionState.ACTIVE && intake.entersAtOnce(io.volume());
     }
 
     @Override
@@ -449,6 +458,7 @@ public final class CycleSession implements ReplicationHandler {
         transmitter.onDropped();
         resync.onDropped(now);
         dropSignal.emit(now, 1);
+        intake.uncoverAll();
         if (switchTimer != null) {
             scheduler.cancel(switchTimer);
             switchTimer = null;
@@ -483,6 +493,11 @@ public final class CycleSession implements ReplicationHandler {
     /** Emits the session's levels that changed since they were last emitted (a level holds until it changes). */
     void emitLevels(long now) {
         long cache = switcher.cacheBytes();
+        if (cache != heldInPrimary) {
+            long delta = cache - heldInPrimary;
+            heldInPrimary = cache;
+            primary.cache().hold(delta);
+        }
         if (cache != emittedCache) {
             emittedCache = cache;
             cacheSignal.emit(now, cache);

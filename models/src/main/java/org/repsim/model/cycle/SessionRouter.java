@@ -40,6 +40,12 @@ public final class SessionRouter implements ReplicationHandler {
     }
 
     @Override
+    public boolean holdsInCache(HostIo io) {
+        CycleSession s = byVolume.get(io.volume());
+        return s != null && s.holdsInCache(io);
+    }
+
+    @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         CycleSession s = byVolume.get(io.volume());
         if (s == null) {

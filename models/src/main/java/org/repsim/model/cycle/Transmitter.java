@@ -217,10 +217,13 @@ final class Transmitter {
             hostBytes = switcher.slotHostBytes(handle);
             hostWrites = switcher.slotHostWrites(handle);
         }
-        if (switcher.onSlotSent(handle, now) && !lost) {
-            session.apply.onSlotReceived(number, track, version, bytes);
-            for (SlotArrivalListener l : arrivalListeners) {
-                l.onSlotArrived(number, hostBytes, hostWrites, now);
+        if (switcher.onSlotSent(handle, now)) {
+            session.intake.slotSent(track);
+            if (!lost) {
+                session.apply.onSlotReceived(number, track, version, bytes);
+                for (SlotArrivalListener l : arrivalListeners) {
+                    l.onSlotArrived(number, hostBytes, hostWrites, now);
+                }
             }
         }
     }

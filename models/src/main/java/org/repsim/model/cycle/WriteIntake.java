@@ -37,6 +37,9 @@ final class WriteIntake {
     private final Map<Volume, TrackShift> shifts = new IdentityHashMap<>();
     private final List<Volume> pairedVolumes = new ArrayList<>();
     private Volume lastVolume;
+    /** The paired volume of the slot sent last, and its track shift (most slots follow the one before). */
+    private Volume lastSentVolume;
+    private long lastSentShift;
     private TrackShift lastShift;
     private final LongLongMap versions = new LongLongMap(512);
 
@@ -99,6 +102,55 @@ final class WriteIntake {
         pairedVolumes.add(primaryVolume);
     }
 
+    /**
+     * Whether a host write to {@code v} arriving now enters this session's capture cycle without
+     * waiting behind held or paced writes (docs/model.md §7a): its cached data is then the slot's.
+     */
+    boolean entersAtOnce(Volume v) {
+        return !held && waiting.isEmpty() && (v == lastVolume ? lastShift != null : shifts.containsKey(v));
+    }
+
+    /**
+     * A slot of {@code secondaryTrack} was sent: if it was the session's last slot of the track,
+     * the primary's cached copy of the track, if still dirty, counts as the box's own write
+     * pending again (docs/model.md §7a). The cache is asked first: most tracks are destaged by
+     * the time their slot is sent.
+     */
+    void slotSent(long secondaryTrack) {
+        Volume p = lastSentVolume;
+        if (p == null || !contains(p, secondaryTrack - lastSentShift)) {
+            p = null;
+            for (int i = 0; i < pairedVolumes.size(); i++) {
+                Volume v = pairedVolumes.get(i);
+                long shift = shifts.get(v).tracks();
+                if (contains(v, secondaryTrack - shift)) {
+                    p = v;
+                    lastSentVolume = v;
+                    lastSentShift = shift;
+                    break;
+                }
+            }
+            if (p == null) {
+                return;
+            }
+        }
+        long t = secondaryTrack - lastSentShift;
+        if (primary.cache().isCoveredDirty(t) && !switcher.holdsTrack(secondaryTrack)) {
+            primary.cache().uncover(t);
+        }
+    }
+
+    private static boolean contains(Volume v, long track) {
+        return track >= v.firstTrack() && track < v.firstTrack() + v.trackCount();
+    }
+
+    /** A drop: no cached track of the paired volumes is the session's any more. */
+    void uncoverAll() {
+        for (Volume p : pairedVolumes) {
+            primary.cache().uncoverRange(p.firstTrack(), p.firstTrack() + p.trackCount());
+        }
+    }
+
     List<Volume> pairedVolumes() {
         return java.util.Collections.unmodifiableList(pairedVolumes);
     }
@@ -154,11 +206,16 @@ final class WriteIntake {
             long version = versionCounter + 1;
             WriteOutcome o = enterTrack(io, next, track, version, now);
             if (o == WriteOutcome.PACED) {
+                session.emitLevels(now); // the write's earlier tracks are in the cache
                 w = progress(w, io, ack, shift, next, tag);
                 if (!w.paced) {
                     w.paced = true;
                     pacedWrites++;
                     pacedSignal.emit(now, 1);
+                    // while it waits, the write's cached tracks count as the box's own write pending
+                    for (int i = next; i < io.trackCount(); i++) {
+                        primary.cache().uncover(io.firstTrack() + i);
+                    }
                 }
                 return w;
             }

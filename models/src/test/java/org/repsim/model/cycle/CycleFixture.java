@@ -54,6 +54,10 @@ final class CycleFixture {
         long volumeTracks = 1_000_000;
         long seed = 7;
         long slotHeaderBytes = 0;
+        /** Both boxes' cache policy (docs/model.md §1, §7a). */
+        org.repsim.model.CachePolicy cachePolicy = org.repsim.model.CachePolicy.DEFAULT;
+        long cacheBytes = 1L << 30;
+        double writePendingLimit = 0.5;
         /** Null: what the switching implies ({@link ApplyTiming#defaultFor}). */
         ApplyTiming applyTiming;
     }
@@ -134,7 +138,8 @@ final class CycleFixture {
         return new Box(kernel, signals, name, site,
                 new Box.PoolConfig(4, Distributions.deterministic(20_000)),
                 new Box.PoolConfig(2, Distributions.deterministic(30_000)),
-                new Box.CacheConfig(1L << 30, TRACK, 0.5, 64), List.of(data, spill));
+                new Box.CacheConfig(knobs.cacheBytes, TRACK, knobs.writePendingLimit, 64).withPolicy(knobs.cachePolicy),
+                List.of(data, spill));
     }
 
     /** Every record of session {@code s}: those handed out to the table, then those still in progress. */

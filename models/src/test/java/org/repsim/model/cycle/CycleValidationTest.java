@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.repsim.model.cycle.CycleFixture.MS;
 import static org.repsim.model.cycle.CycleFixture.S;
 
+import org.repsim.model.CachePolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ import org.repsim.model.cycle.rules.SwitchRules;
  */
 class CycleValidationTest {
     private static final double WRITE_BPS = 2_000 * 8_192.0;
+    /** Slots occupy their dirty blocks: the session's cache use is its slots' bytes (docs/model.md §9). */
+    private static final CachePolicy BLOCK_SLOTS =
+            new CachePolicy(CachePolicy.SlotAllocation.BLOCKS, CachePolicy.DestageExtent.TRACK, 0, 0.8);
 
     private static double metric(CycleFixture f, String name) {
         for (Metric m : f.recording.metrics(f.kernel.now())) {
@@ -117,6 +122,7 @@ class CycleValidationTest {
     @Test
     void slowLinkStretchesCyclesAndCacheGrowsAtWriteMinusLinkRate() {
         CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.cachePolicy = BLOCK_SLOTS;
         k.rules = SwitchRules.legacy(100 * MS);
         k.linkBps = 8e6;
         CycleFixture f = new CycleFixture(k);
@@ -137,9 +143,46 @@ class CycleValidationTest {
         assertAppliedInOrder(f);
     }
 
+    /**
+     * Whole-track allocation (the default): each 8 KiB slot occupies a 128 KiB track, so cache use
+     * grows at (slots created − slots sent) per second × trackSize = (2 000 − link rate ÷ 8 192) ×
+     * 131 072 B/s, 16 times the byte law (docs/model.md §9).
+     */
+    @Test
+    void wholeTrackSlotsGrowTheCacheBySlotRateDifferenceTimesTrackSize() {
+        CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.rules = SwitchRules.legacy(100 * MS);
+        k.linkBps = 8e6;
+        k.cacheBytes = 4L << 30;
+        CycleFixture f = new CycleFixture(k);
+        f.writes(0, 4 * S);
+        long[] at = {1 * S, 3 * S};
+        long[] cache = new long[2];
+        long[] boxWp = new long[2];
+        for (int i = 0; i < 2; i++) {
+            int j = i;
+            f.kernel.at(at[i], org.repsim.core.kernel.Tie.OBSERVE, () -> {
+                cache[j] = f.session.cacheBytes();
+                boxWp[j] = f.primary.cache().writePendingBytes();
+            });
+        }
+        f.runUntil(4 * S);
+        double slope = (cache[1] - cache[0]) / ((at[1] - at[0]) / 1e9);
+        double expected = (2_000 - k.linkBps / 8_192) * CycleFixture.TRACK;
+        assertThat(slope).isCloseTo(expected, within(0.05 * expected));
+        // the session's slots are in the box's write pending: whole tracks, the local copy counted once
+        for (int i = 0; i < 2; i++) {
+            assertThat(cache[i] % CycleFixture.TRACK).isZero();
+            assertThat(boxWp[i]).isGreaterThanOrEqualTo(cache[i]);
+            assertThat(boxWp[i] - cache[i]).isLessThan(cache[i] / 10);
+        }
+        assertConserved(f);
+    }
+
     @Test
     void timeToReachTheCacheLimitIsLimitOverRateDifference() {
         CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.cachePolicy = BLOCK_SLOTS;
         k.rules = SwitchRules.legacy(100 * MS);
         k.linkBps = 8e6;
         k.limitBytes = 40_000_000;
@@ -163,6 +206,7 @@ class CycleValidationTest {
     @Test
     void spillPoolHoldsTheBacklogOfAPeak() {
         CycleFixture.Knobs k = new CycleFixture.Knobs();
+        k.cachePolicy = BLOCK_SLOTS;
         k.rules = SwitchRules.multiCycle(100 * MS, 1_000);
         k.linkBps = 8e6;
         k.limitBytes = 4_000_000;

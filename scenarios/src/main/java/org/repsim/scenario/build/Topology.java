@@ -8,6 +8,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.random.RandomStreams;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
+import org.repsim.model.CachePolicy;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.DiskModel;
 import org.repsim.model.LinkConfig;
@@ -56,7 +57,7 @@ public final class Topology {
                     new Box.PoolConfig(ra.count(), Samplers.of(ra.serviceTime(), streams.stream(prefix + ".remoteAdapters")),
                             ra.portSpeedBps()),
                     new Box.CacheConfig(b.cache().sizeBytes(), b.cache().trackSizeBytes(), b.cache().writePendingLimit(),
-                            Math.max(1, devices * DESTAGES_PER_DEVICE), b.cache().blockSizeBytes()),
+                            Math.max(1, devices * DESTAGES_PER_DEVICE), b.cache().blockSizeBytes(), cachePolicy(b.cache())),
                     groups);
             for (var pool : b.processors()) {
                 box.addProcessor(pool.id(), pool.count(),
@@ -75,6 +76,14 @@ public final class Topology {
             links.put(l.id(), new WanLink(s, signals, "link." + l.id(), sites.get(l.between().get(0)),
                     sites.get(l.between().get(1)), config));
         }
+    }
+
+    /** {@code cache.slotAllocation}, {@code destage}, {@code destageDelay}, {@code destagePressure} (docs/model.md §1, §7a). */
+    private static CachePolicy cachePolicy(org.repsim.scenario.spec.Cache c) {
+        return new CachePolicy("blocks".equals(c.slotAllocation()) ? CachePolicy.SlotAllocation.BLOCKS
+                : CachePolicy.SlotAllocation.TRACK,
+                "blocks".equals(c.destage()) ? CachePolicy.DestageExtent.BLOCKS : CachePolicy.DestageExtent.TRACK,
+                c.destageDelayNs(), c.destagePressure());
     }
 
     /** Seek times uniform on [0, 2 × average] [design]: the given average, short and long seeks alike. */

@@ -67,6 +67,11 @@ final class ModelConstraints {
                         + ") must divide the track size (cache.trackSize " + Units.format(Units.Kind.SIZE, track)
                         + "): a slot's dirty-block map splits its track into whole blocks");
             }
+            if (b.cache().destagePressure() == 0) {
+                report(JsonPaths.key(cache, "destagePressure"), "must be greater than zero (a share of the"
+                        + " write-pending limit in (0, 1]): with 0 every track would be destaged at once, use"
+                        + " destageDelay \"0 s\" for that");
+            }
             if (b.cache().writePendingLimit() == 0) {
                 report(JsonPaths.key(cache, "writePendingLimit"), "must be greater than zero (a share of the cache"
                         + " in (0, 1]): with 0 no write could ever be accepted");

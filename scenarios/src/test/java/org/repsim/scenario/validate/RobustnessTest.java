@@ -184,6 +184,26 @@ class RobustnessTest {
         assertThat(noId).anySatisfy(p -> assertThat(p.message()).contains("write box/volume").doesNotContain("\"/"));
     }
 
+    /** The cache policy keys (docs/model.md §1, §7a): each bad value at its own path, with the reason. */
+    @Test
+    void cachePolicyKeysAreCheckedAtTheirPaths() {
+        String box = "{ \"id\": \"p\", \"site\": \"a\",";
+        Problem allocation = problem(with(box, box + " \"cache\": { \"slotAllocation\": \"half\" },"));
+        assertThat(allocation.path()).isEqualTo("boxes[0].cache.slotAllocation");
+        assertThat(allocation.message()).contains("track").contains("blocks");
+        Problem destage = problem(with(box, box + " \"cache\": { \"destage\": \"all\" },"));
+        assertThat(destage.path()).isEqualTo("boxes[0].cache.destage");
+        Problem delay = problem(with(box, box + " \"cache\": { \"destageDelay\": \"10\" },"));
+        assertThat(delay.path()).isEqualTo("boxes[0].cache.destageDelay");
+        assertThat(problem(with(box, box + " \"cache\": { \"destageDelay\": \"-1 s\" },")).path())
+                .isEqualTo("boxes[0].cache.destageDelay");
+        Problem zero = problem(with(box, box + " \"cache\": { \"destagePressure\": 0 },"));
+        assertThat(zero.path()).isEqualTo("boxes[0].cache.destagePressure");
+        assertThat(zero.message()).contains("greater than zero");
+        assertThat(problem(with(box, box + " \"cache\": { \"destagePressure\": 1.5 },")).path())
+                .isEqualTo("boxes[0].cache.destagePressure");
+    }
+
     @Test
     void enginesRulesAreCheckedAtTheirKeys() {
         assertThat(problem(with("\"mode\": \"cycle\",", "\"mode\": \"cycle\", \"cycle\": { \"onCachePressure\": [\"drop\", \"pace\"] },"))

@@ -116,6 +116,7 @@ public final class CycleReceiver {
 
     private long receivedBytes;
     private long unappliedBytes;
+    private long unappliedSlots;
     private long appliedBytes;
     private long appliedSlots;
     private long appliedCycles;
@@ -138,6 +139,7 @@ public final class CycleReceiver {
         r.add(track, version, bytes);
         receivedBytes += bytes;
         unappliedBytes += bytes;
+        unappliedSlots++;
     }
 
     /** The commit of cycle {@code number} arrived: it is complete and may be applied in turn. */
@@ -196,6 +198,19 @@ public final class CycleReceiver {
         return applying.track[i];
     }
 
+    /** Bytes of slot {@code i} of the cycle being applied. */
+    public long applyingSlotBytes(int i) {
+        if (applying == null || i < 0 || i >= applying.slots) {
+            throw new IllegalArgumentException("no slot " + i + " in the cycle being applied");
+        }
+        return applying.bytes[i];
+    }
+
+    /** Slots received and not yet applied (the cycle being applied included). */
+    public long unappliedSlots() {
+        return unappliedSlots;
+    }
+
     public long applyingBytes() {
         return applying == null ? 0 : applying.totalBytes;
     }
@@ -216,6 +231,7 @@ public final class CycleReceiver {
         appliedBytes += r.totalBytes;
         appliedSlots += r.slots;
         unappliedBytes -= r.totalBytes;
+        unappliedSlots -= r.slots;
         appliedCycles++;
         lastApplied = r.number;
         applying = null;
@@ -230,6 +246,7 @@ public final class CycleReceiver {
             Received r = pending.get(i);
             if (!r.committed) {
                 bytes += r.totalBytes;
+                unappliedSlots -= r.slots;
                 pending.remove(i);
             }
         }

@@ -118,6 +118,8 @@ public final class CycleSwitcher {
     private final CachePressure pressure;
     /** The slots' block geometry, or null when writes come by size only ({@link #write(long, long, long, long)}). */
     private final BlockMap blocks;
+    /** Cache bytes one slot occupies whatever its extent (whole-track allocation), or 0: its own bytes. */
+    private final long wholeSlotBytes;
     private final TakenSlot taken = new TakenSlot();
 
     private SessionState state = SessionState.ACTIVE;
@@ -162,7 +164,10 @@ public final class CycleSwitcher {
     private long newestAppliedCloseNs;
     private long lastAppliedNumber = Long.MIN_VALUE;
 
+    /** Cache the session's slots occupy (docs/model.md §5, §7a): whole tracks or their bytes. */
     private long cacheBytes;
+    /** Slot bytes (what is sent) of the slots in cache: conservation (docs/model.md §8.4). */
+    private long cacheSlotBytes;
     private long poolBytes;
     private long inFlightBytes;
 
@@ -205,6 +210,21 @@ public final class CycleSwitcher {
      */
     public CycleSwitcher(SwitchRules rules, CachePressure pressure, long firstCycleNumber, long startNs,
                          BlockMap blocks) {
+        this(rules, pressure, firstCycleNumber, startNs, blocks, 0);
+    }
+
+    /**
+     * As {@link #CycleSwitcher(SwitchRules, CachePressure, long, long, BlockMap)}, each slot
+     * occupying {@code wholeSlotBytes} of cache whatever its extent (whole-track allocation,
+     * docs/model.md §7a); 0: a slot occupies its own bytes. The cache limit and
+     * {@link #cacheBytes()} count occupancy; what a slot sends stays its bytes.
+     */
+    public CycleSwitcher(SwitchRules rules, CachePressure pressure, long firstCycleNumber, long startNs,
+                         BlockMap blocks, long wholeSlotBytes) {
+        if (wholeSlotBytes < 0) {
+            throw new IllegalArgumentException("slot occupancy must be ≥ 0 bytes, was " + wholeSlotBytes);
+        }
+        this.wholeSlotBytes = wholeSlotBytes;
         if (rules == null || pressure == null) {
             throw new IllegalArgumentException("switch rules and cache pressure must not be null");
         }
@@ -293,8 +313,9 @@ public final class CycleSwitcher {
      * (without), {@code sizeBytes} its slot bytes alone, {@code hostBytes} the bytes the host wrote.
      */
     private WriteOutcome enter(long track, long extent, long sizeBytes, long hostBytes, long version, long nowNs) {
-        if (sizeBytes > pressure.limitBytes()) {
-            throw new IllegalArgumentException("write of " + sizeBytes + " bytes exceeds the session cache limit of "
+        long occupancy = wholeSlotBytes > 0 ? wholeSlotBytes : sizeBytes;
+        if (occupancy > pressure.limitBytes()) {
+            throw new IllegalArgumentException("write of " + occupancy + " bytes exceeds the session cache limit of "
                     + pressure.limitBytes() + " bytes");
         }
         lastSpilledSlots = 0;
@@ -310,8 +331,9 @@ public final class CycleSwitcher {
             long oldExtent = c.bytes[s];
             long union = blocks == null ? Math.max(oldExtent, extent) : oldExtent | extent;
             long delta = bytesOf(union) - bytesOf(oldExtent);
-            if (delta > 0 && cacheBytes + delta > pressure.limitBytes()) {
-                WriteOutcome refused = relieve(delta, track, nowNs);
+            long occDelta = wholeSlotBytes > 0 ? 0 : delta;
+            if (occDelta > 0 && cacheBytes + occDelta > pressure.limitBytes()) {
+                WriteOutcome refused = relieve(occDelta, track, nowNs);
                 if (refused != null) {
                     return refused;
                 }
@@ -323,14 +345,15 @@ public final class CycleSwitcher {
             c.writtenBytes += hostBytes;
             c.writes++;
             c.folded++;
-            holdInCache(delta);
+            holdInCache(occDelta);
+            cacheSlotBytes += delta;
             bytesAfterFolding += delta;
             writes++;
             folded++;
             return WriteOutcome.FOLDED;
         }
-        if (cacheBytes + sizeBytes > pressure.limitBytes()) {
-            WriteOutcome refused = relieve(sizeBytes, track, nowNs);
+        if (cacheBytes + occupancy > pressure.limitBytes()) {
+            WriteOutcome refused = relieve(occupancy, track, nowNs);
             if (refused != null) {
                 return refused;
             }
@@ -340,7 +363,8 @@ public final class CycleSwitcher {
         c.writes++;
         c.totalBytes += sizeBytes;
         c.writtenBytes += hostBytes;
-        holdInCache(sizeBytes);
+        holdInCache(occupancy);
+        cacheSlotBytes += sizeBytes;
         bytesAfterFolding += sizeBytes;
         writes++;
         slotsCreated++;
@@ -362,9 +386,29 @@ public final class CycleSwitcher {
         return lastSpilledBytes;
     }
 
-    /** Whether a write of this many new bytes would fit under the limit without any policy. */
+    /** Whether a slot of this many new bytes would fit under the limit without any policy. */
     public boolean fits(long sizeBytes) {
-        return cacheBytes + sizeBytes <= pressure.limitBytes();
+        return cacheBytes + (wholeSlotBytes > 0 ? wholeSlotBytes : sizeBytes) <= pressure.limitBytes();
+    }
+
+    /** Cache bytes a slot of {@code bytes} occupies. */
+    private long occupancyOf(long bytes) {
+        return wholeSlotBytes > 0 ? wholeSlotBytes : bytes;
+    }
+
+    /**
+     * Whether the session still holds a slot of {@code track} not yet sent (capture, or queued,
+     * spilled or in flight in a closed cycle): while it does, the track's cached data is the
+     * session's (docs/model.md §7a).
+     */
+    public boolean holdsTrack(long track) {
+        if (state != SessionState.ACTIVE) {
+            return false;
+        }
+        if (capture.index.get(track) != LongIntMap.MISSING) {
+            return true;
+        }
+        return countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
     }
 
     // ---------------------------------------------------------------- switching
@@ -547,7 +591,8 @@ public final class CycleSwitcher {
         if (c.spilled[s]) {
             poolBytes -= b;
         } else {
-            cacheBytes -= b;
+            cacheBytes -= occupancyOf(b);
+            cacheSlotBytes -= b;
         }
         sentBytes += b;
         if (countUnsent) {
@@ -733,19 +778,25 @@ public final class CycleSwitcher {
         throw new IllegalStateException("policies " + pressure.policies() + " ended without a terminal policy");
     }
 
-    /** Moves queued transmit slots to the pool if that frees at least {@code excess} bytes; else changes nothing. */
+    /**
+     * Moves queued transmit slots to the pool if that frees at least {@code excess} bytes of cache
+     * (occupancy) within the pool's room (slot bytes); else changes nothing.
+     */
     private boolean spill(long excess) {
         long room = pressure.spillPoolBytes() - poolBytes;
         long moved = 0;
+        long pooled = 0;
         boolean enough = false;
         scan:
         for (int i = 0; i < transmit.size() && !enough; i++) {
             Cycle c = transmit.get(i);
             for (int s = c.spillCursor - 1; s >= c.takeCursor; s--) {
-                if (moved + bytesOf(c.bytes[s]) > room) {
+                long b = bytesOf(c.bytes[s]);
+                if (pooled + b > room) {
                     break scan;
                 }
-                moved += bytesOf(c.bytes[s]);
+                pooled += b;
+                moved += occupancyOf(b);
                 if (moved >= excess) {
                     enough = true;
                     break;
@@ -763,9 +814,10 @@ public final class CycleSwitcher {
                 long b = bytesOf(c.bytes[s]);
                 c.spilled[s] = true;
                 c.record.spilledSlots++;
-                cacheBytes -= b;
+                cacheBytes -= occupancyOf(b);
+                cacheSlotBytes -= b;
                 poolBytes += b;
-                left -= b;
+                left -= occupancyOf(b);
                 lastSpilledSlots++;
                 lastSpilledBytes += b;
                 spilledSlots++;
@@ -815,6 +867,7 @@ public final class CycleSwitcher {
         unsentOlder.clear();
         capture = null;
         cacheBytes = 0;
+        cacheSlotBytes = 0;
         poolBytes = 0;
         inFlightBytes = 0;
     }
@@ -934,7 +987,10 @@ public final class CycleSwitcher {
         return transmit.size();
     }
 
-    /** Bytes of the session's slots held in cache (capture + unsent transmit, in flight included). */
+    /**
+     * Cache the session's slots occupy (capture + unsent transmit, in flight included): their bytes,
+     * or a whole track each under whole-track allocation (docs/model.md §7a).
+     */
     public long cacheBytes() {
         return cacheBytes;
     }
@@ -959,7 +1015,7 @@ public final class CycleSwitcher {
 
     /** Bytes not yet at the secondary: cache + spill pool (in flight included). */
     public long pendingBytes() {
-        return cacheBytes + poolBytes;
+        return cacheSlotBytes + poolBytes;
     }
 
     /** Bytes written by hosts into cycles after folding (each slot's final extent). */
