@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.repsim.model.Box;
 import org.repsim.model.HostIo;
+import org.repsim.model.RemotePath;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -12,12 +13,14 @@ import org.repsim.model.WanLink;
  * Synchronous replication (docs/model.md §3) for the pairs whose primary volumes are on one box.
  *
  * <p>Protocol of one host write, after the primary's host adapter and local cache write:
- * the write ({@code sizeBytes + headerBytes}) crosses the pair's link toward the secondary →
- * the secondary's remote adapter processes it and writes its cache → an acknowledgement of
+ * the write ({@code sizeBytes + headerBytes}) goes through the primary's remote adapter, crosses
+ * the pair's link and the secondary's remote adapter ({@link RemotePath}; its job also costs the
+ * acknowledgement's overhead) → the secondary writes its cache → an acknowledgement of
  * {@code ackBytes} crosses the link back → the host is acknowledged. On an idle system the
  * host latency is therefore
- * {@code hostAdapter + ser(size + header) + delay + remoteAdapter + ser(ack) + delay}, i.e.
- * local cache write + transfer + round trip + remote write. With {@code roundTrips} r > 1
+ * {@code hostAdapter + RA_p(size + header) + ser(size + header) + delay + RA_s(size + header)
+ * + RA_s overhead + ser(ack) + delay}, {@code RA(b)} = overhead + b ÷ port speed, i.e. local
+ * cache write + both adapters + transfer + round trip. With {@code roundTrips} r > 1
  * (plain FCP: r = 2, command then transfer-ready before the data) each write first makes r − 1
  * exchanges of a command ({@code headerBytes}) out and a reply ({@code ackBytes}) back, so an idle
  * write costs r round trips (docs/model.md §3). Writes to volumes without a pair are acknowledged
@@ -31,7 +34,8 @@ public final class SyncReplication implements ReplicationHandler {
     private final Map<Volume, Pair> pairs = new IdentityHashMap<>();
 
     /** A replication pair: where the primary volume's writes go and over which link directions. */
-    private record Pair(Volume secondary, long trackShift, WanLink.Direction out, WanLink.Direction back) {
+    private record Pair(Volume secondary, long trackShift, WanLink.Direction out, WanLink.Direction back,
+                        RemotePath data) {
     }
 
     /**
@@ -75,7 +79,9 @@ public final class SyncReplication implements ReplicationHandler {
             throw new IllegalArgumentException("link " + link.name() + " does not join " + primary.site().name()
                     + " to " + secondaryVolume.box().site().name());
         }
-        pairs.put(primaryVolume, new Pair(secondaryVolume, secondaryVolume.firstTrack() - primaryVolume.firstTrack(), out, back));
+        Box secondary = secondaryVolume.box();
+        pairs.put(primaryVolume, new Pair(secondaryVolume, secondaryVolume.firstTrack() - primaryVolume.firstTrack(), out, back,
+                RemotePath.between(primary, secondary, out)));
     }
 
     @Override
@@ -98,9 +104,8 @@ public final class SyncReplication implements ReplicationHandler {
         long track = io.firstTrack() + p.trackShift;
         int count = io.trackCount();
         WanLink.Direction back = p.back;
-        long bytes = io.sizeBytes() + headerBytes;
-        p.out.send(bytes,
-                () -> secondary.receiveReplicatedWrite(track, count, bytes, () -> back.send(ackBytes, acknowledgeHost)));
+        p.data.sendAcknowledged(io.sizeBytes() + headerBytes,
+                () -> secondary.cache().write(track, count, () -> back.send(ackBytes, acknowledgeHost)));
     }
 
     public int roundTrips() {

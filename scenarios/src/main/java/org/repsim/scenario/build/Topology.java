@@ -17,7 +17,8 @@ import org.repsim.model.WanLink;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * Sites, boxes (with host adapters, cache, back end, volumes, named pools) and WAN links built
+ * Sites, boxes (with host and remote adapters, cache, back end, volumes, named pools, the pool they
+ * compress replication transfers on) and WAN links built
  * from a scenario, in scenario order. Random streams are named after the component
  * ({@code box.<id>.hostAdapters}, {@code box.<id>.backend.<group>.seek}, ...).
  */
@@ -68,11 +69,28 @@ public final class Topology {
             boxes.put(b.id(), box);
             diskGroups.put(b.id(), groups);
         }
+        compression(sc);
         for (var l : sc.links()) {
             LinkConfig config = new LinkConfig(l.bandwidthBps(), l.propagationDelayNs(), l.maxInFlightBytes(),
                     l.maxCommands(), l.compression(), l.loss(), l.mssBytes(), l.connections());
             links.put(l.id(), new WanLink(s, signals, "link." + l.id(), sites.get(l.between().get(0)),
                     sites.get(l.between().get(1)), config));
+        }
+    }
+
+    /**
+     * {@code replication.compression}: every box of a pair compresses what it sends and decompresses
+     * what it receives on the named pool (docs/model.md §7a); absent, compression costs no time.
+     */
+    private void compression(Scenario sc) {
+        var r = sc.replication();
+        if (r == null || r.compression().pool() == null) {
+            return;
+        }
+        for (var pair : r.pairs()) {
+            for (String id : List.of(pair.primaryBox(), pair.secondaryBox())) {
+                boxes.get(id).setCompression(r.compression().pool(), r.compression().throughputBps());
+            }
         }
     }
 
