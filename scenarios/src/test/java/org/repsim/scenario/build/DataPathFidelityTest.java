@@ -113,4 +113,35 @@ class DataPathFidelityTest {
         assertThat(r.value("s.remoteAdapters.utilization")).isCloseTo(100 * secondaryJobs / 4,
                 org.assertj.core.api.Assertions.offset(secondaryJobs / (4 * window)));
     }
+
+    /**
+     * docs/model.md §1, §7a: with {@code replication.compression} naming a pool, each box (de)compresses
+     * every transfer over a link of compression 2 at b ÷ throughput: 4 KiB sequential writes at
+     * 1 000/s send (4 096 + 512 ÷ 32) × 1 000 B/s of slots, so each box's one-server pool at 100 MB/s is
+     * busy 4.112 % of the time — within one 2 s cycle's share (10 %) of the 20 s window, whose edges
+     * cut a cycle's transmission — and the link carries half the bytes.
+     */
+    @Test
+    void compressionCostsEachBoxBytesOverThroughput(@TempDir Path dir) throws Exception {
+        String json = scenario("""
+                { "id": "w", "volumes": ["p/v"], "writeFraction": 1.0, "size": "4 KiB",
+                  "arrival": { "kind": "open", "process": "deterministic", "rate": "1000/s" },
+                  "address": { "dist": "sequential", "runLength": 2000000000 } }""")
+                .replace("\"cache\": { \"size\": \"16 GiB\" },",
+                        "\"cache\": { \"size\": \"16 GiB\" }, \"processors\": [ { \"id\": \"zip\" } ],")
+                .replace("\"distance\": \"50 km\" }", "\"distance\": \"50 km\", \"compression\": 2 }")
+                .replace("\"onCachePressure\": [\"pace\"] }",
+                        "\"onCachePressure\": [\"pace\"] }, \"compression\": { \"pool\": \"zip\", \"throughput\": \"100 MB/s\" }");
+        assertThat(json).contains("\"pool\": \"zip\"").contains("\"compression\": 2").contains("{ \"id\": \"zip\" }");
+        RunResult r = run(json, dir);
+        double expected = (4_096 + 512 / 32.0) * 1_000 / 100e6;
+        for (String box : new String[] {"p", "s"}) {
+            assertThat(r.value(box + ".zip.utilization")).as(box)
+                    .isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(10));
+        }
+        assertThat(r.value("link.wan.utilization")).isCloseTo(EXPECTED_UTILIZATION / 2,
+                org.assertj.core.api.Assertions.withinPercentage(10));
+        System.out.printf("zip.utilization p %.5f s %.5f expected %.5f; link %.5f expected %.5f%n", r.value("p.zip.utilization"),
+                r.value("s.zip.utilization"), expected, r.value("link.wan.utilization"), EXPECTED_UTILIZATION / 2);
+    }
 }
