@@ -20,8 +20,9 @@ import org.repsim.core.signal.Signals;
  * Host read: host adapter → cache hit, or back-end reads of the missing tracks (in parallel)
  * which then fill the cache; reads are never replicated (docs/model.md §2).
  *
- * <p>Replicated write arriving from a primary: {@link #receiveReplicatedWrite} — remote adapter
- * service, then cache write.
+ * <p>Replication transfers leave and arrive through the remote adapters of both boxes
+ * ({@link RemotePath}), and a box may compress what it sends and decompress what it receives
+ * on one of its processor pools ({@link #setCompression}).
  *
  * <p>Signals are named {@code box.<name>.…}: {@code hostAdapters.*}, {@code remoteAdapters.*},
  * {@code cache.*}, and {@code <processor>.*} for each named pool.
@@ -44,10 +45,12 @@ public final class Box {
     private final Map<String, Volume> volumesByName = new LinkedHashMap<>();
     private long nextTrack;
     private ReplicationHandler replication = ReplicationHandler.NONE;
+    private Processor compressionPool;
+    private double compressionBps;
 
     /**
      * @param hostAdapters   host adapter pool: count and service law (ns per host I/O)
-     * @param remoteAdapters remote adapter pool: count and service law (ns per received replicated write)
+     * @param remoteAdapters remote adapter pool: count and service law (ns per replication transfer sent or received)
      * @param cache          cache sizing
      * @param diskGroups     the back end's groups; volumes are placed on one of them
      */
@@ -188,6 +191,11 @@ public final class Box {
         return adapterNs(remoteAdapters, remotePortBps, bytes);
     }
 
+    /** Remote adapter overhead of one transfer without per-byte cost (an acknowledgement), ns (docs/model.md §1). */
+    long remoteAdapterOverheadNs() {
+        return remoteAdapters.serviceLaw().sampleLong();
+    }
+
     private static long adapterNs(Processor pool, double portBps, long bytes) {
         long overhead = pool.serviceLaw().sampleLong();
         return portBps > 0 ? overhead + Durations.transferNs(bytes, portBps) : overhead;
@@ -257,20 +265,28 @@ public final class Box {
     }
 
     /**
-     * A replicated write arrives from a primary: remote adapter service, then the cache write of
-     * tracks [{@code firstTrack}, {@code firstTrack + trackCount}) of this box; {@code onWritten}
-     * runs when the cache holds it.
+     * The box compresses the replication transfers it sends, and decompresses those it receives,
+     * over links whose compression ratio is above 1, on its pool {@code poolName}: a job of
+     * {@code bytes ÷ bytesPerSecond} per transfer of {@code bytes} (before compression)
+     * (docs/model.md §7a). Set before the replication engines make their {@link RemotePath}s.
      */
-    public void receiveReplicatedWrite(long firstTrack, int trackCount, Runnable onWritten) {
-        receiveReplicatedWrite(firstTrack, trackCount, 0, onWritten);
+    public void setCompression(String poolName, double bytesPerSecond) {
+        if (!(bytesPerSecond > 0) || Double.isInfinite(bytesPerSecond)) {
+            throw new IllegalArgumentException("box " + name + ": compression throughput must be > 0 B/s and finite: "
+                    + bytesPerSecond);
+        }
+        this.compressionPool = processor(poolName);
+        this.compressionBps = bytesPerSecond;
     }
 
-    /**
-     * As {@link #receiveReplicatedWrite(long, int, Runnable)} for a transfer of {@code bytes}: the
-     * remote adapter costs its overhead plus {@code bytes} ÷ its port speed (docs/model.md §1).
-     */
-    public void receiveReplicatedWrite(long firstTrack, int trackCount, long bytes, Runnable onWritten) {
-        remoteAdapters.submit(remoteAdapterNs(bytes), () -> cache.write(firstTrack, trackCount, onWritten));
+    /** The pool that compresses and decompresses replication transfers, or null (no cost). */
+    public Processor compressionPool() {
+        return compressionPool;
+    }
+
+    /** Throughput of the compression pool, B/s of uncompressed bytes per job; 0 without one. */
+    public double compressionBps() {
+        return compressionBps;
     }
 
     public String name() {

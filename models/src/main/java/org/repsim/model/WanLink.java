@@ -389,6 +389,11 @@ public final class WanLink {
             return bandwidthBps;
         }
 
+        /** The link's compression ratio: bytes on the wire = ceil(bytes ÷ ratio); 1 = none. */
+        public double compressionRatio() {
+            return compression;
+        }
+
         public boolean isUp() {
             return up;
         }

@@ -81,14 +81,6 @@ class BoxTest {
     }
 
     @Test
-    void replicatedWritesCostRemoteAdapterTimeThenTheCacheWrite() {
-        kernel.at(0, () -> box.receiveReplicatedWrite(v0.firstTrack() + 9, 1, log.on("written")));
-        kernel.runUntil(1_000_000);
-        assertThat(log.lines()).containsExactly("70 written");
-        assertThat(box.cache().isResident(9)).isTrue();
-    }
-
-    @Test
     void namedProcessorPoolsAndBadInput() {
         Processor prep = box.addProcessor("prep", 2, Distributions.deterministic(10));
         assertThat(box.processor("prep")).isSameAs(prep);

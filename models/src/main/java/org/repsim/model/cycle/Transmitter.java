@@ -6,6 +6,7 @@ import java.util.function.LongPredicate;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
+import org.repsim.model.RemotePath;
 import org.repsim.model.WanLink;
 import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.rules.CycleSwitcher;
@@ -18,6 +19,9 @@ import org.repsim.model.cycle.rules.CycleSwitcher;
  * spilled slot back from the spill pool first; sends each cycle's commit over the next link up
  * once its slots arrived and carries the secondary's acknowledgement back; sends the track copies
  * of a resynchronisation ahead of any slot. Honours the shuttle's transfer permission (transmit gate).
+ * Every slot, commit and copy goes through the primary's and the secondary's remote adapters in
+ * order ({@link RemotePath}; the commit's job at the secondary also costs its acknowledgement's
+ * overhead); an arrival below is its delivery past the secondary's adapters (docs/model.md §5, §7a).
  */
 final class Transmitter {
 
@@ -30,6 +34,8 @@ final class Transmitter {
     private final SpillPool spillPool;
     private final WanLink.Direction[] out;
     private final WanLink.Direction[] back;
+    /** Per link: slots, commits and copies through both boxes' remote adapters (docs/model.md §7a). */
+    private final RemotePath[] paths;
     /** Per outbound direction: the slots sent on it and not yet arrived, and the action of their arrival. */
     private final SlotsOnLink[] slotsOnLink;
     private final Runnable[] slotArrived;
@@ -67,6 +73,7 @@ final class Transmitter {
         int n = links.size();
         out = new WanLink.Direction[n];
         back = new WanLink.Direction[n];
+        paths = new RemotePath[n];
         slotsOnLink = new SlotsOnLink[n];
         slotArrived = new Runnable[n];
         outstandingBytes = new long[n];
@@ -82,6 +89,7 @@ final class Transmitter {
                 throw new IllegalArgumentException("link " + l.name() + " does not join " + primary.site().name()
                         + " to " + secondary.site().name());
             }
+            paths[i] = RemotePath.between(primary, secondary, out[i]);
             double bytesPerNs = out[i].bandwidthBps() / 1e9;
             aheadBytes[i] = (long) (bytesPerNs * (2 * out[i].delayNs() + SPILL_READ_ALLOWANCE_NS))
                     + 4 * (trackSize + config.slotHeaderBytes());
@@ -178,7 +186,7 @@ final class Transmitter {
 
     private void sendOnLink(int d, long h, long number, long track, long version, long bytes) {
         slotsOnLink[d].add(h, number, track, version, bytes);
-        out[d].send(bytes + config.slotHeaderBytes(), slotArrived[d]);
+        paths[d].send(bytes + config.slotHeaderBytes(), slotArrived[d]);
     }
 
     /** The oldest slot sent on direction {@code d} arrived (a direction delivers in send order). */
@@ -244,7 +252,7 @@ final class Transmitter {
                 return;
             }
             int d = nextUpLink();
-            out[d].send(config.commitBytes(), () -> onCommitArrived(n, d));
+            paths[d].sendAcknowledged(config.commitBytes(), () -> onCommitArrived(n, d));
         }
     }
 
@@ -280,7 +288,7 @@ final class Transmitter {
         long wire = config.slotHeaderBytes() + session.trackSize();
         outstandingBytes[d] += wire;
         session.resync.onCopySent();
-        out[d].send(wire, () -> {
+        paths[d].send(wire, () -> {
             outstandingBytes[d] -= wire;
             session.resync.onCopyArrived(track);
             pump();

@@ -13,6 +13,7 @@ import org.repsim.model.HostIo;
 import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
+import org.repsim.model.RemotePath;
 import org.repsim.model.WanLink;
 import org.repsim.model.ordered.rules.OrderedDispatcher;
 import org.repsim.model.measure.SignalKeys;
@@ -101,7 +102,8 @@ public final class OrderedReplication implements ReplicationHandler {
     private final long trackSizeBytes;
     private final Map<Volume, Relationship> pairs = new IdentityHashMap<>();
     private final List<Relationship> relationships = new ArrayList<>();
-    private final Map<WanLink, Port> ports = new IdentityHashMap<>();
+    /** Ports by link, then by secondary box (a port's path ends at one box's remote adapters). */
+    private final Map<WanLink, Map<Box, Port>> ports = new IdentityHashMap<>();
     private final List<Port> portList = new ArrayList<>();
 
     // collaborators, one job each (package-private: they reach each other through the engine)
@@ -168,8 +170,8 @@ public final class OrderedReplication implements ReplicationHandler {
 
     /**
      * Pairs {@code primaryVolume} with {@code secondaryVolume} (at least as large, on another
-     * box) over {@code links} — one remote adapter port per link; a link used by several pairs
-     * is one port shared by them.
+     * box) over {@code links} — one remote adapter port per link and secondary box; a link used by
+     * several pairs toward one box is one port shared by them.
      *
      * @param initialCopy true to start with every track out-of-sync (initial synchronisation by copy passes)
      */
@@ -210,10 +212,12 @@ public final class OrderedReplication implements ReplicationHandler {
             throw new IllegalArgumentException("link " + link.name() + " does not join " + primary.site().name()
                     + " to " + secondary.site().name());
         }
-        Port port = ports.get(link);
+        Map<Box, Port> bySecondary = ports.computeIfAbsent(link, l -> new IdentityHashMap<>());
+        Port port = bySecondary.get(secondary);
         if (port == null) {
-            port = new Port(out, link.from(secondary.site()), secondaryWrites, config.maxInFlight(), config.headerBytes());
-            ports.put(link, port);
+            port = new Port(RemotePath.between(primary, secondary, out), link.from(secondary.site()), secondaryWrites,
+                    config.maxInFlight(), config.headerBytes());
+            bySecondary.put(secondary, port);
             portList.add(port);
         }
         return port;
@@ -367,7 +371,7 @@ public final class OrderedReplication implements ReplicationHandler {
         return primary;
     }
 
-    /** Number of remote adapter ports (distinct links) in use. */
+    /** Number of remote adapter ports (distinct links and secondary boxes) in use. */
     public int portCount() {
         return portList.size();
     }

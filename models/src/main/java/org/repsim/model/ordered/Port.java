@@ -1,11 +1,16 @@
 package org.repsim.model.ordered;
 
 import java.util.ArrayDeque;
+import org.repsim.model.RemotePath;
 import org.repsim.model.WanLink;
 
-/** A remote adapter port bound to one link: at most {@code maxInFlight} unacknowledged commands, the rest wait in FIFO order. */
+/**
+ * A remote adapter port bound to one link: at most {@code maxInFlight} unacknowledged commands, the
+ * rest wait in FIFO order. Commands go through both boxes' remote adapters and the link in order
+ * ({@code data}); acknowledgements come back over the link's direction {@code back} (docs/model.md §4, §7a).
+ */
 final class Port {
-    final WanLink.Direction out;
+    final RemotePath data;
     final WanLink.Direction back;
     private final SecondaryWrites secondary;
     private final int maxInFlight;
@@ -13,8 +18,8 @@ final class Port {
     private final ArrayDeque<Subtask> waiting = new ArrayDeque<>();
     private int unacked;
 
-    Port(WanLink.Direction out, WanLink.Direction back, SecondaryWrites secondary, int maxInFlight, long headerBytes) {
-        this.out = out;
+    Port(RemotePath data, WanLink.Direction back, SecondaryWrites secondary, int maxInFlight, long headerBytes) {
+        this.data = data;
         this.back = back;
         this.secondary = secondary;
         this.maxInFlight = maxInFlight;
@@ -32,7 +37,7 @@ final class Port {
 
     private void transmit(Subtask s) {
         unacked++;
-        out.send(s.bytes + headerBytes, () -> secondary.onArrival(s));
+        data.sendAcknowledged(s.bytes + headerBytes, () -> secondary.onArrival(s));
     }
 
     void release() {

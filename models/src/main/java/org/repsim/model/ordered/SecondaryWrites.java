@@ -4,8 +4,8 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 
 /**
- * The secondary's side of each write command (docs/model.md §4) [product]: remote adapter and
- * cache write, the task's record {@code lastSeq} (an arrival with {@code seq ≠ lastSeq + 1} is
+ * The secondary's side of each write command (docs/model.md §4) [product]: once through its remote
+ * adapter (the port's path), the cache write, the task's record {@code lastSeq} (an arrival with {@code seq ≠ lastSeq + 1} is
  * out of order), then the acknowledgement back over the link, which frees the port's slot.
  */
 final class SecondaryWrites {
@@ -30,8 +30,7 @@ final class SecondaryWrites {
 
     void onArrival(Subtask s) {
         Relationship rel = s.task.rel;
-        rel.secondaryVolume.box().receiveReplicatedWrite(s.track + rel.trackShift, 1, s.bytes + config.headerBytes(),
-                () -> onWritten(s));
+        rel.secondaryVolume.box().cache().write(s.track + rel.trackShift, 1, () -> onWritten(s));
     }
 
     private void onWritten(Subtask s) {

@@ -10,6 +10,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
 import org.repsim.model.HostIo;
+import org.repsim.model.RemotePath;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -20,12 +21,14 @@ import org.repsim.model.recovery.rules.TrackImage;
  * Synchronous replication (docs/model.md §3) for the pairs whose primary volumes are on one box.
  *
  * <p>Protocol of one host write, after the primary's host adapter and local cache write:
- * the write ({@code sizeBytes + headerBytes}) crosses the pair's link toward the secondary →
- * the secondary's remote adapter processes it and writes its cache → an acknowledgement of
+ * the write ({@code sizeBytes + headerBytes}) goes through the primary's remote adapter, crosses
+ * the pair's link and the secondary's remote adapter ({@link RemotePath}; its job also costs the
+ * acknowledgement's overhead) → the secondary writes its cache → an acknowledgement of
  * {@code ackBytes} crosses the link back → the host is acknowledged. On an idle system the
  * host latency is therefore
- * {@code hostAdapter + ser(size + header) + delay + remoteAdapter + ser(ack) + delay}, i.e.
- * local cache write + transfer + round trip + remote write. With {@code roundTrips} r > 1
+ * {@code hostAdapter + RA_p(size + header) + ser(size + header) + delay + RA_s(size + header)
+ * + RA_s overhead + ser(ack) + delay}, {@code RA(b)} = overhead + b ÷ port speed, i.e. local
+ * cache write + both adapters + transfer + round trip. With {@code roundTrips} r > 1
  * (plain FCP: r = 2, command then transfer-ready before the data) each write first makes r − 1
  * exchanges of a command ({@code headerBytes}) out and a reply ({@code ackBytes}) back, so an idle
  * write costs r round trips (docs/model.md §3). Writes to volumes without a pair are acknowledged
@@ -74,6 +77,8 @@ public final class SyncReplication implements ReplicationHandler {
         final WanLink link;
         final WanLink.Direction out;
         final WanLink.Direction back;
+        /** Data transfers to the secondary through both boxes' remote adapters (docs/model.md §7a). */
+        final RemotePath data;
         State state = State.SYNC;
         /** Replicated writes not yet acknowledged by the secondary, oldest first (SUSPEND only). */
         final ArrayDeque<Op> waiting = new ArrayDeque<>();
@@ -92,6 +97,7 @@ public final class SyncReplication implements ReplicationHandler {
             this.link = link;
             this.out = link.from(primary.site());
             this.back = link.from(secondary.box().site());
+            this.data = RemotePath.between(primary, secondary.box(), out);
         }
     }
 
@@ -215,7 +221,7 @@ public final class SyncReplication implements ReplicationHandler {
         }
         WanLink.Direction back = p.back;
         long bytes = io.sizeBytes() + headerBytes;
-        p.out.send(bytes, () -> secondary.receiveReplicatedWrite(first + p.trackShift, count, bytes, () -> {
+        p.data.sendAcknowledged(bytes, () -> secondary.cache().write(first + p.trackShift, count, () -> {
             for (int i = 0; i < count; i++) {
                 image.landedKeepingNewest(space, first + i, versions[i]);
             }
@@ -317,7 +323,7 @@ public final class SyncReplication implements ReplicationHandler {
         p.copiesInFlight++;
         long bytes = trackSizeBytes + headerBytes;
         Box secondary = p.secondary.box();
-        p.out.send(bytes, () -> secondary.receiveReplicatedWrite(track + p.trackShift, 1, bytes, () -> {
+        p.data.sendAcknowledged(bytes, () -> secondary.cache().write(track + p.trackShift, 1, () -> {
             image.landedKeepingNewest(space, track, version);
             p.back.send(ackBytes, () -> {
                 p.copiesInFlight--;

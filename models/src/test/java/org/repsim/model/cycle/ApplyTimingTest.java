@@ -12,7 +12,7 @@ import org.repsim.model.cycle.rules.SwitchRules;
 /**
  * docs/model.md §5 "Apply timing": the same legacy session, applying committed cycles at the
  * primary's next switch or as soon as complete. Everything else being equal (same closes, same
- * commits, same apply durations), every cycle's image arrives later at-switch by exactly the wait
+ * commits, same apply durations, the apply pool being separate from the remote adapters), every cycle's image arrives later at-switch by exactly the wait
  * from its commit to the next switch, and so does each peak of the recovery-point lag.
  */
 class ApplyTimingTest {
@@ -24,6 +24,9 @@ class ApplyTimingTest {
         CycleFixture.Knobs k = new CycleFixture.Knobs();
         k.rules = SwitchRules.legacy(S);
         k.applyTiming = timing;
+        // apply on its own pool, as scenarios do: on the remote adapters it would compete with the
+        // next cycle's receive jobs, differently at-switch and when-complete
+        k.applyPool = "apply";
         CycleFixture f = new CycleFixture(k);
         TreeMap<Long, Long> committed = new TreeMap<>();
         TreeMap<Long, Long> applied = new TreeMap<>();

@@ -60,6 +60,14 @@ final class CycleFixture {
         double writePendingLimit = 0.5;
         /** Null: what the switching implies ({@link ApplyTiming#defaultFor}). */
         ApplyTiming applyTiming;
+        /** Null: apply through the secondary's remote adapters; else a pool of that name like them (2 × 30 µs). */
+        String applyPool;
+        /** Remote adapter port speed of both boxes, B/s; 0: overhead only. */
+        double remotePortBps;
+        /** The links' compression ratio. */
+        double linkCompression = 1.0;
+        /** Above 0: both boxes (de)compress on a one-server pool {@code zip} at this many B/s. */
+        double compressionBps;
     }
 
     final SimulationKernel kernel = DsolKernel.create();
@@ -85,14 +93,23 @@ final class CycleFixture {
         secondary = box("S", secondarySite);
         for (int i = 0; i < k.links; i++) {
             links.add(new WanLink(kernel, signals, "link.wan" + i, primarySite, secondarySite,
-                    new LinkConfig(k.linkBps, k.delayNs, 0, 0, 1.0)));
+                    new LinkConfig(k.linkBps, k.delayNs, 0, 0, k.linkCompression)));
+        }
+        if (k.compressionBps > 0) {
+            for (Box b : List.of(primary, secondary)) {
+                b.addProcessor("zip", 1, Distributions.deterministic(1));
+                b.setCompression("zip", k.compressionBps);
+            }
         }
         primaryVolume = primary.addVolume("v", k.volumeTracks, 0);
         secondaryVolume = secondary.addVolume("v", k.volumeTracks, 0);
         CachePressure pressure = new CachePressure(k.limitBytes, k.spillPoolBytes, k.policies, k.transmitIdleNs);
         CycleConfig config = new CycleConfig("r1", k.rules, pressure,
                 k.policies.contains(PressurePolicy.SPILL) ? 1 : -1, SlotSizing.WRITTEN, k.slotHeaderBytes, 256, 64,
-                null, true);
+                k.applyPool, true);
+        if (k.applyPool != null) {
+            secondary.addProcessor(k.applyPool, 2, Distributions.deterministic(30_000));
+        }
         if (k.applyTiming != null) {
             config = config.withApplyTiming(k.applyTiming);
         }
@@ -137,7 +154,7 @@ final class CycleFixture {
         DiskGroup spill = new DiskGroup(kernel, signals, "box." + name + ".dg1", 8, DiskModel.ssd(100_000, 1e9), 1);
         return new Box(kernel, signals, name, site,
                 new Box.PoolConfig(4, Distributions.deterministic(20_000)),
-                new Box.PoolConfig(2, Distributions.deterministic(30_000)),
+                new Box.PoolConfig(2, Distributions.deterministic(30_000), knobs.remotePortBps),
                 new Box.CacheConfig(knobs.cacheBytes, TRACK, knobs.writePendingLimit, 64).withPolicy(knobs.cachePolicy),
                 List.of(data, spill));
     }

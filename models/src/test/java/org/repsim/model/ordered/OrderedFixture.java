@@ -60,6 +60,9 @@ final class OrderedFixture {
         long rpoTargetNs = 1_000_000;
         long passIntervalNs = 0;
         int passMaxTracks = 0;
+        int remoteAdapters = 1;
+        /** Remote adapter port speed of both boxes, B/s; 0: overhead (500 ns) only. */
+        double remotePortBps = 0;
 
         Setup with(java.util.function.Consumer<Setup> change) {
             change.accept(this);
@@ -112,7 +115,7 @@ final class OrderedFixture {
         DiskGroup disks = new DiskGroup(kernel, signals, "box." + name + ".dg0", 64, DiskModel.ssd(1_000, 1e12), 1);
         return new Box(kernel, signals, name, site,
                 new Box.PoolConfig(4, Distributions.deterministic(2_000)),
-                new Box.PoolConfig(1, Distributions.deterministic(500)),
+                new Box.PoolConfig(setup.remoteAdapters, Distributions.deterministic(500), setup.remotePortBps),
                 new Box.CacheConfig(4L << 30, TRACK, 0.5, 256), List.of(disks));
     }
 

@@ -21,6 +21,8 @@ import org.repsim.model.workload.Host;
 final class SyncFixture {
     static final long HOST_ADAPTER_NS = 50_000;
     static final long REMOTE_ADAPTER_NS = 30_000;
+    /** Remote adapter port speed (8 Gbit/s): a transfer of b bytes costs b ns on top of the overhead. */
+    static final double REMOTE_PORT_BPS = 1e9;
     static final double LINK_BPS = 125e6; // 1 Gbit/s
     static final long HEADER_BYTES = 512;
     static final long ACK_BYTES = 128;
@@ -62,7 +64,7 @@ final class SyncFixture {
         DiskGroup disks = new DiskGroup(kernel, signals, "box." + name + ".dg0", 8, DiskModel.ssd(100_000, 1e9), 2);
         return new Box(kernel, signals, name, site,
                 new Box.PoolConfig(2, Distributions.deterministic(HOST_ADAPTER_NS)),
-                new Box.PoolConfig(2, Distributions.deterministic(REMOTE_ADAPTER_NS)),
+                new Box.PoolConfig(2, Distributions.deterministic(REMOTE_ADAPTER_NS), REMOTE_PORT_BPS),
                 new Box.CacheConfig(1L << 30, TRACK, 0.5, 16), List.of(disks));
     }
 }

@@ -41,13 +41,20 @@ class SyncReplicationTest {
     @Test
     void idleWriteLatencyIsTheSumOfItsParts() {
         long delay = Durations.fibreDelayNs(100);
+        long bytes = 8_192 + SyncFixture.HEADER_BYTES;
+        // docs/model.md §3, §7a: each remote adapter costs overhead + bytes ÷ port speed for the write,
+        // the secondary's its overhead again for the acknowledgement
+        long adapter = SyncFixture.REMOTE_ADAPTER_NS + Durations.transferNs(bytes, SyncFixture.REMOTE_PORT_BPS);
         long expected = SyncFixture.HOST_ADAPTER_NS                                         // local cache write
-                + Durations.transferNs(8_192 + SyncFixture.HEADER_BYTES, SyncFixture.LINK_BPS) // transfer
+                + adapter                                                                     // primary's remote adapter
+                + Durations.transferNs(bytes, SyncFixture.LINK_BPS)                          // transfer
                 + delay                                                                       // to the secondary
-                + SyncFixture.REMOTE_ADAPTER_NS                                               // remote write
+                + adapter                                                                     // secondary's remote adapter
+                + SyncFixture.REMOTE_ADAPTER_NS                                               // the ack leaves its adapter
                 + Durations.transferNs(SyncFixture.ACK_BYTES, SyncFixture.LINK_BPS)          // ack serialisation
                 + delay;                                                                      // back
-        assertThat(expected).isEqualTo(50_000 + 69_632 + 500_000 + 30_000 + 1_024 + 500_000);
+        assertThat(expected).isEqualTo(50_000 + (30_000 + 8_704) + 69_632 + 500_000 + (30_000 + 8_704) + 30_000
+                + 1_024 + 500_000);
         assertThat(idleWriteLatency(100, 8_192)).isEqualTo(expected);
     }
 
@@ -130,9 +137,10 @@ class SyncReplicationTest {
     void littlesLawHoldsOnEveryQueueOfASyncRun() {
         SyncFixture f = new SyncFixture(200);
         List<LittleProbe> probes = new ArrayList<>();
-        // every queue that carries traffic: the primary's host adapters, the secondary's remote
+        // every queue that carries traffic: the primary's host adapters, both boxes' remote
         // adapters, both back ends (reads, destages), both link directions, and the host itself
         probes.add(new LittleProbe(f, "box.P.hostAdapters.inSystem", "box.P.hostAdapters.response"));
+        probes.add(new LittleProbe(f, "box.P.remoteAdapters.inSystem", "box.P.remoteAdapters.response"));
         probes.add(new LittleProbe(f, "box.S.remoteAdapters.inSystem", "box.S.remoteAdapters.response"));
         for (String box : List.of("box.P", "box.S")) {
             probes.add(new LittleProbe(f, box + ".dg0.inSystem", box + ".dg0.response"));

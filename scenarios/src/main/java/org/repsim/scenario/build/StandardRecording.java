@@ -25,7 +25,8 @@ import org.repsim.model.workload.Host;
  *
  * <p>Names (declared in the catalogue {@link Measures}): summary metrics ({@code host.write.latency.p99},
  * {@code link.<id>.utilization}) plus {@code queue.<box>.<pool>.mean/.max},
- * {@code <box>.<pool>.utilization}; time-series columns {@code host.write.latency.*} per
+ * {@code <box>.<pool>.utilization} (the remote adapters' as {@code <box>.remoteAdapters.utilization}, a
+ * headline); time-series columns {@code host.write.latency.*} per
  * interval, {@code queue.<component>} (mean number in system over the interval) and
  * {@code link.<id>.utilization} (busy fraction over the interval).
  *
@@ -45,7 +46,10 @@ final class StandardRecording {
         rec.count(signals.get(Host.NAME, SignalKeys.Host.WRITE_BYTES), Measures.HOST_WRITE_BYTES);
         for (Box box : topology.boxes().values()) {
             processor(rec, signals, s, box.name(), "hostAdapters", box.hostAdapters());
-            processor(rec, signals, s, box.name(), "remoteAdapters", box.remoteAdapters());
+            Processor ra = box.remoteAdapters();
+            utilization(rec, signals.get(ra.name(), SignalKeys.Processor.BUSY),
+                    Measures.REMOTE_ADAPTER_UTILIZATION.of(box.name()), ra.servers(), s);
+            queue(rec, signals.get(ra.name(), SignalKeys.Processor.IN_SYSTEM), box.name() + ".remoteAdapters", s);
             box.processors().forEach((pool, p) -> processor(rec, signals, s, box.name(), pool, p));
         }
         for (Box box : topology.boxes().values()) {

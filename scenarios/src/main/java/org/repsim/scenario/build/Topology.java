@@ -19,7 +19,8 @@ import org.repsim.model.WanLink;
 import org.repsim.scenario.spec.Scenario;
 
 /**
- * Sites, boxes (with host adapters, cache, back end, volumes, named pools) and WAN links built
+ * Sites, boxes (with host and remote adapters, cache, back end, volumes, named pools, the pool they
+ * compress replication transfers on) and WAN links built
  * from a scenario, in scenario order. Random streams are named after the component
  * ({@code box.<id>.hostAdapters}, {@code box.<id>.backend.<group>.seek}, ...).
  */
@@ -70,6 +71,7 @@ public final class Topology {
             boxes.put(b.id(), box);
             diskGroups.put(b.id(), groups);
         }
+        compression(sc);
         for (var l : sc.links()) {
             LinkConfig config = new LinkConfig(l.bandwidthBps(), l.propagationDelayNs(), l.maxInFlightBytes(),
                     l.maxCommands(), l.compression(), l.loss(), l.mssBytes(), l.connections());
@@ -84,6 +86,22 @@ public final class Topology {
                 : CachePolicy.SlotAllocation.TRACK,
                 "blocks".equals(c.destage()) ? CachePolicy.DestageExtent.BLOCKS : CachePolicy.DestageExtent.TRACK,
                 c.destageDelayNs(), c.destagePressure());
+    }
+
+    /**
+     * {@code replication.compression}: every box of a pair compresses what it sends and decompresses
+     * what it receives on the named pool (docs/model.md §7a); absent, compression costs no time.
+     */
+    private void compression(Scenario sc) {
+        var r = sc.replication();
+        if (r == null || r.compression().pool() == null) {
+            return;
+        }
+        for (var pair : r.pairs()) {
+            for (String id : List.of(pair.primaryBox(), pair.secondaryBox())) {
+                boxes.get(id).setCompression(r.compression().pool(), r.compression().throughputBps());
+            }
+        }
     }
 
     /** Seek times uniform on [0, 2 × average] [design]: the given average, short and long seeks alike. */

@@ -16,7 +16,7 @@ public record Box(
         @Default("[{\"id\": \"disks\"}]") @NonEmpty @Doc("Disk groups of the back end.") List<DiskGroup> backend,
         @Default("[]") @Doc("Volumes (track ranges) on this box.") List<Volume> volumes,
         @Default("{\"count\": 4, \"serviceTime\": \"20 us\"}")
-        @Doc("Remote adapters: ports that put replication traffic on links; a replicated write arriving at a secondary costs the service time plus its bytes / portSpeed.") AdapterPool remoteAdapters) {
+        @Doc("Remote adapters: ports that put replication traffic on links. Every replication transfer (write, slot, commit, copy) costs the sending and the receiving box's adapters the service time plus its bytes on the wire / portSpeed; a transfer the receiver acknowledges costs its adapters the service time once more.") AdapterPool remoteAdapters) {
 
     public Box {
         processors = List.copyOf(processors);

@@ -12,7 +12,8 @@ public record Replication(
         @Default("{}") @Doc("Settings of the sync mode (docs/model.md §3).") Sync sync,
         @Default("{}") @Doc("Settings of the ordered mode (docs/model.md §4).") Ordered ordered,
         @Default("{}") @Doc("Settings of the cycle mode (docs/model.md §5).") Cycle cycle,
-        @Default("{}") @Doc("Consistency group across several boxes (docs/model.md §6).") Consistency consistency) {
+        @Default("{}") @Doc("Consistency group across several boxes (docs/model.md §6).") Consistency consistency,
+        @Default("{}") @Doc("Processor time of compressing transfers over links that compress (docs/model.md §7a).") Compression compression) {
 
     public Replication {
         pairs = List.copyOf(pairs);

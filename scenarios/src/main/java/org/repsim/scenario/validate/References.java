@@ -147,6 +147,7 @@ final class References {
             problems.add("replication.consistency.mode", "consistency mode '" + consistency
                     + "' needs replication.mode 'cycle', found '" + r.mode() + "'");
         }
+        compressionPool(r);
         Cycle c = r.cycle();
         List<String> policies = c.onCachePressure();
         if (new LinkedHashSet<>(policies).size() != policies.size()) {
@@ -172,6 +173,27 @@ final class References {
                     }
                 }
             }
+        }
+    }
+
+    /** {@code replication.compression.pool}: a processor pool every box of a pair declares (docs/model.md §7a). */
+    private void compressionPool(Replication r) {
+        String pool = r.compression().pool();
+        if (pool == null) {
+            return;
+        }
+        Set<String> lacking = new LinkedHashSet<>();
+        for (Pair p : r.pairs()) {
+            for (String box : List.of(p.primaryBox(), p.secondaryBox())) {
+                if (boxes.containsKey(box) && s.box(box).processors().stream().noneMatch(n -> n.id().equals(pool))) {
+                    lacking.add(box);
+                }
+            }
+        }
+        if (!lacking.isEmpty()) {
+            problems.add("replication.compression.pool", "box" + (lacking.size() > 1 ? "es '" : " '")
+                    + String.join("', '", lacking) + "' ha" + (lacking.size() > 1 ? "ve" : "s") + " no processor pool '"
+                    + pool + "'; declare it in boxes[].processors (the sender compresses on it, the receiver decompresses)");
         }
     }
 

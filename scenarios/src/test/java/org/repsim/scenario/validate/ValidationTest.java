@@ -291,6 +291,26 @@ class ValidationTest {
     }
 
     @Test
+    void compressionCostsNothingByDefaultAndNamesAPoolEveryBoxOfAPairDeclares() throws ScenarioException {
+        var sc = Scenarios.parse(MINIMAL, "t.json");
+        assertThat(sc.replication().compression().pool()).isNull();
+        assertThat(sc.replication().compression().throughputBps()).isEqualTo(1e9);
+        String pairs = "\"pairs\": [ { \"primary\": \"p\", \"secondary\": \"s\" } ]";
+        Problem missing = problem(with(pairs, pairs + ", \"compression\": { \"pool\": \"zip\" }"));
+        assertThat(missing.path()).isEqualTo("replication.compression.pool");
+        assertThat(missing.message()).contains("boxes 'p', 's' have no processor pool 'zip'");
+        String declared = with("\"site\": \"a\", \"volumes\"",
+                "\"site\": \"a\", \"processors\": [ { \"id\": \"zip\" } ], \"volumes\"");
+        var ok = Scenarios.parse(Fixtures.with(declared, pairs,
+                pairs + ", \"compression\": { \"pool\": \"zip\", \"throughput\": \"500 MB/s\" }"), "t.json");
+        assertThat(ok.replication().compression().throughputBps()).isEqualTo(5e8);
+        Problem zero = problem(Fixtures.with(declared, pairs,
+                pairs + ", \"compression\": { \"pool\": \"zip\", \"throughput\": \"0 B/s\" }"));
+        assertThat(zero.path()).isEqualTo("replication.compression.throughput");
+        assertThat(zero.message()).contains("greater than zero");
+    }
+
+    @Test
     void aLikeCopyReportsTheProblemsOfValuesItWritesItself() {
         String text = with("\"like\": \"p\" }", "\"like\": \"p\", \"cache\": { \"trackSize\": \"0 B\" } }");
         Problem p = problem(text);

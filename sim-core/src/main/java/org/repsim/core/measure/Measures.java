@@ -48,6 +48,9 @@ public final class Measures {
             "busy fraction of the link's busier direction");
     public static final MetricFamily LINK_DIRECTION_UTILIZATION = new MetricFamily("link.<id>.<from>-<to>.utilization",
             FRACTION, "busy fraction of one direction of the link");
+    public static final MetricFamily REMOTE_ADAPTER_UTILIZATION = new MetricFamily("<box*>.remoteAdapters.utilization",
+            FRACTION, "busy adapters ÷ adapters of a box's remote adapters: every replication transfer it sends or "
+                    + "receives");
     public static final MetricFamily UTILIZATION = new MetricFamily("<component*>.utilization", FRACTION,
             "busy servers ÷ servers of a processor pool or disk group");
     public static final MetricFamily QUEUE = new MetricFamily("queue.<component*>", COUNT,
@@ -256,7 +259,7 @@ public final class Measures {
     public static final List<MetricSelector> HEADLINES = List.of(
             HOST_WRITE_LATENCY.mean(), HOST_WRITE_LATENCY.p50(), HOST_WRITE_LATENCY.p99(), HOST_WRITE_LATENCY.p999(),
             HOST_READ_LATENCY.mean(), HOST_READ_LATENCY.p99(), HOST_WRITES, LINK_UTILIZATION, LINK_DIRECTION_UTILIZATION,
-            RPO_LAG_MEAN, RPO_LAG_MAX, RPO_ABOVE_TARGET,
+            REMOTE_ADAPTER_UTILIZATION, RPO_LAG_MEAN, RPO_LAG_MAX, RPO_ABOVE_TARGET,
             ORDERED_REORDER_DEPTH.mean(), ORDERED_REORDER_DEPTH.max(), ORDERED_OUT_OF_ORDER,
             CYCLE_DURATION.mean(), CYCLE_DURATION.max(), CYCLE_BYTES_MEAN, CYCLE_FOLDING_MEAN,
             CYCLE_BYTE_FOLDING_MEAN, CACHE_SESSION_PEAK, SPILL_PEAK, SESSION_DROPS, CONSISTENCY_VIOLATIONS, SHUTTLE_ROUND.mean(),
@@ -301,7 +304,8 @@ public final class Measures {
 
     /** Every family of the catalogue. */
     public static List<MetricFamily> families() {
-        return List.of(LINK_UTILIZATION, LINK_DIRECTION_UTILIZATION, UTILIZATION, CACHE_WRITE_PENDING, QUEUE);
+        return List.of(LINK_UTILIZATION, LINK_DIRECTION_UTILIZATION, REMOTE_ADAPTER_UTILIZATION, UTILIZATION,
+                CACHE_WRITE_PENDING, QUEUE);
     }
 
     /** The descriptor of a time-series column met in results by name, when the catalogue has it. */

@@ -46,6 +46,12 @@ class MeasuresTest {
         assertThat(Measures.QUEUE.statistics("r1a.hostAdapters").mean().name()).isEqualTo("queue.r1a.hostAdapters.mean");
         assertThat(Measures.metric("queue.link.wan.prod-dr.max")).isPresent();
         assertThat(Measures.metric("no.such.metric")).isEmpty();
+        // a box's remote adapters: their own headline family, found before the generic pool utilisation
+        assertThat(Measures.REMOTE_ADAPTER_UTILIZATION.of("r1a").name()).isEqualTo("r1a.remoteAdapters.utilization");
+        assertThat(Measures.metric("r1a.remoteAdapters.utilization").orElseThrow().description())
+                .isEqualTo(Measures.REMOTE_ADAPTER_UTILIZATION.description());
+        assertThat(Measures.HEADLINES).contains(Measures.REMOTE_ADAPTER_UTILIZATION);
+        assertThat(Measures.REMOTE_ADAPTER_UTILIZATION.matches("r1a.hostAdapters.utilization")).isFalse();
         assertThatThrownBy(() -> Measures.LINK_DIRECTION_UTILIZATION.of("wan")).isInstanceOf(IllegalArgumentException.class);
     }
 
