@@ -81,7 +81,7 @@ import org.repsim.model.recovery.rules.TrackImage;
  * <p>A thin coordinator (pairs, ports, host writes, queries) over collaborators with one job
  * each: {@link TwoStageDispatch} (preparation, reorder, sender), {@link SecondaryWrites} (the
  * secondary's write, record and acknowledgement, over {@link Port}s), {@link CopyPasses} and
- * {@link SecuredBacklog} (backlog and recovery point).
+ * {@link SecuredBacklog} (backlog); recovery point and data lost come from the shared {@link RecoverableImage}.
  *
  * <p>Stale or duplicate subtasks make {@link OrderedDispatcher#offer} throw; the engine does not
  * catch it — the run fails (docs/model.md §4).
@@ -294,9 +294,9 @@ public final class OrderedReplication implements ReplicationHandler {
     }
 
     /**
-     * What a disaster now would lose (docs/model.md §7): host writes acknowledged but not yet written at
-     * a secondary — host tasks not fully written, plus out-of-sync tracks (marked or in flight;
-     * rewrites of a track while out of sync count once, since only its last value is owed).
+     * Backlog in writes: host tasks not fully written at a secondary, plus out-of-sync tracks (marked
+     * or in flight; rewrites of a track while out of sync count once). Not the data a disaster loses,
+     * which is measured on the image ({@link #image()}, docs/model.md §7).
      */
     public long unsecuredWrites() {
         return backlog.unsecuredWrites();

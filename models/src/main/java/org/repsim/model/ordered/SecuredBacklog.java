@@ -6,9 +6,10 @@ import org.repsim.core.signal.Signal;
 
 /**
  * What the secondaries still lack (docs/model.md §4): the backlog in tracks and bytes, and the
- * recovery point — the local acknowledgement time of the oldest write not yet written at a
+ * {@code securedUpTo} instant — the local acknowledgement time of the oldest write not yet written at a
  * secondary (host tasks: a FIFO of unsecured tasks in acknowledgement order; copy passes: each
- * relationship's {@link OutOfSyncSet}, O(1)).
+ * relationship's {@link OutOfSyncSet}, O(1)). The recovery-point lag comes from the recoverable
+ * image instead (docs/model.md §7).
  */
 final class SecuredBacklog {
     private final List<Relationship> relationships;

@@ -65,6 +65,8 @@ class SyncLinkFailureScenarioTest {
         assertThat(recoveryPoint).isGreaterThan(2.9).isLessThanOrEqualTo(3.0);
         assertThat(r.value("rpo.lag.max")).isCloseTo(recoveryPoint, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(r.value("disaster.lost.span")).isLessThanOrEqualTo(recoveryPoint);
+        // the lag is 0 until the suspension, then now − suspension: its time average over the 9 s is rp² / (2 × 9 s)
+        assertThat(r.value("rpo.lag.mean")).isCloseTo(recoveryPoint * recoveryPoint / 18, org.assertj.core.data.Offset.offset(1e-9));
         // host writes no longer wait for the link beyond suspendAfter
         assertThat(r.value("host.write.latency.max")).isLessThan(1.01);
     }
