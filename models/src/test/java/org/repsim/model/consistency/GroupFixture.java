@@ -69,6 +69,9 @@ final class GroupFixture {
         long volumeTracks = 1_024;
         long seed = 11;
         long transmitIdleNs = Long.MAX_VALUE;
+        /** Each session's cache limit (bytes) and pressure policies. */
+        long sessionCacheBytes = 1L << 30;
+        List<PressurePolicy> policies = List.of(PressurePolicy.PACE);
         /** Coordinator / gatherer messages take exactly {@code messageLatencyMeanNs} (else exponential). */
         boolean fixedMessageLatency;
     }
@@ -112,7 +115,7 @@ final class GroupFixture {
             SwitchRules rules = k.mode == ConsistencyMode.NONE
                     ? SwitchRules.legacy((long) (k.minCycleTimeNs * (1 + i * k.noneSkew)))
                     : SwitchRules.external();
-            CachePressure pressure = new CachePressure(1L << 30, 0, List.of(PressurePolicy.PACE), k.transmitIdleNs);
+            CachePressure pressure = new CachePressure(k.sessionCacheBytes, 0, k.policies, k.transmitIdleNs);
             CycleConfig config = new CycleConfig("r" + i, rules, pressure, -1, SlotSizing.WRITTEN, 64, 64, 64, null, true);
             CycleSession session = new CycleSession(kernel, signals, p, s, sessionLinks, config);
             session.addPair(pv, sv);
