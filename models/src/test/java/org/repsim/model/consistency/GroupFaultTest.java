@@ -64,7 +64,7 @@ class GroupFaultTest {
     @EnumSource(value = ConsistencyMode.class, names = {"HOST", "SHUTTLE"})
     void aMemberDroppedByCachePressureResumesToo(ConsistencyMode mode) {
         GroupFixture.Knobs k = knobs(mode);
-        k.sessionCacheBytes = 256 * 1024;
+        k.sessionCacheBytes = 64 * GroupFixture.TRACK; // 64 slots: each takes a whole track of the box cache (docs/model.md §7a)
         k.policies = java.util.List.of(org.repsim.model.cycle.rules.PressurePolicy.DROP);
         long dropNs = resumesAfterTheDropOfBox1(k);
         assertThat(dropNs).as("box 1 dropped when its cache filled").isBetween(100 * MS, 200 * MS);
