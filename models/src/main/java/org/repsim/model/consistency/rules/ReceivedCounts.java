@@ -57,7 +57,11 @@ public final class ReceivedCounts {
     }
 
     private Entry find(long seq, boolean create) {
-        if (entries.isEmpty() || entries.peekLast().seq < seq) {
+        Entry last = entries.peekLast();
+        if (last != null && last.seq == seq) {
+            return last; // most transfers belong to the newest number received
+        }
+        if (last == null || last.seq < seq) {
             if (!create) {
                 return null;
             }
