@@ -88,6 +88,8 @@ public final class TimeWeighted implements Resettable {
     /** Restarts the average at {@code nowNs} with the current level; max and min restart there too. */
     @Override
     public void reset(long nowNs) {
+        // the lifetime integral runs on through a reset: book the span since the last change first
+        lifetimeIntegral += level * (nowNs - lastNs);
         startNs = nowNs;
         lastNs = nowNs;
         integral = 0;
