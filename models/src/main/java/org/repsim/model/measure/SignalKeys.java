@@ -119,6 +119,8 @@ public final class SignalKeys {
                 "reorder depth a task saw");
         public static final SignalKey DISPATCH_WAIT = SignalKey.observation(".dispatch.wait", NANOSECONDS,
                 "time from prepared to dispatched");
+        public static final SignalKey TRACK_WAIT = SignalKey.observation(".trackWait", NANOSECONDS,
+                "time a subtask waited for an older subtask of its track to be dispatched");
         public static final SignalKey DISPATCH_WAITED = SignalKey.count(".dispatch.waited", COUNT,
                 "dispatches that had to wait");
         public static final SignalKey DISPATCHED = SignalKey.count(".dispatched", COUNT, "writes dispatched");

@@ -22,7 +22,8 @@ import org.repsim.model.measure.SignalKeys;
  * total over engines), {@code ordered.reorder.taskDepth.max} (largest subqueue of one task),
  * {@code ordered.reorder.depthPerTask.mean} (time-weighted total depth / active tasks),
  * {@code ordered.outOfOrder}, {@code ordered.rejected}, {@code ordered.wait.mean/.max} (s, prepared →
- * dispatched), {@code ordered.waited.fraction}, {@code ordered.dispatched}, {@code ordered.written},
+ * dispatched), {@code ordered.trackWait.mean/.max} (s, created → admitted by the per-track gate, every
+ * subtask counted, 0 with ordering off), {@code ordered.waited.fraction}, {@code ordered.dispatched}, {@code ordered.written},
  * {@code ordered.check.entries}, {@code ordered.check.cpu} (s), {@code ordered.prepare.utilization},
  * {@code ordered.sender.utilization}, {@code ordered.backlog.tracks.mean/.max},
  * {@code ordered.backlog.bytes.mean/.max}, {@code ordered.pass.duration.mean/.max} (s),
@@ -49,6 +50,7 @@ public final class OrderedRecording {
     private final TimeWeighted backlogBytesLevel;
     private final Tally taskDepth = new Tally();
     private final Tally wait = new Tally();
+    private final Tally trackWait = new Tally();
     private final Tally passDuration = new Tally();
     private final Counter waited = new Counter();
     private final Counter dispatched = new Counter();
@@ -97,7 +99,7 @@ public final class OrderedRecording {
         }
         r.subscribe(signals, startNs);
         for (var res : List.of(r.depthLevel, r.depthPerTask, r.backlogTracksLevel, r.backlogBytesLevel, r.taskDepth,
-                r.wait, r.passDuration, r.waited, r.dispatched, r.outOfOrder, r.written, r.checkEntries, r.checkNs)) {
+                r.wait, r.trackWait, r.passDuration, r.waited, r.dispatched, r.outOfOrder, r.written, r.checkEntries, r.checkNs)) {
             rec.resetWith(res);
         }
         for (int i = 0; i < engines.size(); i++) {
@@ -131,6 +133,7 @@ public final class OrderedRecording {
             });
             signals.get(p, SignalKeys.Ordered.REORDER_TASK_DEPTH).subscribe((t, v) -> taskDepth.add(v));
             signals.get(p, SignalKeys.Ordered.DISPATCH_WAIT).subscribe((t, v) -> wait.add(v));
+            signals.get(p, SignalKeys.Ordered.TRACK_WAIT).subscribe((t, v) -> trackWait.add(v));
             signals.get(p, SignalKeys.Ordered.DISPATCH_WAITED).subscribe((t, v) -> waited.add((long) v));
             signals.get(p, SignalKeys.Ordered.DISPATCHED).subscribe((t, v) -> dispatched.add((long) v));
             signals.get(p, SignalKeys.Ordered.CHECK_ENTRIES).subscribe((t, v) -> checkEntries.add((long) v));
@@ -199,6 +202,8 @@ public final class OrderedRecording {
         out.add(Measures.ORDERED_REJECTED.of(rejectedTotal() - rejectedAtReset));
         out.add(Measures.ORDERED_WAIT.mean().of(wait.count() == 0 ? 0 : wait.mean() / 1e9));
         out.add(Measures.ORDERED_WAIT.max().of(wait.count() == 0 ? 0 : wait.max() / 1e9));
+        out.add(Measures.ORDERED_TRACK_WAIT.mean().of(trackWait.count() == 0 ? 0 : trackWait.mean() / 1e9));
+        out.add(Measures.ORDERED_TRACK_WAIT.max().of(trackWait.count() == 0 ? 0 : trackWait.max() / 1e9));
         out.add(Measures.ORDERED_WAITED.of(dispatched.value() == 0 ? 0 : (double) waited.value() / dispatched.value()));
         out.add(Measures.ORDERED_DISPATCHED.of(dispatched.value()));
         out.add(Measures.ORDERED_WRITTEN.of(written.value()));

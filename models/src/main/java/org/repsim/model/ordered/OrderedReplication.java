@@ -28,6 +28,10 @@ import org.repsim.model.recovery.rules.TrackImage;
  *
  * <p>Path of one subtask (one track of a write data task):
  * <ol>
+ *   <li><b>per-track gate</b> [design, with {@code ordering: on}]: the subtask is added to the
+ *       {@link org.repsim.model.ordered.rules.TrackGate} when its task is created; it starts its
+ *       preparation only once every older subtask of its track (an earlier task's, host task or
+ *       copy pass) has been dispatched, so per track the data dispatched never gets older;</li>
  *   <li><b>preparation</b> [design]: a server of the {@code preparePool} serves it (its service
  *       law), then reads the track from the primary cache; on a miss the track is staged from
  *       the back end (the server is released; the subtask is prepared when the disk read ends),
@@ -72,7 +76,8 @@ import org.repsim.model.recovery.rules.TrackImage;
  * <p>Signals ({@code ordered.<box>.…}, times in ns): {@code reorder.depth}, {@code
  * reorder.activeTasks} (levels), {@code reorder.taskDepth} (observation: the inserted task's
  * subqueue depth after each insertion), {@code dispatch.wait} (observation: prepared →
- * dispatched), {@code dispatch.waited}, {@code dispatched}, {@code check.entries}, {@code
+ * dispatched), {@code trackWait} (observation: created → admitted by the per-track gate, ordering
+ * on only), {@code dispatch.waited}, {@code dispatched}, {@code check.entries}, {@code
  * check.ns}, {@code outOfOrder}, {@code written} (counts), {@code backlog.tracks}, {@code
  * backlog.bytes} (levels: tracks/bytes owed to the secondary — out-of-sync tracks not yet taken
  * plus taken or tasked tracks not yet written there), {@code pass.duration} (observation),
@@ -158,9 +163,10 @@ public final class OrderedReplication implements ReplicationHandler {
         Signal backlogBytesSignal = signals.declare(p, SignalKeys.Ordered.BACKLOG_BYTES);
         Signal passDurationSignal = signals.declare(p, SignalKeys.Ordered.PASS_DURATION);
         Signal securedUpToSignal = signals.declare(p, SignalKeys.Ordered.SECURED_UP_TO);
+        Signal trackWaitSignal = signals.declare(p, SignalKeys.Ordered.TRACK_WAIT);
         this.dispatch = new TwoStageDispatch(this, scheduler, config, primary, prepare, sender, depthSignal,
                 activeTasksSignal, taskDepthSignal, waitSignal, waitedSignal, dispatchedSignal, checkEntriesSignal,
-                checkNsSignal);
+                checkNsSignal, trackWaitSignal);
         this.secondaryWrites = new SecondaryWrites(this, scheduler, config, trackSizeBytes, outOfOrderSignal,
                 writtenSignal);
         this.passes = new CopyPasses(this, scheduler, config, trackSizeBytes, passDurationSignal);

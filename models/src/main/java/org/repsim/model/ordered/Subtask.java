@@ -8,6 +8,8 @@ final class Subtask {
     final long bytes;
     /** Copy passes: the out-of-sync node of this track's in-flight copy; −1 for host tasks. */
     int node = -1;
+    /** When it was created and met the per-track gate (ordering on). */
+    long createdNs;
     long preparedNs;
     /** The track's version when it was read at preparation (docs/model.md §7). */
     long version;

@@ -7,12 +7,21 @@ import org.repsim.model.Cache;
 import org.repsim.model.Processor;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 import org.repsim.model.ordered.rules.OrderedDispatcher;
+import org.repsim.model.ordered.rules.OrderedDispatcher.Ordering;
+import org.repsim.model.ordered.rules.TrackGate;
 
 /**
  * The two processor stages around the pure {@link OrderedDispatcher} (docs/model.md §4):
  * preparation by the {@code preparePool} (cache read, or stage from the back end on a miss, so
  * completions come out of order), the reorder check charged to the preparation pool, and the
  * {@code senderPool} that turns each dispatched subtask into a write command on a port.
+ *
+ * <p>With {@code ordering: on} every subtask, host task or copy pass, first passes the per-track
+ * {@link TrackGate} [design]: its preparation (the cache read that fixes its data) starts only when
+ * every older subtask of its track has been dispatched to the second processor, so per track the
+ * data dispatched never gets older. The sender is one server and a port is FIFO, so on one path per
+ * track the secondary receives a track's data in age order: no regression (docs/model.md §4). With
+ * {@code ordering: off} there is no gate.
  */
 final class TwoStageDispatch {
 
@@ -27,6 +36,8 @@ final class TwoStageDispatch {
     private final Cache cache;
     private final long trackSizeBytes;
     final OrderedDispatcher<Subtask> dispatcher;
+    /** The per-track gate; null with {@code ordering: off}. */
+    final TrackGate<Subtask> gate;
     private OrderedReplication.DispatchObserver[] observers = new OrderedReplication.DispatchObserver[0];
     private long nextTaskId;
     private long checkEntries;
@@ -40,10 +51,12 @@ final class TwoStageDispatch {
     private final Signal dispatchedSignal;
     private final Signal checkEntriesSignal;
     private final Signal checkNsSignal;
+    private final Signal trackWaitSignal;
 
     TwoStageDispatch(OrderedReplication engine, Scheduler scheduler, OrderedConfig config, Box primary, Processor prepare, Processor sender,
                      Signal depthSignal, Signal activeTasksSignal, Signal taskDepthSignal, Signal waitSignal,
-                     Signal waitedSignal, Signal dispatchedSignal, Signal checkEntriesSignal, Signal checkNsSignal) {
+                     Signal waitedSignal, Signal dispatchedSignal, Signal checkEntriesSignal, Signal checkNsSignal,
+                     Signal trackWaitSignal) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.config = config;
@@ -53,6 +66,7 @@ final class TwoStageDispatch {
         this.cache = primary.cache();
         this.trackSizeBytes = cache.trackSizeBytes();
         this.dispatcher = new OrderedDispatcher<>(config.scan(), config.ordering(), this::onDispatch);
+        this.gate = config.ordering() == Ordering.ON ? new TrackGate<>() : null;
         this.depthSignal = depthSignal;
         this.activeTasksSignal = activeTasksSignal;
         this.taskDepthSignal = taskDepthSignal;
@@ -61,6 +75,7 @@ final class TwoStageDispatch {
         this.dispatchedSignal = dispatchedSignal;
         this.checkEntriesSignal = checkEntriesSignal;
         this.checkNsSignal = checkNsSignal;
+        this.trackWaitSignal = trackWaitSignal;
     }
 
     void addObserver(OrderedReplication.DispatchObserver observer) {
@@ -83,7 +98,20 @@ final class TwoStageDispatch {
 
     // ---------------------------------------------------------------- first stage
 
+    /** A new subtask (created in age order): it prepares now, or once the gate admits it. */
     void prepare(Subtask s) {
+        if (gate == null) {
+            startPreparation(s);
+            return;
+        }
+        s.createdNs = scheduler.now();
+        if (gate.add(s.track, s)) {
+            trackWaitSignal.emit(s.createdNs, 0);
+            startPreparation(s);
+        }
+    }
+
+    private void startPreparation(Subtask s) {
         prepare.submit(() -> {
             if (cache.read(s.track)) {
                 onPrepared(s);
@@ -133,6 +161,14 @@ final class TwoStageDispatch {
             Port port = task.port != null ? task.port : task.rel.roundRobin();
             port.submit(s);
         });
+        if (gate != null) {
+            // the next subtask of the track may read it now (the processor only schedules: no re-entry)
+            Subtask next = gate.dispatched(s.track);
+            if (next != null) {
+                trackWaitSignal.emit(now, now - next.createdNs);
+                startPreparation(next);
+            }
+        }
     }
 
     long checkEntries() {

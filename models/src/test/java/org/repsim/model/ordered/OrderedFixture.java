@@ -61,6 +61,8 @@ final class OrderedFixture {
         long passIntervalNs = 0;
         int passMaxTracks = 0;
         int remoteAdapters = 1;
+        /** Start with every track out-of-sync (an initial copy pass). */
+        boolean initialCopy = false;
         /** Remote adapter port speed of both boxes, B/s; 0: overhead (500 ns) only. */
         double remotePortBps = 0;
 
@@ -105,7 +107,7 @@ final class OrderedFixture {
                 setup.checkNsPerEntry, setup.maxInFlight, setup.spread, 512, 128,
                 setup.passIntervalNs, setup.passMaxTracks);
         engine = new OrderedReplication(primary, signals, config);
-        engine.addPair(primaryVolume, secondaryVolume, links, false);
+        engine.addPair(primaryVolume, secondaryVolume, links, setup.initialCopy);
         host = new Host(kernel, signals);
         ordered = OrderedRecording.register(recording, signals, List.of(engine), kernel, 0, setup.rpoTargetNs);
         recording.latency(signals.find("host.write.latency"), "host.write.latency");

@@ -14,7 +14,7 @@ public record Ordered(
         @OneOf({"all", "head"}) @Default("\"all\"")
         @Doc("all: examine every queued subtask on each insertion (the claim's literal form); head: check subqueue heads only.") String scan,
         @Quantity(TIME) @Default("\"1 us\"") @Doc("First-stage processor time charged per queue entry examined.") long scanCostNs,
-        @OneOf({"on", "off"}) @Default("\"on\"") @Doc("off: dispatch in preparation order, to show the violations ordering prevents.") String ordering,
+        @OneOf({"on", "off"}) @Default("\"on\"") @Doc("on: reorder by seq within a task, and per track start a subtask's preparation only once every older subtask of its track is dispatched (per-track gate, model §4). off: dispatch in preparation order, no gate, to show the violations ordering prevents.") String ordering,
         @Default("{}") @Doc("Second processor: turns subtasks into write commands.") Sender sender,
         @OneOf({"per-task", "per-subtask"}) @Default("\"per-task\"")
         @Doc("With several links: per-task pins each task to one port (its subtasks stay in order on a FIFO link); per-subtask spreads commands round-robin (more parallelism, but subtasks can overtake on links of different delay).") String spread,

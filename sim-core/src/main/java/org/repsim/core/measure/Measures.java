@@ -81,6 +81,8 @@ public final class Measures {
             "writes rejected by the ordered dispatcher");
     public static final Statistics ORDERED_WAIT = new Statistics("ordered.wait", SECONDS,
             "the time from prepared to dispatched");
+    public static final Statistics ORDERED_TRACK_WAIT = new Statistics("ordered.trackWait", SECONDS,
+            "the time a write waited, before its preparation, for an older write of its track to be dispatched");
     public static final MetricType ORDERED_WAITED = new MetricType("ordered.waited.fraction", FRACTION,
             "share of dispatched writes that had to wait");
     public static final MetricType ORDERED_DISPATCHED = new MetricType("ordered.dispatched", COUNT,
