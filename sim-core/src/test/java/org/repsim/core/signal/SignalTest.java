@@ -75,4 +75,30 @@ class SignalTest {
         s.emit(2, 5);
         assertThat(countsSeen).containsExactly(1L, 2L);
     }
+
+    /** A lone level or histogram is called directly; a second subscriber of any kind ends that and both hear every later value. */
+    @Test
+    void aLoneStatisticKeepsHearingWhenOthersJoin() {
+        Signal level = new Signals().level("l", "count");
+        TimeWeighted w = new TimeWeighted();
+        level.subscribe(w);
+        level.emit(10, 2);
+        List<Double> heard = new ArrayList<>();
+        level.subscribe((t, v) -> heard.add(v));
+        level.emit(20, 5);
+        assertThat(w.integral(30)).isEqualTo(2 * 10 + 5 * 10);
+        assertThat(heard).containsExactly(5.0);
+
+        Signal latency = new Signals().observation("h", "ns");
+        LatencyHistogram h = new LatencyHistogram();
+        latency.subscribe(h);
+        latency.emit(1, 7);
+        Tally t = new Tally();
+        latency.subscribe(t);
+        latency.emit(2, 9);
+        assertThat(h.count()).isEqualTo(2);
+        assertThat(h.maxNs()).isEqualTo(9);
+        assertThat(t.count()).isEqualTo(1);
+        assertThat(t.mean()).isEqualTo(9);
+    }
 }
