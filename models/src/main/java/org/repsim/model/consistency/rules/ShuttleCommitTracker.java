@@ -117,17 +117,8 @@ public final class ShuttleCommitTracker {
 
     /** Bytes the secondaries together received so far for a not yet committed number. */
     public long receivedBytes(long seq) {
-        long offset = seq - committedThrough - 1;
-        if (offset < 0 || offset >= pending.size()) {
-            return 0;
-        }
-        int i = 0;
-        for (Pending p : pending) {
-            if (i++ == offset) {
-                return p.bytesSum;
-            }
-        }
-        return 0;
+        Pending p = pendingOrNull(seq);
+        return p == null ? 0 : p.bytesSum;
     }
 
     /** Numbers held in memory: announced or partly received but not committed. */
@@ -148,13 +139,7 @@ public final class ShuttleCommitTracker {
         while (pending.size() <= offset) {
             pending.addLast(new Pending(secondaryCount));
         }
-        int i = 0;
-        for (Pending p : pending) {
-            if (i++ == offset) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("unreachable: pending record " + offset + " missing");
+        return nth(offset);
     }
 
     /** Rejects (before any state changes) more received bytes or writes than a known final total. */
@@ -182,16 +167,23 @@ public final class ShuttleCommitTracker {
 
     /** Host writes the secondaries together received so far for a not yet committed number. */
     public long receivedWrites(long seq) {
+        Pending p = pendingOrNull(seq);
+        return p == null ? 0 : p.writesSum;
+    }
+
+    /** The record of a not yet committed number already held, else null. */
+    private Pending pendingOrNull(long seq) {
         long offset = seq - committedThrough - 1;
-        if (offset < 0 || offset >= pending.size()) {
-            return 0;
-        }
+        return offset < 0 || offset >= pending.size() ? null : nth(offset);
+    }
+
+    private Pending nth(long offset) {
         int i = 0;
         for (Pending p : pending) {
             if (i++ == offset) {
-                return p.writesSum;
+                return p;
             }
         }
-        return 0;
+        throw new IllegalStateException("unreachable: pending record " + offset + " missing");
     }
 }
