@@ -1,5 +1,7 @@
 package org.repsim.model;
 
+import org.repsim.core.collect.ColumnRing;
+
 /**
  * The way of replication transfers from one box to another over one link direction
  * (docs/model.md §1, §7a). A data transfer (a write, a cycle slot, a commit, a track copy) of
@@ -45,12 +47,9 @@ public final class RemotePath {
     private final long[] passed = new long[DELIVERED];
     private final Runnable[] stageDone = new Runnable[DELIVERED];
 
-    // transfers sent and not yet delivered, oldest first (ring): raw bytes and delivery action
-    private long[] bytes = new long[16];
-    private Runnable[] actions = new Runnable[16];
-    private int head;
-    private int size;
-    /** Absolute number of the ring's head transfer. */
+    /** Transfers sent and not yet delivered, oldest first: raw bytes (long0) and delivery action. */
+    private final ColumnRing inTransit = new ColumnRing(1, 0, true, 16);
+    /** Absolute number of the ring's oldest transfer. */
     private long headSeq;
 
     private RemotePath(Box sender, Box receiver, WanLink.Direction link) {
@@ -100,15 +99,9 @@ public final class RemotePath {
         if (transferBytes < 0) {
             throw new IllegalArgumentException("path " + link.name() + ": negative transfer size " + transferBytes);
         }
-        if (size == actions.length) {
-            grow();
-        }
-        int tail = (head + size) & (actions.length - 1);
         // an acknowledged transfer is kept as the complement of its size (a negative number)
-        bytes[tail] = acknowledged ? ~transferBytes : transferBytes;
-        actions[tail] = onDelivered;
-        size++;
-        enter(COMPRESS, headSeq + size - 1);
+        inTransit.add(acknowledged ? ~transferBytes : transferBytes, onDelivered);
+        enter(COMPRESS, headSeq + inTransit.size() - 1);
     }
 
     /** Transfer {@code seq} enters the first stage from {@code stage} on that costs something. */
@@ -121,7 +114,7 @@ public final class RemotePath {
             deliver(seq);
             return;
         }
-        long stored = bytes[(int) ((head + (seq - headSeq)) & (actions.length - 1))];
+        long stored = inTransit.long0(inTransit.slotAt((int) (seq - headSeq)));
         long b = stored < 0 ? ~stored : stored;
         switch (s) {
             case COMPRESS -> pools[s].submit(Durations.transferNs(b, compressBps), stageDone[s]);
@@ -143,26 +136,10 @@ public final class RemotePath {
         if (seq != headSeq) {
             throw new IllegalStateException("path " + link.name() + ": transfer " + seq + " delivered before " + headSeq);
         }
-        Runnable action = actions[head];
-        actions[head] = null;
-        head = (head + 1) & (actions.length - 1);
-        size--;
+        Runnable action = inTransit.action(inTransit.first());
+        inTransit.removeFirst();
         headSeq++;
         action.run();
-    }
-
-    private void grow() {
-        int n = actions.length;
-        long[] b = new long[2 * n];
-        Runnable[] a = new Runnable[2 * n];
-        for (int i = 0; i < size; i++) {
-            int from = (head + i) & (n - 1);
-            b[i] = bytes[from];
-            a[i] = actions[from];
-        }
-        bytes = b;
-        actions = a;
-        head = 0;
     }
 
     public WanLink.Direction link() {
@@ -179,6 +156,6 @@ public final class RemotePath {
 
     /** Transfers sent on this path and not yet delivered. */
     public int inTransit() {
-        return size;
+        return inTransit.size();
     }
 }

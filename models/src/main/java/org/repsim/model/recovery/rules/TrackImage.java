@@ -3,6 +3,7 @@ package org.repsim.model.recovery.rules;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.repsim.core.collect.LongObjectRing;
 import org.repsim.model.consistency.rules.DataLoss;
 
 /**
@@ -58,31 +59,14 @@ public final class TrackImage {
     private static final class Track {
         long primary;
         long image;
-        // unsettled writes of this track, by increasing version (a ring: versions only grow)
-        long[] versions = new long[4];
-        Write[] writes = new Write[4];
-        int head;
-        int size;
+        // unsettled writes of this track, by increasing version (a FIFO: versions only grow)
+        final LongObjectRing<Write> unsettled = new LongObjectRing<>(4);
         // versions carried by transfers read and not yet landed (a small multiset)
         long[] inFlight = new long[2];
         int inFlightCount;
 
         void add(long v, Write w) {
-            if (size == versions.length) {
-                long[] nv = new long[size * 2];
-                Write[] nw = new Write[size * 2];
-                for (int i = 0; i < size; i++) {
-                    nv[i] = versions[(head + i) % versions.length];
-                    nw[i] = writes[(head + i) % versions.length];
-                }
-                versions = nv;
-                writes = nw;
-                head = 0;
-            }
-            int at = (head + size) % versions.length;
-            versions[at] = v;
-            writes[at] = w;
-            size++;
+            unsettled.add(v, w);
         }
 
         long minInFlight() {
@@ -192,10 +176,9 @@ public final class TrackImage {
             return false;
         }
         boolean regression = version < t.image;
-        for (int i = 0; i < t.size; i++) {
-            int j = (t.head + i) % t.versions.length;
-            long v = t.versions[j];
-            Write w = t.writes[j];
+        for (int i = 0; i < t.unsettled.size(); i++) {
+            long v = t.unsettled.keyAt(i);
+            Write w = t.unsettled.valueAt(i);
             if (v > t.image && v <= version) {
                 enter(w);
             } else if (v <= t.image && v > version) {
@@ -222,12 +205,10 @@ public final class TrackImage {
     /** Forgets the track's writes that can no longer leave the image, and the track once it is settled. */
     private void settle(long key, Track t) {
         long safe = Math.min(t.image, t.minInFlight());
-        while (t.size > 0 && t.versions[t.head] <= safe) {
-            t.writes[t.head] = null;
-            t.head = (t.head + 1) % t.versions.length;
-            t.size--;
+        while (!t.unsettled.isEmpty() && t.unsettled.keyAt(0) <= safe) {
+            t.unsettled.removeFirst();
         }
-        if (t.size == 0 && t.inFlightCount == 0 && t.image == t.primary) {
+        if (t.unsettled.isEmpty() && t.inFlightCount == 0 && t.image == t.primary) {
             tracks.remove(key);
         }
     }
