@@ -1,6 +1,5 @@
 package org.repsim.model.consistency;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
-import org.repsim.model.consistency.rules.ConsistencyChecker;
 import org.repsim.model.consistency.rules.CoordinatedSwitch;
 import org.repsim.model.consistency.rules.DataLoss;
 import org.repsim.model.consistency.rules.NumberTotal;
@@ -22,6 +20,7 @@ import org.repsim.model.cycle.rules.SwitchMode;
 import org.repsim.model.cycle.CycleEventListener;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.measure.SignalKeys;
+import org.repsim.model.recovery.RecoverableImage;
 
 /**
  * Timed engine of a consistency group (docs/model.md §6, §7, §8.3): any number of primary boxes, each
@@ -29,7 +28,7 @@ import org.repsim.model.measure.SignalKeys;
  * the sessions were built), kept consistent by {@code consistency.mode}:
  * <ul>
  *   <li>{@link ConsistencyMode#NONE}: each session switches by its own legacy / multi-cycle rules
- *       and each secondary applies on its own; the checker sees per-box applies.</li>
+ *       and each secondary applies on its own; each box's applies land in the image on their own.</li>
  *   <li>{@link ConsistencyMode#HOST}: {@link HostCoordinator} — polls, three-phase switch with
  *       consistency windows, common cycle numbers, group-wide apply.</li>
  *   <li>{@link ConsistencyMode#SHUTTLE}: {@link ShuttleRing} — sequence numbers from the shuttle,
@@ -42,19 +41,17 @@ import org.repsim.model.measure.SignalKeys;
  * group over them, before the run starts: it installs itself in front of every session as its
  * primary box's replication handler and starts the coordinator's poll timer or the shuttle.
  *
- * <p><b>Checker.</b> Every replicated host write is reported to a {@link ConsistencyChecker} when
- * its session tags it (box = its index in the session list, tag = its cycle / sequence number; a
- * write that entered no cycle because its session was dropped is owed and never enters the image),
- * and acknowledged when its acknowledgement leaves the engine for the host. Applies: group-wide at
- * each group commit (host: {@code GroupApplyGate}; shuttle: {@code ShuttleCommitTracker}), per box
- * in mode {@code none}. Violations are emitted on {@code consistency.<name>.violations}.
+ * <p><b>Image.</b> Every replicated host write is reported to the group's {@link RecoverableImage}
+ * (docs/model.md §7), the same class sync and ordered modes feed, when its session tags it (space =
+ * its box's cycle space, number = its cycle / sequence number; a write made while its session is
+ * dropped or resynchronising is owed) and acknowledged when its acknowledgement leaves the engine for
+ * the host. Landings: group-wide at each group commit (host: {@code GroupApplyGate}; shuttle:
+ * {@code ShuttleCommitTracker}); per box in mode {@code none}, at each apply, and every owed write at
+ * the end of the box's resynchronisation (every owed track copied). Chain violations found by a
+ * landing are emitted on {@code consistency.<name>.violations}.
  *
- * <p><b>Group recovery point.</b> Host and shuttle: the newest number applied at ALL secondaries
- * (every member has applied its part of every number up to it); the reference time is that
- * number's group close — host: when the first window of the switch that closed it opened (every
- * write acknowledged before then is in a cycle ≤ k); shuttle: when the shuttle advanced past it
- * (no write acknowledged before then has a larger tag). Mode none: the oldest of the sessions'
- * own recovery points.
+ * <p><b>Group recovery point.</b> Every mode: the acknowledgement time of the oldest acknowledged
+ * write not in the image ({@link RecoverableImage#imageTimeNs()}).
  *
  * <p><b>Drops and resume</b> (docs/model.md §6). A member session that drops suspends the group
  * and drops every other member ({@link #checkMember}); each member resynchronises on its own
@@ -68,7 +65,9 @@ public final class ConsistencyGroup {
     private final ConsistencyConfig config;
     private final List<CycleSession> sessions;
     private final GroupMember[] members;
-    private final ConsistencyChecker checker;
+    private final RecoverableImage image;
+    /** The image's cycle space of each member (by member index). */
+    private final int[] spaces;
     private final HostCoordinator coordinator;
     private final ShuttleRing ring;
     private final long startNs;
@@ -77,15 +76,13 @@ public final class ConsistencyGroup {
     private final Signal heldWritesSignal;
     private final Signal suspendedSignal;
 
-    /** (number, group close time ns) of closed numbers from the last one applied everywhere on. */
-    private final ArrayDeque<GroupClose> closes = new ArrayDeque<>();
     private final List<CycleEventListener> closeListeners = new ArrayList<>();
     private final List<CycleEventListener> commitListeners = new ArrayList<>();
     private long appliedEverywhere = -1;
     /** Host and shuttle: every secondary may apply numbers ≤ this (frozen while suspended). */
     private long committedThrough = -1;
     private long suspendedAtNs = -1;
-    /** Checker tag of every write made while suspended: above every number used before (docs/model.md §6). */
+    /** Image number of every write made while suspended: above every number used before (docs/model.md §6). */
     private long resumeTag = -1;
     /** Numbers below this apply at every secondary without a group commit (those of before a suspension). */
     private long openBelow;
@@ -96,12 +93,7 @@ public final class ConsistencyGroup {
     /** Per box: the lowest number whose transfer to its secondary was lost (fault injection), or null. */
     private long[] lostFrom;
     private boolean trustPrimaryCounts;
-    private long recoveryPointNs;
     private final List<Runnable> recoveryPointListeners = new ArrayList<>();
-
-    /** Number {@code number} closed for the whole group at {@code closeNs}: its recovery point once applied everywhere. */
-    private record GroupClose(long number, long closeNs) {
-    }
 
     /**
      * @param sessions one cycle session per primary box (box index = list position), each with its
@@ -133,8 +125,17 @@ public final class ConsistencyGroup {
         this.config = config;
         this.sessions = List.copyOf(sessions);
         this.startNs = scheduler.now();
-        this.recoveryPointNs = startNs;
-        this.checker = new ConsistencyChecker(sessions.size());
+        this.image = new RecoverableImage(scheduler);
+        this.spaces = new int[sessions.size()];
+        for (int i = 0; i < spaces.length; i++) {
+            spaces[i] = image.newSpace();
+            image.cycleSpace(spaces[i]);
+        }
+        image.addImageTimeListener(() -> {
+            for (Runnable r : recoveryPointListeners) {
+                r.run();
+            }
+        });
         String prefix = "consistency." + config.name();
         violationsSignal = signals.declare(prefix, SignalKeys.Consistency.VIOLATIONS);
         holdLatencySignal = signals.declare(prefix, SignalKeys.Consistency.HOLD_LATENCY);
@@ -151,6 +152,11 @@ public final class ConsistencyGroup {
                 // a member's drop suspends the group at once (outside the write that caused it)
                 m.session.addDropListener((k, now) -> scheduler.after(0, Tie.NORMAL, () -> checkMember(m)));
                 m.session.addResynchronisedListener((k, now) -> onMemberResynchronised());
+            }
+        } else {
+            for (GroupMember m : members) {
+                // every owed track was copied: every write of the box is in the image (docs/model.md §7)
+                m.session.addResynchronisedListener((k, now) -> emitViolations(now, image.landAll(spaces[m.index])));
             }
         }
         coordinator = config.mode() == ConsistencyMode.HOST
@@ -178,7 +184,6 @@ public final class ConsistencyGroup {
 
     /** Number {@code k} closed for the group at {@code now} (the recovery-point reference of k). */
     void recordClose(long k, long now) {
-        closes.addLast(new GroupClose(k, now));
         for (CycleEventListener l : closeListeners) {
             l.onCycle(k, now);
         }
@@ -254,8 +259,8 @@ public final class ConsistencyGroup {
         }
         for (GroupMember g : members) {
             if (g.session.switcher().captureNumber() < first) {
-                // an empty fresh cycle is renumbered; a non-empty one closes (its writes are tagged
-                // resumeTag in the checker, below first) and applies like those before the suspension
+                // an empty fresh cycle is renumbered; a non-empty one closes (its writes have image
+                // number resumeTag, below first) and applies like those before the suspension
                 g.session.close(now, first);
             }
         }
@@ -291,7 +296,7 @@ public final class ConsistencyGroup {
         return suspendedAtNs;
     }
 
-    /** Checker tag of the writes made while suspended (see {@link GroupMember#onTagged}). */
+    /** Image number of the writes made while suspended (see {@link GroupMember#onTagged}). */
     long resumeTag() {
         return resumeTag;
     }
@@ -331,19 +336,11 @@ public final class ConsistencyGroup {
                 open[1] = now;
             }
         }
-        int found;
-        if (lostFrom == null) {
-            found = checker.onGroupApplied(through);
-        } else {
-            long[] marks = new long[members.length];
-            for (int b = 0; b < marks.length; b++) {
-                marks[b] = Math.min(through, lostFrom[b] - 1);
-            }
-            found = checker.onGroupApplied(marks);
+        long[] marks = new long[members.length];
+        for (int b = 0; b < marks.length; b++) {
+            marks[b] = lostFrom == null ? through : Math.min(through, lostFrom[b] - 1);
         }
-        if (found > 0) {
-            violationsSignal.emit(now, found);
-        }
+        emitViolations(now, image.landThrough(spaces, marks));
         for (GroupMember m : members) {
             m.session.retryApply();
         }
@@ -361,8 +358,8 @@ public final class ConsistencyGroup {
     /**
      * Fault injection (tests of docs/model.md §6b): slot transfers of member {@code box} are delayed
      * or lost as {@code fault} says. A secondary missing a transfer of number S holds a whole image
-     * only below S: if S ever commits (only with {@link #trustPrimaryCounts}), the checker sees box
-     * {@code box}'s writes from S on as absent.
+     * only below S: if S ever commits (only with {@link #trustPrimaryCounts}), the image holds none
+     * of box {@code box}'s writes from S on.
      */
     public void injectTransferFault(int box, org.repsim.model.cycle.TransferFault fault) {
         GroupMember m = members[box];
@@ -395,49 +392,37 @@ public final class ConsistencyGroup {
     private void onMemberApplied(GroupMember m, long k, long now) {
         m.onApplied(k, now);
         if (config.mode() == ConsistencyMode.NONE) {
-            int found = checker.onApplied(m.index, k);
-            if (found > 0) {
-                violationsSignal.emit(now, found);
-            }
+            emitViolations(now, image.landThrough(spaces[m.index], k));
         }
         updateRecoveryPoint(now);
     }
 
-    private void updateRecoveryPoint(long now) {
-        long rp;
-        if (config.mode() == ConsistencyMode.NONE) {
-            rp = Long.MAX_VALUE;
-            for (CycleSession s : sessions) {
-                rp = Math.min(rp, s.recoveryPointNs());
-            }
-        } else {
-            long appliable = committedThrough;
-            long frontier = appliable;
-            for (GroupMember m : members) {
-                frontier = Math.min(frontier, m.appliedFrontier(appliable));
-            }
-            if (frontier <= appliedEverywhere) {
-                return;
-            }
-            appliedEverywhere = frontier;
-            rp = recoveryPointNs;
-            while (!closes.isEmpty() && closes.peekFirst().number() <= frontier) {
-                rp = closes.pollFirst().closeNs();
-            }
+    private void emitViolations(long now, int found) {
+        if (found > 0) {
+            violationsSignal.emit(now, found);
         }
-        if (rp != recoveryPointNs) {
-            recoveryPointNs = rp;
-            for (Runnable r : recoveryPointListeners) {
-                r.run();
-            }
+    }
+
+    /** Host and shuttle: moves {@link #appliedEverywhere()}. */
+    private void updateRecoveryPoint(long now) {
+        if (config.mode() == ConsistencyMode.NONE) {
+            return;
+        }
+        long appliable = committedThrough;
+        long frontier = appliable;
+        for (GroupMember m : members) {
+            frontier = Math.min(frontier, m.appliedFrontier(appliable));
+        }
+        if (frontier > appliedEverywhere) {
+            appliedEverywhere = frontier;
         }
     }
 
     // ---------------------------------------------------------------- disaster
 
-    /** Data lost if the primary site were lost at {@code nowNs} (docs/model.md §7), from the checker. */
+    /** Data lost if the primary site were lost at {@code nowNs} (docs/model.md §7), from the image. */
     public DataLoss dataLossAt(long nowNs) {
-        return checker.lossAt(nowNs);
+        return image.lossAt(nowNs);
     }
 
     /**
@@ -447,7 +432,7 @@ public final class ConsistencyGroup {
      * {@code disaster.beyondHole} (writes present in an inconsistent image after a missing predecessor).
      */
     public List<Metric> lossAt(long nowNs) {
-        return checker.lossAt(nowNs).metrics();
+        return image.lossAt(nowNs).metrics();
     }
 
     // ---------------------------------------------------------------- observation
@@ -468,17 +453,26 @@ public final class ConsistencyGroup {
         return sessions;
     }
 
-    public ConsistencyChecker checker() {
-        return checker;
+    /** The recoverable image the group's writes are fed to (docs/model.md §7). */
+    public RecoverableImage image() {
+        return image;
+    }
+
+    /** The image's cycle space of member {@code box}. */
+    public int space(int box) {
+        return spaces[box];
     }
 
     public long startNs() {
         return startNs;
     }
 
-    /** The group's recovery point (ns): see the class comment. */
+    /**
+     * The group's recovery point (ns): see the class comment; {@code Long.MIN_VALUE} when every
+     * acknowledged write is in the image (lag 0).
+     */
     public long recoveryPointNs() {
-        return recoveryPointNs;
+        return image.imageTimeNs();
     }
 
     /** Runs whenever {@link #recoveryPointNs()} moved. */

@@ -2,7 +2,7 @@ package org.repsim.model.consistency;
 
 /** How a consistency group keeps its secondaries' images consistent (docs/model.md §6; scenario {@code consistency.mode}). */
 public enum ConsistencyMode {
-    /** No coordination: every session switches by its own legacy / multi-cycle rules; the checker still watches. */
+    /** No coordination: every session switches by its own legacy / multi-cycle rules; the image still follows every chain. */
     NONE("none"),
     /** Host-coordinated switch with consistency windows and group-wide apply (docs/model.md §6a). */
     HOST("host"),

@@ -10,7 +10,6 @@ import org.repsim.model.HostIo;
 import org.repsim.model.ReplicationHandler;
 import org.repsim.model.Volume;
 import org.repsim.model.consistency.rules.AckRule;
-import org.repsim.model.consistency.rules.ConsistencyChecker;
 import org.repsim.model.consistency.rules.NumberTotal;
 import org.repsim.model.consistency.rules.ReceivedCounts;
 import org.repsim.model.consistency.rules.Shuttle;
@@ -19,10 +18,11 @@ import org.repsim.model.cycle.rules.SwitchOutcome;
 import org.repsim.model.cycle.CycleEventListener;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.WriteTagListener;
+import org.repsim.model.recovery.rules.TrackImage;
 
 /**
  * One primary box of a consistency group: sits in front of its {@link CycleSession} as the box's
- * replication handler, so that every host write is tagged in the {@link ConsistencyChecker} and
+ * replication handler, so that every host write is tagged in the group's recoverable image and
  * its acknowledgement can be observed or (shuttle {@code after-round}) held until the entity's
  * next shuttle visit (docs/model.md §6b).
  *
@@ -32,15 +32,18 @@ import org.repsim.model.cycle.WriteTagListener;
  *
  * <p>Per write: the session tags it ({@link WriteTagListener}) and releases its acknowledgement
  * right after, in the same call. Where acknowledgements are held ({@code after-round}) the
- * session gets an {@link Ack} of this member to run, and the handle of the tag passes to it
+ * session gets an {@link Ack} of this member to run, and the image's run of the write passes to it
  * through a field; otherwise the session gets the host's acknowledgement itself and the member
  * does the acknowledgement's bookkeeping when the write is tagged — no object per write.
  */
 final class GroupMember implements ReplicationHandler, WriteTagListener {
 
-    /** Checker tag of a write that entered no cycle (session dropped): owed, never in the image. */
+    /**
+     * Image number of a write that entered no cycle (session dropped): owed; in mode {@code none} it
+     * enters the image when the session's resynchronisation ends, in a group when the group commits
+     * after resuming.
+     */
     static final long OWED_TAG = Long.MAX_VALUE / 4;
-    private static final long NO_HANDLE = Long.MIN_VALUE;
 
     private final ConsistencyGroup group;
     final int index;
@@ -55,7 +58,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             Collections.newSetFromMap(new IdentityHashMap<>());
     /** The member's volume the last write went to (most writes go to the same one). */
     private Volume lastMemberVolume;
-    private long taggedHandle = NO_HANDLE;
+    private TrackImage.Run taggedRun;
     private boolean taggedInCycle;
 
     /** Arrival times (ns) of writes the group held on arrival, until tagged (without after-round). */
@@ -82,7 +85,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         final Runnable hostAck;
         final long arrivedNs;
         final boolean held;
-        long handle;
+        TrackImage.Run run;
         long taggedNs;
 
         Ack(HostIo io, Runnable hostAck, long arrivedNs, boolean held) {
@@ -138,7 +141,6 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
         Volume v = io.volume();
         if (v == lastMemberVolume || volumes.contains(v)) {
             session.anticipate(io);
-            group.checker().anticipateTag();
         } else {
             previous.anticipate(io);
         }
@@ -176,7 +178,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             group.checkMember(this);
         }
         // while the group is suspended no write enters a group number: each is in the image once the
-        // group resumed (its track copied, or its fresh cycle applied): checker tag resumeTag()
+        // group resumed (its track copied, or its fresh cycle applied): image number resumeTag()
         boolean suspended = group.suspended();
         boolean inCycle = cycleNumber != CycleSession.UNTAGGED && !suspended;
         if (shuttleMode && suspended && cycleNumber != CycleSession.UNTAGGED) {
@@ -199,11 +201,11 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             }
             tagTimes[tagCount++] = nowNs;
         }
-        int stream = io.isDependent() ? io.streamId() : ConsistencyChecker.INDEPENDENT;
-        long handle = group.checker().onWriteTagged(stream, io.chainIndex(), index,
-                inCycle ? cycleNumber : suspended ? group.resumeTag() : OWED_TAG, io.sizeBytes(), nowNs);
+        int stream = io.isDependent() ? io.streamId() : -1;
+        long number = inCycle ? cycleNumber : suspended ? group.resumeTag() : OWED_TAG;
+        TrackImage.Run run = group.image().tagged(group.space(index), number, stream, io.chainIndex(), io.sizeBytes());
         if (holdAcks) {
-            taggedHandle = handle; // for the Ack the session runs next
+            taggedRun = run; // for the Ack the session runs next
             taggedInCycle = inCycle;
         } else {
             // the session acknowledges the host right after this call; nothing is held
@@ -213,18 +215,18 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
                     group.onHeldWriteReleased(nowNs, nowNs - arrived);
                 }
             }
-            group.checker().onAcknowledged(handle, nowNs);
+            group.image().acknowledged(run, io.sizeBytes());
         }
     }
 
     private void onSessionAck(Ack a) {
-        long handle = taggedHandle;
-        taggedHandle = NO_HANDLE;
-        if (handle == NO_HANDLE) {
+        TrackImage.Run run = taggedRun;
+        taggedRun = null;
+        if (run == null) {
             throw new IllegalStateException("session " + session.name() + " acknowledged a write it did not tag");
         }
         long now = scheduler.now();
-        a.handle = handle;
+        a.run = run;
         a.taggedNs = now;
         if (a.held) {
             group.onHeldWriteReleased(now, now - a.arrivedNs);
@@ -237,7 +239,7 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     }
 
     private void acknowledge(Ack a, long now) {
-        group.checker().onAcknowledged(a.handle, now);
+        group.image().acknowledged(a.run, a.io.sizeBytes());
         a.hostAck.run();
     }
 

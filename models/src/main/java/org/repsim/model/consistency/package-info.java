@@ -1,7 +1,7 @@
 /**
  * Consistency-group engine (docs/model.md §6, §7, §8.3): {@link org.repsim.model.consistency.ConsistencyGroup}
  * keeps the secondaries of several cycle sessions consistent (mode {@code none}, {@code host} or
- * {@code shuttle}), feeds the dependent-write checker and measures the data lost at a disaster;
+ * {@code shuttle}), feeds the recoverable image (which follows the dependent-write chains) and measures the data lost at a disaster;
  * {@link org.repsim.model.consistency.ConsistencyRecording} subscribes its measurements.
  *
  * <h2>Wiring by the scenario builder</h2>
@@ -27,7 +27,7 @@
  * </pre>
  * Samplers come from named random streams (e.g. {@code consistency.<name>.message},
  * {@code shuttle.<name>.hop}) so that adding a group does not change other components' numbers.
- * Dependent streams must write only to volumes paired in the group (the checker follows each
+ * Dependent streams must write only to volumes paired in the group (the image follows each
  * stream's chain and needs every link of it).
  */
 package org.repsim.model.consistency;

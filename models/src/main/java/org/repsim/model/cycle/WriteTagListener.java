@@ -4,7 +4,7 @@ import org.repsim.model.HostIo;
 
 /**
  * Sees every replicated host write once, when its last track entered the session (just before
- * the host acknowledgement is released): the consistency checker's input (docs/model.md §6, §8.3).
+ * the host acknowledgement is released): the recoverable image's input (docs/model.md §6, §8.3).
  */
 @FunctionalInterface
 public interface WriteTagListener {

@@ -7,10 +7,11 @@ import org.repsim.model.consistency.rules.DataLoss;
 import org.repsim.model.recovery.rules.TrackImage;
 
 /**
- * The secondary site's recoverable image in sync and ordered modes (docs/model.md §7), shared by every
- * engine of a run (each engine names its tracks by its own space): the pure {@link TrackImage} fed at
- * the scheduler's time, telling listeners when the image's primary time moved (the recovery-point
- * lag changes slope) or a transfer rolled a track back (a violation).
+ * The secondary site's recoverable image in every mode (docs/model.md §7), shared by every engine of
+ * a run (each engine, or each cycle session, names its tracks by its own space): the pure
+ * {@link TrackImage} fed at the scheduler's time, telling listeners when the image's primary time
+ * moved (the recovery-point lag changes slope) or a violation happened (a transfer rolled a track
+ * back, or a dependent write entered the image behind a missing one of its chain).
  */
 public final class RecoverableImage {
     private final Scheduler scheduler;
@@ -33,6 +34,18 @@ public final class RecoverableImage {
         void landed(int space, long track, long version);
 
         void landedKeepingNewest(int space, long track, long version);
+
+        /** A write of cycle space {@code space} got number {@code number} (see {@link TrackImage#tagged}). */
+        default void tagged(int space, long number, int stream, long indexInChain, long bytes, TrackImage.Run run) {
+        }
+
+        /** One write of {@code run} was acknowledged. */
+        default void acknowledged(TrackImage.Run run, long bytes, long nowNs) {
+        }
+
+        /** Numbers ≤ {@code number} of cycle space {@code space} landed. */
+        default void landedThrough(int space, long number) {
+        }
     }
 
     public void addLog(Log log) {
@@ -101,6 +114,68 @@ public final class RecoverableImage {
         moved();
     }
 
+    /** Makes {@code space} a cycle space (docs/model.md §7: its writes enter the image by number). */
+    public void cycleSpace(int space) {
+        image.cycleSpace(space);
+    }
+
+    /** A host write of cycle space {@code space} got its number now; returns its run, for its acknowledgement. */
+    public TrackImage.Run tagged(int space, long number, int stream, long indexInChain, long bytes) {
+        TrackImage.Run r = image.tagged(space, number, stream, indexInChain, bytes);
+        for (Log l : logs) {
+            l.tagged(space, number, stream, indexInChain, bytes, r);
+        }
+        return r;
+    }
+
+    /** The host is acknowledged now for one write of {@code run}, of {@code bytes}. */
+    public void acknowledged(TrackImage.Run run, long bytes) {
+        long now = scheduler.now();
+        image.acknowledged(run, bytes, now);
+        for (Log l : logs) {
+            l.acknowledged(run, bytes, now);
+        }
+        moved();
+    }
+
+    /**
+     * One landing, now: for each {@code spaces[i]}, every number ≤ {@code through[i]} enters the image
+     * (a cycle applied; a group commit, every box at once — writes entering together never count
+     * against each other).
+     *
+     * @return the chain violations the landing found
+     */
+    public int landThrough(int[] spaces, long[] through) {
+        for (int i = 0; i < spaces.length; i++) {
+            for (Log l : logs) {
+                l.landedThrough(spaces[i], through[i]);
+            }
+            image.landThrough(spaces[i], through[i]);
+        }
+        return settled();
+    }
+
+    /** As {@link #landThrough(int[], long[])} for one space. */
+    public int landThrough(int space, long through) {
+        return landThrough(new int[] {space}, new long[] {through});
+    }
+
+    /** Every write of cycle space {@code space} tagged so far entered the image (a resynchronisation ended). */
+    public int landAll(int space) {
+        return landThrough(space, Long.MAX_VALUE);
+    }
+
+    private int settled() {
+        int found = image.settleChains();
+        if (found > 0) {
+            for (Runnable r : violationListeners) {
+                r.run();
+            }
+        }
+        moved();
+        return found;
+    }
+
     private void moved() {
         long t = image.imageTimeNs();
         if (t != imageTimeNs) {
@@ -137,9 +212,12 @@ public final class RecoverableImage {
         }
     }
 
-    /** Consistency violations: regressions of the image plus chain violations reported by the engines. */
+    /**
+     * Consistency violations: regressions of the image, chain violations reported by the engines and
+     * those found when cycles landed.
+     */
     public long violations() {
-        return image.regressions() + chainViolations;
+        return image.regressions() + chainViolations + image.chains().violations();
     }
 
     public DataLoss lossAt(long nowNs) {

@@ -7,7 +7,7 @@ import static org.repsim.model.consistency.GroupFixture.US;
 
 import org.junit.jupiter.api.Test;
 import org.repsim.model.consistency.rules.AckRule;
-import org.repsim.model.consistency.rules.ConsistencyChecker;
+import org.repsim.model.recovery.rules.TrackImage;
 
 /**
  * docs/model.md §8.3 on the timed engines: the dependent-write checker, fed by the engine (tags at
@@ -40,15 +40,14 @@ class DependentWriteConsistencyTest {
     }
 
     private static void assertConsistentAfterDrain(GroupFixture f) {
-        ConsistencyChecker c = f.group.checker();
-        assertThat(c.writesTagged()).as("dependent writes tagged").isGreaterThanOrEqualTo(1_000_000);
-        assertThat(c.violations()).as("violations").isZero();
-        assertThat(c.inconsistentApplies()).isZero();
-        assertThat(c.consistentNow()).isTrue();
-        assertThat(c.applies()).as("group commits").isGreaterThan(50);
+        TrackImage c = f.group.image().rules();
+        assertThat(c.taggedWrites()).as("dependent writes tagged").isGreaterThanOrEqualTo(1_000_000);
+        assertThat(c.chains().violations()).as("violations").isZero();
+        assertThat(c.chains().inconsistentSettles()).isZero();
+        assertThat(c.chains().beyondHole()).isZero();
+        assertThat(f.group.appliedEverywhere()).as("group commits").isGreaterThan(50);
         // after the streams stopped everything was committed and applied everywhere
-        assertThat(c.pendingWrites()).isZero();
-        assertThat(c.storedRecords()).isZero();
+        assertThat(c.pendingTaggedWrites()).isZero();
         assertThat(f.metric("consistency.violations")).isZero();
     }
 
@@ -82,9 +81,9 @@ class DependentWriteConsistencyTest {
         // a slow ring: dependent writes reach boxes the shuttle has not visited yet
         k.hopLatencyMeanNs = 2 * MS;
         GroupFixture f = runDependent(k, 300 * MS);
-        assertThat(f.group.checker().violations()).isPositive();
-        assertThat(f.metric("consistency.violations")).isEqualTo(f.group.checker().violations());
-        assertThat(f.group.checker().inconsistentApplies()).isPositive();
+        assertThat(f.group.image().violations()).isPositive();
+        assertThat(f.metric("consistency.violations")).isEqualTo(f.group.image().violations());
+        assertThat(f.group.image().rules().chains().inconsistentSettles()).isPositive();
     }
 
     @Test
@@ -92,7 +91,7 @@ class DependentWriteConsistencyTest {
         GroupFixture.Knobs k = knobs(ConsistencyMode.NONE, AckRule.AFTER_ROUND, 24);
         k.noneSkew = 0.37; // box i switches every 10 ms × (1 + 0.37 i): switches drift apart
         GroupFixture f = runDependent(k, 300 * MS);
-        assertThat(f.group.checker().violations()).isPositive();
-        assertThat(f.metric("consistency.violations")).isEqualTo(f.group.checker().violations());
+        assertThat(f.group.image().violations()).isPositive();
+        assertThat(f.metric("consistency.violations")).isEqualTo(f.group.image().violations());
     }
 }

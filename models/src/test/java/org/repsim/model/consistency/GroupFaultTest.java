@@ -38,8 +38,8 @@ class GroupFaultTest {
         // stalled during the outage: at most the number(s) already received everywhere committed
         assertThat(appliedAt[1] - appliedAt[0]).isLessThanOrEqualTo(1);
         assertThat(appliedAt[2]).isGreaterThan(appliedAt[1] + 5);
-        assertThat(f.group.checker().violations()).isZero();
-        assertThat(f.group.checker().pendingWrites()).isZero();
+        assertThat(f.group.image().violations()).isZero();
+        assertThat(f.group.image().rules().pendingTaggedWrites()).isZero();
         assertThat(f.metric("rpo.lag.max")).isGreaterThan(0.08); // the outage shows in the group's lag
     }
 
@@ -125,8 +125,8 @@ class GroupFaultTest {
         // consistent cycles again: many commits after the resume, the image reaches the end
         long resumed = resumedCommitNs;
         assertThat(commits.stream().filter(c -> c[1] > resumed).count()).isGreaterThan(10);
-        assertThat(f.group.checker().violations()).isZero();
-        assertThat(f.group.checker().pendingWrites()).as("every write, those made while dropped too, in the image")
+        assertThat(f.group.image().violations()).isZero();
+        assertThat(f.group.image().rules().pendingTaggedWrites()).as("every write, those made while dropped too, in the image")
                 .isZero();
         assertThat(f.group.heldAcknowledgements()).isZero();
         for (int b = 0; b < f.sessions.size(); b++) {

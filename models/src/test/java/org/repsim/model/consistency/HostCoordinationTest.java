@@ -75,7 +75,7 @@ class HostCoordinationTest {
         // idle at the end: every closed cycle is applied everywhere (a switch in progress may already
         // have closed, empty, the next number at every box)
         assertThat(f.group.appliedEverywhere()).isBetween(switches - 1, switches);
-        assertThat(f.group.checker().violations()).isZero();
+        assertThat(f.group.image().violations()).isZero();
     }
 
     @Test
@@ -136,7 +136,7 @@ class HostCoordinationTest {
         }
         f.runUntil(100 * MS);
         assertThat(done[0]).isEqualTo(50);
-        assertThat(f.group.checker().writesTagged()).isZero();
+        assertThat(f.group.image().rules().taggedWrites()).isZero();
         assertThat(f.sessions.get(0).switcher().lastClosed()).isNull();
     }
 }

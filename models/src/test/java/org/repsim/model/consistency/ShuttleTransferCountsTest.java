@@ -104,8 +104,8 @@ class ShuttleTransferCountsTest {
         long through = f.group.commitTracker().committedThrough();
         assertThat(through).isEqualTo(log.finalVisitNs.lastKey()).isGreaterThan(100);
         log.assertReplay(through);
-        assertThat(f.group.checker().violations()).isZero();
-        assertThat(f.group.checker().pendingWrites()).isZero();
+        assertThat(f.group.image().violations()).isZero();
+        assertThat(f.group.image().rules().pendingTaggedWrites()).isZero();
         assertThat(f.metric("shuttle.commit.wait.mean")).isPositive();
     }
 
@@ -124,7 +124,7 @@ class ShuttleTransferCountsTest {
                 .isGreaterThan(log.finalVisitNs.get(s) + L + 20 * MS);
         log.assertReplay(f.group.commitTracker().committedThrough());
         assertThat(f.group.commitTracker().committedThrough()).isEqualTo(log.finalVisitNs.lastKey());
-        assertThat(f.group.checker().violations()).isZero();
+        assertThat(f.group.image().violations()).isZero();
         assertThat(f.metric("shuttle.commit.wait.max")).isGreaterThan(0.02);
     }
 
@@ -142,7 +142,7 @@ class ShuttleTransferCountsTest {
         assertThat(log.finalVisitNs.lastKey()).isGreaterThan(s + 20);
         assertThat(f.group.commitTracker().pendingNumbers()).isGreaterThan(20);
         log.assertReplay(s - 1);
-        assertThat(f.group.checker().violations()).isZero();
+        assertThat(f.group.image().violations()).isZero();
     }
 
     @Test
@@ -156,6 +156,6 @@ class ShuttleTransferCountsTest {
         long s = log.faultNumber;
         assertThat(s).isPositive();
         assertThat(f.group.commitTracker().committedThrough()).isGreaterThan(s + 20);
-        assertThat(f.group.checker().violations()).isPositive();
+        assertThat(f.group.image().violations()).isPositive();
     }
 }

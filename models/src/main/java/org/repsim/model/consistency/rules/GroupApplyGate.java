@@ -8,8 +8,8 @@ package org.repsim.model.consistency.rules;
  * <p>Call sequence: when secondary s has received cycle k completely (an empty cycle counts as
  * received when its commit arrives), call {@link #onCycleReceived(int, long)}; it returns how many
  * cycles became appliable, and every secondary then applies cycles
- * {@code appliableThrough() - returned + 1 .. appliableThrough()} in order (tell the
- * {@link ConsistencyChecker} with {@link ConsistencyChecker#onGroupApplied(long)}).
+ * {@code appliableThrough() - returned + 1 .. appliableThrough()} in order (the engine lands them
+ * in the recoverable image, docs/model.md §7).
  */
 public final class GroupApplyGate {
 

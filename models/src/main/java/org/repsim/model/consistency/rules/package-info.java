@@ -4,8 +4,8 @@
  * (host-coordinated three-phase switch), {@link org.repsim.model.consistency.rules.Shuttle} with
  * its {@link org.repsim.model.consistency.rules.ShuttleRules} and
  * {@link org.repsim.model.consistency.rules.ShuttleCommitTracker}, the group-wide
- * {@link org.repsim.model.consistency.rules.GroupApplyGate}, the dependent-write
- * {@link org.repsim.model.consistency.rules.ConsistencyChecker} and {@link org.repsim.model.consistency.rules.DataLoss}.
+ * {@link org.repsim.model.consistency.rules.GroupApplyGate} and {@link org.repsim.model.consistency.rules.DataLoss}
+ * (the dependent-write chains are followed by the recoverable image, {@code org.repsim.model.recovery.rules}).
  * No clock, scheduler or randomness.
  */
 package org.repsim.model.consistency.rules;

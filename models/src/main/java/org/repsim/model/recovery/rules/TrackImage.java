@@ -30,26 +30,94 @@ import org.repsim.model.consistency.rules.DataLoss;
  * in the image and no transfer still in flight on the track carries an older version. A track
  * whose image equals the primary, with nothing in flight, is forgotten.
  *
+ * <p><b>Cycle spaces</b> (cycle modes, docs/model.md §5–§7). A cycle session's secondary writes
+ * whole cycles, in order: every track of a cycle takes, at once, the version its slot carried —
+ * the track's version when the cycle closed. So a host write of cycle k (the cycle its last track
+ * entered) is in the image exactly when cycle k has landed (applied in mode {@code none}, committed
+ * by the group in {@code host} / {@code shuttle}), whatever its tracks: the writes of one cycle
+ * enter together, and are kept as one {@link Run} per (space, cycle) — counts, bytes and the first
+ * and last acknowledgement — instead of a record per write and track ({@link #tagged},
+ * {@link #landThrough}). A resynchronisation lands a copy of every owed track until none is owed:
+ * when it ends ({@link #landAll}) every write of the space is in the image. Chained writes in a
+ * run are handed to {@link ChainPrefix} when the run lands, which counts violations.
+ *
+ * <p><b>Lost set.</b> Acknowledged writes not in the image are held as entries (a {@link Write}, or
+ * a {@link Run} of writes that enter together) in a queue ordered by their first acknowledgement
+ * (acknowledgements come in time order, so an entry joins at the tail when first acknowledged);
+ * entries that entered the image are dropped from the head lazily (and the queue compacted when
+ * mostly such). An entry that leaves the image after it was dropped from the queue (a regression)
+ * goes to a small sorted set beside it. Oldest lost acknowledgement = the first of both.
+ *
  * <p>Tracks are named by a space (one per primary box or engine) and a track number.
  */
 public final class TrackImage {
 
+    /**
+     * What the lost set holds: writes that enter and leave the image together, with the count,
+     * bytes and first / last acknowledgement of those acknowledged.
+     */
+    public abstract static class Entry {
+        final long serial;
+        long acked;
+        long ackedBytes;
+        long firstAckNs = -1;
+        long lastAckNs = -1;
+        /** Physically in the lost queue (perhaps already in the image: dropped lazily). */
+        boolean queued;
+
+        Entry(long serial) {
+            this.serial = serial;
+        }
+
+        /** Whether the entry's writes are in the image. */
+        public abstract boolean inImage();
+    }
+
+    /**
+     * The writes of one cycle space tagged with one number (docs/model.md §7): they enter the image
+     * together when the number lands. Opaque to callers, who hand it back at each acknowledgement.
+     */
+    public static final class Run extends Entry {
+        final int space;
+        final long number;
+        long writes;
+        boolean landed;
+        long[] chained;
+        int chainedCount;
+
+        private Run(long serial, int space, long number) {
+            super(serial);
+            this.space = space;
+            this.number = number;
+        }
+
+        @Override
+        public boolean inImage() {
+            return landed;
+        }
+    }
+
+    /** A cycle space: its runs not yet landed by number, and the run tagged last. */
+    private static final class CycleSpace {
+        final java.util.TreeMap<Long, Run> runs = new java.util.TreeMap<>();
+        Run last;
+    }
+
     /** One host write: opaque to callers, who hand it back at its acknowledgement. */
-    public static final class Write {
-        private final long serial;
+    public static final class Write extends Entry {
         private final long bytes;
         private final int tracks;
         private int missing;
-        private long ackNs = -1;
 
         private Write(long serial, long bytes, int tracks) {
-            this.serial = serial;
+            super(serial);
             this.bytes = bytes;
             this.tracks = tracks;
             this.missing = tracks;
         }
 
         /** Whether every track of the write holds its version or a later one. */
+        @Override
         public boolean inImage() {
             return missing == 0;
         }
@@ -79,10 +147,19 @@ public final class TrackImage {
     }
 
     private final Map<Long, Track> tracks = new HashMap<>();
-    /** Acknowledged writes not in the image, oldest acknowledgement first. */
-    private final TreeSet<Write> lost = new TreeSet<>((a, b) -> a.ackNs != b.ackNs
-            ? Long.compare(a.ackNs, b.ackNs) : Long.compare(a.serial, b.serial));
+    /** Entries with acknowledged writes, by first acknowledgement; those in the image are dropped lazily. */
+    private final java.util.ArrayDeque<Entry> lostQueue = new java.util.ArrayDeque<>();
+    /** Queued entries not in the image. */
+    private long queuedLost;
+    /** Entries that left the image after being dropped from the queue, oldest acknowledgement first. */
+    private final TreeSet<Entry> relost = new TreeSet<>((a, b) -> a.firstAckNs != b.firstAckNs
+            ? Long.compare(a.firstAckNs, b.firstAckNs) : Long.compare(a.serial, b.serial));
+    private long lostWrites;
     private long lostBytes;
+    private CycleSpace[] cycleSpaces = new CycleSpace[0];
+    private final ChainPrefix chains = new ChainPrefix();
+    private long runWritesPending;
+    private long runWritesTagged;
     private long serials;
     private long torn;
     private long regressions;
@@ -119,17 +196,145 @@ public final class TrackImage {
 
     /** The host received the write's acknowledgement at {@code nowNs}. */
     public void acknowledged(Write w, long nowNs) {
-        if (w.ackNs >= 0) {
+        if (w.acked > 0) {
             throw new IllegalStateException("write acknowledged twice");
         }
+        acknowledged(w, w.bytes, nowNs);
+    }
+
+    /**
+     * The host received at {@code nowNs} the acknowledgement of one write of {@code entry} (a
+     * {@link Write}, or a {@link Run}: one of its writes, of {@code bytes}).
+     */
+    public void acknowledged(Entry entry, long bytes, long nowNs) {
         if (nowNs < latestNs) {
             throw new IllegalArgumentException("acknowledgement at " + nowNs + " ns before " + latestNs + " ns");
         }
-        latestNs = nowNs;
-        w.ackNs = nowNs;
-        if (w.missing > 0) {
-            lose(w);
+        if (entry instanceof Run r && r.acked >= r.writes) {
+            throw new IllegalStateException("more acknowledgements than writes in run " + r.number);
         }
+        latestNs = nowNs;
+        boolean first = entry.acked == 0;
+        entry.acked++;
+        entry.ackedBytes += bytes;
+        if (first) {
+            entry.firstAckNs = nowNs;
+        }
+        entry.lastAckNs = nowNs;
+        if (!entry.inImage()) {
+            if (first) {
+                lostQueue.addLast(entry);
+                entry.queued = true;
+                queuedLost++;
+            }
+            lostWrites++;
+            lostBytes += bytes;
+        }
+    }
+
+    // ---------------------------------------------------------------- cycle spaces
+
+    /** Makes {@code space} a cycle space (its writes come by {@link #tagged}). */
+    public void cycleSpace(int space) {
+        if (space >= cycleSpaces.length) {
+            cycleSpaces = java.util.Arrays.copyOf(cycleSpaces, space + 1);
+        }
+        if (cycleSpaces[space] == null) {
+            cycleSpaces[space] = new CycleSpace();
+        }
+    }
+
+    private CycleSpace cycleSpaceOf(int space) {
+        CycleSpace c = space < cycleSpaces.length ? cycleSpaces[space] : null;
+        if (c == null) {
+            throw new IllegalArgumentException("space " + space + " is not a cycle space");
+        }
+        return c;
+    }
+
+    /**
+     * A host write of {@code bytes} to cycle space {@code space} got its number (the cycle or
+     * sequence number its last track entered; see the class comment): it is in the image once the
+     * number landed. A chained write ({@code stream} ≥ 0) has its index in the stream's chain;
+     * {@code stream} −1: an independent write.
+     *
+     * @return the write's run, to hand back at its acknowledgement
+     */
+    public Run tagged(int space, long number, int stream, long indexInChain, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("write size must be >= 0 bytes, got " + bytes);
+        }
+        CycleSpace c = cycleSpaceOf(space);
+        Run r = c.last;
+        if (r == null || r.number != number) {
+            r = c.runs.get(number);
+            if (r == null) {
+                r = new Run(serials++, space, number);
+                c.runs.put(number, r);
+            }
+            c.last = r;
+        }
+        if (stream >= 0) {
+            chains.register(stream, indexInChain);
+            if (r.chained == null) {
+                r.chained = new long[4];
+            } else if (r.chainedCount == r.chained.length) {
+                r.chained = java.util.Arrays.copyOf(r.chained, r.chainedCount * 2);
+            }
+            r.chained[r.chainedCount++] = ChainPrefix.key(stream, indexInChain);
+        }
+        r.writes++;
+        runWritesPending++;
+        runWritesTagged++;
+        return r;
+    }
+
+    /** Every number ≤ {@code number} of cycle space {@code space} landed: their writes enter the image. */
+    public void landThrough(int space, long number) {
+        CycleSpace c = cycleSpaceOf(space);
+        while (!c.runs.isEmpty() && c.runs.firstKey() <= number) {
+            land(c, c.runs.pollFirstEntry().getValue());
+        }
+    }
+
+    /** Every write tagged so far in cycle space {@code space} is in the image (a resynchronisation ended). */
+    public void landAll(int space) {
+        landThrough(space, Long.MAX_VALUE);
+    }
+
+    private void land(CycleSpace c, Run r) {
+        r.landed = true;
+        if (c.last == r) {
+            c.last = null;
+        }
+        runWritesPending -= r.writes;
+        if (r.acked > 0) {
+            gain(r);
+        }
+        for (int i = 0; i < r.chainedCount; i++) {
+            chains.enter(r.chained[i]);
+        }
+        r.chained = null;
+    }
+
+    /** Ends a landing (one apply, one group commit): the chain violations it found. */
+    public int settleChains() {
+        return chains.settle();
+    }
+
+    /** Writes of cycle spaces tagged and not yet in the image. */
+    public long pendingTaggedWrites() {
+        return runWritesPending;
+    }
+
+    /** Writes of cycle spaces tagged so far. */
+    public long taggedWrites() {
+        return runWritesTagged;
+    }
+
+    /** The dependent chains against the image (violations, writes beyond a hole). */
+    public ChainPrefix chains() {
+        return chains;
     }
 
     /**
@@ -220,9 +425,8 @@ public final class TrackImage {
             if (wasTorn && w.tracks > 1) {
                 torn--;
             }
-            if (w.ackNs >= 0) {
-                lost.remove(w);
-                lostBytes -= w.bytes;
+            if (w.acked > 0) {
+                gain(w);
             }
         } else if (!wasTorn) {
             torn++;
@@ -231,22 +435,66 @@ public final class TrackImage {
 
     private void leave(Write w) {
         rolledBack++;
-        if (w.missing == 0) {
+        w.missing++;
+        if (w.missing == 1) {
             if (w.tracks > 1) {
                 torn++;
             }
-            if (w.ackNs >= 0) {
+            if (w.acked > 0) {
                 lose(w);
             }
-        } else if (w.missing == w.tracks - 1) {
+        } else if (w.missing == w.tracks) {
             torn--;
         }
-        w.missing++;
     }
 
-    private void lose(Write w) {
-        lost.add(w);
-        lostBytes += w.bytes;
+    /** An acknowledged entry left the image (it was in it). */
+    private void lose(Entry e) {
+        lostWrites += e.acked;
+        lostBytes += e.ackedBytes;
+        if (e.queued) {
+            queuedLost++;
+        } else {
+            relost.add(e);
+        }
+    }
+
+    /** An acknowledged entry entered the image. */
+    private void gain(Entry e) {
+        lostWrites -= e.acked;
+        lostBytes -= e.ackedBytes;
+        if (e.queued) {
+            queuedLost--;
+            if (lostQueue.size() > 1024 && lostQueue.size() > 4 * queuedLost) {
+                compact();
+            }
+        } else {
+            relost.remove(e);
+        }
+    }
+
+    /** Drops the queued entries that are in the image (order kept). */
+    private void compact() {
+        java.util.ArrayDeque<Entry> keep = new java.util.ArrayDeque<>((int) Math.min(Integer.MAX_VALUE / 2, 2 * queuedLost + 16));
+        for (Entry e : lostQueue) {
+            if (e.inImage()) {
+                e.queued = false;
+            } else {
+                keep.addLast(e);
+            }
+        }
+        lostQueue.clear();
+        lostQueue.addAll(keep);
+    }
+
+    /** The lost queue's first entry not in the image (dropping those before it), or null. */
+    private Entry oldestQueued() {
+        Entry e;
+        while ((e = lostQueue.peekFirst()) != null && e.inImage()) {
+            lostQueue.pollFirst();
+            e.queued = false;
+        }
+        return e;
     }
 
     /**
@@ -254,7 +502,12 @@ public final class TrackImage {
      * or {@code Long.MIN_VALUE} when every acknowledged write is in it (lag 0).
      */
     public long imageTimeNs() {
-        return lost.isEmpty() ? Long.MIN_VALUE : lost.first().ackNs;
+        Entry q = oldestQueued();
+        long t = q == null ? Long.MAX_VALUE : q.firstAckNs;
+        if (!relost.isEmpty()) {
+            t = Math.min(t, relost.first().firstAckNs);
+        }
+        return t == Long.MAX_VALUE ? Long.MIN_VALUE : t;
     }
 
     /** Data lost at a disaster at {@code disasterNs} (no acknowledgement reported after it). */
@@ -263,10 +516,20 @@ public final class TrackImage {
             throw new IllegalArgumentException("data loss asked at " + disasterNs + " ns, before an acknowledgement at "
                     + latestNs + " ns");
         }
-        if (lost.isEmpty()) {
-            return new DataLoss(disasterNs, 0, 0, -1, -1, torn);
+        long beyond = torn + chains.beyondHole();
+        if (lostWrites == 0) {
+            return new DataLoss(disasterNs, 0, 0, -1, -1, beyond);
         }
-        return new DataLoss(disasterNs, lost.size(), lostBytes, lost.first().ackNs, lost.last().ackNs, torn);
+        long newest = Long.MIN_VALUE;
+        for (Entry e : lostQueue) {
+            if (!e.inImage()) {
+                newest = Math.max(newest, e.lastAckNs);
+            }
+        }
+        for (Entry e : relost) {
+            newest = Math.max(newest, e.lastAckNs);
+        }
+        return new DataLoss(disasterNs, lostWrites, lostBytes, imageTimeNs(), newest, beyond);
     }
 
     /** Transfers that landed older than the track's image (each a consistency violation). */
@@ -286,7 +549,7 @@ public final class TrackImage {
 
     /** Acknowledged writes not in the image. */
     public long lostWrites() {
-        return lost.size();
+        return lostWrites;
     }
 
     /** Tracks remembered now (not settled); for memory tests. */

@@ -49,13 +49,13 @@ class CoordinatedSwitchProperties {
         }
     }
 
-    /** A randomised engine driving CoordinatedSwitch, GroupApplyGate and ConsistencyChecker. */
+    /** A randomised engine driving CoordinatedSwitch, GroupApplyGate and TaggedImage. */
     static final class Driver {
         final Random random;
         final int boxes;
         final CoordinatedSwitch sw;
         final GroupApplyGate gate;
-        final ConsistencyChecker checker;
+        final TaggedImage checker;
         final List<Message> inFlight = new ArrayList<>();
         final long[] nextIndex;
         final long[] lastAckedTag;
@@ -68,7 +68,7 @@ class CoordinatedSwitchProperties {
             this.boxes = boxes;
             this.sw = new CoordinatedSwitch(boxes, minCycleTimeNs, 0, 0);
             this.gate = new GroupApplyGate(boxes, 0);
-            this.checker = new ConsistencyChecker(boxes);
+            this.checker = new TaggedImage(boxes);
             this.nextIndex = new long[streams];
             this.lastAckedTag = new long[streams];
             for (int b = 0; b < boxes; b++) {

@@ -171,12 +171,12 @@ class ShuttleProperties {
         });
     }
 
-    /** A tiny hand-driven engine around Shuttle, ShuttleCommitTracker and ConsistencyChecker. */
+    /** A tiny hand-driven engine around Shuttle, ShuttleCommitTracker and TaggedImage. */
     static final class Pipeline {
         static final int STREAMS = 5;
         final Shuttle shuttle;
         final ShuttleCommitTracker commits;
-        final ConsistencyChecker checker;
+        final TaggedImage checker;
         final long[] nextIndex = new long[STREAMS];
         final boolean[] waitingAck = new boolean[STREAMS];
         final List<ArrayDeque<long[]>> heldAcks = new ArrayList<>(); // {stream, handle}
@@ -189,7 +189,7 @@ class ShuttleProperties {
         Pipeline(int ringSize, AckRule ack) {
             shuttle = new Shuttle(ringSize, new ShuttleRules(0, ack));
             commits = new ShuttleCommitTracker(ringSize, 0);
-            checker = new ConsistencyChecker(ringSize);
+            checker = new TaggedImage(ringSize);
             for (int e = 0; e < ringSize; e++) {
                 heldAcks.add(new ArrayDeque<>());
                 receivedBySecondary.add(new TreeMap<>());

@@ -116,12 +116,12 @@ class ShuttleTest {
     void immediateAckLetsADependentWriteGetASmallerTag() {
         Shuttle shuttle = new Shuttle(2, new ShuttleRules(0, AckRule.IMMEDIATE));
         ShuttleCommitTracker commits = new ShuttleCommitTracker(2, 0);
-        ConsistencyChecker checker = new ConsistencyChecker(2);
+        TaggedImage checker = new TaggedImage(2);
         long[] received = new long[2];
         long[] writes = new long[2];
 
         shuttle.onHostWrite(0, 10); // unrelated write so number 0 has data at entity 0
-        checker.onWriteTagged(ConsistencyChecker.INDEPENDENT, 0, 0, 0, 10, 0);
+        checker.onWriteTagged(TaggedImage.INDEPENDENT, 0, 0, 0, 10, 0);
         shuttle.onArrival(0, 0);
         shuttle.onArrival(1, 1);
         ShuttleVisit close = shuttle.onArrival(0, 2);

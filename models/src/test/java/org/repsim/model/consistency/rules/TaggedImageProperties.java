@@ -13,7 +13,7 @@ import org.repsim.model.SeededCases.Coverage;
  * Properties of the dependent-write checker (docs/model.md §8.3) over random chains, boxes and applies;
  * each property runs 300 seeded cases (see {@link SeededCases}).
  */
-class ConsistencyCheckerProperties {
+class TaggedImageProperties {
 
     private static final int STREAMS = 4;
     private static final int BOXES = 3;
@@ -33,7 +33,7 @@ class ConsistencyCheckerProperties {
     }
 
     private static void consistentTaggingAndOrderedGroupAppliesGiveNoViolation(List<Integer> actions) {
-        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        TaggedImage c = new TaggedImage(BOXES);
         long[] next = new long[STREAMS];
         long[] lastTag = new long[STREAMS];
         long applied = -1;
@@ -91,7 +91,7 @@ class ConsistencyCheckerProperties {
         for (int i = 1; i < tags.size(); i++) {
             drops |= tags.get(i) < tags.get(i - 1);
         }
-        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        TaggedImage c = new TaggedImage(BOXES);
         List<Integer> boxes = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             int box = (boxSeed + i * 7) % BOXES;
@@ -130,7 +130,7 @@ class ConsistencyCheckerProperties {
 
     /** Returns the number of violations seen. */
     private static long perBoxAppliesMatchABruteForcePrefixCheck(List<Integer> actions) {
-        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        TaggedImage c = new TaggedImage(BOXES);
         long[] next = new long[STREAMS];
         long[] boxTag = new long[BOXES];
         long[] applied = {-1, -1, -1};
@@ -141,7 +141,6 @@ class ConsistencyCheckerProperties {
                 int stream = a % STREAMS;
                 int box = (a / 4) % BOXES;
                 all.add(new long[] {stream, next[stream], box, boxTag[box]});
-                c.anticipateTag(); // a hint: the checks below hold with it as without
                 c.onWriteTagged(stream, next[stream]++, box, boxTag[box], 1, 0);
             } else if (a < 85) {
                 boxTag[a % BOXES]++; // a box switches its own cycle
@@ -206,7 +205,7 @@ class ConsistencyCheckerProperties {
     private static final long OWED = 1L << 40;
 
     private static void dataLossMatchesBruteForce(SplittableRandom r) {
-        ConsistencyChecker c = new ConsistencyChecker(BOXES);
+        TaggedImage c = new TaggedImage(BOXES);
         // brute force: per write {box, tag, bytes, ackNs (-1 before)}, and its handle
         List<long[]> writes = new ArrayList<>();
         List<Long> handles = new ArrayList<>();
@@ -230,7 +229,7 @@ class ConsistencyCheckerProperties {
                 long bytes = 1 + r.nextInt(1000);
                 boolean chained = r.nextInt(4) == 0;
                 long h = chained ? c.onWriteTagged(0, chainNext++, box, tag, bytes, now)
-                        : c.onWriteTagged(ConsistencyChecker.INDEPENDENT, 0, box, tag, bytes, now);
+                        : c.onWriteTagged(TaggedImage.INDEPENDENT, 0, box, tag, bytes, now);
                 writes.add(new long[] {box, tag, bytes, -1});
                 handles.add(h);
             } else if (kind < 8) {
