@@ -28,8 +28,9 @@ import org.repsim.model.measure.SignalKeys;
  *       {@code cache.session.peak}, {@code spill.peak}, {@code session.*}); its per-session
  *       {@code rpo.*} metrics are replaced by the group's.</li>
  *   <li>{@code rpo.lag.mean/.max}, {@code rpo.aboveTarget.fraction} and column {@code rpo.lag}: the
- *       GROUP's recovery-point lag, {@code now − ConsistencyGroup.recoveryPointNs()} — the close of
- *       the newest number applied at all secondaries (mode none: the oldest per-session recovery point).</li>
+ *       GROUP's recovery-point lag, {@code now − ConsistencyGroup.recoveryPointNs()} — the
+ *       acknowledgement of the oldest acknowledged write not in the group's recoverable image
+ *       (docs/model.md §7; 0 when every acknowledged write is in it).</li>
  *   <li>{@code group.cycle.count}, {@code group.cycle.duration.mean/.max} (time between successive
  *       group closes), {@code group.cycle.bytes.mean} (bytes of one number summed over boxes), for
  *       host and shuttle modes.</li>

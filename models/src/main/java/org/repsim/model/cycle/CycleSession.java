@@ -575,7 +575,12 @@ public final class CycleSession implements ReplicationHandler {
         return switcher.transmitCycles();
     }
 
-    /** Close time of the newest cycle applied at the secondary (session start before any): the recovery point. */
+    /**
+     * Close time of the newest cycle applied at the secondary (session start before any): the
+     * session's own recovery point, for a session outside a group. A run reports the lag of its
+     * group's recoverable image instead (docs/model.md §7), whose reference is the oldest
+     * acknowledged write not in it.
+     */
     public long recoveryPointNs() {
         return switcher.newestAppliedCloseNs();
     }

@@ -552,6 +552,11 @@ public final class TrackImage {
         return lostWrites;
     }
 
+    /** Entries in the lost queue, those already in the image included; for memory tests. */
+    int queuedEntries() {
+        return lostQueue.size();
+    }
+
     /** Tracks remembered now (not settled); for memory tests. */
     public int trackedTracks() {
         return tracks.size();

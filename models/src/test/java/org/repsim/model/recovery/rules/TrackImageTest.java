@@ -210,4 +210,70 @@ class TrackImageTest {
         }
         assertEquals(0, img.trackedTracks());
     }
+
+    /** Cycle spaces (docs/model.md §7): a number's writes enter together when it lands, in number order. */
+    @Test
+    void aCycleSpacesWritesEnterWhenTheirNumberLands() {
+        TrackImage img = new TrackImage();
+        img.cycleSpace(0);
+        img.cycleSpace(1);
+        TrackImage.Run a = img.tagged(0, 3, -1, 0, 100);
+        img.acknowledged(a, 100, 10);
+        TrackImage.Run b = img.tagged(0, 4, -1, 0, 200);
+        img.acknowledged(b, 200, 20);
+        TrackImage.Run c = img.tagged(1, 4, -1, 0, 400);
+        img.acknowledged(c, 400, 30);
+        TrackImage.Run owed = img.tagged(0, Long.MAX_VALUE / 4, -1, 0, 800);
+        img.acknowledged(owed, 800, 40);
+        assertEquals(new DataLoss(40, 4, 1500, 10, 40, 0), img.lossAt(40));
+        img.landThrough(0, 3);
+        assertEquals(20, img.imageTimeNs());
+        img.landThrough(1, 4);
+        img.landThrough(0, 4);
+        assertEquals(new DataLoss(50, 1, 800, 40, 40, 0), img.lossAt(50));
+        img.landAll(0);
+        assertEquals(Long.MIN_VALUE, img.imageTimeNs());
+        assertEquals(0, img.pendingTaggedWrites());
+        assertEquals(4, img.taggedWrites());
+        TrackImage.Run late = img.tagged(0, 9, -1, 0, 5);
+        img.landThrough(0, 9);
+        img.acknowledged(late, 5, 60); // acknowledged once in the image: nothing lost
+        assertEquals(0, img.lossAt(60).lostWrites());
+    }
+
+    /** Chains: a write landing while an earlier one of its chain is absent is a violation, until the hole fills. */
+    @Test
+    void chainedWritesLandingBehindAHoleAreViolations() {
+        TrackImage img = new TrackImage();
+        img.cycleSpace(0);
+        img.cycleSpace(1);
+        img.tagged(0, 5, 7, 0, 1);
+        img.tagged(1, 2, 7, 1, 1);
+        img.landThrough(1, 2);
+        assertEquals(1, img.settleChains());
+        assertEquals(1, img.chains().beyondHole());
+        assertEquals(1, img.lossAt(0).writesBeyondHole());
+        img.landThrough(0, 5);
+        assertEquals(0, img.settleChains());
+        assertEquals(0, img.chains().beyondHole());
+        assertEquals(1, img.chains().violations());
+    }
+
+    /** The lost queue drops entries that entered the image even while an older one stays lost. */
+    @Test
+    void theLostQueueStaysSmallBehindAnOldLostWrite() {
+        TrackImage img = new TrackImage();
+        TrackImage.Write stuck = img.write(0, 0, 1, 1);
+        img.acknowledged(stuck, 0);
+        for (int i = 1; i <= 100_000; i++) {
+            TrackImage.Write w = img.write(0, i, 1, 1);
+            img.acknowledged(w, i);
+            img.landed(0, i, img.read(0, i));
+        }
+        assertEquals(1, img.lostWrites());
+        assertEquals(0, img.imageTimeNs());
+        assertEquals(new DataLoss(100_000, 1, 1, 0, 0, 0), img.lossAt(100_000));
+        assertTrue(img.trackedTracks() <= 1);
+        assertTrue(img.queuedEntries() <= 1025, "queue compacted: " + img.queuedEntries());
+    }
 }
