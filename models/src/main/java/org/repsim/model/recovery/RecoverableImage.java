@@ -128,14 +128,20 @@ public final class RecoverableImage {
         return r;
     }
 
-    /** The host is acknowledged now for one write of {@code run}, of {@code bytes}. */
+    /**
+     * The host is acknowledged now for one write of {@code run}, of {@code bytes}. The image's
+     * primary time can only move if nothing was lost before (an acknowledgement is the newest).
+     */
     public void acknowledged(TrackImage.Run run, long bytes) {
         long now = scheduler.now();
+        boolean noneLost = image.lostWrites() == 0;
         image.acknowledged(run, bytes, now);
         for (Log l : logs) {
             l.acknowledged(run, bytes, now);
         }
-        moved();
+        if (noneLost) {
+            moved();
+        }
     }
 
     /**
