@@ -16,7 +16,9 @@ import org.repsim.model.measure.SignalKeys;
  * parallel operations on the track's device and the next ones, then its write phase likewise;
  * each operation is a job of its device's FIFO queue with its own service time, and a phase ends
  * when its last operation does. The write completes at the end of its write phase. A read is one
- * operation on the track's device.
+ * operation on the track's device. The operations of one phase that end at the same instant (the
+ * usual case on idle devices of a deterministic model) share one kernel event
+ * ({@link SameInstantCompletions}); results are those of one event per operation.
  *
  * <p>Signals ({@code <prefix>.…}): {@code queue} (level, operations waiting over all devices),
  * {@code busy} (level, busy devices), {@code inSystem} (level), {@code response} (observation,
@@ -29,6 +31,8 @@ public final class DiskGroup {
     private final DiskModel model;
     private final RaidLevel raid;
     private final FifoStation[] devices;
+    /** Null when every operation posts its own completion event (for comparison tests). */
+    private final SameInstantCompletions phaseCompletions;
     private final Signal queue;
     private final Signal busy;
     private final Signal inSystem;
@@ -50,6 +54,15 @@ public final class DiskGroup {
     }
 
     public DiskGroup(Scheduler scheduler, Signals signals, String prefix, int devices, DiskModel model, RaidLevel raid) {
+        this(scheduler, signals, prefix, devices, model, raid, true);
+    }
+
+    /**
+     * {@code sharedEvents} false: every device operation posts its own completion event (the
+     * reference the shared events are tested against).
+     */
+    DiskGroup(Scheduler scheduler, Signals signals, String prefix, int devices, DiskModel model, RaidLevel raid,
+            boolean sharedEvents) {
         if (devices < 1) {
             throw new IllegalArgumentException("disk group " + prefix + ": devices must be ≥ 1, got " + devices);
         }
@@ -68,6 +81,7 @@ public final class DiskGroup {
         this.reads = signals.declare(prefix, SignalKeys.DiskGroup.READS);
         this.writes = signals.declare(prefix, SignalKeys.DiskGroup.WRITES);
         this.devices = new FifoStation[devices];
+        this.phaseCompletions = sharedEvents ? new SameInstantCompletions(scheduler) : null;
         StationObserver observer = new StationObserver() {
             @Override
             public void onArrival(long nowNs, boolean queued, int waiting, int busyServers) {
@@ -98,7 +112,7 @@ public final class DiskGroup {
             }
         };
         for (int i = 0; i < devices; i++) {
-            this.devices[i] = new FifoStation(scheduler, 1, observer);
+            this.devices[i] = new FifoStation(scheduler, 1, observer, phaseCompletions);
         }
     }
 
@@ -153,8 +167,19 @@ public final class DiskGroup {
         private void phase(int operations) {
             pending = operations;
             int n = devices.length;
-            for (int k = 0; k < operations; k++) {
-                devices[RaidLevel.device(dataDevice, k, n)].submit(model.serviceNs(bytes), this);
+            // only the devices' own bookkeeping runs in the window: nothing else posts events there
+            SameInstantCompletions window = phaseCompletions;
+            if (window != null) {
+                window.open();
+            }
+            try {
+                for (int k = 0; k < operations; k++) {
+                    devices[RaidLevel.device(dataDevice, k, n)].submit(model.serviceNs(bytes), this);
+                }
+            } finally {
+                if (window != null) {
+                    window.close();
+                }
             }
         }
 

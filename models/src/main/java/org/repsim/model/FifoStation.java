@@ -14,10 +14,16 @@ import org.repsim.core.kernel.Tie;
  *
  * <p>Memory: ring buffers sized by the largest queue seen; completions use one preallocated
  * action per server, so a job costs no allocation besides its kernel event.
+ *
+ * <p>Completions go through a {@link SameInstantCompletions} when the station has one: a job
+ * started inside its window shares its completion event with the others of the same instant
+ * (same results, fewer events).
  */
 final class FifoStation {
     private final Scheduler scheduler;
     private final StationObserver observer;
+    /** Where completions are posted, or null: straight to the scheduler. */
+    private final SameInstantCompletions completions;
     private final int servers;
     private double slowdown = 1.0;
 
@@ -33,12 +39,18 @@ final class FifoStation {
     private int busy;
 
     FifoStation(Scheduler scheduler, int servers, StationObserver observer) {
+        this(scheduler, servers, observer, null);
+    }
+
+    /** A station whose completions are posted through {@code completions} (null: to the scheduler). */
+    FifoStation(Scheduler scheduler, int servers, StationObserver observer, SameInstantCompletions completions) {
         if (servers < 1) {
             throw new IllegalArgumentException("server count must be ≥ 1: " + servers);
         }
         this.scheduler = scheduler;
         this.servers = servers;
         this.observer = observer;
+        this.completions = completions;
         this.sArrivalNs = new long[servers];
         this.sDone = new Runnable[servers];
         this.sComplete = new Runnable[servers];
@@ -71,7 +83,12 @@ final class FifoStation {
         sArrivalNs[server] = arrivalNs;
         sDone[server] = onDone;
         observer.onStart(now, now - arrivalNs, fromQueue, queue.size(), busy);
-        scheduler.post(now + Durations.scale(serviceNs, slowdown), Tie.DEPARTURE, sComplete[server]);
+        long doneNs = now + Durations.scale(serviceNs, slowdown);
+        if (completions != null) {
+            completions.post(doneNs, sComplete[server]);
+        } else {
+            scheduler.post(doneNs, Tie.DEPARTURE, sComplete[server]);
+        }
     }
 
     private void complete(int server) {
