@@ -167,7 +167,7 @@ public final class WanLink {
      * direction plans them back to back at once — each starts when the one before it ends, as
      * long as the window certainly has room for it (counting every transfer still in it) — and
      * posts one event, at the end of the run, instead of one per serialisation end. A planned
-     * transfer's arrival is posted when it is planned, at the same time as it would be otherwise.
+     * transfer's arrival is posted when it is planned, for the instant it would arrive otherwise.
      * Invariants: start, end and arrival times, arrival order and every recorded level are those
      * of one event per serialisation ({@code busy} stays 1 over the run, where it would drop to 0
      * and rise to 1 again at the same instant); a run is planned only while nobody records
@@ -437,7 +437,8 @@ public final class WanLink {
          * A fault at this instant: the planned transfers that start now or later go back to the
          * head of the queue, in order, and the run ends when the last one that started ends.
          * Their posted arrivals find another transfer at the head of {@link #propagating} and do
-         * nothing.
+         * nothing — or, at the very instant a kept transfer arrives, deliver that one (the same
+         * arrival at the same time, only perhaps before another event of that instant).
          */
         private void takeBackPlanned() {
             if (!serialising) {
