@@ -25,6 +25,11 @@ import org.repsim.model.measure.SignalKeys;
  * <p>Faults (docs/model.md §7): while a direction is down no serialisation starts (transfers wait,
  * none is lost; what is already on the wire is delivered); a bandwidth factor applies to
  * serialisations that start while it is in force.
+ *
+ * <p>Events [design, docs/model.md §1]: a backlogged direction serialises its queued transfers
+ * back to back in one run, with one kernel event at the run's end (see {@link Direction}); each
+ * transfer still arrives in an event of its own, at the time it would arrive if every
+ * serialisation ended in an event.
  */
 public final class WanLink {
     private final String name;
@@ -157,6 +162,21 @@ public final class WanLink {
      * bytes in the window), {@code inSystem} (level, transfers sent and not yet arrived),
      * {@code transferTime} (observation, ns from send to arrival), {@code sentBytes} (count,
      * wire bytes that finished serialisation).
+     *
+     * <p>Runs [design]: when a serialisation starts and more transfers wait behind it, the
+     * direction plans them back to back at once — each starts when the one before it ends, as
+     * long as the window certainly has room for it (counting every transfer still in it) — and
+     * posts one event, at the end of the run, instead of one per serialisation end. A planned
+     * transfer's arrival is posted when it is planned, for the instant it would arrive otherwise.
+     * Invariants: start, end and arrival times, arrival order and every recorded level are those
+     * of one event per serialisation ({@code busy} stays 1 over the run, where it would drop to 0
+     * and rise to 1 again at the same instant); a run is planned only while nobody records
+     * {@code queuedBytes}, {@code inFlightBytes} or {@code sentBytes}, whose changes inside the run
+     * would need events; a fault (down, bandwidth factor) takes back every planned serialisation
+     * that starts at or after it, which then starts under the new conditions; the accessors
+     * ({@link #queuedTransfers()} …) count a planned transfer as queued until it starts. Only the
+     * order of simultaneous events may differ: a planned arrival was posted earlier than it would
+     * be otherwise, so it runs before events of the same instant and tie class posted meanwhile.
      */
     public static final class Direction {
         private final Scheduler scheduler;
@@ -185,9 +205,17 @@ public final class WanLink {
 
         // transfers propagating (serialised, not yet arrived), in arrival order: each arrives one
         // propagation delay after its serialisation ended, so arrivals are in serialisation order
-        // send time (long0), arrival action
-        private final ColumnRing propagating = new ColumnRing(1, 0, true, 16);
+        // send time (long0), arrival time (long1), arrival action
+        private final ColumnRing propagating = new ColumnRing(2, 0, true, 16);
         private final Runnable arrived = this::onArrived;
+
+        // the run being serialised (see the class comment): it ends at runEndNs, with the
+        // transfer in cur* (none when a fault took it back); the planned transfers that had not
+        // started when planned: start time (long0), wire bytes (long1), oldest first
+        private long runEndNs;
+        private final ColumnRing planned = new ColumnRing(2, 0, false, 16);
+        /** Whether backlogged transfers may be planned in runs (tests compare both ways). */
+        private boolean runs = true;
 
         // window: wire bytes of transfers in flight, in window-exit order (exit times are monotone);
         // exit times are kept for lazy expiry (see onSerialised), NOT_YET while serialising
@@ -271,37 +299,75 @@ public final class WanLink {
                 return;
             }
             long now = scheduler.now();
-            curBytes = wire;
-            curSentNs = queue.long1(h);
-            curAction = queue.action(h);
-            queue.removeFirst();
-            queuedBytes -= wire;
-            window.add(wire, Long.MAX_VALUE);
-            inFlightBytes += wire;
+            boolean plan = runs && !queuedSignal.isRecorded() && !inFlightSignal.isRecorded() && !sentBytes.isRecorded();
+            long start = now;
             serialising = true;
-            queuedSignal.emit(now, queuedBytes);
-            inFlightSignal.emit(now, inFlightBytes);
             busySignal.emit(now, 1);
-            scheduler.post(now + Durations.transferNs(wire, bandwidthBps * factor), Tie.DEPARTURE, serialised);
+            while (true) {
+                h = queue.first();
+                wire = queue.long0(h);
+                long sentNs = queue.long1(h);
+                Runnable action = queue.action(h);
+                queue.removeFirst();
+                queuedBytes -= wire;
+                window.add(wire, Long.MAX_VALUE);
+                inFlightBytes += wire;
+                if (start == now) {
+                    queuedSignal.emit(now, queuedBytes);
+                    inFlightSignal.emit(now, inFlightBytes);
+                }
+                long end = start + Durations.transferNs(wire, bandwidthBps * factor);
+                if (plan && !queue.isEmpty() && surelyAdmits(queue.long0(queue.first()))) {
+                    // ends inside the run: it arrives and leaves the window at known times
+                    long arrival = end + delayNs;
+                    window.setLong1(window.last(), arrival + delayNs);
+                    propagating.add(sentNs, arrival, action);
+                    scheduler.post(arrival, Tie.DEPARTURE, arrived);
+                    planned.add(end, queue.long0(queue.first()));
+                    start = end;
+                    continue;
+                }
+                curBytes = wire;
+                curSentNs = sentNs;
+                curAction = action;
+                runEndNs = end;
+                scheduler.post(end, Tie.DEPARTURE, serialised);
+                return;
+            }
+        }
+
+        /**
+         * Whether the window has room for {@code wire} more bytes whatever leaves it before the
+         * next start: with every transfer in it still counted (so the exact test at that start
+         * would admit it too).
+         */
+        private boolean surelyAdmits(long wire) {
+            return !(maxCommands > 0 && window.size() >= maxCommands || maxBytes > 0 && inFlightBytes + wire > maxBytes);
         }
 
         private void onSerialised() {
             long now = scheduler.now();
+            if (!serialising || now != runEndNs) {
+                return; // the end of a run a fault shortened (takeBackPlanned)
+            }
             serialising = false;
             busySignal.emit(now, 0);
-            sentBytes.emit(now, curBytes);
-            propagating.add(curSentNs, curAction);
-            curAction = null;
-            long arrival = now + delayNs;
-            scheduler.post(arrival, Tie.DEPARTURE, arrived);
-            long exit = arrival + delayNs;
-            if (inFlightSignal.isRecorded()) {
-                scheduler.post(exit, Tie.DEPARTURE, windowExit);
-            } else {
-                // nobody records the window's level: an exit needs no event of its own. It is
-                // applied when the window is next looked at, and a transfer the window holds
-                // back is woken at the oldest exit (tryStart)
-                window.setLong1(window.last(), exit);
+            planned.clear();
+            if (curAction != null) {
+                sentBytes.emit(now, curBytes);
+                long arrival = now + delayNs;
+                propagating.add(curSentNs, arrival, curAction);
+                curAction = null;
+                scheduler.post(arrival, Tie.DEPARTURE, arrived);
+                long exit = arrival + delayNs;
+                if (inFlightSignal.isRecorded()) {
+                    scheduler.post(exit, Tie.DEPARTURE, windowExit);
+                } else {
+                    // nobody records the window's level: an exit needs no event of its own. It is
+                    // applied when the window is next looked at, and a transfer the window holds
+                    // back is woken at the oldest exit (tryStart)
+                    window.setLong1(window.last(), exit);
+                }
             }
             tryStart();
         }
@@ -309,6 +375,9 @@ public final class WanLink {
         /** The oldest propagating transfer arrived. */
         private void onArrived() {
             long now = scheduler.now();
+            if (propagating.isEmpty() || propagating.long1(propagating.first()) != now) {
+                return; // the arrival of a planned transfer a fault took back (takeBackPlanned)
+            }
             int p = propagating.first();
             long sentNs = propagating.long0(p);
             Runnable action = propagating.action(p);
@@ -351,8 +420,89 @@ public final class WanLink {
 
         /** Stops starting serialisations (link failure); queued transfers wait. */
         public void down() {
+            takeBackPlanned();
             up = false;
             stateChanged.run();
+        }
+
+        /** Drops the planned transfers that have started by now (they are on their way). */
+        private void trimPlanned() {
+            long now = scheduler.now();
+            while (!planned.isEmpty() && planned.long0(planned.first()) < now) {
+                planned.removeFirst();
+            }
+        }
+
+        /**
+         * A fault at this instant: the planned transfers that start now or later go back to the
+         * head of the queue, in order, and the run ends when the last one that started ends.
+         * Their posted arrivals find another transfer at the head of {@link #propagating} and do
+         * nothing — or, at the very instant a kept transfer arrives, deliver that one (the same
+         * arrival at the same time, only perhaps before another event of that instant).
+         */
+        private void takeBackPlanned() {
+            if (!serialising) {
+                return;
+            }
+            trimPlanned();
+            int k = planned.size();
+            if (k == 0) {
+                return;
+            }
+            long now = scheduler.now();
+            long newEnd = planned.long0(planned.first());
+            // the taken-back transfers: k - 1 at the tail of propagating, the last in cur*
+            int keepPropagating = propagating.size() - (k - 1);
+            ColumnRing back = new ColumnRing(2, 0, true, k);
+            for (int i = 0; i < propagating.size(); i++) {
+                int p = propagating.slotAt(i);
+                if (i >= keepPropagating) {
+                    back.add(window.long0(window.slotAt(window.size() - k + (i - keepPropagating))),
+                            propagating.long0(p), propagating.action(p));
+                }
+            }
+            back.add(curBytes, curSentNs, curAction);
+            curAction = null;
+            keepFirst(propagating, keepPropagating, true);
+            keepFirst(window, window.size() - k, false);
+            int waiting = queue.size();
+            for (int i = 0; i < k; i++) {
+                int b = back.slotAt(i);
+                queue.add(back.long0(b), back.long1(b), back.action(b));
+                queuedBytes += back.long0(b);
+                inFlightBytes -= back.long0(b);
+            }
+            keepFirstRotating(queue, waiting);
+            planned.clear();
+            queuedSignal.emit(now, queuedBytes);
+            inFlightSignal.emit(now, inFlightBytes);
+            runEndNs = newEnd;
+            scheduler.post(newEnd, Tie.DEPARTURE, serialised);
+        }
+
+        /** Keeps the oldest {@code n} records of {@code ring} (two long columns, with or without actions). */
+        private static void keepFirst(ColumnRing ring, int n, boolean actions) {
+            int size = ring.size();
+            for (int i = 0; i < size; i++) {
+                int f = ring.first();
+                if (i < n) {
+                    if (actions) {
+                        ring.add(ring.long0(f), ring.long1(f), ring.action(f));
+                    } else {
+                        ring.add(ring.long0(f), ring.long1(f));
+                    }
+                }
+                ring.removeFirst();
+            }
+        }
+
+        /** Moves the oldest {@code n} records of {@code ring} (two longs and an action) behind the others. */
+        private static void keepFirstRotating(ColumnRing ring, int n) {
+            for (int i = 0; i < n; i++) {
+                int f = ring.first();
+                ring.add(ring.long0(f), ring.long1(f), ring.action(f));
+                ring.removeFirst();
+            }
         }
 
         /** Resumes after {@link #down()}. */
@@ -365,6 +515,7 @@ public final class WanLink {
         /** Degraded bandwidth: serialisations starting from now run at {@code factor} × bandwidth. */
         public void setBandwidthFactor(double factor) {
             checkFactor(factor);
+            takeBackPlanned();
             this.factor = factor;
         }
 
@@ -400,23 +551,54 @@ public final class WanLink {
 
         /** Transfers waiting to start serialisation. */
         public int queuedTransfers() {
-            return queue.size();
+            trimPlanned();
+            return queue.size() + plannedAhead();
         }
 
         public long queuedBytes() {
-            return queuedBytes;
+            trimPlanned();
+            return queuedBytes + plannedAheadBytes();
         }
 
         /** Wire bytes in the window (serialising, propagating, or awaiting the transport ack). */
         public long inFlightBytes() {
             expireWindow();
-            return inFlightBytes;
+            trimPlanned();
+            return inFlightBytes - plannedAheadBytes();
         }
 
         /** Transfers in the window. */
         public int inFlightTransfers() {
             expireWindow();
-            return window.size();
+            trimPlanned();
+            return window.size() - plannedAhead();
+        }
+
+        /** Planned transfers not started yet (after {@link #trimPlanned()}: those that start after now). */
+        private int plannedAhead() {
+            int n = 0;
+            for (int i = 0; i < planned.size(); i++) {
+                if (planned.long0(planned.slotAt(i)) > scheduler.now()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private long plannedAheadBytes() {
+            long bytes = 0;
+            for (int i = 0; i < planned.size(); i++) {
+                int p = planned.slotAt(i);
+                if (planned.long0(p) > scheduler.now()) {
+                    bytes += planned.long1(p);
+                }
+            }
+            return bytes;
+        }
+
+        /** Test hook: plan backlogged transfers in runs (the default) or end every serialisation in an event. */
+        void planRuns(boolean on) {
+            this.runs = on;
         }
     }
 }
