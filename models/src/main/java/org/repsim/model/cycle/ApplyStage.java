@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.random.Sampler;
 import org.repsim.model.Box;
 import org.repsim.model.Cache;
 import org.repsim.model.Processor;
@@ -15,16 +16,30 @@ import org.repsim.model.cycle.rules.CycleSwitcher;
 /**
  * Secondary side of one cycle session (docs/model.md §5): receives slots and commits into the
  * pure {@link CycleReceiver}, and applies committed cycles whole and in order — each slot takes
- * one job of the apply pool (the secondary's remote adapters by default) then the secondary cache
- * write (write pending, destaged later), as many slots at once as the pool has servers. With
+ * one service time of the apply pool then the secondary cache write (write pending, destaged
+ * later), as many slots at once as the pool has servers. With
  * {@link ApplyTiming#AT_SWITCH} (legacy's default) the switch releases the received cycle for apply
  * (receive → apply); with {@link ApplyTiming#WHEN_COMPLETE} (multi-cycle and group modes) each cycle
  * applies once committed; a group's apply gate may hold a cycle back (docs/model.md §5).
+ *
+ * <p><b>Lanes and batches.</b> A cycle of N slots on a pool of c servers is served by
+ * {@code min(c, N)} lanes; lane l serves {@code N / c} slots (the first {@code N mod c} lanes one
+ * more), one after another, each slot one draw of the pool's service law. A lane submits its slots
+ * in jobs of at most {@value #MAX_BATCH} slots (one pool job and one event per batch, service time
+ * the sum of its slots' draws); when a batch's job ends, the next slots of the cycle in slot order,
+ * as many as the batch held, are written into the secondary cache, and once they are all admitted
+ * the lane submits its next batch. Invariants: every slot costs exactly one draw; a lane holds at
+ * most one job in the pool, so at most c slots' service runs at once; with the pool to itself and a
+ * cache that admits at once, the last slot is written when one-job-per-slot would write it
+ * ({@code ceil(N / c)} service times after the start); slots enter the cache in slot order. With
+ * N ≤ c every batch is one slot, exactly one job per slot.
  */
 final class ApplyStage {
 
     /** Slots of an apply whose secondary-cache look-ups are issued together (see anticipateApply). */
     private static final int APPLY_LOOKAHEAD = 16;
+    /** Most slots one job of the apply pool serves (the granularity of apply's cache writes). */
+    static final int MAX_BATCH = 32;
     private static final long NONE = CycleSwitcher.NONE;
 
     private final CycleSession session;
@@ -41,13 +56,18 @@ final class ApplyStage {
     private long releasedUpTo;
     private long applyingNumber = NONE;
     private int applySlots;
-    private int applyStarted;
     private int applyWriteNext;
     /** Slots of the cycle being applied whose secondary-cache entries were read ahead: [0, this). */
     private int applyAnticipated;
     private int applyDone;
-    private final Runnable slotServiced = this::onSlotServiced;
-    private final Runnable slotWritten = this::onSlotWritten;
+    /** Per lane: slots not yet submitted to the pool. */
+    private final int[] laneLeft;
+    /** Per lane: slots of its batch in service (before its job ends) or being written (after). */
+    private final int[] laneBatch;
+    /** Per lane: cache writes of its ended batch not yet admitted. */
+    private final int[] laneWriting;
+    private final Runnable[] laneServiced;
+    private final Runnable[] laneWritten;
 
     /** Bytes of the secondary's cache the received, not yet applying cycles occupy (docs/model.md §7a). */
     private long heldInCache;
@@ -71,6 +91,16 @@ final class ApplyStage {
                     + " has no service-time law");
         }
         applyParallelism = applyPool.servers();
+        laneLeft = new int[applyParallelism];
+        laneBatch = new int[applyParallelism];
+        laneWriting = new int[applyParallelism];
+        laneServiced = new Runnable[applyParallelism];
+        laneWritten = new Runnable[applyParallelism];
+        for (int l = 0; l < applyParallelism; l++) {
+            final int lane = l;
+            laneServiced[l] = () -> onBatchServiced(lane);
+            laneWritten[l] = () -> onSlotWritten(lane);
+        }
         wholeSlotBytes = secondary.cache().policy().slotAllocation() == org.repsim.model.CachePolicy.SlotAllocation.TRACK
                 ? secondary.cache().trackSizeBytes() : 0;
         releasedUpTo = config.applyTiming() == ApplyTiming.AT_SWITCH ? NONE : Long.MAX_VALUE;
@@ -176,7 +206,6 @@ final class ApplyStage {
         applyingNumber = receiver.startApply(scheduler.now());
         applySlots = receiver.applyingSlots();
         syncHeld();
-        applyStarted = 0;
         applyWriteNext = 0;
         applyAnticipated = 0;
         applyDone = 0;
@@ -184,23 +213,48 @@ final class ApplyStage {
             finishApply();
             return;
         }
-        int first = Math.min(applyParallelism, applySlots);
-        for (int i = 0; i < first; i++) {
-            applyStarted++;
-            applyPool.submit(slotServiced);
+        int lanes = Math.min(applyParallelism, applySlots);
+        int each = applySlots / lanes;
+        int extra = applySlots % lanes;
+        for (int l = 0; l < lanes; l++) {
+            laneLeft[l] = each + (l < extra ? 1 : 0);
+        }
+        for (int l = 0; l < lanes; l++) {
+            submitBatch(l);
         }
     }
 
-    private void onSlotServiced() {
-        int i = applyWriteNext++;
+    /** Lane {@code l} submits its next batch: up to {@link #MAX_BATCH} of its slots, one draw of the service law each. */
+    private void submitBatch(int l) {
+        int n = Math.min(MAX_BATCH, laneLeft[l]);
+        laneLeft[l] -= n;
+        laneBatch[l] = n;
+        Sampler law = applyPool.serviceLaw();
+        long serviceNs = 0;
+        for (int i = 0; i < n; i++) {
+            serviceNs += law.sampleLong();
+        }
+        applyPool.submit(serviceNs, laneServiced[l]);
+    }
+
+    /** Lane {@code l}'s batch was served: the next slots of the cycle, as many, go into the secondary cache. */
+    private void onBatchServiced(int l) {
+        int n = laneBatch[l];
+        laneWriting[l] = n;
+        for (int k = 0; k < n; k++) {
+            writeSlot(applyWriteNext++, laneWritten[l]);
+        }
+    }
+
+    private void writeSlot(int i, Runnable written) {
         if (Prefetch.ENABLED && i >= applyAnticipated) {
             anticipateApply(i);
         }
         if (wholeSlotBytes > 0) {
-            secondary.cache().write(receiver.applyingTrack(i), 1, slotWritten);
+            secondary.cache().write(receiver.applyingTrack(i), 1, written);
         } else {
             // block allocation: the slot's dirty bytes (their place in the track is not kept here)
-            secondary.cache().write(receiver.applyingTrack(i), 1, 0, receiver.applyingSlotBytes(i), false, slotWritten);
+            secondary.cache().write(receiver.applyingTrack(i), 1, 0, receiver.applyingSlotBytes(i), false, written);
         }
     }
 
@@ -223,11 +277,11 @@ final class ApplyStage {
         applyAnticipated = end;
     }
 
-    private void onSlotWritten() {
+    /** One slot of lane {@code l}'s ended batch is in the secondary cache. */
+    private void onSlotWritten(int l) {
         applyDone++;
-        if (applyStarted < applySlots) {
-            applyStarted++;
-            applyPool.submit(slotServiced);
+        if (--laneWriting[l] == 0 && laneLeft[l] > 0) {
+            submitBatch(l);
         }
         if (applyDone == applySlots) {
             finishApply();
