@@ -3,7 +3,6 @@ package org.repsim.model.consistency;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.measure.Measures;
 import org.repsim.core.result.Interval;
@@ -25,12 +24,12 @@ import org.repsim.model.measure.SignalKeys;
  * <ul>
  *   <li>Per-session cycle metrics come from {@link CycleRecording} (same names, pooled over the
  *       group's sessions: {@code cycle.count/.duration/.bytes/.folding/.duplicates},
- *       {@code cache.session.peak}, {@code spill.peak}, {@code session.*}); its per-session
- *       {@code rpo.*} metrics are replaced by the group's.</li>
+ *       {@code cache.session.peak}, {@code spill.peak}, {@code session.*}).</li>
  *   <li>{@code rpo.lag.mean/.max}, {@code rpo.aboveTarget.fraction} and column {@code rpo.lag}: the
  *       GROUP's recovery-point lag, {@code now − ConsistencyGroup.recoveryPointNs()} — the
  *       acknowledgement of the oldest acknowledged write not in the group's recoverable image
- *       (docs/model.md §7; 0 when every acknowledged write is in it).</li>
+ *       (docs/model.md §7; 0 when every acknowledged write is in it). The only lag of cycle mode,
+ *       mode {@code none} included: a lone session is a group of one.</li>
  *   <li>{@code group.cycle.count}, {@code group.cycle.duration.mean/.max} (time between successive
  *       group closes), {@code group.cycle.bytes.mean} (bytes of one number summed over boxes), for
  *       host and shuttle modes.</li>
@@ -52,10 +51,6 @@ import org.repsim.model.measure.SignalKeys;
  * </ul>
  */
 public final class ConsistencyRecording {
-    /** The sessions' recovery-point metrics, which the group's replace. */
-    private static final Set<String> RPO = Set.of(Measures.RPO_LAG_MEAN.name(), Measures.RPO_LAG_MAX.name(),
-            Measures.RPO_ABOVE_TARGET.name());
-
     private final ConsistencyGroup group;
     private final Scheduler scheduler;
     private final CycleRecording cycles;
@@ -77,7 +72,7 @@ public final class ConsistencyRecording {
         this.inner = new Recording(outer.tableStores());
         this.group = group;
         this.scheduler = scheduler;
-        this.cycles = CycleRecording.register(inner, signals, group.sessions(), scheduler, rpoTargetNs);
+        this.cycles = CycleRecording.register(inner, signals, group.sessions(), scheduler);
         this.lag = new LagMeter(scheduler.now(), rpoTargetNs);
         lag.set(scheduler.now(), group.recoveryPointNs());
         group.addRecoveryPointListener(() -> lag.set(scheduler.now(), group.recoveryPointNs()));
@@ -199,12 +194,7 @@ public final class ConsistencyRecording {
     }
 
     private void addMetrics(long nowNs, List<Metric> out) {
-        for (Metric m : inner.metrics(nowNs)) {
-            // the group's lag replaces the sessions' own
-            if (!RPO.contains(m.name())) {
-                out.add(m);
-            }
-        }
+        out.addAll(inner.metrics(nowNs));
         out.add(Measures.RPO_LAG_MEAN.of(lag.averageNs(nowNs) / 1e9));
         out.add(Measures.RPO_LAG_MAX.of(lag.maxNs(nowNs) / 1e9));
         out.add(Measures.RPO_ABOVE_TARGET.of(lag.fractionAboveTarget(nowNs)));
@@ -266,7 +256,7 @@ public final class ConsistencyRecording {
         return lag;
     }
 
-    /** The per-session cycle recording (per-session lags, tables). */
+    /** The per-session cycle recording (cycle metrics, the {@code cycles} table, drop intervals). */
     public CycleRecording cycleRecording() {
         return cycles;
     }

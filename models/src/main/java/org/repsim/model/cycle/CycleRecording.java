@@ -11,7 +11,6 @@ import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
-import org.repsim.core.stats.LagMeter;
 import org.repsim.core.stats.Resettable;
 import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.measure.SignalKeys;
@@ -28,11 +27,8 @@ import org.repsim.model.measure.SignalKeys;
  *       cycles of all sessions closed after the warm-up (cycles discarded by a drop excluded).</li>
  *   <li>{@code cache.session.peak}, {@code spill.peak}: the largest single-session peak.</li>
  *   <li>{@code session.drops}, {@code session.paced.writes}, {@code spill.writes}: sums.</li>
- *   <li>{@code rpo.lag.mean}: mean over sessions of each session's exact time-average lag;
- *       {@code rpo.lag.max} and {@code rpo.aboveTarget.fraction}: the worst session.</li>
  *   <li>Columns {@code cache.session.bytes}, {@code cache.session.limit}, {@code spill.bytes},
- *       {@code cycle.transmitQueue}: sums over sessions; {@code rpo.lag}: the worst session at the
- *       sample instant (s).</li>
+ *       {@code cycle.transmitQueue}: sums over sessions.</li>
  *   <li>Table {@code cycles}: one row per closed cycle, the {@code box} column holding the
  *       session's index in the list given to {@link #register}. A row is added as soon as its
  *       cycle is settled ({@link org.repsim.model.cycle.rules.CycleSwitcher#drainSettled}: looked
@@ -41,19 +37,18 @@ import org.repsim.model.measure.SignalKeys;
  *       progress at the end. Rows are therefore in the order cycles settled, each session's in
  *       close order.</li>
  * </ul>
- * The recovery-point lag per session is {@code now − close time of the newest cycle applied},
- * measured exactly by a {@link LagMeter} (from the session start until the first apply).
+ * No recovery-point figure: the lag ({@code rpo.*}) has one definition in every mode, that of the
+ * recoverable image the sessions' writes are fed to (docs/model.md §7), recorded with the image by
+ * {@code ConsistencyRecording} — a session's own cycles define none.
  */
 public final class CycleRecording {
     private final List<CycleSession> sessions;
-    private final Scheduler scheduler;
     private final Table table;
     /** Per session: takes the records it hands out. */
     private final List<Consumer<CycleRecord>> takers = new ArrayList<>();
     private final List<RecordListener> recordListeners = new ArrayList<>();
     /** The cycles handed out since the warm-up that count (closed after it, not discarded). */
     private Totals handedOut = new Totals();
-    private final LagMeter[] lags;
     private final Peak[] cachePeaks;
     private final Peak[] spillPeaks;
     private long sinceNs;
@@ -119,20 +114,14 @@ public final class CycleRecording {
         }
     }
 
-    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, long rpoTargetNs, Table table) {
+    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, Table table) {
         this.sessions = List.copyOf(sessions);
-        this.scheduler = scheduler;
         this.table = table;
         int n = sessions.size();
-        lags = new LagMeter[n];
         cachePeaks = new Peak[n];
         spillPeaks = new Peak[n];
         for (int i = 0; i < n; i++) {
             CycleSession s = sessions.get(i);
-            LagMeter lag = new LagMeter(scheduler.now(), rpoTargetNs);
-            lag.set(scheduler.now(), s.recoveryPointNs());
-            s.addAppliedListener((number, now) -> lag.set(now, s.recoveryPointNs()));
-            lags[i] = lag;
             cachePeaks[i] = new Peak();
             spillPeaks[i] = new Peak();
             int box = i;
@@ -147,22 +136,20 @@ public final class CycleRecording {
      * Subscribes the cycle metrics, time-series columns and the {@code cycles} table of
      * {@code sessions} to {@code rec}.
      *
-     * @param signals     the signal registry the sessions emit on
-     * @param rpoTargetNs recovery-point target for {@code rpo.aboveTarget.fraction} (≤ 0: never above)
+     * @param signals the signal registry the sessions emit on
      */
     public static CycleRecording register(Recording rec, Signals signals, List<CycleSession> sessions,
-                                          Scheduler scheduler, long rpoTargetNs) {
+                                          Scheduler scheduler) {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("cycle recording needs at least one session");
         }
-        CycleRecording r = new CycleRecording(sessions, scheduler, rpoTargetNs, rec.table(Cycles.SCHEMA));
+        CycleRecording r = new CycleRecording(sessions, scheduler, rec.table(Cycles.SCHEMA));
         for (int i = 0; i < r.sessions.size(); i++) {
             String p = "cycle." + r.sessions.get(i).name();
             Peak cache = r.cachePeaks[i];
             Peak spill = r.spillPeaks[i];
             signals.get(p, SignalKeys.Cycle.CACHE_BYTES).subscribe((t, v) -> cache.level(v));
             signals.get(p, SignalKeys.Cycle.SPILL_BYTES).subscribe((t, v) -> spill.level(v));
-            rec.resetWith(r.lags[i]);
             rec.resetWith(cache);
             rec.resetWith(spill);
         }
@@ -172,7 +159,6 @@ public final class CycleRecording {
         rec.column(Measures.CACHE_SESSION_LIMIT, () -> r.sum(1));
         rec.column(Measures.SPILL_BYTES, () -> r.sum(2));
         rec.column(Measures.TRANSMIT_QUEUE, () -> r.sum(3));
-        rec.column(Measures.RPO_LAG, r::worstLagS);
         return r;
     }
 
@@ -234,15 +220,6 @@ public final class CycleRecording {
         return t;
     }
 
-    private double worstLagS() {
-        long now = scheduler.now();
-        long worst = 0;
-        for (LagMeter l : lags) {
-            worst = Math.max(worst, l.currentNs(now));
-        }
-        return worst / 1e9;
-    }
-
     private void addMetrics(long nowNs, List<Metric> out) {
         // the cycles handed out so far, then those still in progress
         Totals t = handedOut.copy();
@@ -265,9 +242,6 @@ public final class CycleRecording {
         long drops = 0;
         long paced = 0;
         long spillWrites = 0;
-        double lagMean = 0;
-        double lagMax = 0;
-        double above = 0;
         for (int i = 0; i < sessions.size(); i++) {
             CycleSession s = sessions.get(i);
             cachePeak = Math.max(cachePeak, cachePeaks[i].max);
@@ -275,18 +249,12 @@ public final class CycleRecording {
             drops += s.switcher().drops();
             paced += s.pacedWrites();
             spillWrites += s.spillWrites();
-            lagMean += lags[i].averageNs(nowNs) / 1e9 / sessions.size();
-            lagMax = Math.max(lagMax, lags[i].maxNs(nowNs) / 1e9);
-            above = Math.max(above, lags[i].fractionAboveTarget(nowNs));
         }
         out.add(Measures.CACHE_SESSION_PEAK.of(cachePeak));
         out.add(Measures.SPILL_PEAK.of(spillPeak));
         out.add(Measures.SESSION_DROPS.of(drops - dropsBase));
         out.add(Measures.SESSION_PACED_WRITES.of(paced - pacedBase));
         out.add(Measures.SPILL_WRITES.of(spillWrites - spillWritesBase));
-        out.add(Measures.RPO_LAG_MEAN.of(lagMean));
-        out.add(Measures.RPO_LAG_MAX.of(lagMax));
-        out.add(Measures.RPO_ABOVE_TARGET.of(above));
     }
 
     /**
@@ -308,11 +276,6 @@ public final class CycleRecording {
             out.addAll(s.dropIntervals(endNs));
         }
         return out;
-    }
-
-    /** The exact recovery-point lag meter of session {@code i}. */
-    public LagMeter lag(int i) {
-        return lags[i];
     }
 
     private static double seconds(long ns) {

@@ -354,7 +354,7 @@ public final class CycleSession implements ReplicationHandler {
         apply.addCommittedListener(listener);
     }
 
-    /** Runs when the secondary finished applying cycle {@code k} (the recovery point moved to its close time). */
+    /** Runs when the secondary finished applying cycle {@code k} (in a group of mode {@code none}, its writes entered the recoverable image, docs/model.md §7). */
     public void addAppliedListener(CycleEventListener listener) {
         apply.addAppliedListener(listener);
     }
@@ -573,16 +573,6 @@ public final class CycleSession implements ReplicationHandler {
 
     public int transmitQueue() {
         return switcher.transmitCycles();
-    }
-
-    /**
-     * Close time of the newest cycle applied at the secondary (session start before any): the
-     * session's own recovery point, for a session outside a group. A run reports the lag of its
-     * group's recoverable image instead (docs/model.md §7), whose reference is the oldest
-     * acknowledged write not in it.
-     */
-    public long recoveryPointNs() {
-        return switcher.newestAppliedCloseNs();
     }
 
     /** Host writes that had to wait for cache space at least once (pace). */

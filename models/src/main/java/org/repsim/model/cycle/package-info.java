@@ -19,7 +19,11 @@
  *   s.addPair(primaryVolume, secondaryVolume);   // for each volume pair of P → S
  *   // a box with sessions toward several secondaries: new SessionRouter(P, itsSessions)
  *   // link faults: schedule them on the WanLink (scheduleOutage / down / up); sessions listen to link state
- *   CycleRecording cr = CycleRecording.register(recording, signals, allSessions, kernel, rpoTargetNs);
+ *   // runs then build a ConsistencyGroup over the sessions (mode none: each switches by its own rules);
+ *   // its ConsistencyRecording registers the cycle recording below together with the recovery-point lag
+ *   // of the group's recoverable image (docs/model.md §7) — a session has no lag of its own.
+ *   // Sessions outside any group (tests of the engine alone): cycle figures only
+ *   CycleRecording cr = CycleRecording.register(recording, signals, allSessions, kernel);
  *   // at the end: cr.cycles() → Table "cycles"; cr.intervals(endNs) → session-drop intervals
  * </pre>
  * Sessions must be built at the simulation start (time of construction = session start).

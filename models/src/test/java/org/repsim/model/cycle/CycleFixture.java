@@ -15,8 +15,12 @@ import org.repsim.model.LinkConfig;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
+import org.repsim.model.consistency.ConsistencyConfig;
+import org.repsim.model.consistency.ConsistencyGroup;
+import org.repsim.model.consistency.ConsistencyRecording;
 import org.repsim.model.cycle.rules.CachePressure;
 import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SwitchMode;
 import org.repsim.model.cycle.rules.SwitchRules;
 import org.repsim.model.workload.AddressPattern;
 import org.repsim.model.workload.ArrivalProcess;
@@ -30,6 +34,12 @@ import org.repsim.model.workload.WorkloadStreams;
  * A complete small cycle-mode topology in Java: primary and secondary box (deterministic service
  * times, SSD back ends, disk group 1 of the primary holding the spill pool), one or more WAN links,
  * one volume pair, a host and an open-loop write workload of fixed-size writes.
+ *
+ * <p>Wired as runs wire a session that switches by its own rules (the scenario builder's cycle
+ * engine): a consistency group of mode {@code none} over it, whose recording holds the session's
+ * cycle figures and the recovery-point lag of the group's recoverable image (docs/model.md §7) —
+ * the only lag there is. A session under external switching (driven by a host or shuttle group in
+ * runs, by the test here) has no group: cycle figures only.
  */
 final class CycleFixture {
     static final long TRACK = 128 * 1024;
@@ -85,6 +95,10 @@ final class CycleFixture {
     final Recording recording = new Recording();
     /** Per session: the records its recording handed out to the cycles table so far. */
     final List<List<org.repsim.model.cycle.rules.CycleRecord>> handedOut = new ArrayList<>();
+    /** Null under external switching. */
+    final ConsistencyGroup group;
+    /** The group's recording (rpo.* of the image, cycle figures); null under external switching. */
+    final ConsistencyRecording groupRecording;
     final CycleRecording cycleRecording;
 
     CycleFixture(Knobs k) {
@@ -116,11 +130,24 @@ final class CycleFixture {
         session = new CycleSession(kernel, signals, primary, secondary, links, config);
         session.addPair(primaryVolume, secondaryVolume);
         host = new Host(kernel, signals);
-        cycleRecording = CycleRecording.register(recording, signals, List.of(session), kernel, 2 * S);
+        if (k.rules.mode() == SwitchMode.EXTERNAL) {
+            group = null;
+            groupRecording = null;
+            cycleRecording = CycleRecording.register(recording, signals, List.of(session), kernel);
+        } else {
+            group = new ConsistencyGroup(kernel, signals, List.of(session), ConsistencyConfig.none("g"));
+            groupRecording = ConsistencyRecording.register(recording, signals, group, kernel, 2 * S);
+            cycleRecording = groupRecording.cycleRecording();
+        }
         for (int i = 0; i < List.of(session).size(); i++) {
             handedOut.add(new ArrayList<>());
         }
         cycleRecording.addRecordListener((box, r) -> handedOut.get(box).add(r));
+    }
+
+    /** The recovery-point lag of the recoverable image now (ns), as runs report it in {@code rpo.lag}. */
+    long lagNs() {
+        return groupRecording.lag().currentNs(kernel.now());
     }
 
     /** Starts the write workload over [fromNs, untilNs). */
