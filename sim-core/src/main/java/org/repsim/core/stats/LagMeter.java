@@ -1,9 +1,10 @@
 package org.repsim.core.stats;
 
 /**
- * A recovery-point lag measured exactly (docs/model.md §4, §5): lag(t) = t − ref(t), where the reference
- * {@code ref} is the instant up to which data is secured at the secondary (close time of the
- * newest applied cycle, or issue time of the oldest unsecured write) and changes only at events.
+ * A recovery-point lag measured exactly (docs/model.md §7): lag(t) = t − ref(t), where the reference
+ * {@code ref} is the primary time the secondary's recoverable image corresponds to (the same in
+ * every mode: the acknowledgement of the oldest acknowledged write not in the image) and changes
+ * only at events.
  * With no reference ({@link #clear}) the lag is zero (nothing unsecured).
  *
  * <p>Between events the lag grows with slope 1, so its time average, maximum and the time spent
