@@ -7,13 +7,13 @@ import org.repsim.core.kernel.dsol.DsolKernel;
 import org.repsim.core.random.Distributions;
 import org.repsim.core.random.RandomStreams;
 import org.repsim.core.random.Sampler;
-import org.repsim.core.result.Metric;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.DiskModel;
 import org.repsim.model.LinkConfig;
+import org.repsim.model.RecordedMetrics;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -24,6 +24,7 @@ import org.repsim.model.cycle.rules.PressurePolicy;
 import org.repsim.model.cycle.rules.SwitchRules;
 import org.repsim.model.cycle.CycleConfig;
 import org.repsim.model.cycle.CycleSession;
+import org.repsim.model.cycle.HandedOutRecords;
 import org.repsim.model.cycle.SlotSizing;
 import org.repsim.model.workload.AddressPattern;
 import org.repsim.model.workload.ArrivalProcess;
@@ -90,9 +91,9 @@ final class GroupFixture {
     final ConsistencyGroup group;
     final Host host;
     final Recording recording = new Recording();
-    /** Per session: the records its recording handed out to the cycles table so far. */
-    final List<List<org.repsim.model.cycle.rules.CycleRecord>> handedOut = new ArrayList<>();
     final ConsistencyRecording groupRecording;
+    /** Per session: the records the recording handed out to the cycles table so far, and all of them. */
+    final HandedOutRecords cycleRecords;
 
     GroupFixture(Knobs k) {
         this.knobs = k;
@@ -135,10 +136,7 @@ final class GroupFixture {
         recording.latency(signals.find("host.write.latency"), "host.write.latency");
         recording.count(signals.find("host.writes"), "host.writes");
         groupRecording = ConsistencyRecording.register(recording, signals, group, kernel, 0);
-        for (int i = 0; i < sessions.size(); i++) {
-            handedOut.add(new ArrayList<>());
-        }
-        groupRecording.addRecordListener((box, r) -> handedOut.get(box).add(r));
+        cycleRecords = new HandedOutRecords(sessions, groupRecording.cycleRecording());
     }
 
     /** Starts the dependent closed-loop streams over [fromNs, untilNs). */
@@ -166,12 +164,7 @@ final class GroupFixture {
     }
 
     double metric(String name) {
-        for (Metric m : recording.metrics(kernel.now())) {
-            if (m.name().equals(name)) {
-                return m.value();
-            }
-        }
-        throw new AssertionError("no metric " + name);
+        return RecordedMetrics.value(recording, kernel.now(), name);
     }
 
     private WanLink link(String name) {
@@ -188,9 +181,7 @@ final class GroupFixture {
     }
 
     /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
-    List<org.repsim.model.cycle.rules.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
-        List<org.repsim.model.cycle.rules.CycleRecord> all = new ArrayList<>(handedOut.get(sessions.indexOf(s)));
-        all.addAll(s.switcher().records());
-        return all;
+    List<org.repsim.model.cycle.rules.CycleRecord> records(CycleSession s) {
+        return cycleRecords.all(s);
     }
 }

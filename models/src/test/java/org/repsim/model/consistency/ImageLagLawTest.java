@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.repsim.model.consistency.GroupFixture.MS;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.repsim.model.cycle.AppliedCycleLag;
 import org.repsim.model.cycle.CycleSession;
 
 /**
@@ -23,7 +24,7 @@ import org.repsim.model.cycle.CycleSession;
  * (exponential, mean 1/λ = 0.5 ms, plus the cache write). Peak = 2T + a − g: at most 2T + a,
  * and below the close-referenced figure (2T + a) by exactly g. The test checks the reported
  * maximum against the maximum of {@code applied(k) − firstAck(k)} replayed from the session's
- * events (and the lag of the last unapplied cycle at the end), then the law's bound.
+ * events (and the lag of the last unapplied cycle at the end; {@link AppliedCycleLag}), then the law's bound.
  */
 class ImageLagLawTest {
 
@@ -35,19 +36,14 @@ class ImageLagLawTest {
         k.minCycleTimeNs = 1_000 * MS;
         GroupFixture f = new GroupFixture(k);
         CycleSession s = f.sessions.get(0);
-        Map<Long, Long> firstAck = new HashMap<>();
-        Map<Long, Long> applied = new HashMap<>();
-        s.addWriteTagListener((io, cycle, now) -> firstAck.putIfAbsent(cycle, now)); // acknowledged in the same call
-        s.addAppliedListener((cycle, now) -> applied.put(cycle, now));
+        AppliedCycleLag replay = new AppliedCycleLag(s);
+        Set<Long> applied = new HashSet<>();
+        s.addAppliedListener((cycle, now) -> applied.add(cycle));
         long end = 20_000 * MS;
         f.openLoopWrites(2_000, 0, end);
         f.runUntil(end);
 
-        long expected = 0;
-        for (Map.Entry<Long, Long> e : firstAck.entrySet()) {
-            Long a = applied.get(e.getKey());
-            expected = Math.max(expected, (a == null ? end : a) - e.getValue());
-        }
+        long expected = replay.maxNs(end);
         double lagMax = f.metric("rpo.lag.max");
         assertThat(lagMax).as("the reported peak is the replayed one").isCloseTo(expected / 1e9, within(1e-9));
         assertThat(applied).hasSizeGreaterThanOrEqualTo(17);

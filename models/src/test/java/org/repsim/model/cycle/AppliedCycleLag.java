@@ -13,13 +13,13 @@ import java.util.TreeMap;
  * Its largest value is reached just before an apply or at the end:
  * {@code max(applied(k) − firstTag(k), end − firstTag(oldest unapplied))}.
  */
-final class AppliedCycleLag {
+public final class AppliedCycleLag {
     /** Tag time of each cycle's first write, by cycle number. */
     private final TreeMap<Long, Long> firstTag = new TreeMap<>();
     private long maxNs;
     private boolean dropped;
 
-    AppliedCycleLag(CycleSession session) {
+    public AppliedCycleLag(CycleSession session) {
         session.addWriteTagListener((io, cycle, now) -> {
             if (cycle == CycleSession.UNTAGGED) {
                 dropped = true;
@@ -35,7 +35,7 @@ final class AppliedCycleLag {
     }
 
     /** The replayed lag at {@code nowNs} (ns). */
-    long lagNs(long nowNs) {
+    public long lagNs(long nowNs) {
         if (dropped) {
             throw new IllegalStateException("the replay does not follow a drop (owed writes)");
         }
@@ -44,7 +44,7 @@ final class AppliedCycleLag {
     }
 
     /** The replayed largest lag over [start, {@code nowNs}] (ns). */
-    long maxNs(long nowNs) {
+    public long maxNs(long nowNs) {
         return Math.max(maxNs, lagNs(nowNs));
     }
 }

@@ -93,13 +93,13 @@ final class CycleFixture {
     final Host host;
     final Knobs knobs;
     final Recording recording = new Recording();
-    /** Per session: the records its recording handed out to the cycles table so far. */
-    final List<List<org.repsim.model.cycle.rules.CycleRecord>> handedOut = new ArrayList<>();
     /** Null under external switching. */
     final ConsistencyGroup group;
     /** The group's recording (rpo.* of the image, cycle figures); null under external switching. */
     final ConsistencyRecording groupRecording;
     final CycleRecording cycleRecording;
+    /** The session's records handed out to the cycles table so far (box 0), and all of them. */
+    final HandedOutRecords cycleRecords;
 
     CycleFixture(Knobs k) {
         this.knobs = k;
@@ -139,10 +139,12 @@ final class CycleFixture {
             groupRecording = ConsistencyRecording.register(recording, signals, group, kernel, 2 * S);
             cycleRecording = groupRecording.cycleRecording();
         }
-        for (int i = 0; i < List.of(session).size(); i++) {
-            handedOut.add(new ArrayList<>());
-        }
-        cycleRecording.addRecordListener((box, r) -> handedOut.get(box).add(r));
+        cycleRecords = new HandedOutRecords(List.of(session), cycleRecording);
+    }
+
+    /** Metric {@code name} of the recording now. */
+    double metric(String name) {
+        return org.repsim.model.RecordedMetrics.value(recording, kernel.now(), name);
     }
 
     /** The recovery-point lag of the recoverable image now (ns), as runs report it in {@code rpo.lag}. */
@@ -187,9 +189,7 @@ final class CycleFixture {
     }
 
     /** Every record of session {@code s}: those handed out to the table, then those still in progress. */
-    List<org.repsim.model.cycle.rules.CycleRecord> records(org.repsim.model.cycle.CycleSession s) {
-        List<org.repsim.model.cycle.rules.CycleRecord> all = new ArrayList<>(handedOut.get(List.of(session).indexOf(s)));
-        all.addAll(s.switcher().records());
-        return all;
+    List<org.repsim.model.cycle.rules.CycleRecord> records(CycleSession s) {
+        return cycleRecords.all(s);
     }
 }

@@ -7,7 +7,6 @@ import static org.repsim.model.cycle.CycleFixture.S;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.model.cycle.rules.SwitchRules;
 
@@ -30,7 +29,7 @@ class CycleRecordingStreamsTest {
         for (long t = S; t <= 30 * S; t += S) {
             f.runUntil(t);
             mostInProgress = Math.max(mostInProgress, f.session.switcher().records().size());
-            rowsSeen.add(f.handedOut.get(0).size());
+            rowsSeen.add(f.cycleRecords.handedOut(0).size());
         }
         long closed = f.session.switcher().cyclesClosed();
         assertThat(closed).as("cycles closed").isGreaterThan(400);
@@ -47,8 +46,7 @@ class CycleRecordingStreamsTest {
             assertThat(row[0]).as("close order").isGreaterThan(previous[0]);
             previous[0] = row[0];
         });
-        double count = f.recording.metrics(f.kernel.now()).stream().filter(m -> m.name().equals("cycle.count"))
-                .mapToDouble(Metric::value).findFirst().orElseThrow();
+        double count = f.metric("cycle.count");
         assertThat(count).isEqualTo(closed);
     }
 
@@ -59,15 +57,14 @@ class CycleRecordingStreamsTest {
         CycleFixture f = new CycleFixture(k);
         f.writes(0, 5 * S);
         f.runUntil(2 * S);
-        assertThat(f.handedOut.get(0)).as("rows before the reset").isNotEmpty();
+        assertThat(f.cycleRecords.handedOut(0)).as("rows before the reset").isNotEmpty();
         long resetAt = f.kernel.now();
         f.recording.reset(resetAt);
         f.runUntil(5 * S);
         Table t = f.cycleRecording.cycles();
         assertThat(t.size()).isPositive();
         t.forEachRow(row -> assertThat(row[3]).as("close time of a row").isGreaterThanOrEqualTo(resetAt / 1e9));
-        double count = f.recording.metrics(f.kernel.now()).stream().filter(m -> m.name().equals("cycle.count"))
-                .mapToDouble(Metric::value).findFirst().orElseThrow();
+        double count = f.metric("cycle.count");
         assertThat(count).isEqualTo(t.size());
     }
 }

@@ -10,7 +10,6 @@ import org.repsim.model.CachePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.repsim.core.result.Metric;
 import org.repsim.core.result.Table;
 import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.rules.PressurePolicy;
@@ -31,15 +30,6 @@ class CycleValidationTest {
     /** Slots occupy their dirty blocks: the session's cache use is its slots' bytes (docs/model.md §9). */
     private static final CachePolicy BLOCK_SLOTS =
             new CachePolicy(CachePolicy.SlotAllocation.BLOCKS, CachePolicy.DestageExtent.TRACK, 0, 0.8);
-
-    private static double metric(CycleFixture f, String name) {
-        for (Metric m : f.recording.metrics(f.kernel.now())) {
-            if (m.name().equals(name)) {
-                return m.value();
-            }
-        }
-        throw new AssertionError("no metric " + name);
-    }
 
     private static void assertConserved(CycleFixture f) {
         Conservation c = f.session.conservation();
@@ -84,7 +74,7 @@ class CycleValidationTest {
         for (CycleRecord r : rs) {
             assertThat(r.durationNs() / 1e9).as("cycle %s", r).isCloseTo(1.0, within(0.01));
         }
-        assertThat(metric(f, "cycle.duration.mean")).isCloseTo(1.0, within(0.01));
+        assertThat(f.metric("cycle.duration.mean")).isCloseTo(1.0, within(0.01));
         long durationMax = 0;
         long applyMax = 0;
         for (int i = 0; i < rs.size(); i++) {
@@ -94,7 +84,7 @@ class CycleValidationTest {
             }
         }
         assertThat(applyMax).as("apply time a").isPositive().isLessThan(50 * MS);
-        double lagMax = metric(f, "rpo.lag.max");
+        double lagMax = f.metric("rpo.lag.max");
         assertThat(lagMax).as("reported peak = replayed peak").isEqualTo(replay.maxNs(f.kernel.now()) / 1e9);
         assertThat(lagMax).as("2T + a − g").isBetween((2 * S - 5 * MS) / 1e9, (2 * durationMax + applyMax) / 1e9);
         assertThat(f.session.switcher().drops()).isZero();
@@ -240,9 +230,9 @@ class CycleValidationTest {
         f.writes(0, peakNs);
         f.runUntil(12 * S);
         double journal = (WRITE_BPS - k.linkBps) * peakNs / 1e9;
-        double spillPeak = metric(f, "spill.peak");
+        double spillPeak = f.metric("spill.peak");
         assertThat(spillPeak + k.limitBytes).isCloseTo(journal, within(0.05 * journal));
-        assertThat(metric(f, "session.paced.writes")).isZero();
+        assertThat(f.metric("session.paced.writes")).isZero();
         assertThat(f.session.spillReads()).isPositive();
         // a write that forced a spill waits for the spill pool's disk write (SSD: 100 µs + transfer)
         assertThat(maxLatency[0]).isGreaterThan(20_000 + 100_000);
@@ -349,7 +339,7 @@ class CycleValidationTest {
             fromRecords += r.foldingRatio();
             n++;
         }
-        assertThat(metric(f, "cycle.folding.mean")).isCloseTo(fromRecords / n, within(1e-9));
+        assertThat(f.metric("cycle.folding.mean")).isCloseTo(fromRecords / n, within(1e-9));
         return fromRecords / n;
     }
 

@@ -18,6 +18,7 @@ import org.repsim.model.Box;
 import org.repsim.model.DiskGroup;
 import org.repsim.model.DiskModel;
 import org.repsim.model.LinkConfig;
+import org.repsim.model.RecordedMetrics;
 import org.repsim.model.Site;
 import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
@@ -87,8 +88,7 @@ class SessionRouterTest {
         long rowsB = t.rows().stream().filter(r -> r[1] == 1).count();
         assertThat(rowsA).isEqualTo(s1.switcher().cyclesClosed()).isGreaterThanOrEqualTo(9);
         assertThat(rowsB).isEqualTo(s2.switcher().cyclesClosed()).isGreaterThanOrEqualTo(5);
-        double count = rec.metrics(kernel.now()).stream().filter(m -> m.name().equals("cycle.count"))
-                .mapToDouble(Metric::value).findFirst().orElseThrow();
+        double count = RecordedMetrics.value(rec, kernel.now(), "cycle.count");
         assertThat(count).isEqualTo(rowsA + rowsB);
         // the recovery-point lag is the recoverable image's (docs/model.md §7, recorded with a group), never a session's
         assertThat(rec.metrics(kernel.now())).extracting(Metric::name).noneMatch(n -> n.startsWith("rpo."));
