@@ -160,7 +160,7 @@ final class CycleEngine implements ModeEngine {
         return recording.intervals(endNs);
     }
 
-    /** Acknowledged writes missing from the secondaries' last consistent image (docs/model.md §7). */
+    /** Acknowledged writes missing from the secondaries' recoverable image (docs/model.md §7). */
     @Override
     public List<Metric> lossAt(long nowNs) {
         return group.lossAt(nowNs);

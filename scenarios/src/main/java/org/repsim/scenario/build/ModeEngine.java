@@ -26,7 +26,7 @@ interface ModeEngine {
 
     /**
      * Data lost if the primary site is lost at {@code nowNs}: acknowledged host writes absent from
-     * the secondaries' last consistent image, as {@code disaster.lost.writes/.bytes/.span}.
+     * the secondaries' recoverable image (docs/model.md §7), as {@code disaster.lost.writes/.bytes/.span}.
      */
     List<Metric> lossAt(long nowNs);
 

@@ -61,7 +61,7 @@ public final class Measures {
     // ---------------------------------------------------------------- recovery point
 
     public static final MetricType RPO_LAG_MEAN = new MetricType("rpo.lag.mean", SECONDS,
-            "time-average recovery-point lag: how far the secondary's consistent image trails the primary");
+            "time-average recovery-point lag: how far the secondary's recoverable image trails the primary");
     public static final MetricType RPO_LAG_MAX = new MetricType("rpo.lag.max", SECONDS,
             "largest recovery-point lag");
     public static final MetricType RPO_ABOVE_TARGET = new MetricType("rpo.aboveTarget.fraction", FRACTION,
@@ -181,14 +181,15 @@ public final class Measures {
     // ---------------------------------------------------------------- disaster
 
     public static final MetricType DISASTER_LOST_WRITES = new MetricType("disaster.lost.writes", COUNT,
-            "acknowledged writes missing from the secondary's last consistent image at the disaster",
+            "acknowledged writes missing from the secondary's recoverable image at the disaster",
             ZERO_IS_GOOD);
     public static final MetricType DISASTER_LOST_BYTES = new MetricType("disaster.lost.bytes", BYTES,
             "bytes of the writes lost at the disaster", ZERO_IS_GOOD);
     public static final MetricType DISASTER_LOST_SPAN = new MetricType("disaster.lost.span", SECONDS,
             "time span of the writes lost at the disaster", ZERO_IS_GOOD);
     public static final MetricType DISASTER_RECOVERY_POINT = new MetricType("disaster.recoveryPoint", SECONDS,
-            "simulated time of the secondary's recovery point at the disaster");
+            "measured recovery point: disaster time minus the acknowledgement of the oldest lost write (the "
+                    + "recovery-point lag at that instant; 0 when nothing is lost)");
     public static final MetricType DISASTER_UNPROTECTED = new MetricType("disaster.unprotected", SECONDS,
             "time the primary runs without a remote copy after losing its secondary site: from the disaster to "
                     + "the run's planned end (0 when the primary site is lost)", ZERO_IS_GOOD);
@@ -219,7 +220,7 @@ public final class Measures {
             "closed cycles waiting to be sent (multi-cycle mode); a queue that keeps growing means the links are "
                     + "slower than the folded write rate");
     public static final SeriesColumn RPO_LAG = new SeriesColumn("rpo.lag", SECONDS,
-            "how far the secondary's consistent image trails the primary: the writes of this many seconds would "
+            "how far the secondary's recoverable image trails the primary: the writes of this many seconds would "
                     + "be lost by a disaster at that moment", SAWTOOTH);
     public static final SeriesColumn ORDERED_BACKLOG_TRACKS_COLUMN = new SeriesColumn("ordered.backlog.tracks", COUNT,
             "tracks owed to the secondaries now");
