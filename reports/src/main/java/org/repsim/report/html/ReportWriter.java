@@ -495,7 +495,7 @@ public final class ReportWriter {
         body.append("<div id=\"").append(id).append("-consistency\">\n<h3>Consistency and data loss</h3>\n")
                 .append("<p class=\"how\">Dependent-write violations must be zero for a consistent policy (a red cell "
                         + "means the secondary image could hold a write without the one it depends on). After a disaster, "
-                        + "the acknowledged writes missing from the secondary's last consistent image are the measured "
+                        + "the acknowledged writes missing from the secondary's recoverable image are the measured "
                         + "recovery point.</p>\n");
         if (!present.isEmpty()) {
             body.append("<table>\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th><th>max</th></tr></thead>\n<tbody>\n");
