@@ -20,7 +20,7 @@
  *   };
  *   ConsistencyGroup g = new ConsistencyGroup(kernel, signals, List.of(s_0, …, s_n-1), cfg);   // at the simulation start
  *   ConsistencyRecording cr = ConsistencyRecording.register(recording, signals, g, kernel, rpoTargetNs);
- *   //   (do not register CycleRecording for these sessions as well: cr includes it, group rpo.* replace per-session ones)
+ *   //   (do not register CycleRecording for these sessions as well: cr includes it; rpo.* come only from the group's image)
  *   // link faults: schedule them on the WanLink; the sessions listen to link state
  *   // disaster at t: List<Metric> loss = g.lossAt(t); then end the run
  *   // at the end: cr.cycles() → Table "cycles" (box = session index); cr.intervals(endNs) → session-drop intervals
