@@ -45,10 +45,11 @@ public final class Processor {
     }
 
     /**
-     * Emits the pool's signals from targets held in its own fields (docs/model.md §1: recording
-     * never changes what the model does): before {@link Signals#seal} each target is the signal
-     * itself; once sealed an unrecorded signal's target is null and a level recorded by one
-     * statistic is that statistic, so an emit loads no object that does not record it. A
+     * Emits the pool's signals from targets held in its own fields: before {@link Signals#seal}
+     * each target is the signal itself; once sealed an unrecorded signal's target is null and a
+     * level recorded by one statistic is that statistic, so an emit loads no object that does
+     * not record it. Recording never changes what the pool does, only what reaches the
+     * statistics, and the same values reach them either way. A
      * processor is touched once per I/O of its box, and with 64 boxes every object it touches
      * is usually out of the processor caches by then.
      */
