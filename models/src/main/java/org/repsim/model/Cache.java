@@ -9,6 +9,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.cycle.rules.BlockMap;
 import org.repsim.model.measure.SignalKeys;
 
@@ -123,6 +124,16 @@ public final class Cache {
     private final Signal writeHits;
     private final Signal writeMisses;
     private final Signal writesDelayed;
+    // Where the emits go, in the cache's own fields (copied by seal()): the signal before the
+    // registry is sealed; once sealed null for an unrecorded signal and the statistic itself for
+    // a level recorded by one, so that an emit loads no object that does not record it.
+    private TimeWeighted writePendingLevel;
+    private Signal writePendingOut;
+    private Signal readHitsOut;
+    private Signal readMissesOut;
+    private Signal writeHitsOut;
+    private Signal writeMissesOut;
+    private Signal writesDelayedOut;
 
     /** A write waiting for cache room: the tracks still to admit. */
     private static final class BlockedWrite {
@@ -209,6 +220,24 @@ public final class Cache {
         this.writeHits = signals.declare(prefix, SignalKeys.Cache.WRITE_HITS);
         this.writeMisses = signals.declare(prefix, SignalKeys.Cache.WRITE_MISSES);
         this.writesDelayed = signals.declare(prefix, SignalKeys.Cache.WRITES_DELAYED);
+        this.writePendingOut = writePending;
+        this.readHitsOut = readHits;
+        this.readMissesOut = readMisses;
+        this.writeHitsOut = writeHits;
+        this.writeMissesOut = writeMisses;
+        this.writesDelayedOut = writesDelayed;
+        signals.onSeal(this::seal);
+    }
+
+    /** Copies where each signal's emits go into the cache's own fields ({@link Signals#onSeal}). */
+    private void seal() {
+        writePendingLevel = writePending.soleLevel();
+        writePendingOut = writePendingLevel == null ? writePending.ifRecorded() : null;
+        readHitsOut = readHits.ifRecorded();
+        readMissesOut = readMisses.ifRecorded();
+        writeHitsOut = writeHits.ifRecorded();
+        writeMissesOut = writeMisses.ifRecorded();
+        writesDelayedOut = writesDelayed.ifRecorded();
     }
 
     /** Read lookup: true on a hit (the slot is marked recently used); counts the hit or miss. */
@@ -217,10 +246,10 @@ public final class Cache {
         long now = scheduler.now();
         if (s >= 0) {
             slotState[s] |= REFERENCED;
-            readHits.emit(now, 1);
+            Signal.emit(readHitsOut, now, 1);
             return true;
         }
-        readMisses.emit(now, 1);
+        Signal.emit(readMissesOut, now, 1);
         return false;
     }
 
@@ -336,7 +365,7 @@ public final class Cache {
                 return;
             }
         }
-        writesDelayed.emit(scheduler.now(), 1);
+        Signal.emit(writesDelayedOut, scheduler.now(), 1);
         blocked.addLast(new BlockedWrite(firstTrack, t, end, offsetBytes, sizeBytes, covered, admitted));
     }
 
@@ -388,13 +417,13 @@ public final class Cache {
                     localBytes += delta;
                     emitWritePending(now);
                 }
-                writeHits.emit(now, 1);
+                Signal.emit(writeHitsOut, now, 1);
                 return true;
             }
             if (!room(slotBytes(mask))) {
                 return false;
             }
-            writeHits.emit(now, 1);
+            Signal.emit(writeHitsOut, now, 1);
             makeDirty(s, track, mask, covered, now);
             return true;
         }
@@ -405,7 +434,7 @@ public final class Cache {
         if (v < 0) {
             return false;
         }
-        writeMisses.emit(now, 1);
+        Signal.emit(writeMissesOut, now, 1);
         install(v, track);
         makeDirty(v, track, mask, covered, now);
         return true;
@@ -430,7 +459,7 @@ public final class Cache {
     }
 
     private void emitWritePending(long now) {
-        writePending.emit(now, localBytes + heldBytes);
+        Signal.emit(writePendingLevel, writePendingOut, now, localBytes + heldBytes);
     }
 
     private void queueDestage(int s, long track, long dueNs) {

@@ -4,6 +4,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.random.Sampler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.measure.SignalKeys;
 
 /**
@@ -20,11 +21,6 @@ public final class Processor {
     private final String name;
     private final Sampler serviceNs;
     private final FifoStation station;
-    private final Signal queue;
-    private final Signal busy;
-    private final Signal inSystem;
-    private final Signal wait;
-    private final Signal response;
 
     /**
      * @param prefix    signal prefix, e.g. {@code box.r1.hostAdapters}
@@ -38,33 +34,82 @@ public final class Processor {
         }
         this.name = prefix;
         this.serviceNs = serviceNs;
-        this.queue = signals.declare(prefix, SignalKeys.Processor.QUEUE);
-        this.busy = signals.declare(prefix, SignalKeys.Processor.BUSY);
-        this.inSystem = signals.declare(prefix, SignalKeys.Processor.IN_SYSTEM);
-        this.wait = signals.declare(prefix, SignalKeys.Processor.WAIT);
-        this.response = signals.declare(prefix, SignalKeys.Processor.RESPONSE);
-        this.station = new FifoStation(scheduler, servers, new StationObserver() {
-            @Override
-            public void onArrival(long nowNs, boolean queued, int waiting, int busyServers) {
-                queue.emit(nowNs, waiting);
-                // a job that does not queue starts service at once: count it already
-                inSystem.emit(nowNs, waiting + busyServers + (queued ? 0 : 1));
-            }
+        Signal queue = signals.declare(prefix, SignalKeys.Processor.QUEUE);
+        Signal busy = signals.declare(prefix, SignalKeys.Processor.BUSY);
+        Signal inSystem = signals.declare(prefix, SignalKeys.Processor.IN_SYSTEM);
+        Signal wait = signals.declare(prefix, SignalKeys.Processor.WAIT);
+        Signal response = signals.declare(prefix, SignalKeys.Processor.RESPONSE);
+        Emitter emitter = new Emitter(queue, busy, inSystem, wait, response);
+        signals.onSeal(emitter::seal);
+        this.station = new FifoStation(scheduler, servers, emitter);
+    }
 
-            @Override
-            public void onStart(long nowNs, long waitNs, boolean fromQueue, int waiting, int busyServers) {
-                wait.emit(nowNs, waitNs);
-                queue.emit(nowNs, waiting);
-                busy.emit(nowNs, busyServers);
-            }
+    /**
+     * Emits the pool's signals from targets held in its own fields: before {@link Signals#seal}
+     * each target is the signal itself; once sealed an unrecorded signal's target is null and a
+     * level recorded by one statistic is that statistic, so an emit loads no object that does
+     * not record it. Recording never changes what the pool does, only what reaches the
+     * statistics, and the same values reach them either way. A
+     * processor is touched once per I/O of its box, and with 64 boxes every object it touches
+     * is usually out of the processor caches by then.
+     */
+    private static final class Emitter implements StationObserver {
+        private final Signal queue;
+        private final Signal busy;
+        private final Signal inSystem;
+        private final Signal wait;
+        private final Signal response;
+        private Signal queueOut;
+        private Signal busyOut;
+        private TimeWeighted busyLevel;
+        private Signal inSystemOut;
+        private TimeWeighted inSystemLevel;
+        private Signal waitOut;
+        private Signal responseOut;
 
-            @Override
-            public void onDeparture(long nowNs, long responseNs, int waiting, int busyServers) {
-                response.emit(nowNs, responseNs);
-                busy.emit(nowNs, busyServers);
-                inSystem.emit(nowNs, waiting + busyServers);
-            }
-        });
+        Emitter(Signal queue, Signal busy, Signal inSystem, Signal wait, Signal response) {
+            this.queue = queue;
+            this.busy = busy;
+            this.inSystem = inSystem;
+            this.wait = wait;
+            this.response = response;
+            this.queueOut = queue;
+            this.busyOut = busy;
+            this.inSystemOut = inSystem;
+            this.waitOut = wait;
+            this.responseOut = response;
+        }
+
+        void seal() {
+            queueOut = queue.ifRecorded();
+            busyLevel = busy.soleLevel();
+            busyOut = busyLevel == null ? busy.ifRecorded() : null;
+            inSystemLevel = inSystem.soleLevel();
+            inSystemOut = inSystemLevel == null ? inSystem.ifRecorded() : null;
+            waitOut = wait.ifRecorded();
+            responseOut = response.ifRecorded();
+        }
+
+        @Override
+        public void onArrival(long nowNs, boolean queued, int waiting, int busyServers) {
+            Signal.emit(queueOut, nowNs, waiting);
+            // a job that does not queue starts service at once: count it already
+            Signal.emit(inSystemLevel, inSystemOut, nowNs, waiting + busyServers + (queued ? 0 : 1));
+        }
+
+        @Override
+        public void onStart(long nowNs, long waitNs, boolean fromQueue, int waiting, int busyServers) {
+            Signal.emit(waitOut, nowNs, waitNs);
+            Signal.emit(queueOut, nowNs, waiting);
+            Signal.emit(busyLevel, busyOut, nowNs, busyServers);
+        }
+
+        @Override
+        public void onDeparture(long nowNs, long responseNs, int waiting, int busyServers) {
+            Signal.emit(responseOut, nowNs, responseNs);
+            Signal.emit(busyLevel, busyOut, nowNs, busyServers);
+            Signal.emit(inSystemLevel, inSystemOut, nowNs, waiting + busyServers);
+        }
     }
 
     /** Queues a job whose service time is drawn from the processor's law; {@code onDone} runs at its departure. */

@@ -89,6 +89,30 @@ class ProcessorTest {
         assertThat(p.inSystem()).isZero();
     }
 
+    /** Sealed, the pool updates lone levels directly and skips unrecorded signals: same figures. */
+    @Test
+    void sealedLevelsIntegrateAsUnsealedOnesAndLaterSubscribersHear() {
+        Processor p = new Processor(kernel, signals, "p", 1, Distributions.deterministic(100));
+        TimeWeighted inSystem = new TimeWeighted();
+        TimeWeighted busy = new TimeWeighted();
+        signals.find("p.inSystem").subscribe(inSystem);
+        signals.find("p.busy").subscribe(busy);
+        signals.seal();
+        kernel.at(0, () -> {
+            p.submit(() -> { });
+            p.submit(() -> { });
+        });
+        Tally response = new Tally();
+        kernel.at(150, () -> signals.find("p.response").subscribe((t, v) -> response.add(v)));
+        kernel.runUntil(1_000);
+        assertThat(inSystem.integral(1_000)).isEqualTo(300.0);
+        assertThat(busy.integral(1_000)).isEqualTo(200.0);
+        assertThat(busy.max()).isEqualTo(1.0);
+        // subscribed after the seal, between the two departures: hears the second only
+        assertThat(response.count()).isEqualTo(1);
+        assertThat(response.mean()).isEqualTo(200.0);
+    }
+
     @Test
     void rejectsBadParameters() {
         assertThatThrownBy(() -> new Processor(kernel, signals, "bad", 0, null))

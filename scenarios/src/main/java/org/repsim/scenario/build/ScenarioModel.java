@@ -80,6 +80,8 @@ public final class ScenarioModel implements ReplicationModel {
             workloads = Workloads.build(sc, kernel, host, topology, streams, baseDir);
             StandardRecording.register(recording, signals, topology, kernel);
             engine.record(recording);
+            // the recording is wired: components stop loading the signals nobody records
+            signals.seal();
             Faults.schedule(sc, topology, kernel, engine, intervals, loss);
             long warmup = sc.run().warmupNs();
             if (warmup > 0) {

@@ -23,6 +23,8 @@ public final class Signal {
     private final String name;
     private final Kind kind;
     private final String unit;
+    /** The registry that declared this signal: told of every subscription, to re-run its seal hooks. */
+    private final Signals owner;
     private SignalListener[] listeners = NONE;
     // The statistics a recording attaches are kept by type (to rebuild from) and combined into
     // one sink made for exactly that set: a level signal recorded by one TimeWeighted calls it
@@ -57,7 +59,8 @@ public final class Signal {
         COUNT
     }
 
-    Signal(String name, Kind kind, String unit) {
+    Signal(Signals owner, String name, Kind kind, String unit) {
+        this.owner = owner;
         this.name = name;
         this.kind = kind;
         this.unit = unit;
@@ -97,6 +100,44 @@ public final class Signal {
     /** True when at least one listener records this signal. */
     public boolean isRecorded() {
         return sink != null;
+    }
+
+    /**
+     * This signal when something records it, else null: what a component keeps in its own field
+     * (from a {@link Signals#onSeal} hook) so that an unrecorded emit is one null test of that
+     * field and loads no signal object.
+     */
+    public Signal ifRecorded() {
+        return sink != null ? this : null;
+    }
+
+    /**
+     * The one level that records this signal when a recording attached exactly one
+     * {@link TimeWeighted} and nothing else, else null: a component may keep it (from a
+     * {@link Signals#onSeal} hook) and update it directly, which is what {@link #emit} would do.
+     */
+    public TimeWeighted soleLevel() {
+        return onlyLevel;
+    }
+
+    /**
+     * Emits {@code value} as a component holding the targets of a level signal in its own fields
+     * does: to {@code level} when it is the signal's {@link #soleLevel}, else to {@code signal}
+     * when that is the signal {@link #ifRecorded}; nothing when both are null (unrecorded).
+     */
+    public static void emit(TimeWeighted level, Signal signal, long nowNs, double value) {
+        if (level != null) {
+            level.update(nowNs, value);
+        } else if (signal != null) {
+            signal.emit(nowNs, value);
+        }
+    }
+
+    /** Emits {@code value} to {@code signal} unless it is null (a signal held by {@link #ifRecorded}). */
+    public static void emit(Signal signal, long nowNs, double value) {
+        if (signal != null) {
+            signal.emit(nowNs, value);
+        }
     }
 
     /** Each value becomes the level's new value ({@link TimeWeighted#update}). */
@@ -161,6 +202,7 @@ public final class Signal {
         int total = levels.length + histograms.length + tallies.length + counters.length + listeners.length;
         onlyLevel = total == 1 && levels.length == 1 ? levels[0] : null;
         onlyHistogram = total == 1 && histograms.length == 1 ? histograms[0] : null;
+        owner.subscribed();
     }
 
     private static SignalListener then(SignalListener first, SignalListener next) {

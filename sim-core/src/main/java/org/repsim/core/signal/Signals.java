@@ -14,10 +14,56 @@ import java.util.regex.Pattern;
  */
 public final class Signals {
     private final Map<String, Signal> byName = new LinkedHashMap<>();
+    private final List<Runnable> sealHooks = new ArrayList<>();
+    private boolean sealed;
+
+    /**
+     * Registers a hook that copies where a component's emits go (for each of its signals:
+     * {@link Signal#ifRecorded}, {@link Signal#soleLevel}) into the component's own fields. It
+     * runs at {@link #seal}, at once when the registry is already sealed, and again after every
+     * subscription made once sealed.
+     *
+     * <p>Invariant: once sealed, each component's copies match its signals' subscriptions. Until
+     * then a component emits through its signals themselves (the copies start as the signals),
+     * so a model recorded without sealing records the same values, at the cost of loading every
+     * signal object on every emit.
+     */
+    public void onSeal(Runnable hook) {
+        sealHooks.add(hook);
+        if (sealed) {
+            hook.run();
+        }
+    }
+
+    /**
+     * The recording is wired: runs every {@link #onSeal} hook, so that components stop loading
+     * the signals nobody records. Subscribing later is allowed (the hooks run again).
+     */
+    public void seal() {
+        sealed = true;
+        runHooks();
+    }
+
+    public boolean isSealed() {
+        return sealed;
+    }
+
+    /** A signal of this registry gained a subscriber. */
+    void subscribed() {
+        if (sealed) {
+            runHooks();
+        }
+    }
+
+    private void runHooks() {
+        for (Runnable hook : sealHooks) {
+            hook.run();
+        }
+    }
 
     /** Declares a new signal; a name can be declared only once. */
     public Signal declare(String name, Signal.Kind kind, String unit) {
-        Signal s = new Signal(name, kind, unit);
+        Signal s = new Signal(this, name, kind, unit);
         if (byName.putIfAbsent(name, s) != null) {
             throw new IllegalArgumentException("signal declared twice: " + name);
         }
