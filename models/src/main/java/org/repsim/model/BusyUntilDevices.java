@@ -81,12 +81,12 @@ final class BusyUntilDevices {
         if (!inService[device]) {
             // the event version: onArrival (not queued), then onStart at once
             inSystem.emit(nowNs, waitingTotal + busyTotal + 1);
-            long end = nowNs + serviceNs;
+            long end = later(nowNs, serviceNs);
             start(device, nowNs, nowNs, end);
             freeAt[device] = end;
             return end;
         }
-        long end = freeAt[device] + serviceNs;
+        long end = later(freeAt[device], serviceNs);
         waitingOps[device].add(nowNs, end);
         waitingTotal++;
         queue.emit(nowNs, waitingTotal);
@@ -137,6 +137,15 @@ final class BusyUntilDevices {
             inSystem.emit(t, waitingTotal + busyTotal);
             response.emit(t, t - arrival);
         }
+    }
+
+    /**
+     * {@code timeNs + serviceNs}, held at {@link Long#MAX_VALUE} (never reached) where absurd
+     * service times queued behind each other would overflow: such operations start after any run.
+     */
+    private static long later(long timeNs, long serviceNs) {
+        long end = timeNs + serviceNs;
+        return end < timeNs ? Long.MAX_VALUE : end;
     }
 
     private void start(int d, long nowNs, long arrivalNs, long endNs) {

@@ -96,6 +96,22 @@ class BusyUntilDevicesTest {
     }
 
     @Test
+    void absurdServiceTimesQueuedBehindEachOtherNeverEndInsteadOfOverflowing() {
+        SimulationKernel kernel = DsolKernel.create();
+        DiskGroup g = group(kernel, new Signals(), 2, bytes -> 1L << 62, RaidLevel.RAID1, true, null);
+        List<String> done = new ArrayList<>();
+        kernel.at(0, () -> {
+            for (int i = 0; i < 4; i++) {
+                g.write(0, 0, () -> done.add("done"));
+            }
+        });
+        kernel.runUntil(1L << 61);
+        assertThat(done).isEmpty();
+        assertThat(g.busy()).isEqualTo(2);
+        assertThat(g.waiting()).isEqualTo(6);
+    }
+
+    @Test
     void gettersAndReadsSettleTheLevels() {
         SimulationKernel kernel = DsolKernel.create();
         Signals signals = new Signals();
