@@ -1,6 +1,8 @@
 package org.repsim.model;
 
 import org.repsim.core.kernel.Scheduler;
+import org.repsim.core.kernel.Tie;
+import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.measure.SignalKeys;
@@ -19,6 +21,14 @@ import org.repsim.model.measure.SignalKeys;
  * operation on the track's device. The operations of one phase that end at the same instant (the
  * usual case on idle devices of a deterministic model) share one kernel event
  * ({@link SameInstantCompletions}); results are those of one event per operation.
+ *
+ * <p>Once the group {@link #recordThrough records through} a {@link Recording} (the scenario
+ * runner's case), its devices know when they finish ({@link BusyUntilDevices}): a phase, a read
+ * or a raid=none write posts ONE kernel event, at the end of its last operation, and the signals
+ * below are emitted late, settled before each submission and before the recording reads them.
+ * Phase ends, signal values and their timestamps are those of one event per operation; only the
+ * place of a phase's event among other events of its instant can differ (it is posted at the
+ * submission, not at its last operation's start).
  *
  * <p>Signals ({@code <prefix>.…}): {@code queue} (level, operations waiting over all devices),
  * {@code busy} (level, busy devices), {@code inSystem} (level), {@code response} (observation,
@@ -39,6 +49,10 @@ public final class DiskGroup {
     private final Signal response;
     private final Signal reads;
     private final Signal writes;
+    /** Non-null once the group records through a {@link Recording}: one event per phase, lazy signals. */
+    private BusyUntilDevices lazy;
+    /** True once any operation was submitted (the event path can no longer be left). */
+    private boolean used;
     private int waitingTotal;
     private int busyTotal;
     /** Idle phased writes, reused: a write in flight costs no allocation once the pool is warm. */
@@ -116,16 +130,62 @@ public final class DiskGroup {
         }
     }
 
+    /**
+     * From now on the group's signals are read only through {@code recording}: every request
+     * posts one kernel event (a phase, a read, a raid=none write), and the device signals
+     * ({@code queue}, {@code busy}, {@code inSystem}, {@code response}) are emitted lazily, settled
+     * before every read of the recording (samples, warm-up reset, end-of-run metrics). Call before
+     * the first request.
+     *
+     * @throws IllegalStateException when the group already served a request, or records through
+     *         a recording already
+     */
+    public void recordThrough(Recording recording) {
+        if (used || lazy != null) {
+            throw new IllegalStateException("disk group " + name + ": recordThrough must come first, and once");
+        }
+        lazy = new BusyUntilDevices(devices.length, queue, busy, inSystem, response);
+        recording.beforeRead(lazy::settle);
+    }
+
+    /**
+     * Emits the lazily kept signals up to an event of tie class {@code tie} at {@code nowNs} (a
+     * no-op on the event path). For readers of the signals outside the recording.
+     */
+    public void settle(long nowNs, Tie tie) {
+        if (lazy != null) {
+            lazy.settle(nowNs, tie);
+        }
+    }
+
     /** Reads {@code bytes} of {@code track}; {@code done} runs when the device finished. */
     public void read(long track, long bytes, Runnable done) {
+        if (lazy != null) {
+            // the departures before this request come before its count, as on the event path
+            lazy.settleThrough(scheduler.now());
+        }
         reads.emit(scheduler.now(), 1);
+        used = true;
+        if (lazy != null) {
+            scheduler.post(lazy.submit(deviceOf(track), scheduler.now(), model.serviceNs(bytes)), Tie.DEPARTURE, done);
+            return;
+        }
         device(track).submit(model.serviceNs(bytes), done);
     }
 
     /** Writes {@code bytes} of {@code track} in the group's RAID phases; {@code done} runs when the write phase ended. */
     public void write(long track, long bytes, Runnable done) {
+        if (lazy != null) {
+            lazy.settleThrough(scheduler.now());
+        }
         writes.emit(scheduler.now(), 1);
+        used = true;
         if (raid == RaidLevel.NONE) {
+            if (lazy != null) {
+                scheduler.post(lazy.submit(deviceOf(track), scheduler.now(), model.serviceNs(bytes)), Tie.DEPARTURE,
+                        done);
+                return;
+            }
             device(track).submit(model.serviceNs(bytes), done);
             return;
         }
@@ -165,8 +225,21 @@ public final class DiskGroup {
         }
 
         private void phase(int operations) {
-            pending = operations;
             int n = devices.length;
+            BusyUntilDevices known = lazy;
+            if (known != null) {
+                // every operation's end is known now: one event at the last of them
+                long now = scheduler.now();
+                known.settleThrough(now);
+                long end = Long.MIN_VALUE;
+                for (int k = 0; k < operations; k++) {
+                    end = Math.max(end, known.submit(RaidLevel.device(dataDevice, k, n), now, model.serviceNs(bytes)));
+                }
+                pending = 1;
+                scheduler.post(end, Tie.DEPARTURE, this);
+                return;
+            }
+            pending = operations;
             // only the devices' own bookkeeping runs in the window: nothing else posts events there
             SameInstantCompletions window = phaseCompletions;
             if (window != null) {
@@ -221,13 +294,21 @@ public final class DiskGroup {
         return raid;
     }
 
-    /** Operations waiting over all devices. */
+    /** Operations waiting over all devices (settled up to now on the lazy path). */
     public int waiting() {
+        if (lazy != null) {
+            lazy.settleThrough(scheduler.now());
+            return lazy.waiting();
+        }
         return waitingTotal;
     }
 
-    /** Devices busy. */
+    /** Devices busy (settled up to now on the lazy path). */
     public int busy() {
+        if (lazy != null) {
+            lazy.settleThrough(scheduler.now());
+            return lazy.busy();
+        }
         return busyTotal;
     }
 }

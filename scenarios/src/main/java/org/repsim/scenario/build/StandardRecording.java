@@ -54,6 +54,8 @@ final class StandardRecording {
         }
         for (Box box : topology.boxes().values()) {
             for (DiskGroup g : topology.diskGroups(box.name())) {
+                // its levels are read only through the recording: one event per RAID phase (docs/model.md §1)
+                g.recordThrough(rec);
                 String prefix = g.name();
                 String component = prefix.substring("box.".length());
                 utilization(rec, signals.get(prefix, SignalKeys.DiskGroup.BUSY), Measures.UTILIZATION.of(component),

@@ -33,6 +33,7 @@ public final class Recording {
     private final List<String> columnUnits = new ArrayList<>();
     private final List<DoubleSupplier> columnReaders = new ArrayList<>();
     private final List<Runnable> afterSample = new ArrayList<>();
+    private final List<BeforeRead> beforeRead = new ArrayList<>();
     private final TableStores tableStores;
 
     /** A recording whose record tables are kept in memory. */
@@ -107,6 +108,34 @@ public final class Recording {
     /** Where this recording's tables keep their rows (for a nested recording that shares them). */
     public TableStores tableStores() {
         return tableStores;
+    }
+
+    /**
+     * A component that emits its signals late (it knows ahead what they will be): brings them up
+     * to a read of the recording.
+     */
+    @FunctionalInterface
+    public interface BeforeRead {
+        /**
+         * Emits every value that would have been emitted before an event of tie class {@code tie}
+         * at {@code nowNs}, in order and with its own timestamp.
+         */
+        void settle(long nowNs, Tie tie);
+    }
+
+    /**
+     * Runs {@code hook} before every read of the recorded statistics: before each sample (as at
+     * tie {@link Tie#OBSERVE}), before the warm-up {@link #reset} (as at {@link Tie#CONTROL}) and
+     * before the end-of-run {@link #metrics(long)} (after every event of the instant).
+     */
+    public void beforeRead(BeforeRead hook) {
+        beforeRead.add(hook);
+    }
+
+    private void settle(long nowNs, Tie tie) {
+        for (int i = 0; i < beforeRead.size(); i++) {
+            beforeRead.get(i).settle(nowNs, tie);
+        }
     }
 
     /** Produces metrics at the end of a run. */
@@ -211,8 +240,9 @@ public final class Recording {
         afterSample.add(r);
     }
 
-    /** Forgets everything recorded so far (end of warm-up). */
+    /** Forgets everything recorded so far (end of warm-up, an event of tie class {@link Tie#CONTROL}). */
     public void reset(long nowNs) {
+        settle(nowNs, Tie.CONTROL);
         for (Resettable r : resettables) {
             r.reset(nowNs);
         }
@@ -220,6 +250,7 @@ public final class Recording {
 
     /** All metrics as of {@code nowNs}. */
     public List<Metric> metrics(long nowNs) {
+        settle(nowNs, Tie.OBSERVE);
         List<Metric> out = new ArrayList<>();
         for (MetricSource s : sources) {
             s.addMetrics(nowNs, out);
@@ -240,6 +271,7 @@ public final class Recording {
         Runnable[] after = afterSample.toArray(new Runnable[0]);
         Runnable[] sample = new Runnable[1];
         sample[0] = () -> {
+            settle(scheduler.now(), Tie.OBSERVE);
             double[] row = new double[readers.length];
             for (int i = 0; i < readers.length; i++) {
                 row[i] = readers[i].getAsDouble();
