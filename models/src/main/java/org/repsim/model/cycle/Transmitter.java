@@ -3,6 +3,7 @@ package org.repsim.model.cycle;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.LongPredicate;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
@@ -199,6 +200,9 @@ final class Transmitter {
         long track = slots.oldestTrack();
         long version = slots.oldestVersion();
         slots.removeOldest();
+        if (Prefetch.ENABLED && !slots.isEmpty()) {
+            session.intake.anticipateSlotSent(slots.oldestTrack());
+        }
         outstandingBytes[d] -= bytes + config.slotHeaderBytes();
         long delay = transferFault == null ? 0 : transferFault.delayNs(number, (int) handle);
         if (delay > 0) {

@@ -140,6 +140,19 @@ final class WriteIntake {
         }
     }
 
+    /**
+     * The slot of {@code secondaryTrack} will reach {@link #slotSent} soon (it is the next one on
+     * its link): a performance hint ({@link org.repsim.core.collect.Prefetch}) that reads now the
+     * primary cache's index entry {@code slotSent} will look up, so that its miss of the
+     * processor's caches overlaps the work of the slot arriving now. Changes no state.
+     */
+    void anticipateSlotSent(long secondaryTrack) {
+        Volume p = lastSentVolume;
+        if (p != null && contains(p, secondaryTrack - lastSentShift)) {
+            primary.cache().anticipateIndex(secondaryTrack - lastSentShift);
+        }
+    }
+
     private static boolean contains(Volume v, long track) {
         return track >= v.firstTrack() && track < v.firstTrack() + v.trackCount();
     }
