@@ -3,6 +3,7 @@ package org.repsim.model;
 import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
+import org.repsim.core.stats.TimeWeighted;
 
 /**
  * The devices of a disk group as single FIFO servers that know, when an operation is submitted,
@@ -34,6 +35,15 @@ final class BusyUntilDevices {
     private final Signal busy;
     private final Signal inSystem;
     private final Signal response;
+    // Where each emit goes, held in this object's own fields (docs/performance.md, sealed
+    // signals): the signal itself until the registry is sealed; then null for a signal nothing
+    // records, the statistic itself for a level recorded by one TimeWeighted.
+    private Signal queueOut;
+    private Signal busyOut;
+    private TimeWeighted busyLevel;
+    private Signal inSystemOut;
+    private TimeWeighted inSystemLevel;
+    private Signal responseOut;
     /** Per device: end of its last submitted operation (the device is free from then on). */
     private final long[] freeAt;
     /** Per device: operations not started yet in this bookkeeping, as (arrival, end). */
@@ -56,6 +66,10 @@ final class BusyUntilDevices {
         this.busy = busy;
         this.inSystem = inSystem;
         this.response = response;
+        this.queueOut = queue;
+        this.busyOut = busy;
+        this.inSystemOut = inSystem;
+        this.responseOut = response;
         this.freeAt = new long[devices];
         this.waitingOps = new ColumnRing[devices];
         for (int i = 0; i < devices; i++) {
@@ -66,6 +80,16 @@ final class BusyUntilDevices {
         this.serviceOrder = new long[devices];
         this.inService = new boolean[devices];
         this.heap = new int[devices];
+    }
+
+    /** The recording is wired (a {@link org.repsim.core.signal.Signals#onSeal} hook): resolves the emit targets. */
+    void seal() {
+        queueOut = queue.ifRecorded();
+        busyLevel = busy.soleLevel();
+        busyOut = busyLevel == null ? busy.ifRecorded() : null;
+        inSystemLevel = inSystem.soleLevel();
+        inSystemOut = inSystemLevel == null ? inSystem.ifRecorded() : null;
+        responseOut = response.ifRecorded();
     }
 
     /**
@@ -80,7 +104,7 @@ final class BusyUntilDevices {
         }
         if (!inService[device]) {
             // the event version: onArrival (not queued), then onStart at once
-            inSystem.emit(nowNs, waitingTotal + busyTotal + 1);
+            Signal.emit(inSystemLevel, inSystemOut, nowNs, waitingTotal + busyTotal + 1);
             long end = later(nowNs, serviceNs);
             start(device, nowNs, nowNs, end);
             freeAt[device] = end;
@@ -89,8 +113,8 @@ final class BusyUntilDevices {
         long end = later(freeAt[device], serviceNs);
         waitingOps[device].add(nowNs, end);
         waitingTotal++;
-        queue.emit(nowNs, waitingTotal);
-        inSystem.emit(nowNs, waitingTotal + busyTotal);
+        Signal.emit(queueOut, nowNs, waitingTotal);
+        Signal.emit(inSystemLevel, inSystemOut, nowNs, waitingTotal + busyTotal);
         freeAt[device] = end;
         return end;
     }
@@ -129,13 +153,13 @@ final class BusyUntilDevices {
                 long qe = w.long1(h);
                 w.removeFirst();
                 waitingTotal--;
-                queue.emit(t, waitingTotal);
+                Signal.emit(queueOut, t, waitingTotal);
                 start(d, t, qa, qe);
             }
             busyTotal--;
-            busy.emit(t, busyTotal);
-            inSystem.emit(t, waitingTotal + busyTotal);
-            response.emit(t, t - arrival);
+            Signal.emit(busyLevel, busyOut, t, busyTotal);
+            Signal.emit(inSystemLevel, inSystemOut, t, waitingTotal + busyTotal);
+            Signal.emit(responseOut, t, t - arrival);
         }
     }
 
@@ -150,7 +174,7 @@ final class BusyUntilDevices {
 
     private void start(int d, long nowNs, long arrivalNs, long endNs) {
         busyTotal++;
-        busy.emit(nowNs, busyTotal);
+        Signal.emit(busyLevel, busyOut, nowNs, busyTotal);
         serviceArrival[d] = arrivalNs;
         serviceEnd[d] = endNs;
         serviceOrder[d] = startCount++;

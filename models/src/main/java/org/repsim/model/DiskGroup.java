@@ -49,6 +49,10 @@ public final class DiskGroup {
     private final Signal response;
     private final Signal reads;
     private final Signal writes;
+    /** {@link #reads}/{@link #writes} while something records them (or before the seal), else null. */
+    private Signal readsOut;
+    private Signal writesOut;
+    private final Signals signals;
     /** Non-null once the group records through a {@link Recording}: one event per phase, lazy signals. */
     private BusyUntilDevices lazy;
     /** True once any operation was submitted (the event path can no longer be left). */
@@ -94,6 +98,13 @@ public final class DiskGroup {
         this.response = signals.declare(prefix, SignalKeys.DiskGroup.RESPONSE);
         this.reads = signals.declare(prefix, SignalKeys.DiskGroup.READS);
         this.writes = signals.declare(prefix, SignalKeys.DiskGroup.WRITES);
+        this.readsOut = reads;
+        this.writesOut = writes;
+        this.signals = signals;
+        signals.onSeal(() -> {
+            readsOut = reads.ifRecorded();
+            writesOut = writes.ifRecorded();
+        });
         this.devices = new FifoStation[devices];
         this.phaseCompletions = sharedEvents ? new SameInstantCompletions(scheduler) : null;
         StationObserver observer = new StationObserver() {
@@ -146,6 +157,7 @@ public final class DiskGroup {
         }
         lazy = new BusyUntilDevices(devices.length, queue, busy, inSystem, response);
         recording.beforeRead(lazy::settle);
+        signals.onSeal(lazy::seal);
     }
 
     /**
@@ -164,7 +176,7 @@ public final class DiskGroup {
             // the departures before this request come before its count, as on the event path
             lazy.settleThrough(scheduler.now());
         }
-        reads.emit(scheduler.now(), 1);
+        Signal.emit(readsOut, scheduler.now(), 1);
         used = true;
         if (lazy != null) {
             scheduler.post(lazy.submit(deviceOf(track), scheduler.now(), model.serviceNs(bytes)), Tie.DEPARTURE, done);
@@ -178,7 +190,7 @@ public final class DiskGroup {
         if (lazy != null) {
             lazy.settleThrough(scheduler.now());
         }
-        writes.emit(scheduler.now(), 1);
+        Signal.emit(writesOut, scheduler.now(), 1);
         used = true;
         if (raid == RaidLevel.NONE) {
             if (lazy != null) {
