@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Slot storage of one primary-side cycle: parallel arrays indexed by slot, one slot per track.
  * {@code index} maps track → slot: while capturing for write folding, once closed (until the cycle
- * leaves the transmit queue) for the duplicate-slot check. Once closed, slots are sent in
+ * leaves the transmit queue, or until its switcher counts its unsent slots instead, {@code counted})
+ * for the duplicate-slot check. Once closed, slots are sent in
  * index order from {@code takeCursor} upward and spilled from {@code spillCursor} downward, so the
  * spillable slots are exactly {@code [takeCursor, spillCursor)}.
  */
@@ -52,6 +53,11 @@ final class Cycle {
     int spillCursor;
     int sentSlots;
     boolean commitSent;
+    /**
+     * Closed and counted by its switcher: its unsent slots are in the switcher's count map and
+     * it has no map of its own any more ({@code CycleSwitcher#countOlderCycles}).
+     */
+    boolean counted;
 
     Cycle(long number, long openNs) {
         this(number, openNs, new LongIntMap(64), 64, null);
