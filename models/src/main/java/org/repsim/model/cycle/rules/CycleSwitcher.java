@@ -135,7 +135,8 @@ public final class CycleSwitcher {
      * How the duplicate-slot rule finds a track's unsent slot in an older cycle
      * ({@link #unsentInOlderCycle}): each closed cycle keeps its own track map while it is one of
      * the {@value #MAPPED_CYCLES} newest closed cycles with unsent slots, and the check looks
-     * there — nothing to maintain per slot, which is the usual case (legacy has at most one
+     * there, past a small bit filter of the cycle's tracks built at its close that rules out most
+     * tracks without reading the map — nothing to maintain per slot, which is the usual case (legacy has at most one
      * transmit cycle; a shuttle's or a multi-cycle session's cycles are mostly sent before the next
      * one closes). Older cycles still holding unsent slots (a backlog) are <em>counted</em>: their
      * unsent slots go into {@link #unsentOlder}, which keeps the check one more look-up whatever
@@ -276,7 +277,7 @@ public final class CycleSwitcher {
             if (older.counted) {
                 break;
             }
-            if (!older.allSent()) {
+            if (!older.allSent() && older.mayHold(track)) {
                 older.index.touch(track);
             }
         }
@@ -514,6 +515,7 @@ public final class CycleSwitcher {
         c.takeCursor = 0;
         c.spillCursor = c.slots;
         transmit.add(c);
+        c.buildFilter();
         countOlderCycles();
         // the closed cycle keeps its map for the duplicate check; the new capture cycle reuses
         // the map of a cycle that has left or was counted
@@ -1167,7 +1169,7 @@ public final class CycleSwitcher {
             if (c.counted) {
                 break; // it and every older cycle with unsent slots are in unsentOlder
             }
-            if (c.allSent()) {
+            if (c.allSent() || !c.mayHold(track)) {
                 continue;
             }
             int s = c.index.get(track);
@@ -1206,6 +1208,7 @@ public final class CycleSwitcher {
             }
             spareIndexes.add(c.index);
             c.index = null;
+            c.filter = null;
         }
     }
 
