@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.model.HostIo;
 import org.repsim.model.ReplicationHandler;
@@ -64,7 +65,9 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     /** Arrival times (ns) of writes the group held on arrival, until tagged (without after-round). */
     private final IdentityHashMap<HostIo, Long> heldArrivals = new IdentityHashMap<>();
     /** Acknowledgements held until the next shuttle visit ({@code after-round}), in tag order. */
-    private final ArrayDeque<Ack> heldAcks = new ArrayDeque<>();
+    private final HeldAcknowledgements heldAcks = new HeldAcknowledgements();
+    /** How many held acknowledgements ahead of the one released a visit reads ({@link HeldAcknowledgements#touch}). */
+    private static final int RELEASE_LOOKAHEAD = 8;
     /** Numbers closed by this member and not yet applied at its secondary, oldest first. */
     final ArrayDeque<ClosedNumber> unapplied = new ArrayDeque<>();
     /** Shuttle: closed numbers whose received count the secondary has not yet reported, oldest first. */
@@ -79,14 +82,16 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
     private long[] tagTimes = new long[64];
     private int tagCount;
 
-    /** The acknowledgement of one host write as the session releases it. */
+    /**
+     * The acknowledgement of one host write as the session releases it (right after tagging it,
+     * which for a paced write is later than its arrival); once held its parts go to
+     * {@link HeldAcknowledgements} and this object is dropped.
+     */
     final class Ack implements Runnable {
         final HostIo io;
         final Runnable hostAck;
         final long arrivedNs;
         final boolean held;
-        TrackImage.Run run;
-        long taggedNs;
 
         Ack(HostIo io, Runnable hostAck, long arrivedNs, boolean held) {
             this.io = io;
@@ -226,27 +231,37 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
             throw new IllegalStateException("session " + session.name() + " acknowledged a write it did not tag");
         }
         long now = scheduler.now();
-        a.run = run;
-        a.taggedNs = now;
         if (a.held) {
             group.onHeldWriteReleased(now, now - a.arrivedNs);
         }
         if (holdAcks && taggedInCycle) {
-            heldAcks.addLast(a);
+            heldAcks.add(a.hostAck, run, a.io.sizeBytes(), now);
             return;
         }
-        acknowledge(a, now);
+        acknowledge(run, a.io.sizeBytes(), a.hostAck);
     }
 
-    private void acknowledge(Ack a, long now) {
-        group.image().acknowledged(a.run, a.io.sizeBytes());
-        a.hostAck.run();
+    private void acknowledge(TrackImage.Run run, long bytes, Runnable hostAck) {
+        group.image().acknowledged(run, bytes);
+        hostAck.run();
+    }
+
+    /**
+     * Releases the oldest held acknowledgement (it leaves the ring before the host hears of it, so
+     * a write the host issues in response is held behind the others).
+     */
+    private void releaseOldest() {
+        Runnable hostAck = heldAcks.hostAck(0);
+        TrackImage.Run run = heldAcks.run(0);
+        long bytes = heldAcks.bytes(0);
+        heldAcks.removeFirst();
+        acknowledge(run, bytes, hostAck);
     }
 
     /** The group was suspended: every held acknowledgement is released now. */
     void releaseHeldAcknowledgements(long now) {
         while (!heldAcks.isEmpty()) {
-            acknowledge(heldAcks.pollFirst(), now);
+            releaseOldest();
         }
     }
 
@@ -275,9 +290,11 @@ final class GroupMember implements ReplicationHandler, WriteTagListener {
                     + " writes but only " + heldAcks.size() + " are held");
         }
         for (long i = 0; i < n; i++) {
-            Ack a = heldAcks.pollFirst();
-            group.shuttleRing().onAckReleased(now, now - a.taggedNs);
-            acknowledge(a, now);
+            if (Prefetch.ENABLED && i + RELEASE_LOOKAHEAD < n) {
+                heldAcks.touch(RELEASE_LOOKAHEAD);
+            }
+            group.shuttleRing().onAckReleased(now, now - heldAcks.taggedNs(0));
+            releaseOldest();
         }
     }
 

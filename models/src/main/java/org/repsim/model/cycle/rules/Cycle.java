@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Slot storage of one primary-side cycle: parallel arrays indexed by slot, one slot per track.
  * {@code index} maps track → slot: while capturing for write folding, once closed (until the cycle
- * leaves the transmit queue) for the duplicate-slot check. Once closed, slots are sent in
+ * leaves the transmit queue, or until its switcher counts its unsent slots instead, {@code counted})
+ * for the duplicate-slot check. Once closed, slots are sent in
  * index order from {@code takeCursor} upward and spilled from {@code spillCursor} downward, so the
  * spillable slots are exactly {@code [takeCursor, spillCursor)}.
  */
@@ -52,6 +53,19 @@ final class Cycle {
     int spillCursor;
     int sentSlots;
     boolean commitSent;
+    /**
+     * Closed and counted by its switcher: its unsent slots are in the switcher's count map and
+     * it has no map of its own any more ({@code CycleSwitcher#countOlderCycles}).
+     */
+    boolean counted;
+    /**
+     * Once closed: one bit per hashed track of its slots, at least eight bits per slot, so that
+     * the duplicate-slot check of a track without a slot here mostly reads one word of this small
+     * array instead of the cycle's map ({@link #mayHold}); null while capturing. A clear bit
+     * means no slot of the track; a set bit means maybe.
+     */
+    long[] filter;
+    private int filterShift;
 
     Cycle(long number, long openNs) {
         this(number, openNs, new LongIntMap(64), 64, null);
@@ -131,6 +145,28 @@ final class Cycle {
         bytes[s] = b;
         index.put(t, s);
         return s;
+    }
+
+    /** Builds {@link #filter} over the cycle's slots (at its close). */
+    void buildFilter() {
+        int bits = Integer.highestOneBit(Math.max(64, slots * 8) - 1) << 1;
+        filterShift = 64 - Integer.numberOfTrailingZeros(bits);
+        long[] f = new long[bits >>> 6];
+        for (int s = 0; s < slots; s++) {
+            int b = filterBit(track[s]);
+            f[b >>> 6] |= 1L << b;
+        }
+        filter = f;
+    }
+
+    /** False if the closed cycle has no slot of {@code track}; true if it may have one. */
+    boolean mayHold(long track) {
+        int b = filterBit(track);
+        return (filter[b >>> 6] & (1L << b)) != 0;
+    }
+
+    private int filterBit(long t) {
+        return (int) ((t * 0x9E3779B97F4A7C15L) >>> filterShift);
     }
 
     boolean allSent() {

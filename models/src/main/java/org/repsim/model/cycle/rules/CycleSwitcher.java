@@ -132,16 +132,23 @@ public final class CycleSwitcher {
     /** Records of the closed cycles until they can no longer change. */
     private final CycleLedger ledger = new CycleLedger();
     /**
-     * How the duplicate-slot rule finds a track's unsent slot in an older cycle. Legacy switching
-     * has at most one transmit cycle: each closed cycle keeps its own track map until it leaves
-     * the transmit queue and the check looks there (nothing to maintain per slot). Other modes
-     * may queue many transmit cycles (multi-cycle, a shuttle's small numbers): a count map
-     * track → unsent slots in closed cycles keeps the check one look-up whatever their number.
+     * How the duplicate-slot rule finds a track's unsent slot in an older cycle
+     * ({@link #unsentInOlderCycle}): each closed cycle keeps its own track map while it is one of
+     * the {@value #MAPPED_CYCLES} newest closed cycles with unsent slots, and the check looks
+     * there, past a small bit filter of the cycle's tracks built at its close that rules out most
+     * tracks without reading the map — nothing to maintain per slot, which is the usual case (legacy has at most one
+     * transmit cycle; a shuttle's or a multi-cycle session's cycles are mostly sent before the next
+     * one closes). Older cycles still holding unsent slots (a backlog) are <em>counted</em>: their
+     * unsent slots go into {@link #unsentOlder}, which keeps the check one more look-up whatever
+     * their number, and their own map is given up.
+     *
+     * <p>Invariants: the counted cycles are older than every mapped one with unsent slots;
+     * {@code unsentOlder} holds, per track, exactly the unsent slots of the counted cycles.
      */
-    private final boolean countUnsent;
-    /** Count mode: track → number of unsent slots of that track in closed cycles. */
-    private final LongIntMap unsentOlder = new LongIntMap(1024);
-    /** Per-cycle mode: maps of cycles that left the transmit queue, for reuse by a later capture cycle. */
+    private static final int MAPPED_CYCLES = 2;
+    /** Track → number of unsent slots of that track in counted closed cycles (see {@link #MAPPED_CYCLES}). */
+    private final LongIntMap unsentOlder = new LongIntMap(64);
+    /** Maps of cycles that left the transmit queue or were counted, for reuse by a later capture cycle. */
     private final List<LongIntMap> spareIndexes = new ArrayList<>();
     /** The last cycle to leave the transmit queue, whose arrays the next capture cycle takes over; or null. */
     private Cycle spareCycle;
@@ -230,7 +237,6 @@ public final class CycleSwitcher {
         }
         checkNumber(firstCycleNumber);
         this.rules = rules;
-        this.countUnsent = rules.mode() != SwitchMode.LEGACY;
         this.pressure = pressure;
         this.blocks = blocks;
         this.capture = new Cycle(firstCycleNumber, startNs);
@@ -263,14 +269,16 @@ public final class CycleSwitcher {
         }
         lastAnticipated = track;
         c.index.touch(track);
-        if (countUnsent) {
+        if (unsentOlder.size() > 0) {
             unsentOlder.touch(track);
-        } else {
-            for (int i = 0; i < transmit.size(); i++) {
-                Cycle older = transmit.get(i);
-                if (!older.allSent()) {
-                    older.index.touch(track);
-                }
+        }
+        for (int i = transmit.size() - 1; i >= 0; i--) {
+            Cycle older = transmit.get(i);
+            if (older.counted) {
+                break;
+            }
+            if (!older.allSent() && older.mayHold(track)) {
+                older.index.touch(track);
             }
         }
     }
@@ -358,7 +366,7 @@ public final class CycleSwitcher {
                 return refused;
             }
         }
-        boolean duplicate = countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
+        boolean duplicate = unsentInOlderCycle(track);
         lastSlot = c.addSlot(track, version, extent);
         c.writes++;
         c.totalBytes += sizeBytes;
@@ -408,7 +416,7 @@ public final class CycleSwitcher {
         if (capture.index.get(track) != LongIntMap.MISSING) {
             return true;
         }
-        return countUnsent ? unsentOlder.get(track) != LongIntMap.MISSING : unsentInOlderCycle(track);
+        return unsentInOlderCycle(track);
     }
 
     // ---------------------------------------------------------------- switching
@@ -507,19 +515,11 @@ public final class CycleSwitcher {
         c.takeCursor = 0;
         c.spillCursor = c.slots;
         transmit.add(c);
-        LongIntMap index;
-        if (countUnsent) {
-            for (int s = 0; s < c.slots; s++) {
-                unsentOlder.increment(c.track[s]);
-            }
-            // the closed cycle's map is not needed any more: the new capture cycle reuses it
-            index = c.index;
-            c.index = null;
-        } else {
-            // the closed cycle keeps its map for the duplicate check; the new capture cycle
-            // reuses the map of a cycle that has left
-            index = spareIndexes.isEmpty() ? new LongIntMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
-        }
+        c.buildFilter();
+        countOlderCycles();
+        // the closed cycle keeps its map for the duplicate check; the new capture cycle reuses
+        // the map of a cycle that has left or was counted
+        LongIntMap index = spareIndexes.isEmpty() ? new LongIntMap(c.slots) : spareIndexes.remove(spareIndexes.size() - 1);
         // sized like the cycle just closed, so capture neither rehashes nor regrows as it fills
         capture = new Cycle(nextNumber, nowNs, index, c.slots + c.slots / 4, spareCycle);
         if (countHost) {
@@ -595,7 +595,7 @@ public final class CycleSwitcher {
             cacheSlotBytes -= b;
         }
         sentBytes += b;
-        if (countUnsent) {
+        if (c.counted) {
             unsentOlder.decrement(c.track[s]);
         }
         if (c.allSent()) {
@@ -1154,14 +1154,22 @@ public final class CycleSwitcher {
     }
 
     /**
-     * Duplicate-slot rule (docs/model.md §5), per-cycle mode: the track still has an unsent slot (queued,
-     * spilled or in flight) in an older, closed cycle. A cycle whose slots have all been sent is
-     * skipped without looking at its map.
+     * Duplicate-slot rule (docs/model.md §5): the track still has an unsent slot (queued, spilled or
+     * in flight) in an older, closed cycle — in a counted cycle ({@link #unsentOlder}, looked at
+     * only when it holds anything) or in a mapped one (its own map; newest first, down to the
+     * first counted cycle). A cycle whose slots have all been sent is skipped without looking at
+     * its map.
      */
     private boolean unsentInOlderCycle(long track) {
-        for (int i = 0; i < transmit.size(); i++) {
+        if (unsentOlder.size() > 0 && unsentOlder.get(track) != LongIntMap.MISSING) {
+            return true;
+        }
+        for (int i = transmit.size() - 1; i >= 0; i--) {
             Cycle c = transmit.get(i);
-            if (c.allSent()) {
+            if (c.counted) {
+                break; // it and every older cycle with unsent slots are in unsentOlder
+            }
+            if (c.allSent() || !c.mayHold(track)) {
                 continue;
             }
             int s = c.index.get(track);
@@ -1170,6 +1178,38 @@ public final class CycleSwitcher {
             }
         }
         return false;
+    }
+
+    /**
+     * Keeps at most {@value #MAPPED_CYCLES} closed cycles with unsent slots mapped, newest first:
+     * every older one with unsent slots is counted — its unsent slots enter {@link #unsentOlder},
+     * and its map is given up for a later capture cycle. Cycles are counted oldest last, so the
+     * counted cycles stay older than the mapped ones.
+     */
+    private void countOlderCycles() {
+        int mapped = 0;
+        for (int i = transmit.size() - 1; i >= 0; i--) {
+            Cycle c = transmit.get(i);
+            if (c.counted) {
+                return; // every older cycle with unsent slots was counted before it
+            }
+            if (c.allSent()) {
+                continue;
+            }
+            if (mapped < MAPPED_CYCLES) {
+                mapped++;
+                continue;
+            }
+            c.counted = true;
+            for (int s = 0; s < c.slots; s++) {
+                if (c.state[s] != Cycle.SENT) {
+                    unsentOlder.increment(c.track[s]);
+                }
+            }
+            spareIndexes.add(c.index);
+            c.index = null;
+            c.filter = null;
+        }
     }
 
     /** A cycle left the transmit queue: its track map and its arrays are kept for a later capture cycle. */

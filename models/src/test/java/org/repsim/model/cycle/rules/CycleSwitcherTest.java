@@ -74,6 +74,65 @@ class CycleSwitcherTest {
                 .isEqualTo(WriteOutcome.NEW_SLOT);
     }
 
+    /**
+     * A backlog of closed cycles: the newest ones with unsent slots answer the duplicate check from
+     * their own maps, older ones from the count of their unsent slots; the answer is the same
+     * either way, whatever order the slots' transfers end in.
+     */
+    @Test
+    void duplicateCheckIsExactAcrossMappedAndCountedCycles() {
+        CycleSwitcher s = new CycleSwitcher(SwitchRules.external(), ample(), 0, 0);
+        // cycles 0..4, each holding track 100 + its number and track 7 (0 and 1 also track 9)
+        for (long n = 0; n < 5; n++) {
+            s.write(100 + n, 4096, 10 * n, n);
+            s.write(7, 4096, 10 * n + 1, n);
+            if (n < 2) {
+                s.write(9, 4096, 10 * n + 2, n);
+            }
+            assertThat(s.close(n, n + 1)).isEqualTo(SwitchOutcome.SWITCHED);
+        }
+        assertThat(s.duplicates()).isEqualTo(5); // track 7 in 1..4, track 9 in 1
+        // take every slot, then end the transfers out of order, newest first: every slot but
+        // track 9's of cycle 0 (counted, still in flight) and each cycle's own track 100 + n
+        long[][] slots = new long[12][];
+        int n = 0;
+        CycleSwitcher.TakenSlot h;
+        while ((h = s.takeSlot(10)) != null) {
+            slots[n++] = new long[] {h.handle(), h.number(), h.track()};
+        }
+        assertThat(n).isEqualTo(12);
+        long cycle0Track9 = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (slots[i][1] == 0 && slots[i][2] == 9) {
+                cycle0Track9 = slots[i][0];
+            } else if (slots[i][2] != 100 + slots[i][1]) {
+                s.onSlotSent(slots[i][0], 11);
+            }
+        }
+        // track 9's slot of cycle 1 (mapped or counted) is sent, cycle 0's is still in flight
+        assertThat(s.holdsTrack(9)).isTrue();
+        assertThat(s.holdsTrack(7)).isFalse();
+        assertThat(s.holdsTrack(104)).as("newest cycle, mapped").isTrue();
+        assertThat(s.holdsTrack(100)).as("oldest cycle, counted").isTrue();
+        assertThat(s.write(9, 4096, 90, 12)).isEqualTo(WriteOutcome.DUPLICATE_SLOT);
+        assertThat(s.write(7, 4096, 91, 12)).isEqualTo(WriteOutcome.NEW_SLOT);
+        assertThat(s.write(100, 4096, 92, 12)).isEqualTo(WriteOutcome.DUPLICATE_SLOT);
+        assertThat(s.write(104, 4096, 93, 12)).isEqualTo(WriteOutcome.DUPLICATE_SLOT);
+        s.onSlotSent(cycle0Track9, 13);
+        for (int i = 0; i < n; i++) {
+            if (slots[i][2] == 100 + slots[i][1]) {
+                s.onSlotSent(slots[i][0], 13);
+            }
+        }
+        assertThat(s.close(14, 6)).isEqualTo(SwitchOutcome.SWITCHED);
+        for (long t : new long[] {7, 9, 100, 104}) {
+            assertThat(s.holdsTrack(t)).as("track " + t + " only in closed cycle 5").isTrue();
+        }
+        assertThat(s.holdsTrack(101)).isFalse();
+        assertThat(s.write(101, 4096, 94, 15)).isEqualTo(WriteOutcome.NEW_SLOT);
+        assertThat(s.write(9, 4096, 95, 15)).isEqualTo(WriteOutcome.DUPLICATE_SLOT);
+    }
+
     @Test
     void legacyFirstSwitchNeedsOnlyTimeThenAllThreeConditions() {
         CycleSwitcher s = new CycleSwitcher(SwitchRules.legacy(MIN), ample(), 1, 0);
