@@ -168,7 +168,6 @@ public final class CycleSwitcher {
     private Cycle lastCounted;
     private long linksDownSinceNs = LINKS_UP;
     private long droppedAtNs = CycleRecord.NOT_YET;
-    private long newestAppliedCloseNs;
     private long lastAppliedNumber = Long.MIN_VALUE;
 
     /** Cache the session's slots occupy (docs/model.md §5, §7a): whole tracks or their bytes. */
@@ -242,7 +241,6 @@ public final class CycleSwitcher {
         this.capture = new Cycle(firstCycleNumber, startNs);
         this.highestNumber = firstCycleNumber;
         this.lastSwitchNs = startNs;
-        this.newestAppliedCloseNs = startNs;
     }
 
     // ---------------------------------------------------------------- host writes
@@ -674,7 +672,6 @@ public final class CycleSwitcher {
         }
         r.appliedNs = nowNs;
         lastAppliedNumber = number;
-        newestAppliedCloseNs = r.closeNs();
     }
 
     // ---------------------------------------------------------------- host counts per slot (docs/model.md §6b)
@@ -1087,16 +1084,6 @@ public final class CycleSwitcher {
     /** Transfers and acknowledgements that arrived for cycles a drop had discarded. */
     public long ignoredTransfers() {
         return ignoredTransfers;
-    }
-
-    /** Close time of the newest cycle applied at the secondary (session start before any). */
-    public long newestAppliedCloseNs() {
-        return newestAppliedCloseNs;
-    }
-
-    /** Recovery-point lag: now − close time of the newest cycle fully applied (docs/model.md §5). */
-    public long recoveryPointLagNs(long nowNs) {
-        return nowNs - newestAppliedCloseNs;
     }
 
     /**

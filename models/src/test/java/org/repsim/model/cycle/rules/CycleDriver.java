@@ -370,7 +370,7 @@ final class CycleDriver {
                     .map(CycleRecord::number).toList());
         }
         sw.onApplied(n, now);
-        assertThat(sw.newestAppliedCloseNs()).isEqualTo(r.closeNs());
+        assertThat(r.appliedNs()).isEqualTo(now);
         checkImageEquals(truthAtClose.get(n), "after applying cycle " + n);
         if (rules.mode() != SwitchMode.LEGACY && rx.canStartApply()) {
             rx.startApply(now);
