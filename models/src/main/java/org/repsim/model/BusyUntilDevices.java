@@ -86,9 +86,9 @@ final class BusyUntilDevices {
     void seal() {
         queueOut = queue.ifRecorded();
         busyLevel = busy.soleLevel();
-        busyOut = busyLevel == null ? busy.ifRecorded() : null;
+        busyOut = busy.ifRecordedBeyondSoleLevel();
         inSystemLevel = inSystem.soleLevel();
-        inSystemOut = inSystemLevel == null ? inSystem.ifRecorded() : null;
+        inSystemOut = inSystem.ifRecordedBeyondSoleLevel();
         responseOut = response.ifRecorded();
     }
 

@@ -232,7 +232,7 @@ public final class Cache {
     /** Copies where each signal's emits go into the cache's own fields ({@link Signals#onSeal}). */
     private void seal() {
         writePendingLevel = writePending.soleLevel();
-        writePendingOut = writePendingLevel == null ? writePending.ifRecorded() : null;
+        writePendingOut = writePending.ifRecordedBeyondSoleLevel();
         readHitsOut = readHits.ifRecorded();
         readMissesOut = readMisses.ifRecorded();
         writeHitsOut = writeHits.ifRecorded();

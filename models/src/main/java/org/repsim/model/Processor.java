@@ -83,9 +83,9 @@ public final class Processor {
         void seal() {
             queueOut = queue.ifRecorded();
             busyLevel = busy.soleLevel();
-            busyOut = busyLevel == null ? busy.ifRecorded() : null;
+            busyOut = busy.ifRecordedBeyondSoleLevel();
             inSystemLevel = inSystem.soleLevel();
-            inSystemOut = inSystemLevel == null ? inSystem.ifRecorded() : null;
+            inSystemOut = inSystem.ifRecordedBeyondSoleLevel();
             waitOut = wait.ifRecorded();
             responseOut = response.ifRecorded();
         }

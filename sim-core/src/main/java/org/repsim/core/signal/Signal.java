@@ -121,6 +121,15 @@ public final class Signal {
     }
 
     /**
+     * What a component holding {@link #soleLevel} keeps beside it for a level signal: this signal
+     * when something records it other than through one sole level, else null. With the two, an
+     * emit goes to the level, to the signal, or nowhere ({@link #emit(TimeWeighted, Signal, long, double)}).
+     */
+    public Signal ifRecordedBeyondSoleLevel() {
+        return onlyLevel == null ? ifRecorded() : null;
+    }
+
+    /**
      * Emits {@code value} as a component holding the targets of a level signal in its own fields
      * does: to {@code level} when it is the signal's {@link #soleLevel}, else to {@code signal}
      * when that is the signal {@link #ifRecorded}; nothing when both are null (unrecorded).

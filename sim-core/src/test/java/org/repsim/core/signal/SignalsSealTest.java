@@ -35,7 +35,7 @@ class SignalsSealTest {
         private void seal() {
             seals++;
             levelSole = level.soleLevel();
-            levelOut = levelSole == null ? level.ifRecorded() : null;
+            levelOut = level.ifRecordedBeyondSoleLevel();
             countOut = count.ifRecorded();
         }
 
