@@ -275,6 +275,85 @@ public final class ModelBenchmark {
         return runs;
     }
 
+    /** One reference run's events by kind ({@link #census}). */
+    public record Census(String name, long hostWrites, long events, Map<String, Long> byKind,
+            Map<String, Long> sameInstantByKind) {
+        /** Events of one kind per simulated host write. */
+        public double perWrite(String kind) {
+            return hostWrites == 0 ? 0 : (double) byKind.getOrDefault(kind, 0L) / hostWrites;
+        }
+    }
+
+    /**
+     * One run of {@code sc} on this thread with the kernel's event census on: the events fired,
+     * by kind (the class of the event's action; a lambda under the class that declares it). The
+     * census counts every event of the run loop, so the kinds sum to the run's events.
+     */
+    public static Census census(String name, Scenario sc) {
+        Path spool;
+        try {
+            spool = Files.createTempDirectory("repsim-census-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (SpooledTables tables = new SpooledTables(spool)) {
+            ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null, tables);
+            if (!(built.kernel instanceof org.repsim.core.kernel.dsol.DsolKernel kernel)) {
+                throw new IllegalStateException("the event census needs the DSOL kernel, have "
+                        + built.kernel.getClass().getName());
+            }
+            org.repsim.core.kernel.dsol.EventCensus census = kernel.census();
+            kernel.runUntil(sc.run().durationNs());
+            long writes = 0;
+            for (Metric m : built.recording.metrics(kernel.now())) {
+                if (Measures.HOST_WRITES.matches(m.name())) {
+                    writes = (long) m.value();
+                }
+            }
+            return new Census(name, writes, census.total(), census.byKind(), census.sameInstantByKind());
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // a leftover empty temporary directory is harmless
+            }
+        }
+    }
+
+    /**
+     * {@code bench model --census}: one run of each named reference scenario in this JVM with the
+     * event census on (not timed: counting costs a lookup per event), printing per scenario its
+     * events per host write by kind, the most frequent first, and their total; and per kind the
+     * events fired at the same instant as the one before of the same action class (what sharing
+     * one event per instant could save at most).
+     */
+    public static void census(PrintStream out, String duration, List<String> names) {
+        for (String name : names) {
+            if (!REFERENCES.contains(name)) {
+                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
+            }
+        }
+        resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
+        out.println("repsim event census: one run per reference scenario, events per host write by kind (the class of "
+                + "the event's action; λ: lambdas declared in that class); same-instant: events of the kind at the "
+                + "instant of the one before of the same action class");
+        for (String name : REFERENCES) {
+            if (!names.contains(name)) {
+                continue;
+            }
+            Census c = census(name, resolve(reference(name), duration));
+            out.printf(Locale.ROOT, "%n%s: %d host writes, %d events, %.3f events per write%n", name, c.hostWrites(),
+                    c.events(), c.hostWrites() == 0 ? 0 : (double) c.events() / c.hostWrites());
+            out.printf(Locale.ROOT, "  %-40s %14s %16s %8s %14s%n", "kind", "events", "events-per-write", "share",
+                    "same-instant");
+            for (Map.Entry<String, Long> e : c.byKind().entrySet()) {
+                out.printf(Locale.ROOT, "  %-40s %14d %16.3f %7.1f%% %14d%n", e.getKey(), e.getValue(),
+                        c.perWrite(e.getKey()), 100.0 * e.getValue() / Math.max(1, c.events()),
+                        c.sameInstantByKind().get(e.getKey()));
+            }
+        }
+    }
+
     /** The group sizes of {@code bench boxes}. */
     public static final List<Integer> GROUP_SIZES = List.of(8, 16, 32, 64);
 

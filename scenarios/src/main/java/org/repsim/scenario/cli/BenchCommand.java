@@ -64,6 +64,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "profiles or garbage slow the next (default: ${DEFAULT-VALUE}; --no-fork runs all here).")
         private boolean fork;
 
+        @Option(names = "--census", description = "Instead of timing: run each scenario once in this JVM with the "
+                + "kernel's event census on and print its events per host write by kind (the class of each event's "
+                + "action; lambdas under their declaring class). A developer's tool: where the events go.")
+        private boolean census;
+
         @Spec
         private CommandSpec spec;
 
@@ -81,6 +86,10 @@ final class BenchCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             try {
+                if (census) {
+                    ModelBenchmark.census(Repsim.stdout(spec), duration, scenarios);
+                    return ExitCodes.OK;
+                }
                 ModelBenchmark.model(Repsim.stdout(spec), duration, scenarios, repeat, fork);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench model: " + e.getMessage());

@@ -75,4 +75,33 @@ class ModelBenchmarkTest {
                 333_000_000L, 2.5);
         assertThat(BenchFork.parse(BenchFork.format(f))).isEqualTo(f);
     }
+
+    @Test
+    void theCensusCountsEveryEventOfTheRunByKind() throws Exception {
+        Scenario sc = sync("300 ms");
+        ModelBenchmark.Census c = ModelBenchmark.census("sync", sc);
+        ModelBenchmark.Timing t = ModelBenchmark.time(sc, 0, null);
+        // the census changes nothing: the same writes and events as an uncounted run
+        assertThat(c.hostWrites()).isEqualTo(t.hostWrites()).isPositive();
+        assertThat(c.events()).isEqualTo(t.events());
+        assertThat(c.byKind().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(c.events());
+        // a synchronous pair: arrivals, adapter and device completions, and the link's transfers
+        assertThat(c.byKind()).containsOnlyKeys("OpenLoopWorkload λ", "FifoStation λ", "DiskGroup$PhasedWrite",
+                "WanLink$Direction λ");
+        // each host write is one arrival, one host-adapter job, two remote-adapter jobs (sender's and
+        // receiver's) and a destage at each box
+        assertThat(c.perWrite("OpenLoopWorkload λ")).isBetween(1.0, 1.01);
+        assertThat(c.perWrite("FifoStation λ")).isBetween(3.0, 3.02);
+        assertThat(c.perWrite("DiskGroup$PhasedWrite")).isBetween(1.9, 2.1);
+    }
+
+    @Test
+    void theCensusTableNamesEachScenarioAndItsKinds() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ModelBenchmark.census(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), "100 ms",
+                List.of("sync"));
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out).contains("sync: ").contains("events per write").contains("WanLink$Direction λ")
+                .contains("FifoStation λ");
+    }
 }

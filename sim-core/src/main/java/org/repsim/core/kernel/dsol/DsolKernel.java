@@ -33,6 +33,8 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     private long fired;
     private boolean stopRequested;
     private SimulationFailure failure;
+    /** The event census, or null (the normal case: the run loop then counts nothing by kind). */
+    private EventCensus census;
 
     /**
      * Construction is serialised: DSOL's {@code Simulator} constructor registers its logger in
@@ -97,9 +99,21 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         try {
             final EventHeap h = heap;
             long t;
-            while (!stopRequested && h.count() > 0 && (t = h.peekTimeNs()) <= endNs) {
-                nowNs = t;
-                fire(h.pollAction());
+            if (census == null) {
+                while (!stopRequested && h.count() > 0 && (t = h.peekTimeNs()) <= endNs) {
+                    nowNs = t;
+                    fire(h.pollAction());
+                }
+            } else {
+                // the same loop, counting each action by kind (a loop of its own, so that the
+                // normal one carries no test per event)
+                final EventCensus c = census;
+                while (!stopRequested && h.count() > 0 && (t = h.peekTimeNs()) <= endNs) {
+                    nowNs = t;
+                    Runnable action = h.pollAction();
+                    c.count(t, action);
+                    fire(action);
+                }
             }
             if (!stopRequested && endNs > nowNs) {
                 nowNs = endNs;
@@ -116,7 +130,11 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             return false;
         }
         nowNs = heap.peekTimeNs();
-        fire(heap.pollAction());
+        Runnable action = heap.pollAction();
+        if (census != null) {
+            census.count(nowNs, action);
+        }
+        fire(action);
         return true;
     }
 
@@ -144,6 +162,17 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     @Override
     public void stop() {
         stopRequested = true;
+    }
+
+    /**
+     * Starts counting the events fired from now on by kind (a developer's tool: {@code repsim
+     * bench model --census}) and returns the census; a second call returns the same one.
+     */
+    public EventCensus census() {
+        if (census == null) {
+            census = new EventCensus();
+        }
+        return census;
     }
 
     @Override
