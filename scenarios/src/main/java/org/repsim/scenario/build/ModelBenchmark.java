@@ -277,7 +277,7 @@ public final class ModelBenchmark {
 
     /** One reference run's events by kind ({@link #census}). */
     public record Census(String name, long hostWrites, long events, Map<String, Long> byKind,
-            Map<String, Long> sameInstantByKind) {
+            Map<String, Long> sameInstantByKind, Map<String, Long> backToBackByKind) {
         /** Events of one kind per simulated host write. */
         public double perWrite(String kind) {
             return hostWrites == 0 ? 0 : (double) byKind.getOrDefault(kind, 0L) / hostWrites;
@@ -310,7 +310,8 @@ public final class ModelBenchmark {
                     writes = (long) m.value();
                 }
             }
-            return new Census(name, writes, census.total(), census.byKind(), census.sameInstantByKind());
+            return new Census(name, writes, census.total(), census.byKind(), census.sameInstantByKind(),
+                    census.backToBackByKind());
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -325,7 +326,7 @@ public final class ModelBenchmark {
      * event census on (not timed: counting costs a lookup per event), printing per scenario its
      * events per host write by kind, the most frequent first, and their total; and per kind the
      * events fired at the same instant as the one before of the same action class (what sharing
-     * one event per instant could save at most).
+     * one event per instant could save at most), and of those the ones fired right after it.
      */
     public static void census(PrintStream out, String duration, List<String> names) {
         for (String name : names) {
@@ -336,7 +337,8 @@ public final class ModelBenchmark {
         resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
         out.println("repsim event census: one run per reference scenario, events per host write by kind (the class of "
                 + "the event's action; λ: lambdas declared in that class); same-instant: events of the kind at the "
-                + "instant of the one before of the same action class");
+                + "instant of the one before of the same action class; back-to-back: of those, the ones right after it "
+                + "(nothing between them)");
         for (String name : REFERENCES) {
             if (!names.contains(name)) {
                 continue;
@@ -344,12 +346,12 @@ public final class ModelBenchmark {
             Census c = census(name, resolve(reference(name), duration));
             out.printf(Locale.ROOT, "%n%s: %d host writes, %d events, %.3f events per write%n", name, c.hostWrites(),
                     c.events(), c.hostWrites() == 0 ? 0 : (double) c.events() / c.hostWrites());
-            out.printf(Locale.ROOT, "  %-40s %14s %16s %8s %14s%n", "kind", "events", "events-per-write", "share",
-                    "same-instant");
+            out.printf(Locale.ROOT, "  %-40s %14s %16s %8s %14s %14s%n", "kind", "events", "events-per-write", "share",
+                    "same-instant", "back-to-back");
             for (Map.Entry<String, Long> e : c.byKind().entrySet()) {
-                out.printf(Locale.ROOT, "  %-40s %14d %16.3f %7.1f%% %14d%n", e.getKey(), e.getValue(),
+                out.printf(Locale.ROOT, "  %-40s %14d %16.3f %7.1f%% %14d %14d%n", e.getKey(), e.getValue(),
                         c.perWrite(e.getKey()), 100.0 * e.getValue() / Math.max(1, c.events()),
-                        c.sameInstantByKind().get(e.getKey()));
+                        c.sameInstantByKind().get(e.getKey()), c.backToBackByKind().get(e.getKey()));
             }
         }
     }

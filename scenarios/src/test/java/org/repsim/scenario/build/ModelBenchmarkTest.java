@@ -85,6 +85,10 @@ class ModelBenchmarkTest {
         assertThat(c.hostWrites()).isEqualTo(t.hostWrites()).isPositive();
         assertThat(c.events()).isEqualTo(t.events());
         assertThat(c.byKind().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(c.events());
+        for (String kind : c.byKind().keySet()) {
+            assertThat(c.backToBackByKind().get(kind)).isBetween(0L, c.sameInstantByKind().get(kind));
+            assertThat(c.sameInstantByKind().get(kind)).isLessThan(c.byKind().get(kind));
+        }
         // a synchronous pair: arrivals, adapter and device completions, and the link's transfers
         assertThat(c.byKind()).containsOnlyKeys("OpenLoopWorkload λ", "FifoStation λ", "DiskGroup$PhasedWrite",
                 "WanLink$Direction λ");

@@ -25,18 +25,27 @@ public final class EventCensus {
     private static final int EVENTS = 0;
     private static final int LAST_NS = 1;
     private static final int SAME_INSTANT = 2;
+    private static final int BACK_TO_BACK = 3;
+    /** The previous event's action class and time. */
+    private Class<?> previousClass;
+    private long previousNs = Long.MIN_VALUE;
 
     /** Counts one event fired at {@code nowNs} whose action is {@code action}. */
     void count(long nowNs, Runnable action) {
         Class<?> c = action.getClass();
         long[] n = counts.get(c);
         if (n == null) {
-            n = new long[] {0, Long.MIN_VALUE, 0};
+            n = new long[] {0, Long.MIN_VALUE, 0, 0};
             counts.put(c, n);
         }
         if (n[LAST_NS] == nowNs) {
             n[SAME_INSTANT]++;
+            if (previousClass == c && previousNs == nowNs) {
+                n[BACK_TO_BACK]++;
+            }
         }
+        previousClass = c;
+        previousNs = nowNs;
         n[LAST_NS] = nowNs;
         n[EVENTS]++;
         total++;
@@ -63,10 +72,23 @@ public final class EventCensus {
      * Keys and order as {@link #byKind()}'s.
      */
     public Map<String, Long> sameInstantByKind() {
-        Map<String, Long> same = sorted(SAME_INSTANT);
+        return inKindOrder(SAME_INSTANT);
+    }
+
+    /**
+     * Per kind, its events fired right after an event of the same action class at the same
+     * instant (nothing else between them): a run of events that one event could have carried.
+     * Never more than {@link #sameInstantByKind()}'s. Keys and order as {@link #byKind()}'s.
+     */
+    public Map<String, Long> backToBackByKind() {
+        return inKindOrder(BACK_TO_BACK);
+    }
+
+    private Map<String, Long> inKindOrder(int column) {
+        Map<String, Long> values = sorted(column);
         Map<String, Long> inOrder = new LinkedHashMap<>();
         for (String kind : byKind().keySet()) {
-            inOrder.put(kind, same.get(kind));
+            inOrder.put(kind, values.get(kind));
         }
         return inOrder;
     }

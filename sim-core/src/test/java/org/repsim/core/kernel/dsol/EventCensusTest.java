@@ -84,5 +84,8 @@ class EventCensusTest {
         k.runUntil(10);
         assertThat(census.sameInstantByKind()).containsExactly(Map.entry("EventCensusTest$Tick", 3L),
                 Map.entry("EventCensusTest" + EventCensus.LAMBDA, 0L));
+        // the lambda between the third and fourth Tick breaks their run
+        assertThat(census.backToBackByKind()).containsExactly(Map.entry("EventCensusTest$Tick", 2L),
+                Map.entry("EventCensusTest" + EventCensus.LAMBDA, 0L));
     }
 }
