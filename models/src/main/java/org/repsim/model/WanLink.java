@@ -5,6 +5,7 @@ import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.measure.SignalKeys;
 
 /**
@@ -235,6 +236,26 @@ public final class WanLink {
         private final Signal inSystemSignal;
         private final Signal transferTime;
         private final Signal sentBytes;
+        // Where the emits go, in the direction's own fields (copied by seal(), as the processors
+        // and caches do): before the registry is sealed the signal itself; once sealed null for an
+        // unrecorded signal, and for a level recorded by one TimeWeighted alone that statistic
+        // (its *Level field) with the *Out field null
+        private TimeWeighted busyLevel;
+        private Signal busyOut;
+        private TimeWeighted queuedLevel;
+        private Signal queuedOut;
+        private TimeWeighted inFlightLevel;
+        private Signal inFlightOut;
+        private TimeWeighted inSystemLevel;
+        private Signal inSystemOut;
+        private Signal transferTimeOut;
+        private Signal sentBytesOut;
+        /** Whether the copies above reflect the subscriptions (the registry is sealed). */
+        private boolean sealed;
+        /** Once sealed: whether something records {@code inFlightBytes}. */
+        private boolean inFlightRecorded;
+        /** Once sealed: whether something records a level or count that a run would have to emit inside it. */
+        private boolean runSignalsRecorded;
 
         Direction(Scheduler scheduler, Signals signals, String prefix, Site from, Site to, LinkConfig config,
                   Runnable stateChanged) {
@@ -255,6 +276,46 @@ public final class WanLink {
             this.inSystemSignal = signals.declare(prefix, SignalKeys.Link.IN_SYSTEM);
             this.transferTime = signals.declare(prefix, SignalKeys.Link.TRANSFER_TIME);
             this.sentBytes = signals.declare(prefix, SignalKeys.Link.SENT_BYTES);
+            this.busyOut = busySignal;
+            this.queuedOut = queuedSignal;
+            this.inFlightOut = inFlightSignal;
+            this.inSystemOut = inSystemSignal;
+            this.transferTimeOut = transferTime;
+            this.sentBytesOut = sentBytes;
+            signals.onSeal(this::seal);
+        }
+
+        /** Copies where each signal's emits go into the direction's own fields ({@link Signals#onSeal}). */
+        private void seal() {
+            busyLevel = busySignal.soleLevel();
+            busyOut = busySignal.ifRecordedBeyondSoleLevel();
+            queuedLevel = queuedSignal.soleLevel();
+            queuedOut = queuedSignal.ifRecordedBeyondSoleLevel();
+            inFlightLevel = inFlightSignal.soleLevel();
+            inFlightOut = inFlightSignal.ifRecordedBeyondSoleLevel();
+            inSystemLevel = inSystemSignal.soleLevel();
+            inSystemOut = inSystemSignal.ifRecordedBeyondSoleLevel();
+            transferTimeOut = transferTime.ifRecorded();
+            sentBytesOut = sentBytes.ifRecorded();
+            inFlightRecorded = inFlightSignal.isRecorded();
+            runSignalsRecorded = queuedSignal.isRecorded() || inFlightRecorded || sentBytes.isRecorded();
+            sealed = true;
+        }
+
+        /** Whether something records the window's level (its exits then need events of their own). */
+        private boolean inFlightRecorded() {
+            return sealed ? inFlightRecorded : inFlightSignal.isRecorded();
+        }
+
+        /** Whether backlogged transfers may be planned in runs now (see the class comment). */
+        private boolean mayPlanRuns() {
+            if (!runs) {
+                return false;
+            }
+            if (sealed) {
+                return !runSignalsRecorded;
+            }
+            return !queuedSignal.isRecorded() && !inFlightSignal.isRecorded() && !sentBytes.isRecorded();
         }
 
         /**
@@ -270,8 +331,8 @@ public final class WanLink {
             queue.add(wire, now, onArrival);
             queuedBytes += wire;
             inSystem++;
-            queuedSignal.emit(now, queuedBytes);
-            inSystemSignal.emit(now, inSystem);
+            Signal.emit(queuedLevel, queuedOut, now, queuedBytes);
+            Signal.emit(inSystemLevel, inSystemOut, now, inSystem);
             tryStart();
         }
 
@@ -299,10 +360,10 @@ public final class WanLink {
                 return;
             }
             long now = scheduler.now();
-            boolean plan = runs && !queuedSignal.isRecorded() && !inFlightSignal.isRecorded() && !sentBytes.isRecorded();
+            boolean plan = mayPlanRuns();
             long start = now;
             serialising = true;
-            busySignal.emit(now, 1);
+            Signal.emit(busyLevel, busyOut, now, 1);
             while (true) {
                 h = queue.first();
                 wire = queue.long0(h);
@@ -313,8 +374,8 @@ public final class WanLink {
                 window.add(wire, Long.MAX_VALUE);
                 inFlightBytes += wire;
                 if (start == now) {
-                    queuedSignal.emit(now, queuedBytes);
-                    inFlightSignal.emit(now, inFlightBytes);
+                    Signal.emit(queuedLevel, queuedOut, now, queuedBytes);
+                    Signal.emit(inFlightLevel, inFlightOut, now, inFlightBytes);
                 }
                 long end = start + Durations.transferNs(wire, bandwidthBps * factor);
                 if (plan && !queue.isEmpty() && surelyAdmits(queue.long0(queue.first()))) {
@@ -351,16 +412,16 @@ public final class WanLink {
                 return; // the end of a run a fault shortened (takeBackPlanned)
             }
             serialising = false;
-            busySignal.emit(now, 0);
+            Signal.emit(busyLevel, busyOut, now, 0);
             planned.clear();
             if (curAction != null) {
-                sentBytes.emit(now, curBytes);
+                Signal.emit(sentBytesOut, now, curBytes);
                 long arrival = now + delayNs;
                 propagating.add(curSentNs, arrival, curAction);
                 curAction = null;
                 scheduler.post(arrival, Tie.DEPARTURE, arrived);
                 long exit = arrival + delayNs;
-                if (inFlightSignal.isRecorded()) {
+                if (inFlightRecorded()) {
                     scheduler.post(exit, Tie.DEPARTURE, windowExit);
                 } else {
                     // nobody records the window's level: an exit needs no event of its own. It is
@@ -383,8 +444,8 @@ public final class WanLink {
             Runnable action = propagating.action(p);
             propagating.removeFirst();
             inSystem--;
-            inSystemSignal.emit(now, inSystem);
-            transferTime.emit(now, now - sentNs);
+            Signal.emit(inSystemLevel, inSystemOut, now, inSystem);
+            Signal.emit(transferTimeOut, now, now - sentNs);
             action.run();
         }
 
@@ -404,7 +465,7 @@ public final class WanLink {
             long wire = window.long0(window.first());
             window.removeFirst();
             inFlightBytes -= wire;
-            inFlightSignal.emit(atNs, inFlightBytes);
+            Signal.emit(inFlightLevel, inFlightOut, atNs, inFlightBytes);
         }
 
         /**
@@ -474,8 +535,8 @@ public final class WanLink {
             }
             keepFirstRotating(queue, waiting);
             planned.clear();
-            queuedSignal.emit(now, queuedBytes);
-            inFlightSignal.emit(now, inFlightBytes);
+            Signal.emit(queuedLevel, queuedOut, now, queuedBytes);
+            Signal.emit(inFlightLevel, inFlightOut, now, inFlightBytes);
             runEndNs = newEnd;
             scheduler.post(newEnd, Tie.DEPARTURE, serialised);
         }

@@ -18,7 +18,9 @@ import org.repsim.model.measure.SignalKeys;
  * every serialisation in an event (docs/model.md §1): on seeded random transfer streams — bursts
  * and lone sends, windows that bind or not, zero delay, outages and bandwidth changes that fall
  * inside runs — every arrival (time and order), every recorded level and observation and every
- * accessor read agree, and the runs never cost more events.
+ * accessor read agree, and the runs never cost more events. A direction of a sealed registry
+ * (its busy and inSystem levels updated directly, its transfer time through the signal) shows
+ * the same lines again.
  */
 class WanLinkRunsTest {
     private static final Site A = new Site("a");
@@ -32,9 +34,12 @@ class WanLinkRunsTest {
     void runsGiveTheSameArrivalsLevelsAndReadingsAsOneEventPerSerialisation() {
         long[] events = new long[2];
         SeededCases.forSeeds(400, seed -> {
-            Trace perSerialisation = run(seed, false);
-            Trace runs = run(seed, true);
+            Trace perSerialisation = run(seed, false, false);
+            Trace runs = run(seed, true, false);
             assertThat(runs.lines()).containsExactlyElementsOf(perSerialisation.lines());
+            Trace sealedRuns = run(seed, true, true);
+            assertThat(sealedRuns.lines()).containsExactlyElementsOf(perSerialisation.lines());
+            assertThat(sealedRuns.events()).isEqualTo(runs.events());
             if (!runs.faults()) {
                 // a fault leaves the posted events of the serialisations it took back (they do nothing)
                 assertThat(runs.events()).isLessThanOrEqualTo(perSerialisation.events());
@@ -79,7 +84,7 @@ class WanLinkRunsTest {
         assertThat(kernel.eventsFired()).isEqualTo(1 + 2 + 10 + 2);
     }
 
-    private static Trace run(int seed, boolean runs) {
+    private static Trace run(int seed, boolean runs, boolean sealed) {
         SplittableRandom r = new SplittableRandom(seed);
         SimulationKernel kernel = DsolKernel.create();
         Signals signals = new Signals();
@@ -99,6 +104,9 @@ class WanLinkRunsTest {
         signals.get(d.name(), SignalKeys.Link.IN_SYSTEM).subscribe(inSystem);
         List<String> lines = new ArrayList<>();
         signals.get(d.name(), SignalKeys.Link.TRANSFER_TIME).subscribe((t, v) -> lines.add(t + " took " + (long) v));
+        if (sealed) {
+            signals.seal();
+        }
 
         long horizon = 200_000_000;
         int sends = SeededCases.sizeIn(r, 1, 300);

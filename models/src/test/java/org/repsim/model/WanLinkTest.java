@@ -168,6 +168,41 @@ class WanLinkTest {
         assertThat(log.lines()).last().isEqualTo("42000000 inFlight=0");
     }
 
+    /** The same with the registry sealed from the start: the late subscription reaches the direction's copies. */
+    @Test
+    void windowLevelRecordedFromMidRunOfASealedRegistryEndsEmpty() {
+        signals.seal();
+        windowLevelRecordedFromMidRunEndsEmpty();
+    }
+
+    /**
+     * Sealed, a direction updates a level recorded by one statistic directly; a {@code queuedBytes}
+     * subscription made after the seal is heard from then on and stops planning runs (their
+     * queue changes would need events): one serialisation end per transfer.
+     */
+    @Test
+    void aSubscriptionAfterTheSealIsRecordedAndStopsRuns() {
+        WanLink l = link(0, 0, 1);
+        org.repsim.core.stats.TimeWeighted busy = new org.repsim.core.stats.TimeWeighted();
+        signals.find("wan.a-b.busy").subscribe(busy);
+        signals.seal();
+        org.repsim.core.stats.TimeWeighted queued = new org.repsim.core.stats.TimeWeighted();
+        signals.find("wan.a-b.queuedBytes").subscribe(queued);
+        kernel.at(0, () -> {
+            for (int i = 0; i < 3; i++) {
+                l.from(A).send(1_000_000, log.on("t" + i));
+            }
+        });
+        kernel.runUntil(1_000_000_000);
+        assertThat(log.lines()).containsExactly("11000000 t0", "21000000 t1", "31000000 t2");
+        // 10 ms on the wire each: 2 MB wait 10 ms, then 1 MB 10 ms; busy 30 ms
+        assertThat(queued.integral(1_000_000_000)).isEqualTo(2e6 * 10e6 + 1e6 * 10e6);
+        assertThat(queued.max()).isEqualTo(2e6);
+        assertThat(busy.integral(1_000_000_000)).isEqualTo(30e6);
+        // the send, three serialisation ends (no run), three arrivals
+        assertThat(kernel.eventsFired()).isEqualTo(1 + 3 + 3);
+    }
+
     private long[] runByteWindow(boolean recordInFlight) {
         SimulationKernel k = DsolKernel.create();
         Signals sig = new Signals();

@@ -70,6 +70,18 @@ final class ShuttleRing {
     private final Signal commitWaitSignal;
     private final Signal closedSignal;
     private final Signal skippedSignal;
+    // Where the emits go, in the ring's own fields (copied by seal(), as the processors and caches
+    // do): the signal itself before the registry is sealed; once sealed null for a signal nothing
+    // records. The three per-write latencies are emitted for every write of the group.
+    private Signal roundOut;
+    private Signal perRoundOut;
+    private Signal numberBytesOut;
+    private Signal closedLatencyOut;
+    private Signal appliedLatencyOut;
+    private Signal ackLatencyOut;
+    private Signal commitWaitOut;
+    private Signal closedOut;
+    private Signal skippedOut;
 
     ShuttleRing(ConsistencyGroup group, Scheduler scheduler, Signals signals, GroupMember[] members,
                 ShuttleSettings settings, String prefix) {
@@ -88,12 +100,35 @@ final class ShuttleRing {
         commitWaitSignal = signals.declare(prefix, SignalKeys.Shuttle.COMMIT_WAIT);
         closedSignal = signals.declare(prefix, SignalKeys.Shuttle.NUMBERS_CLOSED);
         skippedSignal = signals.declare(prefix, SignalKeys.Shuttle.SKIPPED_EMPTY);
+        roundOut = roundSignal;
+        perRoundOut = perRoundSignal;
+        numberBytesOut = numberBytesSignal;
+        closedLatencyOut = closedLatencySignal;
+        appliedLatencyOut = appliedLatencySignal;
+        ackLatencyOut = ackLatencySignal;
+        commitWaitOut = commitWaitSignal;
+        closedOut = closedSignal;
+        skippedOut = skippedSignal;
+        signals.onSeal(this::seal);
         for (GroupMember m : members) {
             m.joinCoordinatedApply("shuttle ring", (k, now) -> m.onNumberReceived(k));
             m.session.countHostWrites();
             m.session.addSlotArrivalListener((k, bytes, writes, now) -> m.onTransferArrived(k, bytes, writes));
         }
         scheduleArrival(scheduler.now());
+    }
+
+    /** Copies where each signal's emits go into the ring's own fields ({@link Signals#onSeal}). */
+    private void seal() {
+        roundOut = roundSignal.ifRecorded();
+        perRoundOut = perRoundSignal.ifRecorded();
+        numberBytesOut = numberBytesSignal.ifRecorded();
+        closedLatencyOut = closedLatencySignal.ifRecorded();
+        appliedLatencyOut = appliedLatencySignal.ifRecorded();
+        ackLatencyOut = ackLatencySignal.ifRecorded();
+        commitWaitOut = commitWaitSignal.ifRecorded();
+        closedOut = closedSignal.ifRecorded();
+        skippedOut = skippedSignal.ifRecorded();
     }
 
     private void scheduleArrival(long fromNs) {
@@ -119,10 +154,10 @@ final class ShuttleRing {
         ShuttleVisit v = shuttle.onArrival(e, now);
         if (v.advanced()) {
             group.recordClose(v.closedSeq(), now);
-            closedSignal.emit(now, 1);
+            Signal.emit(closedOut, now, 1);
         }
         if (v.skippedEmpty()) {
-            skippedSignal.emit(now, 1);
+            Signal.emit(skippedOut, now, 1);
         }
         members[e].onShuttleVisit(v, now);
         NumberTotal total = v.finalTotal();
@@ -130,7 +165,7 @@ final class ShuttleRing {
             for (java.util.function.Consumer<NumberTotal> l : finalTotalListeners) {
                 l.accept(total);
             }
-            numberBytesSignal.emit(now, total.bytes());
+            Signal.emit(numberBytesOut, now, total.bytes());
             int run = epoch;
             scheduler.after(settings.messageLatencyNs().sampleLong(), Tie.NORMAL, () -> {
                 if (run == epoch && !group.suspended()) {
@@ -140,8 +175,8 @@ final class ShuttleRing {
             });
         }
         if (v.roundCompleted()) {
-            roundSignal.emit(now, v.roundTimeNs());
-            perRoundSignal.emit(now, v.numbersClosedInRound());
+            Signal.emit(roundOut, now, v.roundTimeNs());
+            Signal.emit(perRoundOut, now, v.numbersClosedInRound());
         }
         scheduleArrival(now);
     }
@@ -166,7 +201,7 @@ final class ShuttleRing {
         long now = scheduler.now();
         long through = tracker.committedThrough();
         while (!totalsArrived.isEmpty() && totalsArrived.peekFirst()[0] <= through) {
-            commitWaitSignal.emit(now, now - totalsArrived.pollFirst()[1]);
+            Signal.emit(commitWaitOut, now, now - totalsArrived.pollFirst()[1]);
         }
         group.onGroupCommitted(through);
     }
@@ -188,15 +223,15 @@ final class ShuttleRing {
     }
 
     void onWriteClosed(long now, long latencyNs) {
-        closedLatencySignal.emit(now, latencyNs);
+        Signal.emit(closedLatencyOut, now, latencyNs);
     }
 
     void onWriteApplied(long now, long latencyNs) {
-        appliedLatencySignal.emit(now, latencyNs);
+        Signal.emit(appliedLatencyOut, now, latencyNs);
     }
 
     void onAckReleased(long now, long latencyNs) {
-        ackLatencySignal.emit(now, latencyNs);
+        Signal.emit(ackLatencyOut, now, latencyNs);
     }
 
     Shuttle shuttle() {
