@@ -32,6 +32,11 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     private long seq;
     private long fired;
     private boolean stopRequested;
+    /** {@link #fireNext()} is firing one event: a joined entry runs one action. */
+    private boolean stepping;
+    private final AdjacentPosts adjacent = new AdjacentPosts(this, heap);
+    /** False only in the reference kernel of the tests: every post takes an entry of its own. */
+    private boolean joinAdjacentPosts = true;
     private SimulationFailure failure;
 
     /**
@@ -52,6 +57,13 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         return create("repsim");
     }
 
+    /** The reference for tests: a kernel where every post takes an entry of its own. */
+    static DsolKernel createWithoutJoins() {
+        DsolKernel k = create("repsim-reference");
+        k.joinAdjacentPosts = false;
+        return k;
+    }
+
     /** A kernel with the given DSOL simulator id (safe to call from several threads). */
     public static DsolKernel create(String id) {
         synchronized (CONSTRUCTION) {
@@ -70,6 +82,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
                     + " < now=" + SimulationFailure.formatTime(nowNs));
         }
+        adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
         KernelEvent e = new KernelEvent(timeNs, KernelEvent.order(tie, seq++), action);
         heap.push(e);
         return e;
@@ -81,7 +94,14 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
                     + " < now=" + SimulationFailure.formatTime(nowNs));
         }
-        heap.post(timeNs, KernelEvent.order(tie, seq++), action);
+        adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
+        long s = seq++;
+        long order = KernelEvent.order(tie, s);
+        // a post right after one of the same key shares its entry (AdjacentPosts: same results)
+        if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, s, action)) {
+            return;
+        }
+        adjacent.posted(timeNs, order, s, heap.post(timeNs, order, action), action);
     }
 
     @Override
@@ -116,7 +136,12 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             return false;
         }
         nowNs = heap.peekTimeNs();
-        fire(heap.pollAction());
+        stepping = true;
+        try {
+            fire(heap.pollAction());
+        } finally {
+            stepping = false;
+        }
         return true;
     }
 
@@ -146,6 +171,26 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         stopRequested = true;
     }
 
+    /** True when a running joined entry must put its remaining actions back (a stop, or one step). */
+    boolean pauseRequested() {
+        return stopRequested || stepping;
+    }
+
+    /** A joined action beyond an entry's first ran (counted like an event of its own). */
+    void firedJoined(long timeNs, Runnable action) {
+        fired++;
+    }
+
+    /** Posts that joined the entry of the post before them (a figure for developers). */
+    public long joinedPosts() {
+        return adjacent.joined();
+    }
+
+    /** Joined entries put back with actions left (an earlier-class event at the instant, a stop, a step). */
+    long joinedEntriesPutBack() {
+        return adjacent.requeued();
+    }
+
     @Override
     public long eventsFired() {
         return fired;
@@ -153,7 +198,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
 
     @Override
     public int pendingEvents() {
-        return heap.count();
+        return heap.count() + adjacent.pendingJoined();
     }
 
     // ---- DSOL's view of the clock and the list, kept consistent with the primitive clock ----
@@ -168,6 +213,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         if (event.getAbsoluteExecutionTime() < nowNs) {
             throw new SimRuntimeException("cannot schedule event " + event + " in the past, now=" + nowNs);
         }
+        adjacent.schedulingForeign();
         heap.add(event);
         return event;
     }
