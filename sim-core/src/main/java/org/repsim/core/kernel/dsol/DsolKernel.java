@@ -32,6 +32,11 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
     private long seq;
     private long fired;
     private boolean stopRequested;
+    /** {@link #fireNext()} is firing one event: a joined entry runs one action. */
+    private boolean stepping;
+    private final AdjacentPosts adjacent = new AdjacentPosts(this, heap);
+    /** False only in the reference kernel of the tests: every post takes an entry of its own. */
+    private boolean joinAdjacentPosts = true;
     private SimulationFailure failure;
     /** The event census, or null (the normal case: the run loop then counts nothing by kind). */
     private EventCensus census;
@@ -54,6 +59,13 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         return create("repsim");
     }
 
+    /** The reference for tests: a kernel where every post takes an entry of its own. */
+    static DsolKernel createWithoutJoins() {
+        DsolKernel k = create("repsim-reference");
+        k.joinAdjacentPosts = false;
+        return k;
+    }
+
     /** A kernel with the given DSOL simulator id (safe to call from several threads). */
     public static DsolKernel create(String id) {
         synchronized (CONSTRUCTION) {
@@ -72,6 +84,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
                     + " < now=" + SimulationFailure.formatTime(nowNs));
         }
+        adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
         KernelEvent e = new KernelEvent(timeNs, KernelEvent.order(tie, seq++), action);
         heap.push(e);
         return e;
@@ -83,7 +96,14 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
             throw new IllegalArgumentException("cannot schedule in the past: t=" + SimulationFailure.formatTime(timeNs)
                     + " < now=" + SimulationFailure.formatTime(nowNs));
         }
-        heap.post(timeNs, KernelEvent.order(tie, seq++), action);
+        adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
+        long s = seq++;
+        long order = KernelEvent.order(tie, s);
+        // a post right after one of the same key shares its entry (AdjacentPosts: same results)
+        if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, s, action)) {
+            return;
+        }
+        adjacent.posted(timeNs, order, s, heap.post(timeNs, order, action), action);
     }
 
     @Override
@@ -111,7 +131,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
                 while (!stopRequested && h.count() > 0 && (t = h.peekTimeNs()) <= endNs) {
                     nowNs = t;
                     Runnable action = h.pollAction();
-                    c.count(t, action);
+                    c.count(t, AdjacentPosts.nextActionOf(action));
                     fire(action);
                 }
             }
@@ -132,9 +152,14 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         nowNs = heap.peekTimeNs();
         Runnable action = heap.pollAction();
         if (census != null) {
-            census.count(nowNs, action);
+            census.count(nowNs, AdjacentPosts.nextActionOf(action));
         }
-        fire(action);
+        stepping = true;
+        try {
+            fire(action);
+        } finally {
+            stepping = false;
+        }
         return true;
     }
 
@@ -175,6 +200,29 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         return census;
     }
 
+    /** True when a running joined entry must put its remaining actions back (a stop, or one step). */
+    boolean pauseRequested() {
+        return stopRequested || stepping;
+    }
+
+    /** A joined action beyond an entry's first ran (counted like an event of its own). */
+    void firedJoined(long timeNs, Runnable action) {
+        fired++;
+        if (census != null) {
+            census.count(timeNs, action);
+        }
+    }
+
+    /** Posts that joined the entry of the post before them (a figure for developers). */
+    public long joinedPosts() {
+        return adjacent.joined();
+    }
+
+    /** Joined entries put back with actions left (an earlier-class event at the instant, a stop, a step). */
+    long joinedEntriesPutBack() {
+        return adjacent.requeued();
+    }
+
     @Override
     public long eventsFired() {
         return fired;
@@ -182,7 +230,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
 
     @Override
     public int pendingEvents() {
-        return heap.count();
+        return heap.count() + adjacent.pendingJoined();
     }
 
     // ---- DSOL's view of the clock and the list, kept consistent with the primitive clock ----
@@ -197,6 +245,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         if (event.getAbsoluteExecutionTime() < nowNs) {
             throw new SimRuntimeException("cannot schedule event " + event + " in the past, now=" + nowNs);
         }
+        adjacent.schedulingForeign();
         heap.add(event);
         return event;
     }

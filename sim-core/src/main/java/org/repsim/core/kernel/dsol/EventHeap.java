@@ -77,10 +77,24 @@ final class EventHeap implements EventListInterface<Long> {
      * Inserts a posted event: its key and action only, no {@link KernelEvent} (nobody can hold or
      * cancel it, so none is needed; one is made only if a DSOL list view asks for the event).
      */
-    void post(long timeNs, long order, Runnable action) {
+    int post(long timeNs, long order, Runnable action) {
         int slot = takeSlot();
         actions[slot] = action;
         insert(slot, timeNs, order);
+        return slot;
+    }
+
+    /**
+     * Gives the posted event in {@code slot} the action {@code replacement} if its action is still
+     * {@code expected} (the event is pending and no DSOL view made an event object of it);
+     * returns whether it did. Its place in the list does not change.
+     */
+    boolean replaceAction(int slot, Runnable expected, Runnable replacement) {
+        if (slot < 0 || slot >= actions.length || pool[slot] != null || actions[slot] != expected) {
+            return false;
+        }
+        actions[slot] = replacement;
+        return true;
     }
 
     private void insert(int slot, long timeNs, long order) {
