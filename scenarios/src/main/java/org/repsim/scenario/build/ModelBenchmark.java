@@ -277,7 +277,7 @@ public final class ModelBenchmark {
 
     /** One reference run's events by kind ({@link #census}). */
     public record Census(String name, long hostWrites, long events, Map<String, Long> byKind,
-            Map<String, Long> sameInstantByKind, Map<String, Long> backToBackByKind) {
+            Map<String, Long> sameInstantByKind, Map<String, Long> backToBackByKind, long joinedPosts) {
         /** Events of one kind per simulated host write. */
         public double perWrite(String kind) {
             return hostWrites == 0 ? 0 : (double) byKind.getOrDefault(kind, 0L) / hostWrites;
@@ -311,7 +311,7 @@ public final class ModelBenchmark {
                 }
             }
             return new Census(name, writes, census.total(), census.byKind(), census.sameInstantByKind(),
-                    census.backToBackByKind());
+                    census.backToBackByKind(), kernel.joinedPosts());
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -346,6 +346,9 @@ public final class ModelBenchmark {
             Census c = census(name, resolve(reference(name), duration));
             out.printf(Locale.ROOT, "%n%s: %d host writes, %d events, %.3f events per write%n", name, c.hostWrites(),
                     c.events(), c.hostWrites() == 0 ? 0 : (double) c.events() / c.hostWrites());
+            out.printf(Locale.ROOT, "  %.3f event-list entries per write: %d events joined the entry of the last event "
+                    + "posted for their instant and tie class%n",
+                    c.hostWrites() == 0 ? 0 : (double) (c.events() - c.joinedPosts()) / c.hostWrites(), c.joinedPosts());
             out.printf(Locale.ROOT, "  %-40s %14s %16s %8s %14s %14s%n", "kind", "events", "events-per-write", "share",
                     "same-instant", "back-to-back");
             for (Map.Entry<String, Long> e : c.byKind().entrySet()) {

@@ -85,6 +85,8 @@ class ModelBenchmarkTest {
         assertThat(c.hostWrites()).isEqualTo(t.hostWrites()).isPositive();
         assertThat(c.events()).isEqualTo(t.events());
         assertThat(c.byKind().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(c.events());
+        // a joined post is one of the events (it shares an entry of the list, it still runs)
+        assertThat(c.joinedPosts()).isBetween(0L, c.events() - 1);
         for (String kind : c.byKind().keySet()) {
             assertThat(c.backToBackByKind().get(kind)).isBetween(0L, c.sameInstantByKind().get(kind));
             assertThat(c.sameInstantByKind().get(kind)).isLessThan(c.byKind().get(kind));
@@ -106,6 +108,6 @@ class ModelBenchmarkTest {
                 List.of("sync"));
         String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(out).contains("sync: ").contains("events per write").contains("WanLink$Direction λ")
-                .contains("FifoStation λ");
+                .contains("FifoStation λ").contains("event-list entries per write");
     }
 }

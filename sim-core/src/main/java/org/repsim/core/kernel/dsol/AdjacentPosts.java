@@ -1,41 +1,51 @@
 package org.repsim.core.kernel.dsol;
 
 /**
- * Posted events that follow each other with the same key share one entry of the event list, with
- * results identical to one entry each (docs/performance.md, "Adjacent posts share an entry").
+ * A posted event joins the list entry of the last event posted for the same key — the same
+ * instant and tie class — while that entry waits, with results identical to one entry each
+ * (docs/performance.md, "Posts of one instant share an entry").
  *
- * <p>The rule: a {@link DsolKernel#post post} for the same instant and tie class as the post just
- * before it — nothing scheduled in between, that instant still to come — joins that post's entry.
- * Events of one instant and tie class fire in the order they were scheduled, so the two would have
- * fired one right after the other: nothing can sort between them (an event scheduled later of the
- * same class sorts after both). The joined entry runs its actions in posting order at the first
- * one's place, with one exception handled exactly: when an action schedules an event at the
- * current instant with an earlier tie class, that event would have fired before the next joined
- * action, so the entry goes back into the list at its own key with the actions not yet run (the
- * new event, sorting before it, fires first). The same happens when the run is asked to stop, or
- * when a caller steps one event at a time ({@link DsolKernel#fireNext()} runs one action).
+ * <p>Why the results cannot change: events of one instant and tie class fire in the order they
+ * were scheduled, so a post fires right after the last one posted before it for its key — every
+ * other event of the key was scheduled earlier (and fires earlier) or will be scheduled later (and
+ * fires later); events of other keys do not sort between the two. The joined entry runs its
+ * actions in posting order at the first one's place, with one exception handled exactly: when an
+ * action schedules an event at the current instant with an earlier tie class, that event would
+ * have fired before the next joined action, so the entry goes back into the list at its own key
+ * with the actions not yet run (the new event, sorting before it, fires first). The same happens
+ * when the run is asked to stop, or when a caller steps one event at a time
+ * ({@link DsolKernel#fireNext()} runs one action). An event scheduled with a handle
+ * ({@link DsolKernel#at}) at a key ends the key's joining: later posts sort after it.
  *
  * <p>What the kernel reports is unchanged: {@link DsolKernel#eventsFired()} counts actions run,
  * {@link DsolKernel#pendingEvents()} actions waiting. A joined post costs no heap insertion and no
- * heap removal; in the reference scenarios such pairs come from service completions of equal
- * length that started together (RAID phases, adapters with a constant overhead).
+ * heap removal; in the reference scenarios such posts come from service completions of equal
+ * length that started together (RAID phases of a batch of destages, adapters with a constant
+ * overhead).
  *
- * <p>Invariants: a batch is in the list at most once; its actions run once each, in posting order;
- * {@link #pendingJoined} is the sum over batches in the list of (actions left − 1); a batch is
- * back in the pool only when its last action is taken.
+ * <p>Invariants: the key table holds, per key it remembers, the last post of that key (so a key
+ * lost to another of the same index only means no join); a batch is in the list at most once; its
+ * actions run once each, in posting order; {@link #pendingJoined} is the sum over batches in the
+ * list of (actions left − 1); a batch is back in the pool only when its last action is taken.
  */
 final class AdjacentPosts {
     private final DsolKernel kernel;
     private final EventHeap heap;
 
-    /** The post just before: its key, sequence number, list slot and action (or batch). */
-    private long lastTimeNs = Long.MIN_VALUE;
-    private long lastOrder;
-    private long lastSeq = Long.MIN_VALUE;
-    private int lastSlot = -1;
-    private Runnable lastAction;
-    /** The batch in {@link #lastSlot}, once the last post was joined. */
-    private Batch lastBatch;
+    /**
+     * The last post of each key (instant and tie class) in a direct-mapped table: its key, list
+     * slot and action, and the batch in that slot once a later post joined it. A key's entry is
+     * replaced by each post of that key and cleared by an event of that key scheduled with a
+     * handle; an entry lost to another key of the same index only means no join.
+     */
+    private static final int KEYS = 1 << 10;
+    private final long[] keyTime = new long[KEYS];
+    /** Tie class + 1 of the entry's key; 0: no entry. */
+    private final byte[] keyTie = new byte[KEYS];
+    private final long[] keyOrder = new long[KEYS];
+    private final int[] keySlot = new int[KEYS];
+    private final Runnable[] keyAction = new Runnable[KEYS];
+    private final Batch[] keyBatch = new Batch[KEYS];
 
     private Batch[] idle = new Batch[8];
     private int idleCount;
@@ -57,44 +67,64 @@ final class AdjacentPosts {
         this.heap = heap;
     }
 
+    private static int index(long timeNs, int tie) {
+        long h = (timeNs + tie) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> (64 - 10));
+    }
+
     /**
-     * Joins a post of key ({@code timeNs}, {@code order}) and sequence number {@code seq} to the
-     * entry of the post before if the rule allows; the caller checked that {@code timeNs} is
-     * still to come. Returns false when the post must take an entry of its own.
+     * Joins a post of key ({@code timeNs}, tie class of {@code order}) to the entry of the last
+     * post of that key if there is one; the caller checked that {@code timeNs} is still to come
+     * (so that entry has not fired). Returns false when the post must take an entry of its own.
      */
-    boolean tryJoin(long timeNs, long order, long seq, Runnable action) {
-        if (timeNs != lastTimeNs || seq != lastSeq + 1
-                || (order >>> KernelEvent.SEQ_BITS) != (lastOrder >>> KernelEvent.SEQ_BITS)) {
+    boolean tryJoin(long timeNs, long order, Runnable action) {
+        int tie = (int) (order >>> KernelEvent.SEQ_BITS);
+        int i = index(timeNs, tie);
+        if (keyTime[i] != timeNs || keyTie[i] != tie + 1) {
             return false;
         }
-        Batch b = lastBatch;
+        Batch b = keyBatch[i];
         if (b == null) {
             b = idleCount > 0 ? idle[--idleCount] : new Batch();
-            b.start(timeNs, lastOrder, lastAction);
-            if (!heap.replaceAction(lastSlot, lastAction, b)) {
+            b.start(timeNs, keyOrder[i], keyAction[i]);
+            if (!heap.replaceAction(keySlot[i], timeNs, keyAction[i], b)) {
                 b.clear();
                 idle[idleCount++] = b;
+                keyTie[i] = 0;
                 return false;
             }
-            lastBatch = b;
-        } else if (!heap.replaceAction(lastSlot, b, b)) {
+            keyBatch[i] = b;
+            keyAction[i] = null;
+        } else if (!heap.replaceAction(keySlot[i], timeNs, b, b)) {
+            keyTie[i] = 0;
             return false; // the list was cleared under it
         }
         b.add(action);
         pendingJoined++;
         joined++;
-        lastSeq = seq;
         return true;
     }
 
-    /** Records a post that took entry {@code slot} of the list. */
-    void posted(long timeNs, long order, long seq, int slot, Runnable action) {
-        lastTimeNs = timeNs;
-        lastOrder = order;
-        lastSeq = seq;
-        lastSlot = slot;
-        lastAction = action;
-        lastBatch = null;
+    /** Records a post of key ({@code timeNs}, tie class of {@code order}) that took entry {@code slot}. */
+    void posted(long timeNs, long order, int slot, Runnable action) {
+        int tie = (int) (order >>> KernelEvent.SEQ_BITS);
+        int i = index(timeNs, tie);
+        keyTime[i] = timeNs;
+        keyTie[i] = (byte) (tie + 1);
+        keyOrder[i] = order;
+        keySlot[i] = slot;
+        keyAction[i] = action;
+        keyBatch[i] = null;
+    }
+
+    /** An event with a handle is scheduled at this key: later posts of the key sort after it, so none may join before it. */
+    void scheduledWithHandle(long timeNs, int tieOrdinal) {
+        int i = index(timeNs, tieOrdinal);
+        if (keyTime[i] == timeNs && keyTie[i] == tieOrdinal + 1) {
+            keyTie[i] = 0;
+            keyAction[i] = null;
+            keyBatch[i] = null;
+        }
     }
 
     /** An event is being scheduled at {@code timeNs} with tie class {@code tieOrdinal}, now {@code nowNs}. */

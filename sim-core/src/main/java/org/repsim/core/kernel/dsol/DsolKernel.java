@@ -85,6 +85,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
                     + " < now=" + SimulationFailure.formatTime(nowNs));
         }
         adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
+        adjacent.scheduledWithHandle(timeNs, tie.ordinal());
         KernelEvent e = new KernelEvent(timeNs, KernelEvent.order(tie, seq++), action);
         heap.push(e);
         return e;
@@ -100,10 +101,10 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         long s = seq++;
         long order = KernelEvent.order(tie, s);
         // a post right after one of the same key shares its entry (AdjacentPosts: same results)
-        if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, s, action)) {
+        if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, action)) {
             return;
         }
-        adjacent.posted(timeNs, order, s, heap.post(timeNs, order, action), action);
+        adjacent.posted(timeNs, order, heap.post(timeNs, order, action), action);
     }
 
     @Override

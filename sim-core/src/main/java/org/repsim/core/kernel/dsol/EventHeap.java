@@ -89,8 +89,9 @@ final class EventHeap implements EventListInterface<Long> {
      * {@code expected} (the event is pending and no DSOL view made an event object of it);
      * returns whether it did. Its place in the list does not change.
      */
-    boolean replaceAction(int slot, Runnable expected, Runnable replacement) {
-        if (slot < 0 || slot >= actions.length || pool[slot] != null || actions[slot] != expected) {
+    boolean replaceAction(int slot, long timeNs, Runnable expected, Runnable replacement) {
+        if (slot < 0 || slot >= actions.length || pool[slot] != null || actions[slot] != expected
+                || times[position[slot]] != timeNs) {
             return false;
         }
         actions[slot] = replacement;

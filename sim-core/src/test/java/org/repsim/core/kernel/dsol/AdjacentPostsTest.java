@@ -152,6 +152,24 @@ class AdjacentPostsTest {
     }
 
     @Test
+    void aPostJoinsTheLastPostOfItsKeyUnlessAnEventWithAHandleCameBetween() {
+        DsolKernel k = DsolKernel.create("keys");
+        List<String> log = new ArrayList<>();
+        k.post(10, Tie.NORMAL, () -> log.add("a"));
+        k.post(20, Tie.NORMAL, () -> log.add("x"));
+        k.post(10, Tie.ARRIVAL, () -> log.add("arrival"));
+        k.post(10, Tie.NORMAL, () -> log.add("b")); // joins a: only other keys came between
+        assertThat(k.joinedPosts()).isEqualTo(1);
+        k.at(10, Tie.NORMAL, () -> log.add("handle"));
+        k.post(10, Tie.NORMAL, () -> log.add("c")); // must fire after the handle's event: no join
+        assertThat(k.joinedPosts()).isEqualTo(1);
+        k.post(10, Tie.NORMAL, () -> log.add("d")); // joins c
+        assertThat(k.joinedPosts()).isEqualTo(2);
+        k.runUntil(20);
+        assertThat(log).containsExactly("a", "b", "handle", "c", "d", "arrival", "x");
+    }
+
+    @Test
     void aPostAtTheCurrentInstantNeverJoins() {
         DsolKernel k = DsolKernel.create("now");
         List<String> log = new ArrayList<>();
