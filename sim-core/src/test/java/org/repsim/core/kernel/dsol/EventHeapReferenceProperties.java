@@ -1,0 +1,185 @@
+package org.repsim.core.kernel.dsol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.repsim.core.kernel.Tie;
+
+/**
+ * The heap itself against {@link PriorityQueue} on the same keys (time, then order), over 300
+ * random interleavings of push (an event object that can be cancelled), post (key and action
+ * only), poll, poll-action followed by an insert (the vacant-root replace-top path) or by
+ * anything else (the last entry then fills the root), cancel (pending or already gone), peek
+ * and size, each from its own fixed seed.
+ *
+ * <p>Times come from a handful of values near each other, so equal times (ordered by tie class
+ * and sequence) are the common case, plus now and then one far apart (beyond 32 bits, near
+ * {@link Long#MAX_VALUE} and negative) so that no bit of a 64-bit time may be lost. Each mix
+ * first grows the heap to between 0 and 2,000 pending events (beyond the initial capacity of 64
+ * and over several levels) and then drains and refills it. Every popped event must be the
+ * reference's first, and after every step the sizes and the first keys must agree.
+ */
+class EventHeapReferenceProperties {
+
+    /** An action that knows which event it belongs to. */
+    private record Tag(int id) implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    /** A reference entry: the key, the event's id, and its object if it was pushed (not posted). */
+    private record Ref(long time, long order, int id, KernelEvent event) {
+    }
+
+    private static final Comparator<Ref> KEY_ORDER =
+            Comparator.comparingLong(Ref::time).thenComparingLong(Ref::order);
+
+    static IntStream seeds() {
+        return IntStream.range(0, 300);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void popsExactlyTheReferenceSequence(int seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        EventHeap heap = new EventHeap();
+        PriorityQueue<Ref> reference = new PriorityQueue<>(KEY_ORDER);
+        List<Ref> pushed = new ArrayList<>();
+        List<Integer> popped = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        long[] seq = {0};
+        int[] nextId = {0};
+        int target = r.nextInt(2001);
+        int steps = 2 * target + r.nextInt(3000);
+        for (int step = 0; step < steps; step++) {
+            boolean growing = step < target;
+            int op = r.nextInt(100);
+            if (growing ? op < 70 : op < 30) {
+                insert(r, heap, reference, pushed, seq, nextId);
+            } else if (op < 45) {
+                // the run loop: take the first action, then (usually) insert from inside it
+                if (reference.isEmpty()) {
+                    assertThat(heap.count()).isZero();
+                    continue;
+                }
+                assertThat(heap.peekTimeNs()).isEqualTo(reference.peek().time());
+                Runnable action = heap.pollAction();
+                popped.add(((Tag) action).id());
+                expected.add(reference.poll().id());
+                if (r.nextInt(4) != 0) {
+                    insert(r, heap, reference, pushed, seq, nextId);
+                }
+            } else if (op < 60) {
+                KernelEvent first = heap.poll();
+                Ref want = reference.poll();
+                if (want == null) {
+                    assertThat(first).isNull();
+                } else {
+                    assertThat(first.timeNs).isEqualTo(want.time());
+                    assertThat(first.order).isEqualTo(want.order());
+                    assertThat(first.isPending()).isFalse();
+                    popped.add(((Tag) first.action).id());
+                    expected.add(want.id());
+                }
+            } else if (op < 75 && !pushed.isEmpty()) {
+                Ref victim = pushed.get(r.nextInt(pushed.size()));
+                boolean pending = reference.remove(victim);
+                assertThat(heap.delete(victim.event())).isEqualTo(pending);
+                assertThat(victim.event().isPending()).isFalse();
+            } else if (op < 90) {
+                KernelEvent first = heap.peek();
+                Ref want = reference.peek();
+                if (want == null) {
+                    assertThat(first).isNull();
+                } else {
+                    assertThat(first.timeNs).isEqualTo(want.time());
+                    assertThat(first.order).isEqualTo(want.order());
+                    assertThat(((Tag) first.action).id()).isEqualTo(want.id());
+                }
+            } else {
+                assertThat(heap.isEmpty()).isEqualTo(reference.isEmpty());
+            }
+            assertThat(heap.count()).isEqualTo(reference.size());
+        }
+        while (!reference.isEmpty()) {
+            popped.add(((Tag) heap.pollAction()).id());
+            expected.add(reference.poll().id());
+        }
+        assertThat(popped).containsExactlyElementsOf(expected);
+        assertThat(heap.count()).isZero();
+        assertThat(heap.peek()).isNull();
+    }
+
+    /** Pushes an event object or posts a key and action, in the heap and in the reference. */
+    private static void insert(SplittableRandom r, EventHeap heap, PriorityQueue<Ref> reference,
+                               List<Ref> pushed, long[] seq, int[] nextId) {
+        long time = time(r);
+        long order = KernelEvent.order(Tie.ofOrdinal(r.nextInt(Tie.values().length)), seq[0]++);
+        int id = nextId[0]++;
+        Tag action = new Tag(id);
+        if (r.nextBoolean()) {
+            KernelEvent e = new KernelEvent(time, order, action);
+            heap.push(e);
+            Ref ref = new Ref(time, order, id, e);
+            reference.add(ref);
+            pushed.add(ref);
+        } else {
+            heap.post(time, order, action);
+            reference.add(new Ref(time, order, id, null));
+        }
+    }
+
+    /** Mostly one of a few neighbouring times; sometimes one far away in either direction. */
+    private static long time(SplittableRandom r) {
+        int pick = r.nextInt(100);
+        if (pick < 90) {
+            return 1_000 + r.nextInt(6);
+        } else if (pick < 94) {
+            return (1L << 40) + r.nextInt(3); // differs from the others only above bit 31
+        } else if (pick < 97) {
+            return Long.MAX_VALUE - r.nextInt(2);
+        } else {
+            return -(1L << 33) - r.nextInt(2);
+        }
+    }
+
+    @Test
+    void aFullHeapDrainsInKeyOrderThroughEveryPath() {
+        // 5,000 events in reverse key order (every insert sifts to the root), then drained
+        // alternately by poll and by poll-action with a re-insert of a later event
+        EventHeap heap = new EventHeap();
+        PriorityQueue<Ref> reference = new PriorityQueue<>(KEY_ORDER);
+        int n = 5_000;
+        for (int i = n - 1; i >= 0; i--) {
+            long order = KernelEvent.order(Tie.ofOrdinal(i % Tie.values().length), i);
+            heap.post(i / 3, order, new Tag(i));
+            reference.add(new Ref(i / 3, order, i, null));
+        }
+        int next = n;
+        while (!reference.isEmpty()) {
+            Ref want = reference.poll();
+            if (want.id() % 2 == 0) {
+                assertThat(((Tag) heap.poll().action).id()).isEqualTo(want.id());
+            } else {
+                assertThat(((Tag) heap.pollAction()).id()).isEqualTo(want.id());
+                if (next < n + 1_000) {
+                    long order = KernelEvent.order(Tie.NORMAL, next);
+                    heap.post(want.time() + 7, order, new Tag(next));
+                    reference.add(new Ref(want.time() + 7, order, next, null));
+                    next++;
+                }
+            }
+            assertThat(heap.count()).isEqualTo(reference.size());
+        }
+        assertThat(heap.isEmpty()).isTrue();
+    }
+}
