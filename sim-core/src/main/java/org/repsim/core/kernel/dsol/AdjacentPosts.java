@@ -33,19 +33,18 @@ final class AdjacentPosts {
     private final EventHeap heap;
 
     /**
-     * The last post of each key (instant and tie class) in a direct-mapped table: its key, list
-     * slot and action, and the batch in that slot once a later post joined it. A key's entry is
-     * replaced by each post of that key and cleared by an event of that key scheduled with a
-     * handle; an entry lost to another key of the same index only means no join.
+     * The last post of each key (instant and tie class) in a direct-mapped table of primitives:
+     * its time, its order (tie class and sequence number: unique) and its list slot; the list
+     * itself holds its action, or the batch once a later post joined it. A key's entry is replaced
+     * by each post of that key and cleared by an event of that key scheduled with a handle; an
+     * entry lost to another key of the same index only means no join. No reference is stored
+     * per post (a reference store into a long-lived array costs G1 a card-marking barrier).
      */
     private static final int KEYS = 1 << 10;
-    private final long[] keyTime = new long[KEYS];
-    /** Tie class + 1 of the entry's key; 0: no entry. */
-    private final byte[] keyTie = new byte[KEYS];
-    private final long[] keyOrder = new long[KEYS];
+    private static final long NO_KEY = Long.MIN_VALUE;
+    /** Per index: time and order of the key's last post, interleaved. */
+    private final long[] keys = new long[2 * KEYS];
     private final int[] keySlot = new int[KEYS];
-    private final Runnable[] keyAction = new Runnable[KEYS];
-    private final Batch[] keyBatch = new Batch[KEYS];
 
     private Batch[] idle = new Batch[8];
     private int idleCount;
@@ -65,6 +64,9 @@ final class AdjacentPosts {
     AdjacentPosts(DsolKernel kernel, EventHeap heap) {
         this.kernel = kernel;
         this.heap = heap;
+        for (int i = 0; i < KEYS; i++) {
+            keys[2 * i] = NO_KEY;
+        }
     }
 
     private static int index(long timeNs, int tie) {
@@ -80,24 +82,23 @@ final class AdjacentPosts {
     boolean tryJoin(long timeNs, long order, Runnable action) {
         int tie = (int) (order >>> KernelEvent.SEQ_BITS);
         int i = index(timeNs, tie);
-        if (keyTime[i] != timeNs || keyTie[i] != tie + 1) {
+        long lastOrder = keys[2 * i + 1];
+        if (keys[2 * i] != timeNs || (lastOrder >>> KernelEvent.SEQ_BITS) != tie) {
             return false;
         }
-        Batch b = keyBatch[i];
-        if (b == null) {
+        int slot = keySlot[i];
+        Runnable there = heap.postedAction(slot, timeNs, lastOrder);
+        if (there == null) {
+            keys[2 * i] = NO_KEY; // the list was cleared under it
+            return false;
+        }
+        Batch b;
+        if (there instanceof Batch joinedBefore) {
+            b = joinedBefore;
+        } else {
             b = idleCount > 0 ? idle[--idleCount] : new Batch();
-            b.start(timeNs, keyOrder[i], keyAction[i]);
-            if (!heap.replaceAction(keySlot[i], timeNs, keyAction[i], b)) {
-                b.clear();
-                idle[idleCount++] = b;
-                keyTie[i] = 0;
-                return false;
-            }
-            keyBatch[i] = b;
-            keyAction[i] = null;
-        } else if (!heap.replaceAction(keySlot[i], timeNs, b, b)) {
-            keyTie[i] = 0;
-            return false; // the list was cleared under it
+            b.start(timeNs, lastOrder, there);
+            heap.setPostedAction(slot, b);
         }
         b.add(action);
         pendingJoined++;
@@ -106,24 +107,18 @@ final class AdjacentPosts {
     }
 
     /** Records a post of key ({@code timeNs}, tie class of {@code order}) that took entry {@code slot}. */
-    void posted(long timeNs, long order, int slot, Runnable action) {
-        int tie = (int) (order >>> KernelEvent.SEQ_BITS);
-        int i = index(timeNs, tie);
-        keyTime[i] = timeNs;
-        keyTie[i] = (byte) (tie + 1);
-        keyOrder[i] = order;
+    void posted(long timeNs, long order, int slot) {
+        int i = index(timeNs, (int) (order >>> KernelEvent.SEQ_BITS));
+        keys[2 * i] = timeNs;
+        keys[2 * i + 1] = order;
         keySlot[i] = slot;
-        keyAction[i] = action;
-        keyBatch[i] = null;
     }
 
     /** An event with a handle is scheduled at this key: later posts of the key sort after it, so none may join before it. */
     void scheduledWithHandle(long timeNs, int tieOrdinal) {
         int i = index(timeNs, tieOrdinal);
-        if (keyTime[i] == timeNs && keyTie[i] == tieOrdinal + 1) {
-            keyTie[i] = 0;
-            keyAction[i] = null;
-            keyBatch[i] = null;
+        if (keys[2 * i] == timeNs && (keys[2 * i + 1] >>> KernelEvent.SEQ_BITS) == tieOrdinal) {
+            keys[2 * i] = NO_KEY;
         }
     }
 

@@ -104,7 +104,7 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, action)) {
             return;
         }
-        adjacent.posted(timeNs, order, heap.post(timeNs, order, action), action);
+        adjacent.posted(timeNs, order, heap.post(timeNs, order, action));
     }
 
     @Override

@@ -85,17 +85,24 @@ final class EventHeap implements EventListInterface<Long> {
     }
 
     /**
-     * Gives the posted event in {@code slot} the action {@code replacement} if its action is still
-     * {@code expected} (the event is pending and no DSOL view made an event object of it);
-     * returns whether it did. Its place in the list does not change.
+     * The action of the posted event in {@code slot} if that event is pending with exactly the key
+     * ({@code timeNs}, {@code order}) and no DSOL view made an event object of it; else null.
      */
-    boolean replaceAction(int slot, long timeNs, Runnable expected, Runnable replacement) {
-        if (slot < 0 || slot >= actions.length || pool[slot] != null || actions[slot] != expected
-                || times[position[slot]] != timeNs) {
-            return false;
+    Runnable postedAction(int slot, long timeNs, long order) {
+        if (slot < 0 || slot >= actions.length || pool[slot] != null) {
+            return null;
         }
-        actions[slot] = replacement;
-        return true;
+        Runnable a = actions[slot];
+        if (a == null) {
+            return null;
+        }
+        int i = position[slot];
+        return times[i] == timeNs && orders[i] == order ? a : null;
+    }
+
+    /** Gives the posted event in {@code slot} (see {@link #postedAction}) another action; its place does not change. */
+    void setPostedAction(int slot, Runnable action) {
+        actions[slot] = action;
     }
 
     private void insert(int slot, long timeNs, long order) {
