@@ -139,13 +139,7 @@ public final class ModelBenchmark {
     static Timing time(Scenario sc, long stepNs, java.util.function.DoubleConsumer afterStep) {
         // record tables spool to a file as in a run that writes results (a shuttle group's cycles
         // table grows by hundreds of rows per simulated second): the heap figures are a run's
-        Path spool;
-        try {
-            spool = Files.createTempDirectory("repsim-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SpooledTables tables = new SpooledTables(spool)) {
+        return withSpooledTables("repsim-bench-", tables -> {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime(); // -1 where not supported
             long t0 = System.nanoTime();
@@ -167,13 +161,20 @@ public final class ModelBenchmark {
             double wall = (System.nanoTime() - t0) / 1e9;
             long cpu1 = threads.getCurrentThreadCpuTime();
             double cpu = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
-            long writes = 0;
-            for (Metric m : built.recording.metrics(built.kernel.now())) {
-                if (Measures.HOST_WRITES.matches(m.name())) {
-                    writes = (long) m.value();
-                }
-            }
-            return new Timing(writes, built.kernel.eventsFired(), wall, cpu, built);
+            return new Timing(hostWrites(built), built.kernel.eventsFired(), wall, cpu, built);
+        });
+    }
+
+    /** Runs {@code body} with record tables spooled to a temporary directory, removed afterwards. */
+    private static <T> T withSpooledTables(String prefix, java.util.function.Function<SpooledTables, T> body) {
+        Path spool;
+        try {
+            spool = Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (SpooledTables tables = new SpooledTables(spool)) {
+            return body.apply(tables);
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -181,6 +182,17 @@ public final class ModelBenchmark {
                 // a leftover empty temporary directory is harmless
             }
         }
+    }
+
+    /** Host writes completed after the warm-up, as the run's recording counts them. */
+    private static long hostWrites(ScenarioModel.Built built) {
+        long writes = 0;
+        for (Metric m : built.recording.metrics(built.kernel.now())) {
+            if (Measures.HOST_WRITES.matches(m.name())) {
+                writes = (long) m.value();
+            }
+        }
+        return writes;
     }
 
     private static Scenario resolve(ScenarioSource source, String duration) {
@@ -290,13 +302,7 @@ public final class ModelBenchmark {
      * census counts every event of the run loop, so the kinds sum to the run's events.
      */
     public static Census census(String name, Scenario sc) {
-        Path spool;
-        try {
-            spool = Files.createTempDirectory("repsim-census-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SpooledTables tables = new SpooledTables(spool)) {
+        return withSpooledTables("repsim-census-", tables -> {
             ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null, tables);
             if (!(built.kernel instanceof org.repsim.core.kernel.dsol.DsolKernel kernel)) {
                 throw new IllegalStateException("the event census needs the DSOL kernel, have "
@@ -304,21 +310,9 @@ public final class ModelBenchmark {
             }
             org.repsim.core.kernel.dsol.EventCensus census = kernel.census();
             kernel.runUntil(sc.run().durationNs());
-            long writes = 0;
-            for (Metric m : built.recording.metrics(kernel.now())) {
-                if (Measures.HOST_WRITES.matches(m.name())) {
-                    writes = (long) m.value();
-                }
-            }
-            return new Census(name, writes, census.total(), census.byKind(), census.sameInstantByKind(),
+            return new Census(name, hostWrites(built), census.total(), census.byKind(), census.sameInstantByKind(),
                     census.backToBackByKind(), kernel.joinedPosts());
-        } finally {
-            try {
-                Files.deleteIfExists(spool);
-            } catch (IOException e) {
-                // a leftover empty temporary directory is harmless
-            }
-        }
+        });
     }
 
     /**
