@@ -75,22 +75,31 @@ final class AdjacentPosts {
     }
 
     /**
-     * Joins a post of key ({@code timeNs}, tie class of {@code order}) to the entry of the last
-     * post of that key if there is one; the caller checked that {@code timeNs} is still to come
-     * (so that entry has not fired). Returns false when the post must take an entry of its own.
+     * Posts an event of key ({@code timeNs}, tie class of {@code order}): joins the entry of the
+     * last post of that key if {@code joinable} (the caller checked that {@code timeNs} is still to
+     * come, so that entry has not fired) and there is one; else the event takes an entry of its
+     * own and becomes its key's last post.
      */
-    boolean tryJoin(long timeNs, long order, Runnable action) {
-        int tie = (int) (order >>> KernelEvent.SEQ_BITS);
-        int i = index(timeNs, tie);
+    void post(long timeNs, long order, Runnable action, boolean joinable) {
+        int i = index(timeNs, (int) (order >>> KernelEvent.SEQ_BITS));
+        if (joinable && keys[2 * i] == timeNs && join(i, timeNs, order, action)) {
+            return;
+        }
+        keys[2 * i] = timeNs;
+        keys[2 * i + 1] = order;
+        keySlot[i] = heap.post(timeNs, order, action);
+    }
+
+    /** Joins the action to the entry of index {@code i} if that entry's key is the post's; see {@link #post}. */
+    private boolean join(int i, long timeNs, long order, Runnable action) {
         long lastOrder = keys[2 * i + 1];
-        if (keys[2 * i] != timeNs || (lastOrder >>> KernelEvent.SEQ_BITS) != tie) {
+        if ((lastOrder >>> KernelEvent.SEQ_BITS) != (order >>> KernelEvent.SEQ_BITS)) {
             return false;
         }
         int slot = keySlot[i];
         Runnable there = heap.postedAction(slot, timeNs, lastOrder);
         if (there == null) {
-            keys[2 * i] = NO_KEY; // the list was cleared under it
-            return false;
+            return false; // the list was cleared under it: the post takes the key's entry over
         }
         Batch b;
         if (there instanceof Batch joinedBefore) {
@@ -104,14 +113,6 @@ final class AdjacentPosts {
         pendingJoined++;
         joined++;
         return true;
-    }
-
-    /** Records a post of key ({@code timeNs}, tie class of {@code order}) that took entry {@code slot}. */
-    void posted(long timeNs, long order, int slot) {
-        int i = index(timeNs, (int) (order >>> KernelEvent.SEQ_BITS));
-        keys[2 * i] = timeNs;
-        keys[2 * i + 1] = order;
-        keySlot[i] = slot;
     }
 
     /** An event with a handle is scheduled at this key: later posts of the key sort after it, so none may join before it. */

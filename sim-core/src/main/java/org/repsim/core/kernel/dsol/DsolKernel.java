@@ -100,11 +100,8 @@ public final class DsolKernel extends DevsSimulator<Long> implements SimulationK
         adjacent.scheduling(timeNs, tie.ordinal(), nowNs);
         long s = seq++;
         long order = KernelEvent.order(tie, s);
-        // a post right after one of the same key shares its entry (AdjacentPosts: same results)
-        if (timeNs > nowNs && joinAdjacentPosts && adjacent.tryJoin(timeNs, order, action)) {
-            return;
-        }
-        adjacent.posted(timeNs, order, heap.post(timeNs, order, action));
+        // joins the entry of the last post of its key while that one waits (AdjacentPosts: same results)
+        adjacent.post(timeNs, order, action, timeNs > nowNs && joinAdjacentPosts);
     }
 
     @Override
