@@ -165,6 +165,66 @@ public final class ModelBenchmark {
         });
     }
 
+    /**
+     * Builds {@code copies} replications of {@code sc} (seeds {@code seed}, {@code seed + 1}, …) and
+     * runs them on this thread in turn, {@code sliceNs} of simulated time each, until all reached
+     * the end: every copy does exactly the work it does alone (stepping changes no result), but the
+     * copies' states compete for the processor's caches as the boxes of one group {@code copies}
+     * times as large do. Figures are summed over the copies.
+     */
+    static Timing timeInterleaved(Scenario sc, int copies, long sliceNs) {
+        if (copies < 1 || sliceNs < 1) {
+            throw new IllegalArgumentException("need at least one copy and a positive slice: " + copies + ", " + sliceNs);
+        }
+        List<Path> spools = new ArrayList<>();
+        List<SpooledTables> tables = new ArrayList<>();
+        try {
+            for (int i = 0; i < copies; i++) {
+                spools.add(Files.createTempDirectory("repsim-bench-"));
+                tables.add(new SpooledTables(spools.get(i)));
+            }
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            List<ScenarioModel.Built> built = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                built.add(ScenarioModel.build(sc, 0, sc.run().seed() + i, null, tables.get(i)));
+            }
+            long end = sc.run().durationNs();
+            for (long t = Math.min(sliceNs, end); ; t = Math.min(t + sliceNs, end)) {
+                for (ScenarioModel.Built b : built) {
+                    b.kernel.runUntil(t);
+                }
+                if (t == end) {
+                    break;
+                }
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long cpu1 = threads.getCurrentThreadCpuTime();
+            double cpu = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
+            long writes = 0;
+            long events = 0;
+            for (ScenarioModel.Built b : built) {
+                writes += hostWrites(b);
+                events += b.kernel.eventsFired();
+            }
+            return new Timing(writes, events, wall, cpu, built);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (SpooledTables t : tables) {
+                t.close();
+            }
+            for (Path p : spools) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // a leftover empty temporary directory is harmless
+                }
+            }
+        }
+    }
+
     /** Runs {@code body} with record tables spooled to a temporary directory, removed afterwards. */
     private static <T> T withSpooledTables(String prefix, java.util.function.Function<SpooledTables, T> body) {
         Path spool;
@@ -353,6 +413,9 @@ public final class ModelBenchmark {
         }
     }
 
+    /** Simulated time each copy runs before the next takes its turn in {@code bench boxes}' interleaved row. */
+    static final long INTERLEAVE_SLICE_NS = 100_000;
+
     /** The group sizes of {@code bench boxes}. */
     public static final List<Integer> GROUP_SIZES = List.of(8, 16, 32, 64);
 
@@ -430,10 +493,15 @@ public final class ModelBenchmark {
         for (int i = 0; i < groups.size(); i++) {
             timed.add(new ArrayList<>());
         }
+        int copies = GROUP_SIZES.get(GROUP_SIZES.size() - 1) / GROUP_SIZES.get(0);
+        String copiesName = copies + "x" + GROUP_SIZES.get(0);
+        timeInterleaved(groups.get(0), copies, INTERLEAVE_SLICE_NS);
+        List<Figures> interleaved = new ArrayList<>();
         for (int r = 0; r < repeat; r++) {
             for (int i = 0; i < groups.size(); i++) {
                 timed.get(i).add(time(groups.get(i), 0, null).figures(GROUP_SIZES.get(i) + "", 0, 0));
             }
+            interleaved.add(timeInterleaved(groups.get(0), copies, INTERLEAVE_SLICE_NS).figures(copiesName, 0, 0));
         }
         out.printf(Locale.ROOT, "%-6s %14s %12s %9s %16s %16s %14s %14s %15s%s%n", "boxes", "host writes", "events", "wall s",
                 "writes/s (wall)", "events-per-write", "peak live MiB", "MiB per box", "writes/cpu-s",
@@ -453,10 +521,24 @@ public final class ModelBenchmark {
                     repeat > 1 ? String.format(Locale.ROOT, "   %.0f .. %.0f", runs.get(0).writesPerS(),
                             runs.get(runs.size() - 1).writesPerS()) : "");
         }
+        interleaved.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
+        Figures copied = medianRun(interleaved, Figures::writesPerS);
+        out.printf(Locale.ROOT, "%-6s %14d %12d %9.2f %16.0f %16.3f %14s %14s %15.0f%n", copied.name(), copied.hostWrites(),
+                copied.events(), copied.wallS(), copied.writesPerS(), copied.eventsPerWrite(), "-", "-",
+                copied.writesPerCpuS());
         Figures small = medians.get(0);
         Figures large = medians.get(medians.size() - 1);
         int smallBoxes = GROUP_SIZES.get(0);
         int largeBoxes = GROUP_SIZES.get(GROUP_SIZES.size() - 1);
+        if (copied.cpuS() > 0 && large.cpuS() > 0 && small.cpuS() > 0) {
+            // what the group's size costs beyond the processor caches its state needs: the large
+            // group against as many small groups run in turn on this thread, whose states compete
+            // for the caches the same way (docs/performance.md, "Why 64 boxes cost more per write")
+            out.printf(Locale.ROOT, "by thread CPU time: writes-per-cpu-s-ratio-%s-interleaved-to-%d=%.3f "
+                            + "writes-per-cpu-s-ratio-64-to-%s-interleaved=%.3f%n", copiesName, smallBoxes,
+                    copied.writesPerCpuS() / small.writesPerCpuS(), copiesName,
+                    large.writesPerCpuS() / copied.writesPerCpuS());
+        }
         if (small.cpuS() > 0 && large.cpuS() > 0) {
             // the same ratio by the simulating thread's CPU time: on a shared machine, without the
             // time other processes held the cores during one size's runs and not the other's

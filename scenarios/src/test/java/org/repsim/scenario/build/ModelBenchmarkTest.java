@@ -46,6 +46,28 @@ class ModelBenchmarkTest {
     }
 
     @Test
+    void copiesRunInTurnDoTogetherExactlyTheWorkEachDoesAlone() throws Exception {
+        // the interleaved row of bench boxes: copy i is the scenario with seed + i, stepped in slices
+        Scenario sc = sync("700 ms");
+        ModelBenchmark.Timing together = ModelBenchmark.timeInterleaved(sc, 3, 30_000_000L);
+        long writes = 0;
+        long events = 0;
+        for (int i = 0; i < 3; i++) {
+            Scenario copy = ModelBenchmark.reference("sync").with("run.duration", "700 ms")
+                    .with("run.seed", Long.toString(sc.run().seed() + i)).resolve();
+            ModelBenchmark.Timing alone = ModelBenchmark.time(copy, 0, null);
+            writes += alone.hostWrites();
+            events += alone.events();
+        }
+        assertThat(together.hostWrites()).isEqualTo(writes).isPositive();
+        assertThat(together.events()).isEqualTo(events);
+        assertThat(together.cpuS()).isPositive();
+        // different seeds: the copies are not one run three times
+        ModelBenchmark.Timing first = ModelBenchmark.time(sc, 0, null);
+        assertThat(first.events() * 3).isNotEqualTo(events);
+    }
+
+    @Test
     void theShuttleGroupCutToFewerBoxesKeepsTheLoadPerBox() throws Exception {
         Scenario full = ModelBenchmark.reference("group64-shuttle").resolve();
         assertThat(full.boxes()).hasSize(128);

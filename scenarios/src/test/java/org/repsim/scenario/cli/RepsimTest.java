@@ -171,6 +171,11 @@ class RepsimTest {
         // the same load per box: eight times the boxes, about eight times the writes (fewer acknowledged
         // by the end, as a shuttle round of 64 boxes takes 8 times as long)
         assertThat((double) writes[3] / writes[0]).isBetween(5.0, 10.0);
+        // eight copies of the 8-box group run in turn: the 8-box group's work per write, eight times over
+        String copies = java.util.Arrays.stream(lines).filter(l -> l.startsWith("8x8 ")).findFirst().orElseThrow();
+        assertThat((double) Long.parseLong(copies.trim().split("\\s+")[1]) / writes[0]).isBetween(7.0, 9.0);
+        assertThat(lines[lines.length - 3]).matches("by thread CPU time: writes-per-cpu-s-ratio-8x8-interleaved-to-8="
+                + "[0-9]+\\.[0-9]{3} writes-per-cpu-s-ratio-64-to-8x8-interleaved=[0-9]+\\.[0-9]{3}");
         assertThat(lines[lines.length - 2]).matches("by thread CPU time: writes-per-cpu-s-ratio-64-to-8=[0-9]+\\.[0-9]{3}");
         assertThat(lines[lines.length - 1]).matches("writes-per-s-ratio-64-to-8=[0-9]+\\.[0-9]{3} "
                 + "heap-per-box-ratio-64-to-8=[0-9]+\\.[0-9]{3}");
