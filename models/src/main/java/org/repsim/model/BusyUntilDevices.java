@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.stats.TimeWeighted;
@@ -36,8 +35,9 @@ import org.repsim.core.stats.TimeWeighted;
  * operation is in service in this bookkeeping exactly while {@code start ≤ settled time < end};
  * {@code busy ≤ devices}; a device has waiting operations only while it has one in service; the
  * slots {@code head .. tail-1} hold exactly the devices with an operation in service, each once,
- * sorted by (end, start order), and {@code tail - head ≤ devices}. Memory: per device one ring
- * sized by its longest queue, and two slots.
+ * sorted by (end, start order), and {@code tail - head ≤ devices}. Memory: per device a ring as
+ * long as the longest queue any device of the group had (bounded in a scenario by the caches'
+ * outstanding destages and the hosts' outstanding reads), and two slots.
  */
 final class BusyUntilDevices {
     private final Signal queue;
@@ -55,8 +55,17 @@ final class BusyUntilDevices {
     private Signal responseOut;
     /** Per device: end of its last submitted operation (the device is free from then on). */
     private final long[] freeAt;
-    /** Per device: operations not started yet in this bookkeeping, as (arrival, end). */
-    private final ColumnRing[] waitingOps;
+    /**
+     * Operations not started yet in this bookkeeping, as (arrival, end): per device a ring of
+     * {@link #waitCapacity} entries, device {@code d}'s in entries {@code d × capacity ..}, its
+     * oldest at {@link #waitHead}{@code [d]} within them; {@link #waitCount}{@code [d]} of them.
+     * One array for the whole group (what a departure reads is the device's two counters and one
+     * entry); every ring doubles when one is full, so the capacity is the longest queue seen.
+     */
+    private long[] waitOps;
+    private int waitCapacity;
+    private final int[] waitHead;
+    private final int[] waitCount;
     /** Per device: arrival of the operation in service, if {@link #inService}. */
     private final long[] serviceArrival;
     private final boolean[] inService;
@@ -83,10 +92,10 @@ final class BusyUntilDevices {
         this.inSystemOut = inSystem;
         this.responseOut = response;
         this.freeAt = new long[devices];
-        this.waitingOps = new ColumnRing[devices];
-        for (int i = 0; i < devices; i++) {
-            waitingOps[i] = new ColumnRing(2, 0, false, 4);
-        }
+        this.waitCapacity = 4;
+        this.waitOps = new long[2 * devices * waitCapacity];
+        this.waitHead = new int[devices];
+        this.waitCount = new int[devices];
         this.serviceArrival = new long[devices];
         this.inService = new boolean[devices];
         this.slotDevice = new int[2 * devices];
@@ -122,7 +131,15 @@ final class BusyUntilDevices {
             return end;
         }
         long end = later(freeAt[device], serviceNs);
-        waitingOps[device].add(nowNs, end);
+        int count = waitCount[device];
+        if (count == waitCapacity) {
+            growWaiting();
+        }
+        int cap = waitCapacity;
+        int e = 2 * (device * cap + ((waitHead[device] + count) & (cap - 1)));
+        waitOps[e] = nowNs;
+        waitOps[e + 1] = end;
+        waitCount[device] = count + 1;
         waitingTotal++;
         Signal.emit(queueOut, nowNs, waitingTotal);
         Signal.emit(inSystemLevel, inSystemOut, nowNs, waitingTotal + busyTotal);
@@ -156,12 +173,15 @@ final class BusyUntilDevices {
             inService[d] = false;
             long arrival = serviceArrival[d];
             // the event version's completion: the next waiting operation starts, then this one leaves
-            ColumnRing w = waitingOps[d];
-            if (!w.isEmpty()) {
-                int h = w.first();
-                long qa = w.long0(h);
-                long qe = w.long1(h);
-                w.removeFirst();
+            int count = waitCount[d];
+            if (count > 0) {
+                int cap = waitCapacity;
+                int h = waitHead[d];
+                int e = 2 * (d * cap + h);
+                long qa = waitOps[e];
+                long qe = waitOps[e + 1];
+                waitHead[d] = (h + 1) & (cap - 1);
+                waitCount[d] = count - 1;
                 waitingTotal--;
                 Signal.emit(queueOut, t, waitingTotal);
                 start(d, t, qa, qe);
@@ -224,6 +244,27 @@ final class BusyUntilDevices {
         slotDevice[lo] = d;
         slotEnd[lo] = endNs;
         tail = t + 1;
+    }
+
+    /** Doubles every device's ring, each one's waiting operations moved to the start of its new ring. */
+    private void growWaiting() {
+        int cap = waitCapacity;
+        int grown = 2 * cap;
+        if (2L * waitHead.length * grown > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("disk group: more than " + cap + " operations waiting on one device");
+        }
+        long[] ops = new long[2 * waitHead.length * grown];
+        for (int d = 0; d < waitHead.length; d++) {
+            for (int k = 0; k < waitCount[d]; k++) {
+                int from = 2 * (d * cap + ((waitHead[d] + k) & (cap - 1)));
+                int to = 2 * (d * grown + k);
+                ops[to] = waitOps[from];
+                ops[to + 1] = waitOps[from + 1];
+            }
+            waitHead[d] = 0;
+        }
+        waitOps = ops;
+        waitCapacity = grown;
     }
 
     /** Moves the run of slots back to slot 0 and returns the new {@link #tail} (at most {@code devices}). */

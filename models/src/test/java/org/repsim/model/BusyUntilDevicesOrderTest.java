@@ -13,10 +13,11 @@ import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.measure.SignalKeys;
 
 /**
- * The order of departures of {@link BusyUntilDevices} (a sorted run of slots) against
- * {@link HeapOrderedDevices} (a binary heap on end and stored start order, the structure it
- * replaced), driven by the same seeded random calls: both must emit the same (time, signal, value)
- * sequence, return the same ends and report the same levels at every read.
+ * The order of departures of {@link BusyUntilDevices} (a sorted run of slots, the waiting
+ * operations of all devices in one array) against {@link HeapOrderedDevices} (a binary heap on end
+ * and stored start order, a ring object per device: the structures they replaced), driven by the
+ * same seeded random calls: both must emit the same (time, signal, value) sequence, return the
+ * same ends and report the same levels at every read.
  *
  * <p>The calls follow the contract of a disk group: time never goes back; every submission is
  * preceded by a settle through its instant; settles come at random instants, many exactly at an

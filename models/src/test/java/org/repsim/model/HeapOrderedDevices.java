@@ -9,8 +9,9 @@ import org.repsim.core.stats.TimeWeighted;
  * The reference for {@link BusyUntilDevicesOrderTest}: the devices of a disk group as
  * {@link BusyUntilDevices} kept them before the departures were ordered in a sorted run of slots
  * — the devices in service in a binary min-heap on (end, start order), with the start order
- * stored. Same contract, same emitted values; kept in the test sources only, so that the sorted
- * run is checked against an independent structure that orders by the same total order.
+ * stored, and each device's waiting operations in a {@link ColumnRing} of its own. Same contract,
+ * same emitted values; kept in the test sources only, so that the sorted run and the group's one
+ * array of waiting rings are checked against independent structures.
  */
 final class HeapOrderedDevices {
     private final Signal queue;
