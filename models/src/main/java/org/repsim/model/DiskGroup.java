@@ -240,9 +240,9 @@ public final class DiskGroup {
             int n = devices.length;
             BusyUntilDevices known = lazy;
             if (known != null) {
-                // every operation's end is known now: one event at the last of them
+                // every operation's end is known now: one event at the last of them (settled
+                // through now by write() for the first phase, by run() for the second)
                 long now = scheduler.now();
-                known.settleThrough(now);
                 long end = Long.MIN_VALUE;
                 for (int k = 0; k < operations; k++) {
                     end = Math.max(end, known.submit(RaidLevel.device(dataDevice, k, n), now, model.serviceNs(bytes)));
@@ -275,6 +275,9 @@ public final class DiskGroup {
             }
             if (!writing) {
                 writing = true;
+                if (lazy != null) {
+                    lazy.settleThrough(scheduler.now());
+                }
                 phase(raid.writesPerWrite());
                 return;
             }
