@@ -23,7 +23,7 @@ import org.repsim.core.stats.TimeWeighted;
  * submits); a read at tie {@link Tie#CONTROL} (the warm-up reset) settles only those before
  * {@code now}, since the departures of that instant would come after it.
  *
- * <p>The order of departures (docs/model.md §1, "devices that know when they finish"): the
+ * <p>The order of departures (docs/model.md §1 back end): the
  * devices in service are kept in a sorted run of slots, by (end, start order). An operation that
  * starts has the latest start order of all, so it goes after every one that ends no later than it;
  * a group's operations have similar service times and start in time order, so this is nearly
