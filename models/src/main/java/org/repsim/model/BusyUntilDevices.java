@@ -1,6 +1,5 @@
 package org.repsim.model;
 
-import org.repsim.core.collect.ColumnRing;
 import org.repsim.core.kernel.Tie;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.stats.TimeWeighted;
@@ -24,11 +23,21 @@ import org.repsim.core.stats.TimeWeighted;
  * submits); a read at tie {@link Tie#CONTROL} (the warm-up reset) settles only those before
  * {@code now}, since the departures of that instant would come after it.
  *
+ * <p>The order of departures (docs/model.md §1 back end): the
+ * devices in service are kept in a sorted run of slots, by (end, start order). An operation that
+ * starts has the latest start order of all, so it goes after every one that ends no later than it;
+ * a group's operations have similar service times and start in time order, so this is nearly
+ * always the back of the run (one comparison), and a departure is always its front. An
+ * operation that ends before others already in service is placed by binary search, the later ones
+ * moved up one slot.
+ *
  * <p>Invariants: per device, operations start in submission order and never overlap; an
  * operation is in service in this bookkeeping exactly while {@code start ≤ settled time < end};
  * {@code busy ≤ devices}; a device has waiting operations only while it has one in service; the
- * heap holds exactly the devices with an operation in service, keyed by (end, start order).
- * Memory: per device one ring sized by its longest queue, and one heap slot.
+ * slots {@code head .. tail-1} hold exactly the devices with an operation in service, each once,
+ * sorted by (end, start order), and {@code tail - head ≤ devices}. Memory: per device a ring as
+ * long as the longest queue any device of the group had (bounded in a scenario by the caches'
+ * outstanding destages and the hosts' outstanding reads), and two slots.
  */
 final class BusyUntilDevices {
     private final Signal queue;
@@ -46,18 +55,30 @@ final class BusyUntilDevices {
     private Signal responseOut;
     /** Per device: end of its last submitted operation (the device is free from then on). */
     private final long[] freeAt;
-    /** Per device: operations not started yet in this bookkeeping, as (arrival, end). */
-    private final ColumnRing[] waitingOps;
-    /** Per device: the operation in service, if {@link #inService}. */
+    /**
+     * Operations not started yet in this bookkeeping, as (arrival, end): per device a ring of
+     * {@link #waitCapacity} entries, device {@code d}'s in entries {@code d × capacity ..}, its
+     * oldest at {@link #waitHead}{@code [d]} within them; {@link #waitCount}{@code [d]} of them.
+     * One array for the whole group (what a departure reads is the device's two counters and one
+     * entry); every ring doubles when one is full, so the capacity is the longest queue seen.
+     */
+    private long[] waitOps;
+    private int waitCapacity;
+    private final int[] waitHead;
+    private final int[] waitCount;
+    /** Per device: arrival of the operation in service, if {@link #inService}. */
     private final long[] serviceArrival;
-    private final long[] serviceEnd;
-    private final long[] serviceOrder;
     private final boolean[] inService;
-    /** Devices in service, a binary min-heap on (serviceEnd, serviceOrder). */
-    private final int[] heap;
-    private int heapSize;
-    /** Order in which operations started (the order their completion events would have been posted). */
-    private long startCount;
+    /**
+     * Devices in service and their ends, in slots {@link #head} .. {@link #tail}{@code - 1}, sorted
+     * by (end, start order); the start order is the order of insertion among equal ends, so it
+     * is not stored. Twice as many slots as devices: the run is moved back to slot 0 when it
+     * reaches the last slot, at most once per {@code devices} starts.
+     */
+    private final int[] slotDevice;
+    private final long[] slotEnd;
+    private int head;
+    private int tail;
     private int waitingTotal;
     private int busyTotal;
 
@@ -71,15 +92,14 @@ final class BusyUntilDevices {
         this.inSystemOut = inSystem;
         this.responseOut = response;
         this.freeAt = new long[devices];
-        this.waitingOps = new ColumnRing[devices];
-        for (int i = 0; i < devices; i++) {
-            waitingOps[i] = new ColumnRing(2, 0, false, 4);
-        }
+        this.waitCapacity = 4;
+        this.waitOps = new long[2 * devices * waitCapacity];
+        this.waitHead = new int[devices];
+        this.waitCount = new int[devices];
         this.serviceArrival = new long[devices];
-        this.serviceEnd = new long[devices];
-        this.serviceOrder = new long[devices];
         this.inService = new boolean[devices];
-        this.heap = new int[devices];
+        this.slotDevice = new int[2 * devices];
+        this.slotEnd = new long[2 * devices];
     }
 
     /** The recording is wired (a {@link org.repsim.core.signal.Signals#onSeal} hook): resolves the emit targets. */
@@ -111,7 +131,15 @@ final class BusyUntilDevices {
             return end;
         }
         long end = later(freeAt[device], serviceNs);
-        waitingOps[device].add(nowNs, end);
+        int count = waitCount[device];
+        if (count == waitCapacity) {
+            growWaiting();
+        }
+        int cap = waitCapacity;
+        int e = 2 * (device * cap + ((waitHead[device] + count) & (cap - 1)));
+        waitOps[e] = nowNs;
+        waitOps[e + 1] = end;
+        waitCount[device] = count + 1;
         waitingTotal++;
         Signal.emit(queueOut, nowNs, waitingTotal);
         Signal.emit(inSystemLevel, inSystemOut, nowNs, waitingTotal + busyTotal);
@@ -136,22 +164,24 @@ final class BusyUntilDevices {
 
     /** Emits every departure at or before {@code timeNs}, in the order their events would have fired. */
     void settleThrough(long timeNs) {
-        while (heapSize > 0) {
-            int d = heap[0];
-            long t = serviceEnd[d];
+        while (head < tail) {
+            long t = slotEnd[head];
             if (t > timeNs) {
                 return;
             }
-            popTop();
+            int d = slotDevice[head++];
             inService[d] = false;
             long arrival = serviceArrival[d];
             // the event version's completion: the next waiting operation starts, then this one leaves
-            ColumnRing w = waitingOps[d];
-            if (!w.isEmpty()) {
-                int h = w.first();
-                long qa = w.long0(h);
-                long qe = w.long1(h);
-                w.removeFirst();
+            int count = waitCount[d];
+            if (count > 0) {
+                int cap = waitCapacity;
+                int h = waitHead[d];
+                int e = 2 * (d * cap + h);
+                long qa = waitOps[e];
+                long qe = waitOps[e + 1];
+                waitHead[d] = (h + 1) & (cap - 1);
+                waitCount[d] = count - 1;
                 waitingTotal--;
                 Signal.emit(queueOut, t, waitingTotal);
                 start(d, t, qa, qe);
@@ -176,10 +206,75 @@ final class BusyUntilDevices {
         busyTotal++;
         Signal.emit(busyLevel, busyOut, nowNs, busyTotal);
         serviceArrival[d] = arrivalNs;
-        serviceEnd[d] = endNs;
-        serviceOrder[d] = startCount++;
         inService[d] = true;
-        push(d);
+        // this operation starts last of all: it goes after every one ending no later than it
+        int t = tail;
+        if (t == slotEnd.length) {
+            t = compact();
+        }
+        if (t == head || slotEnd[t - 1] <= endNs) {
+            slotDevice[t] = d;
+            slotEnd[t] = endNs;
+            tail = t + 1;
+            return;
+        }
+        insertBefore(t - 1, d, endNs);
+    }
+
+    /**
+     * Places {@code d}, ending at {@code endNs}, after the last slot in {@code head .. last} that
+     * ends no later than it ({@code slotEnd[last] > endNs}); the later slots move up by one.
+     * Precondition: {@code tail < slotEnd.length}.
+     */
+    private void insertBefore(int last, int d, long endNs) {
+        int lo = head;
+        int hi = last;
+        // the first slot in lo .. hi that ends after endNs (hi does)
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (slotEnd[mid] <= endNs) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int t = tail;
+        System.arraycopy(slotDevice, lo, slotDevice, lo + 1, t - lo);
+        System.arraycopy(slotEnd, lo, slotEnd, lo + 1, t - lo);
+        slotDevice[lo] = d;
+        slotEnd[lo] = endNs;
+        tail = t + 1;
+    }
+
+    /** Doubles every device's ring, each one's waiting operations moved to the start of its new ring. */
+    private void growWaiting() {
+        int cap = waitCapacity;
+        int grown = 2 * cap;
+        if (2L * waitHead.length * grown > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("disk group: more than " + cap + " operations waiting on one device");
+        }
+        long[] ops = new long[2 * waitHead.length * grown];
+        for (int d = 0; d < waitHead.length; d++) {
+            for (int k = 0; k < waitCount[d]; k++) {
+                int from = 2 * (d * cap + ((waitHead[d] + k) & (cap - 1)));
+                int to = 2 * (d * grown + k);
+                ops[to] = waitOps[from];
+                ops[to + 1] = waitOps[from + 1];
+            }
+            waitHead[d] = 0;
+        }
+        waitOps = ops;
+        waitCapacity = grown;
+    }
+
+    /** Moves the run of slots back to slot 0 and returns the new {@link #tail} (at most {@code devices}). */
+    private int compact() {
+        int n = tail - head;
+        System.arraycopy(slotDevice, head, slotDevice, 0, n);
+        System.arraycopy(slotEnd, head, slotEnd, 0, n);
+        head = 0;
+        tail = n;
+        return n;
     }
 
     /** Operations waiting over all devices, as settled so far. */
@@ -190,49 +285,5 @@ final class BusyUntilDevices {
     /** Devices busy, as settled so far. */
     int busy() {
         return busyTotal;
-    }
-
-    private boolean before(int a, int b) {
-        long ea = serviceEnd[a];
-        long eb = serviceEnd[b];
-        return ea < eb || (ea == eb && serviceOrder[a] < serviceOrder[b]);
-    }
-
-    private void push(int d) {
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (!before(d, p)) {
-                break;
-            }
-            heap[i] = p;
-            i = parent;
-        }
-        heap[i] = d;
-    }
-
-    private void popTop() {
-        int last = heap[--heapSize];
-        if (heapSize == 0) {
-            return;
-        }
-        int i = 0;
-        int half = heapSize >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int c = heap[child];
-            int right = child + 1;
-            if (right < heapSize && before(heap[right], c)) {
-                child = right;
-                c = heap[child];
-            }
-            if (!before(c, last)) {
-                break;
-            }
-            heap[i] = c;
-            i = child;
-        }
-        heap[i] = last;
     }
 }

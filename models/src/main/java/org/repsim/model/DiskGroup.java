@@ -39,6 +39,8 @@ public final class DiskGroup {
     private final String name;
     private final Scheduler scheduler;
     private final DiskModel model;
+    /** {@link DiskModel#bytesAlone}: the operations of one phase share one service time. */
+    private final boolean sameService;
     private final RaidLevel raid;
     private final FifoStation[] devices;
     /** Null when every operation posts its own completion event (for comparison tests). */
@@ -91,6 +93,7 @@ public final class DiskGroup {
         this.name = prefix;
         this.scheduler = scheduler;
         this.model = model;
+        this.sameService = model.bytesAlone();
         this.raid = raid;
         this.queue = signals.declare(prefix, SignalKeys.DiskGroup.QUEUE);
         this.busy = signals.declare(prefix, SignalKeys.DiskGroup.BUSY);
@@ -240,12 +243,15 @@ public final class DiskGroup {
             int n = devices.length;
             BusyUntilDevices known = lazy;
             if (known != null) {
-                // every operation's end is known now: one event at the last of them
+                // every operation's end is known now: one event at the last of them (settled
+                // through now by write() for the first phase, by run() for the second)
                 long now = scheduler.now();
-                known.settleThrough(now);
+                // the operations of a phase move the same bytes: one service time for all, unless sampled
+                long service = sameService ? model.serviceNs(bytes) : 0;
                 long end = Long.MIN_VALUE;
                 for (int k = 0; k < operations; k++) {
-                    end = Math.max(end, known.submit(RaidLevel.device(dataDevice, k, n), now, model.serviceNs(bytes)));
+                    end = Math.max(end, known.submit(RaidLevel.device(dataDevice, k, n), now,
+                            sameService ? service : model.serviceNs(bytes)));
                 }
                 pending = 1;
                 scheduler.post(end, Tie.DEPARTURE, this);
@@ -275,6 +281,9 @@ public final class DiskGroup {
             }
             if (!writing) {
                 writing = true;
+                if (lazy != null) {
+                    lazy.settleThrough(scheduler.now());
+                }
                 phase(raid.writesPerWrite());
                 return;
             }

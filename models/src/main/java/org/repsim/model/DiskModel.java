@@ -16,13 +16,32 @@ public interface DiskModel {
     /** Service time in ns of one operation moving {@code bytes}. */
     long serviceNs(long bytes);
 
+    /**
+     * True when {@link #serviceNs} is a function of the bytes alone (no sampled part, no state):
+     * a caller may then compute it once for operations of equal size, which gives the same times.
+     * False by default, so a model that samples is asked once per operation.
+     */
+    default boolean bytesAlone() {
+        return false;
+    }
+
     /** Solid-state device: {@code latencyNs + ceil(bytes / throughputBps)}. */
     static DiskModel ssd(long latencyNs, double throughputBps) {
         if (latencyNs < 0) {
             throw new IllegalArgumentException("ssd latency must be ≥ 0 ns: " + latencyNs);
         }
         Durations.transferNs(0, throughputBps);
-        return bytes -> latencyNs + Durations.transferNs(bytes, throughputBps);
+        return new DiskModel() {
+            @Override
+            public long serviceNs(long bytes) {
+                return latencyNs + Durations.transferNs(bytes, throughputBps);
+            }
+
+            @Override
+            public boolean bytesAlone() {
+                return true;
+            }
+        };
     }
 
     /** Rotating disk: {@code seek + 30/rpm s + ceil(bytes / transferBps)}; half a rotation rounded to the ns. */

@@ -3,11 +3,13 @@ package org.repsim.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.repsim.core.kernel.SimulationKernel;
 import org.repsim.core.kernel.dsol.DsolKernel;
 import org.repsim.core.random.Distributions;
+import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signals;
 import org.repsim.core.stats.Tally;
 
@@ -143,6 +145,36 @@ class DiskGroupTest {
         kernel.at(0, () -> g.read(0, 1_000_000, log.on("read")));
         kernel.runUntil(1_000_000_000);
         assertThat(log.lines()).isEqualTo(List.of("16000000 read"));
+    }
+
+    @Test
+    void aSampledModelIsAskedOncePerOperationOneOfBytesAloneOncePerPhase() {
+        assertThat(DiskModel.ssd(1, 1e9).bytesAlone()).isTrue();
+        assertThat(DiskModel.hdd(Distributions.deterministic(1), 15_000, 1e9).bytesAlone()).isFalse();
+        for (boolean bytesAlone : new boolean[] {false, true}) {
+            SimulationKernel k = DsolKernel.create();
+            int[] calls = new int[1];
+            DiskModel model = new DiskModel() {
+                @Override
+                public long serviceNs(long bytes) {
+                    // a sampled model: each operation its own time (1, 2, 3, 4 µs)
+                    return 1_000L * ++calls[0];
+                }
+
+                @Override
+                public boolean bytesAlone() {
+                    return bytesAlone;
+                }
+            };
+            DiskGroup g = new DiskGroup(k, new Signals(), "dg", 4, model, RaidLevel.RAID5);
+            g.recordThrough(new Recording());
+            List<Long> done = new ArrayList<>();
+            k.at(0, () -> g.write(0, 4_096, () -> done.add(k.now())));
+            k.runUntil(1_000_000);
+            // read phase then write phase, each ending with its slower operation
+            assertThat(calls[0]).isEqualTo(bytesAlone ? 2 : 4);
+            assertThat(done).containsExactly(bytesAlone ? 1_000L + 2_000L : 2_000L + 4_000L);
+        }
     }
 
     @Test
