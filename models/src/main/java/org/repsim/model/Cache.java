@@ -58,7 +58,7 @@ public final class Cache {
     /** Tracks below this fit a slot's narrow (unsigned int) track entry. */
     private static final long NARROW_TRACK_LIMIT = 1L << 32;
     /** log2 of the buckets of {@link #coveredDirty}. */
-    private static final int COVERED_DIRTY_BITS = 12;
+    private static final int COVERED_DIRTY_BITS = 9;
 
     private final String name;
     private final Scheduler scheduler;
@@ -109,9 +109,12 @@ public final class Cache {
      * whose track hashes there; null until the first covered write (a secondary's cache never
      * has one). Kept at every change of either bit. A zero bucket proves that no track hashing to
      * it is covered dirty, so {@link #isCoveredDirty} answers most questions from this small
-     * array (16 KiB) without a look-up in the index, whose entries miss the processor's caches:
+     * array without a look-up in the index, whose entries miss the processor's caches:
      * replication asks for every slot it sends, and by then the track has almost always been
-     * destaged (docs/model.md §7a).
+     * destaged (docs/model.md §7a), so that few tracks are covered dirty and most buckets are
+     * zero. 512 buckets (2 KiB): every covered write and its destage update a bucket, and the
+     * counts of a 64-box group's caches together must stay in the processor's caches too (16 KiB
+     * each made those updates miss).
      */
     private int[] coveredDirty;
     private int neverUsed;
