@@ -106,8 +106,8 @@ public final class Cache {
     /**
      * Covered dirty slots counted by a hash of their track: bucket {@link #coveredDirtyBucket}(t)
      * holds the number of used slots whose state has both {@code COVERED} and {@code DIRTY} and
-     * whose track hashes there; null until the first covered write (a secondary's cache never
-     * has one). Kept at every change of either bit. A zero bucket proves that no track hashing to
+     * whose track hashes there; null until the first covered write (a box that is only ever a
+     * secondary never has one). Kept at every change of either bit. A zero bucket proves that no track hashing to
      * it is covered dirty, so {@link #isCoveredDirty} answers most questions from this small
      * array without a look-up in the index, whose entries miss the processor's caches:
      * replication asks for every slot it sends, and by then the track has almost always been
