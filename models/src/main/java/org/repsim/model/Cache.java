@@ -57,6 +57,8 @@ public final class Cache {
     private static final int DESTAGE_LOOKAHEAD = 16;
     /** Tracks below this fit a slot's narrow (unsigned int) track entry. */
     private static final long NARROW_TRACK_LIMIT = 1L << 32;
+    /** log2 of the buckets of {@link #coveredDirty}. */
+    private static final int COVERED_DIRTY_BITS = 9;
 
     private final String name;
     private final Scheduler scheduler;
@@ -101,6 +103,20 @@ public final class Cache {
     /** Slot arrays are as long as the slots handed out so far need, doubling up to {@link #slots}. */
     private byte[] slotState;
     private final LongIntMap index;
+    /**
+     * Covered dirty slots counted by a hash of their track: bucket {@link #coveredDirtyBucket}(t)
+     * holds the number of used slots whose state has both {@code COVERED} and {@code DIRTY} and
+     * whose track hashes there; null until the first covered write (a box that is only ever a
+     * secondary never has one). Kept at every change of either bit. A zero bucket proves that no track hashing to
+     * it is covered dirty, so {@link #isCoveredDirty} answers most questions from this small
+     * array without a look-up in the index, whose entries miss the processor's caches:
+     * replication asks for every slot it sends, and by then the track has almost always been
+     * destaged (docs/model.md §7a), so that few tracks are covered dirty and most buckets are
+     * zero. 512 buckets (2 KiB): every covered write and its destage update a bucket, and the
+     * counts of a 64-box group's caches together must stay in the processor's caches too (16 KiB
+     * each made those updates miss).
+     */
+    private int[] coveredDirty;
     private int neverUsed;
     /** The track of the host write anticipated last ({@link #anticipate}); -1 before any. */
     private long lastAnticipated = -1;
@@ -412,6 +428,9 @@ public final class Cache {
                 }
                 byte ns = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
                 slotState[s] = covered ? (byte) (ns | COVERED) : (byte) (ns & ~COVERED);
+                if (covered == wasCounted) {
+                    countCoveredDirty(track, covered ? 1 : -1); // the dirty slot gained or lost its cover
+                }
                 long delta = (covered ? 0 : newBytes) - (wasCounted ? oldBytes : 0);
                 if (delta != 0) {
                     localBytes += delta;
@@ -453,6 +472,8 @@ public final class Cache {
         if (!covered) {
             localBytes += slotBytes(mask);
             emitWritePending(now);
+        } else {
+            countCoveredDirty(track, 1); // the slot was clean
         }
         queueDestage(s, track, now + destageDelayNs);
         pumpDestage();
@@ -507,16 +528,69 @@ public final class Cache {
         }
         slotState[s] = (byte) (st & ~COVERED);
         if ((st & DIRTY) != 0) {
+            countCoveredDirty(track, -1);
             localBytes += slotBytes(blockMap == null ? 0 : slotMask[s]);
             emitWritePending(scheduler.now());
             pumpDestage();
         }
     }
 
-    /** Whether {@code track} is dirty with its data counted in replication's held bytes. */
+    /**
+     * Whether {@code track} is dirty with its data counted in replication's held bytes. Reads the
+     * index only if {@link #coveredDirty} leaves the question open.
+     */
     public boolean isCoveredDirty(long track) {
+        return mayBeCoveredDirty(track) && coveredDirtyByIndex(track);
+    }
+
+    /** {@link #isCoveredDirty} read from the index and the slot state alone (what the shortcut must agree with). */
+    boolean coveredDirtyByIndex(long track) {
         int s = index.get(track);
         return s >= 0 && (slotState[s] & (COVERED | DIRTY)) == (COVERED | DIRTY);
+    }
+
+    /**
+     * {@link #isCoveredDirty} of {@code track} will be asked soon: a performance hint that reads
+     * now the index entry that call will look up, if it will look one up. Changes no state.
+     */
+    public void anticipateCoveredDirty(long track) {
+        if (mayBeCoveredDirty(track)) {
+            index.touch(track);
+        }
+    }
+
+    /** False when no covered dirty slot's track hashes where {@code track} does (so it is not covered dirty). */
+    boolean mayBeCoveredDirty(long track) {
+        int[] counts = coveredDirty;
+        return counts != null && counts[coveredDirtyBucket(track)] != 0;
+    }
+
+    /** A slot of {@code track} became covered dirty ({@code delta} 1) or stopped being so (-1). */
+    private void countCoveredDirty(long track, int delta) {
+        if (coveredDirty == null) {
+            coveredDirty = new int[1 << COVERED_DIRTY_BITS];
+        }
+        coveredDirty[coveredDirtyBucket(track)] += delta;
+    }
+
+    static int coveredDirtyBucket(long track) {
+        return (int) ((track * 0x9E3779B97F4A7C15L) >>> (64 - COVERED_DIRTY_BITS));
+    }
+
+    /**
+     * Whether {@link #coveredDirty} holds what it states: recounted from every used slot (a test
+     * of the bookkeeping; linear in the slots used).
+     */
+    boolean coveredDirtyCountsHold() {
+        int[] expected = new int[1 << COVERED_DIRTY_BITS];
+        boolean any = false;
+        for (int s = 0; s < neverUsed; s++) {
+            if ((slotState[s] & (COVERED | DIRTY)) == (COVERED | DIRTY)) {
+                expected[coveredDirtyBucket(trackIn(s))]++;
+                any = true;
+            }
+        }
+        return coveredDirty == null ? !any : java.util.Arrays.equals(expected, coveredDirty);
     }
 
     /** {@link #uncover} for every resident track in [{@code firstTrack}, {@code endTrack}) (a session drop). */
@@ -699,6 +773,8 @@ public final class Cache {
             if ((st & COVERED) == 0) {
                 localBytes -= slotBytes(blockMap == null ? 0 : slotMask[s]);
                 emitWritePending(now);
+            } else {
+                countCoveredDirty(track, -1);
             }
             if (blockMap != null) {
                 slotMask[s] = 0;

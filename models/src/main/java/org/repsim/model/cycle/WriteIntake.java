@@ -114,7 +114,8 @@ final class WriteIntake {
      * A slot of {@code secondaryTrack} was sent: if it was the session's last slot of the track,
      * the primary's cached copy of the track, if still dirty, counts as the box's own write
      * pending again (docs/model.md §7a). The cache is asked first: most tracks are destaged by
-     * the time their slot is sent.
+     * the time their slot is sent, and the cache answers that without reading its index
+     * ({@link org.repsim.model.Cache#isCoveredDirty}).
      */
     void slotSent(long secondaryTrack) {
         Volume p = lastSentVolume;
@@ -143,13 +144,15 @@ final class WriteIntake {
     /**
      * The slot of {@code secondaryTrack} will reach {@link #slotSent} soon (it is the next one on
      * its link): a performance hint ({@link org.repsim.core.collect.Prefetch}) that reads now the
-     * primary cache's index entry {@code slotSent} will look up, so that its miss of the
-     * processor's caches overlaps the work of the slot arriving now. Changes no state.
+     * primary cache's index entry {@code slotSent} will look up, if the cache's count of covered
+     * dirty tracks leaves the question open (seldom: the track was mostly destaged long ago), so
+     * that its miss of the processor's caches overlaps the work of the slot arriving now. Changes
+     * no state.
      */
     void anticipateSlotSent(long secondaryTrack) {
         Volume p = lastSentVolume;
         if (p != null && contains(p, secondaryTrack - lastSentShift)) {
-            primary.cache().anticipateIndex(secondaryTrack - lastSentShift);
+            primary.cache().anticipateCoveredDirty(secondaryTrack - lastSentShift);
         }
     }
 
