@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Open-addressing map from a non-negative {@code long} key (a track number) to a non-negative
  * int (a slot index or a count): linear probing over one {@code long} array with an empty
- * sentinel, backward-shift deletion, load factor ≤ 3/4, growing by doubling. No boxing; memory
+ * sentinel, backward-shift deletion, load factor ≤ 1/2, growing by doubling. No boxing; memory
  * proportional to the entries held, never to run length.
  *
  * <p>Layout: while every key is below 2^32 (a box's tracks, unless its volumes hold more than
@@ -33,20 +33,7 @@ public final class LongIntMap {
 
     /** A map sized for {@code expected} entries without growing. */
     public LongIntMap(int expected) {
-        int capacity = 8;
-        while (!fits(Math.max(4, expected), capacity)) {
-            capacity *= 2;
-        }
-        allocate(capacity);
-    }
-
-    /**
-     * Whether {@code entries} fit a table of {@code capacity} places: load factor ≤ 3/4. (At 3/4
-     * a look-up probes a few more places than at 1/2, mostly in the same line of the processor's
-     * cache, while a table half the size keeps more of a large map in those caches.)
-     */
-    private static boolean fits(long entries, long capacity) {
-        return entries * 4 <= capacity * 3;
+        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
     }
 
     private void allocate(int capacity) {
@@ -94,7 +81,7 @@ public final class LongIntMap {
             i = (i + 1) & mask;
         }
         setAt(i, track, value);
-        if (!fits(++size, capacity())) {
+        if (++size * 2 > capacity()) {
             grow();
         }
     }
@@ -152,7 +139,7 @@ public final class LongIntMap {
         return out;
     }
 
-    /** Number of places in the table (a power of two, at least 4/3 of the size). */
+    /** Number of places in the table (a power of two, at least twice the size). */
     public int capacity() {
         return mask + 1;
     }

@@ -128,7 +128,7 @@ class LongIntMapTest {
                     reference.clear();
                 }
                 assertThat(map.size()).isEqualTo(reference.size());
-                assertThat(3L * map.capacity()).isGreaterThanOrEqualTo(4L * map.size());
+                assertThat(map.capacity()).isGreaterThanOrEqualTo(2 * map.size());
             }
             for (var e : reference.entrySet()) {
                 assertThat(map.get(e.getKey())).isEqualTo(e.getValue());
