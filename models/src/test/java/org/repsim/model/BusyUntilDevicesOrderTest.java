@@ -34,8 +34,8 @@ class BusyUntilDevicesOrderTest {
 
     private enum Service { CONSTANT, GRID, WIDE, MOSTLY_CONSTANT }
 
-    /** The calls both structures take. */
-    private interface Devices {
+    /** What both versions offer; the reference implements it directly, the class under test through an adapter. */
+    interface Devices {
         long submit(int device, long nowNs, long serviceNs);
 
         void settle(long nowNs, Tie tie);
@@ -64,32 +64,7 @@ class BusyUntilDevicesOrderTest {
             Signal inSystem = signals.declare("dg", SignalKeys.DiskGroup.IN_SYSTEM);
             Signal response = signals.declare("dg", SignalKeys.DiskGroup.RESPONSE);
             if (reference) {
-                HeapOrderedDevices d = new HeapOrderedDevices(n, queue, busy, inSystem, response);
-                devices = new Devices() {
-                    public long submit(int device, long nowNs, long serviceNs) {
-                        return d.submit(device, nowNs, serviceNs);
-                    }
-
-                    public void settle(long nowNs, Tie tie) {
-                        d.settle(nowNs, tie);
-                    }
-
-                    public void settleThrough(long timeNs) {
-                        d.settleThrough(timeNs);
-                    }
-
-                    public int waiting() {
-                        return d.waiting();
-                    }
-
-                    public int busy() {
-                        return d.busy();
-                    }
-
-                    public void seal() {
-                        d.seal();
-                    }
-                };
+                devices = new HeapOrderedDevices(n, queue, busy, inSystem, response);
             } else {
                 BusyUntilDevices d = new BusyUntilDevices(n, queue, busy, inSystem, response);
                 devices = new Devices() {

@@ -13,7 +13,7 @@ import org.repsim.core.stats.TimeWeighted;
  * same emitted values; kept in the test sources only, so that the sorted run and the group's one
  * array of waiting rings are checked against independent structures.
  */
-final class HeapOrderedDevices {
+final class HeapOrderedDevices implements BusyUntilDevicesOrderTest.Devices {
     private final Signal queue;
     private final Signal busy;
     private final Signal inSystem;
@@ -66,7 +66,8 @@ final class HeapOrderedDevices {
     }
 
     /** The recording is wired (a {@link org.repsim.core.signal.Signals#onSeal} hook): resolves the emit targets. */
-    void seal() {
+    @Override
+    public void seal() {
         queueOut = queue.ifRecorded();
         busyLevel = busy.soleLevel();
         busyOut = busy.ifRecordedBeyondSoleLevel();
@@ -81,7 +82,8 @@ final class HeapOrderedDevices {
      * request: the operations of one phase arrive together, as on the event path, where an
      * operation of no duration does not leave before its sibling arrives.
      */
-    long submit(int device, long nowNs, long serviceNs) {
+    @Override
+    public long submit(int device, long nowNs, long serviceNs) {
         if (serviceNs < 0) {
             throw new IllegalArgumentException("negative service time: " + serviceNs + " ns");
         }
@@ -107,7 +109,8 @@ final class HeapOrderedDevices {
      * the departures (and the starts they cause) at earlier instants, and those at {@code nowNs}
      * unless {@code tie} is {@link Tie#CONTROL}.
      */
-    void settle(long nowNs, Tie tie) {
+    @Override
+    public void settle(long nowNs, Tie tie) {
         if (tie == Tie.CONTROL) {
             if (nowNs > Long.MIN_VALUE) {
                 settleThrough(nowNs - 1);
@@ -118,7 +121,8 @@ final class HeapOrderedDevices {
     }
 
     /** Emits every departure at or before {@code timeNs}, in the order their events would have fired. */
-    void settleThrough(long timeNs) {
+    @Override
+    public void settleThrough(long timeNs) {
         while (heapSize > 0) {
             int d = heap[0];
             long t = serviceEnd[d];
@@ -166,12 +170,14 @@ final class HeapOrderedDevices {
     }
 
     /** Operations waiting over all devices, as settled so far. */
-    int waiting() {
+    @Override
+    public int waiting() {
         return waitingTotal;
     }
 
     /** Devices busy, as settled so far. */
-    int busy() {
+    @Override
+    public int busy() {
         return busyTotal;
     }
 
