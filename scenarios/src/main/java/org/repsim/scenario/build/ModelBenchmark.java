@@ -140,9 +140,7 @@ public final class ModelBenchmark {
         // record tables spool to a file as in a run that writes results (a shuttle group's cycles
         // table grows by hundreds of rows per simulated second): the heap figures are a run's
         return withSpooledTables("repsim-bench-", tables -> {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime(); // -1 where not supported
-            long t0 = System.nanoTime();
+            RunClock clock = new RunClock();
             ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), null, tables);
             long end = sc.run().durationNs();
             if (stepNs > 0) {
@@ -158,10 +156,7 @@ public final class ModelBenchmark {
             } else {
                 built.kernel.runUntil(end);
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long cpu1 = threads.getCurrentThreadCpuTime();
-            double cpu = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
-            return new Timing(hostWrites(built), built.kernel.eventsFired(), wall, cpu, built);
+            return new Timing(hostWrites(built), built.kernel.eventsFired(), clock.wallS(), clock.cpuS(), built);
         });
     }
 
@@ -176,16 +171,8 @@ public final class ModelBenchmark {
         if (copies < 1 || sliceNs < 1) {
             throw new IllegalArgumentException("need at least one copy and a positive slice: " + copies + ", " + sliceNs);
         }
-        List<Path> spools = new ArrayList<>();
-        List<SpooledTables> tables = new ArrayList<>();
-        try {
-            for (int i = 0; i < copies; i++) {
-                spools.add(Files.createTempDirectory("repsim-bench-"));
-                tables.add(new SpooledTables(spools.get(i)));
-            }
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
+        return withSpooledTables(copies, new ArrayList<>(), tables -> {
+            RunClock clock = new RunClock();
             List<ScenarioModel.Built> built = new ArrayList<>();
             for (int i = 0; i < copies; i++) {
                 built.add(ScenarioModel.build(sc, 0, sc.run().seed() + i, null, tables.get(i)));
@@ -199,9 +186,8 @@ public final class ModelBenchmark {
                     break;
                 }
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long cpu1 = threads.getCurrentThreadCpuTime();
-            double cpu = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
+            double wall = clock.wallS();
+            double cpu = clock.cpuS();
             long writes = 0;
             long events = 0;
             for (ScenarioModel.Built b : built) {
@@ -209,19 +195,36 @@ public final class ModelBenchmark {
                 events += b.kernel.eventsFired();
             }
             return new Timing(writes, events, wall, cpu, built);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (SpooledTables t : tables) {
-                t.close();
-            }
-            for (Path p : spools) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a leftover empty temporary directory is harmless
-                }
-            }
+        });
+    }
+
+    /** {@link #withSpooledTables(String, java.util.function.Function)} for {@code n} more sets of tables, one directory each. */
+    private static <T> T withSpooledTables(int n, List<SpooledTables> held,
+            java.util.function.Function<List<SpooledTables>, T> body) {
+        if (n == 0) {
+            return body.apply(held);
+        }
+        return withSpooledTables("repsim-bench-", tables -> {
+            held.add(tables);
+            return withSpooledTables(n - 1, held, body);
+        });
+    }
+
+    /** Wall time and this thread's CPU time since it was made. */
+    private static final class RunClock {
+        private final java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long cpu0 = threads.getCurrentThreadCpuTime(); // -1 where not supported
+        private final long wall0 = System.nanoTime();
+
+        double wallS() {
+            return (System.nanoTime() - wall0) / 1e9;
+        }
+
+        /** 0 where the JVM cannot measure a thread's CPU time. */
+        double cpuS() {
+            long cpu1 = threads.getCurrentThreadCpuTime();
+            return cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e9 : 0;
         }
     }
 
