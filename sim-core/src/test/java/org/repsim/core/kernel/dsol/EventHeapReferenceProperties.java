@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import org.repsim.core.kernel.Tie;
 
 /**
@@ -26,6 +32,11 @@ import org.repsim.core.kernel.Tie;
  * first grows the heap to between 0 and 2,000 pending events (beyond the initial capacity of 64
  * and over several levels) and then drains and refills it. Every popped event must be the
  * reference's first, and after every step the sizes and the first keys must agree.
+ *
+ * <p>A second case keeps thousands of events pending (3,000 to 9,000, the working size of a
+ * 64-box consistency group), so that every level of the heap, full and partly filled last
+ * nodes included, is exercised; it adds emptying the list, re-aiming a posted event's action and
+ * DSOL's iterator view to the mix.
  */
 class EventHeapReferenceProperties {
 
@@ -150,6 +161,169 @@ class EventHeapReferenceProperties {
         } else {
             return -(1L << 33) - r.nextInt(2);
         }
+    }
+
+    /** A posted event's action, re-aimable: {@code generation} counts the re-aims. */
+    private record Aimed(int id, int generation) implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    /** A reference entry of the large case: key, id, event object (null if posted), slot if posted. */
+    private record Big(long time, long order, int id, KernelEvent event, int slot) {
+    }
+
+    private static final Comparator<Big> BIG_ORDER =
+            Comparator.comparingLong(Big::time).thenComparingLong(Big::order);
+
+    static IntStream largeSeeds() {
+        return IntStream.range(0, 24);
+    }
+
+    @ParameterizedTest
+    @MethodSource("largeSeeds")
+    void thousandsPendingPopExactlyTheReferenceSequence(int seed) {
+        SplittableRandom r = new SplittableRandom(1_000_003L * seed + 17);
+        EventHeap heap = new EventHeap();
+        PriorityQueue<Big> reference = new PriorityQueue<>(BIG_ORDER);
+        List<Big> pushed = new ArrayList<>();
+        List<Big> posted = new ArrayList<>();
+        Set<Integer> pending = new HashSet<>();
+        // posted events a DSOL view has turned into event objects (no longer re-aimable)
+        Set<Integer> viewed = new HashSet<>();
+        Map<Integer, Integer> generation = new HashMap<>();
+        List<Integer> popped = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        // a handful of times (ties the rule), a few hundred, or spread wide
+        long spread = new long[] {4, 300, 1L << 40}[seed % 3];
+        int target = 3_000 + r.nextInt(6_001);
+        int steps = 8 * target;
+        long seq = 0;
+        int nextId = 0;
+        int maxPending = 0;
+        for (int step = 0; step < steps; step++) {
+            int op = r.nextInt(1_000);
+            boolean filling = reference.size() < target;
+            if (op < (filling ? 650 : 400)) {
+                long time = r.nextInt(100) < 97 ? 5_000 + r.nextLong(spread)
+                        : r.nextBoolean() ? Long.MAX_VALUE - r.nextInt(3) : -(1L << 35) - r.nextInt(3);
+                long order = KernelEvent.order(Tie.ofOrdinal(r.nextInt(Tie.values().length)), seq++);
+                int id = nextId++;
+                if (r.nextBoolean()) {
+                    KernelEvent e = new KernelEvent(time, order, new Aimed(id, 0));
+                    heap.push(e);
+                    Big ref = new Big(time, order, id, e, -1);
+                    reference.add(ref);
+                    pushed.add(ref);
+                } else {
+                    int slot = heap.post(time, order, new Aimed(id, 0));
+                    Big ref = new Big(time, order, id, null, slot);
+                    reference.add(ref);
+                    posted.add(ref);
+                }
+                pending.add(id);
+                generation.put(id, 0);
+            } else if (op < 780) {
+                if (reference.isEmpty()) {
+                    assertThat(heap.count()).isZero();
+                    continue;
+                }
+                Big want = reference.poll();
+                pending.remove(want.id());
+                Aimed got;
+                if (op < 700) {
+                    assertThat(heap.peekTimeNs()).isEqualTo(want.time());
+                    got = (Aimed) heap.pollAction();
+                } else {
+                    KernelEvent first = heap.poll();
+                    assertThat(first.timeNs).isEqualTo(want.time());
+                    assertThat(first.order).isEqualTo(want.order());
+                    assertThat(first.isPending()).isFalse();
+                    got = (Aimed) first.action;
+                }
+                assertThat(got.generation()).isEqualTo(generation.get(want.id()));
+                popped.add(got.id());
+                expected.add(want.id());
+            } else if (op < 880) {
+                if (pushed.isEmpty()) {
+                    continue;
+                }
+                Big victim = pushed.get(r.nextInt(pushed.size()));
+                boolean wasPending = pending.remove(victim.id());
+                if (wasPending) {
+                    reference.remove(victim);
+                }
+                assertThat(heap.delete(victim.event())).isEqualTo(wasPending);
+                assertThat(victim.event().isPending()).isFalse();
+            } else if (op < 940) {
+                if (posted.isEmpty()) {
+                    continue;
+                }
+                Big p = posted.get(r.nextInt(posted.size()));
+                Runnable there = heap.postedAction(p.slot(), p.time(), p.order());
+                if (pending.contains(p.id()) && !viewed.contains(p.id())) {
+                    assertThat(there).isInstanceOf(Aimed.class);
+                    assertThat(((Aimed) there).id()).isEqualTo(p.id());
+                    int g = generation.get(p.id()) + 1;
+                    heap.setPostedAction(p.slot(), new Aimed(p.id(), g));
+                    generation.put(p.id(), g);
+                } else {
+                    assertThat(there).isNull();
+                }
+            } else if (op < 990) {
+                KernelEvent first = heap.peek();
+                Big want = reference.peek();
+                if (want == null) {
+                    assertThat(first).isNull();
+                } else {
+                    assertThat(first.timeNs).isEqualTo(want.time());
+                    assertThat(first.order).isEqualTo(want.order());
+                    assertThat(((Aimed) first.action).id()).isEqualTo(want.id());
+                    viewed.add(want.id());
+                }
+            } else if (op < 992) {
+                // DSOL's view: every pending key once, each posted event now an event object
+                List<Long> seen = new ArrayList<>();
+                for (Iterator<SimEventInterface<Long>> it = heap.iterator(); it.hasNext(); ) {
+                    KernelEvent e = (KernelEvent) it.next();
+                    seen.add(e.order); // orders are unique: they name the entries
+                    viewed.add(((Aimed) e.action).id());
+                }
+                List<Long> want = new ArrayList<>();
+                for (Big b : reference) {
+                    want.add(b.order());
+                }
+                seen.sort(null);
+                want.sort(null);
+                assertThat(seen).isEqualTo(want);
+            } else if (op < 994 && maxPending >= target && r.nextInt(10) == 0) {
+                // rare, and only once the list has reached its target size
+                heap.clear();
+                reference.clear();
+                pending.clear();
+                assertThat(heap.isEmpty()).isTrue();
+                assertThat(heap.peek()).isNull();
+                for (Big b : pushed) {
+                    assertThat(b.event().isPending()).isFalse();
+                }
+            } else {
+                assertThat(heap.isEmpty()).isEqualTo(reference.isEmpty());
+            }
+            assertThat(heap.count()).isEqualTo(reference.size());
+            maxPending = Math.max(maxPending, heap.count());
+        }
+        assertThat(maxPending).as("pending events at most").isGreaterThanOrEqualTo(target);
+        while (!reference.isEmpty()) {
+            Big want = reference.poll();
+            Aimed got = (Aimed) heap.pollAction();
+            assertThat(got.generation()).isEqualTo(generation.get(want.id()));
+            popped.add(got.id());
+            expected.add(want.id());
+        }
+        assertThat(popped).containsExactlyElementsOf(expected);
+        assertThat(heap.count()).isZero();
+        assertThat(heap.peek()).isNull();
     }
 
     @Test
