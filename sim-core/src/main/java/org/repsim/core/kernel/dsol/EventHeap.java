@@ -26,6 +26,19 @@ import org.repsim.core.kernel.Tie;
  * into it (replace-top): an event that schedules another when it fires — most of a model's —
  * costs one sift instead of two.
  *
+ * <p>Invariant: no entry's key is earlier than its parent's (position {@code i}'s parent is
+ * {@code (i - 1) / 2}; a vacant root holds no entry). Keys are unique (the sequence number in the order), so the list pops
+ * one sequence only, whatever its shape: any correct priority queue fires the same events in
+ * the same order, and {@code EventHeapReferenceProperties} checks this one against
+ * {@link java.util.PriorityQueue}, up to thousands of pending events.
+ *
+ * <p>Binary on purpose: 4- and 8-ary heaps, with the keys interleaved in one array so that a
+ * node's children are contiguous or in the parallel arrays, were measured at the 64-box group's 4–8 thousand pending
+ * events and spent more time in the list, not less (the list fits the processor's caches, so a
+ * sift costs comparisons whose outcome is unpredictable, and a wider node needs more of them per
+ * level than it saves in levels); see "Again at the 64-box group's size" in
+ * {@code docs/performance.md}.
+ *
  * <p>Events scheduled through DSOL's own API ({@code SimEvent}, {@code LambdaSimEvent}) are
  * wrapped on entry, so the list serves both the repsim scheduler and stock DSOL callers.
  */
