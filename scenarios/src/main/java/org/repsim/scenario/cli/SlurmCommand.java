@@ -256,11 +256,18 @@ final class SlurmCommand implements Callable<Integer> {
 
     /**
      * How the nodes start this repsim: {@code java -jar repsim.jar} when it runs from its jar, else
-     * the main class on this JVM's class path (absolute paths, for a development build).
+     * the main class on this JVM's class path (absolute paths, for a development build); with the
+     * options of this JVM that set speed ({@link JvmSpeedOptions}), so that the nodes run as this
+     * command does.
      */
     static List<String> repsimCommand(String java, boolean memLimited) {
+        return repsimCommand(java, memLimited, JvmSpeedOptions.ofThisJvm());
+    }
+
+    static List<String> repsimCommand(String java, boolean memLimited, List<String> speedOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
+        cmd.addAll(speedOptions);
         if (memLimited) {
             // the JVM's default heap is a quarter of the job's memory limit
             cmd.add("-XX:MaxRAMPercentage=75");
