@@ -47,8 +47,14 @@ class EventHeapReferenceProperties {
         }
     }
 
-    /** A reference entry: the key, the event's id, and its object if it was pushed (not posted). */
-    private record Ref(long time, long order, int id, KernelEvent event) {
+    /**
+     * A reference entry: the key, the event's id, its object if it was pushed (else null) and its
+     * slot if it was posted (else -1; the large case re-aims posted actions by slot).
+     */
+    private record Ref(long time, long order, int id, KernelEvent event, int slot) {
+        Ref(long time, long order, int id, KernelEvent event) {
+            this(time, order, id, event, -1);
+        }
     }
 
     private static final Comparator<Ref> KEY_ORDER =
@@ -170,13 +176,6 @@ class EventHeapReferenceProperties {
         }
     }
 
-    /** A reference entry of the large case: key, id, event object (null if posted), slot if posted. */
-    private record Big(long time, long order, int id, KernelEvent event, int slot) {
-    }
-
-    private static final Comparator<Big> BIG_ORDER =
-            Comparator.comparingLong(Big::time).thenComparingLong(Big::order);
-
     static IntStream largeSeeds() {
         return IntStream.range(0, 24);
     }
@@ -186,9 +185,9 @@ class EventHeapReferenceProperties {
     void thousandsPendingPopExactlyTheReferenceSequence(int seed) {
         SplittableRandom r = new SplittableRandom(1_000_003L * seed + 17);
         EventHeap heap = new EventHeap();
-        PriorityQueue<Big> reference = new PriorityQueue<>(BIG_ORDER);
-        List<Big> pushed = new ArrayList<>();
-        List<Big> posted = new ArrayList<>();
+        PriorityQueue<Ref> reference = new PriorityQueue<>(KEY_ORDER);
+        List<Ref> pushed = new ArrayList<>();
+        List<Ref> posted = new ArrayList<>();
         Set<Integer> pending = new HashSet<>();
         // posted events a DSOL view has turned into event objects (no longer re-aimable)
         Set<Integer> viewed = new HashSet<>();
@@ -213,12 +212,12 @@ class EventHeapReferenceProperties {
                 if (r.nextBoolean()) {
                     KernelEvent e = new KernelEvent(time, order, new Aimed(id, 0));
                     heap.push(e);
-                    Big ref = new Big(time, order, id, e, -1);
+                    Ref ref = new Ref(time, order, id, e, -1);
                     reference.add(ref);
                     pushed.add(ref);
                 } else {
                     int slot = heap.post(time, order, new Aimed(id, 0));
-                    Big ref = new Big(time, order, id, null, slot);
+                    Ref ref = new Ref(time, order, id, null, slot);
                     reference.add(ref);
                     posted.add(ref);
                 }
@@ -229,7 +228,7 @@ class EventHeapReferenceProperties {
                     assertThat(heap.count()).isZero();
                     continue;
                 }
-                Big want = reference.poll();
+                Ref want = reference.poll();
                 pending.remove(want.id());
                 Aimed got;
                 if (op < 700) {
@@ -249,7 +248,7 @@ class EventHeapReferenceProperties {
                 if (pushed.isEmpty()) {
                     continue;
                 }
-                Big victim = pushed.get(r.nextInt(pushed.size()));
+                Ref victim = pushed.get(r.nextInt(pushed.size()));
                 boolean wasPending = pending.remove(victim.id());
                 if (wasPending) {
                     reference.remove(victim);
@@ -260,7 +259,7 @@ class EventHeapReferenceProperties {
                 if (posted.isEmpty()) {
                     continue;
                 }
-                Big p = posted.get(r.nextInt(posted.size()));
+                Ref p = posted.get(r.nextInt(posted.size()));
                 Runnable there = heap.postedAction(p.slot(), p.time(), p.order());
                 if (pending.contains(p.id()) && !viewed.contains(p.id())) {
                     assertThat(there).isInstanceOf(Aimed.class);
@@ -273,7 +272,7 @@ class EventHeapReferenceProperties {
                 }
             } else if (op < 990) {
                 KernelEvent first = heap.peek();
-                Big want = reference.peek();
+                Ref want = reference.peek();
                 if (want == null) {
                     assertThat(first).isNull();
                 } else {
@@ -291,7 +290,7 @@ class EventHeapReferenceProperties {
                     viewed.add(((Aimed) e.action).id());
                 }
                 List<Long> want = new ArrayList<>();
-                for (Big b : reference) {
+                for (Ref b : reference) {
                     want.add(b.order());
                 }
                 seen.sort(null);
@@ -304,7 +303,7 @@ class EventHeapReferenceProperties {
                 pending.clear();
                 assertThat(heap.isEmpty()).isTrue();
                 assertThat(heap.peek()).isNull();
-                for (Big b : pushed) {
+                for (Ref b : pushed) {
                     assertThat(b.event().isPending()).isFalse();
                 }
             } else {
@@ -315,7 +314,7 @@ class EventHeapReferenceProperties {
         }
         assertThat(maxPending).as("pending events at most").isGreaterThanOrEqualTo(target);
         while (!reference.isEmpty()) {
-            Big want = reference.poll();
+            Ref want = reference.poll();
             Aimed got = (Aimed) heap.pollAction();
             assertThat(got.generation()).isEqualTo(generation.get(want.id()));
             popped.add(got.id());
