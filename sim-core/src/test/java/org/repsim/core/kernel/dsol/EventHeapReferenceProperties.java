@@ -113,15 +113,7 @@ class EventHeapReferenceProperties {
                 assertThat(heap.delete(victim.event())).isEqualTo(pending);
                 assertThat(victim.event().isPending()).isFalse();
             } else if (op < 90) {
-                KernelEvent first = heap.peek();
-                Ref want = reference.peek();
-                if (want == null) {
-                    assertThat(first).isNull();
-                } else {
-                    assertThat(first.timeNs).isEqualTo(want.time());
-                    assertThat(first.order).isEqualTo(want.order());
-                    assertThat(((Tag) first.action).id()).isEqualTo(want.id());
-                }
+                assertSameFirst(heap, reference, action -> ((Tag) action).id());
             } else {
                 assertThat(heap.isEmpty()).isEqualTo(reference.isEmpty());
             }
@@ -271,14 +263,8 @@ class EventHeapReferenceProperties {
                     assertThat(there).isNull();
                 }
             } else if (op < 990) {
-                KernelEvent first = heap.peek();
-                Ref want = reference.peek();
-                if (want == null) {
-                    assertThat(first).isNull();
-                } else {
-                    assertThat(first.timeNs).isEqualTo(want.time());
-                    assertThat(first.order).isEqualTo(want.order());
-                    assertThat(((Aimed) first.action).id()).isEqualTo(want.id());
+                Ref want = assertSameFirst(heap, reference, action -> ((Aimed) action).id());
+                if (want != null) {
                     viewed.add(want.id());
                 }
             } else if (op < 992) {
@@ -354,5 +340,20 @@ class EventHeapReferenceProperties {
             assertThat(heap.count()).isEqualTo(reference.size());
         }
         assertThat(heap.isEmpty()).isTrue();
+    }
+
+    /** Asserts that the heap's first event is the reference's first (none when it is empty) and returns that. */
+    private static Ref assertSameFirst(EventHeap heap, PriorityQueue<Ref> reference,
+                                       java.util.function.ToIntFunction<Runnable> idOf) {
+        KernelEvent first = heap.peek();
+        Ref want = reference.peek();
+        if (want == null) {
+            assertThat(first).isNull();
+        } else {
+            assertThat(first.timeNs).isEqualTo(want.time());
+            assertThat(first.order).isEqualTo(want.order());
+            assertThat(idOf.applyAsInt(first.action)).isEqualTo(want.id());
+        }
+        return want;
     }
 }
