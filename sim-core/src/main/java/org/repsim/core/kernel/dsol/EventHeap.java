@@ -9,62 +9,84 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import org.repsim.core.kernel.Tie;
 
 /**
- * DSOL event list keyed on primitive time: an indexed binary min-heap.
+ * DSOL event list keyed on primitive time: a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990)
+ * with exact ties.
  *
- * <p>Keys (time, then packed tie class and sequence number) are kept in parallel {@code long}
- * arrays beside the entries, so sifting compares primitives without following pointers.
- * Insert, remove-first and remove (cancel) are O(log n).
+ * <p>The key of an event is its time, then its order (tie class and sequence number packed in one
+ * {@code long}); keys are unique, so the list pops one sequence only, whatever its shape: any
+ * correct priority queue fires the same events in the same order, and
+ * {@code EventHeapReferenceProperties} checks this one against {@link java.util.PriorityQueue}, up
+ * to thousands of pending events.
  *
- * <p>The heap orders slot numbers, not objects: each pending event sits in a fixed slot of
- * {@code pool} from push to poll, and sifting moves only {@code int}s and {@code long}s. A sift
- * therefore stores no references: with G1, every reference stored into a long-lived array pays
- * a card-marking barrier with a memory fence (in a profile of the cycle reference the sifts fell
- * from about a fifth of the run to about an eighth).
- * {@code position[slot]} gives the heap position of a slot (for cancel).
+ * <p>How it works: the list keeps a floor, a time no later than any pending event's. An event
+ * whose time equals the floor waits in bucket 0, a small binary heap on the order; any other in
+ * bucket {@code b} = 1 + the highest bit in which its time differs from the floor, unordered.
+ * Taking the first event takes bucket 0's first; when bucket 0 is empty, the lowest non-empty
+ * bucket is scanned for its earliest time, which becomes the floor, and its events are spread
+ * over the lower buckets (they all differ from the new floor in lower bits only). An insert is
+ * an exclusive-or, a count of leading zeros and an append: no comparisons, and an event moves
+ * down a few buckets in its life instead of sifting through the levels of a comparison heap, whose
+ * comparisons of two-{@code long} keys have unpredictable outcomes (the cost that 4- and 8-ary heaps
+ * could not remove; see "An event list without comparisons" in {@code docs/performance.md}).
+ * Bucket 0 holds the events of one instant only, usually one.
  *
- * <p>Taking the first event leaves the root empty until the next insert, which goes straight
- * into it (replace-top): an event that schedules another when it fires — most of a model's —
- * costs one sift instead of two.
+ * <p>The simulator never schedules before its clock and the clock never passes the first pending
+ * event, so inserts are almost always at or after the floor. One that is not (after a run stopped
+ * short of the next event, the clock stays before it, and a caller may then schedule in between)
+ * lowers the floor and re-files every pending event: correct, and rare.
  *
- * <p>Invariant: no entry's key is earlier than its parent's (position {@code i}'s parent is
- * {@code (i - 1) / 2}; a vacant root holds no entry). Keys are unique (the sequence number in the order), so the list pops
- * one sequence only, whatever its shape: any correct priority queue fires the same events in
- * the same order, and {@code EventHeapReferenceProperties} checks this one against
- * {@link java.util.PriorityQueue}, up to thousands of pending events.
- *
- * <p>Binary on purpose: 4- and 8-ary heaps, with the keys interleaved in one array so that a
- * node's children are contiguous or in the parallel arrays, were measured at the 64-box group's 4–8 thousand pending
- * events and spent more time in the list, not less (the list fits the processor's caches, so a
- * sift costs comparisons whose outcome is unpredictable, and a wider node needs more of them per
- * level than it saves in levels); see "Again at the 64-box group's size" in
- * {@code docs/performance.md}.
+ * <p>A pending event sits in a fixed slot of {@code pool} from insert to removal; buckets hold
+ * slot numbers and times, never references (a reference stored into a long-lived array pays a
+ * card-marking barrier). A slot's bucket follows from its time and the floor (every bucket below
+ * the one a refill empties is empty then, so no event is ever left above its place), and
+ * {@code position[slot]} is its place in the bucket, for cancel: removal from bucket {@code b ≥ 1}
+ * swaps in the bucket's last entry, from bucket 0 re-sifts its heap.
  *
  * <p>Events scheduled through DSOL's own API ({@code SimEvent}, {@code LambdaSimEvent}) are
  * wrapped on entry, so the list serves both the repsim scheduler and stock DSOL callers.
  */
 final class EventHeap implements EventListInterface<Long> {
     private static final long serialVersionUID = 1L;
+    /**
+     * Bits of a time per digit: a bucket per level (digit position) and digit value. Bytes: an
+     * event moves down at most eight levels, and in replays of the reference scenarios' event
+     * sequences bytes beat 1-, 2- and 4-bit digits (see docs/performance.md, "An event list
+     * without comparisons").
+     */
+    private static final int DIGIT_SHIFT = 3;
+    private static final int DIGIT_BITS = 1 << DIGIT_SHIFT;
+    private static final int VALUES = 1 << DIGIT_BITS;
+    private static final int LEVELS = 64 / DIGIT_BITS;
+    private static final int BUCKETS = LEVELS * VALUES;
+    private static final int INITIAL_BUCKET = 16;
 
-    /** Heap position → key and slot. */
-    private long[] times = new long[64];
-    private long[] orders = new long[64];
-    private int[] slots = new int[64];
-    /** Slot → event and heap position; free slots are stacked in {@code freeSlots}. */
+    /** Slot → event object (null for a posted event), action of a posted event, key, place. */
     private KernelEvent[] pool = new KernelEvent[64];
-    /** Slot → action of a posted event (one without a {@link KernelEvent}; its pool entry is null). */
     private Runnable[] actions = new Runnable[64];
+    private long[] slotTimes = new long[64];
+    private long[] slotOrders = new long[64];
     private int[] position = new int[64];
     private int[] freeSlots = new int[64];
     private int freeCount;
-    /** Heap positions in use, the vacant root included (see {@link #vacant}). */
+    /** Pending events. */
     private int size;
-    /**
-     * The root's event was taken ({@link #pollAction}) and its place left empty: the event being
-     * fired usually schedules another, which then goes straight into the root and sifts down once
-     * (a heap's replace-top) instead of the last entry sifting down and the new one sifting up.
-     * Any other access first fills the root with the last entry ({@link #fillRoot}).
-     */
-    private boolean vacant;
+
+    /** No pending event is earlier; bucket 0 holds the events at exactly this time. */
+    private long floor;
+    /** Bucket 0: a binary min-heap on the order (all its times equal the floor). */
+    private long[] zeroOrders = new long[INITIAL_BUCKET];
+    private int[] zeroSlots = new int[INITIAL_BUCKET];
+    private int zeroSize;
+    /** Buckets by level and digit value ({@code level × VALUES + value}), unordered: times and slots side by side, and their sizes. */
+    private final long[][] bucketTimes = new long[BUCKETS][];
+    private final int[][] bucketSlots = new int[BUCKETS][];
+    private final int[] bucketSize = new int[BUCKETS];
+    /** Bit {@code b % 64} of word {@code b / 64} set while bucket {@code b} holds an event; bit w of {@code occupiedWords} while word w is not 0. */
+    private final long[] occupied = new long[(BUCKETS + 63) / 64];
+    private long occupiedWords;
+    /** Inserts before the floor so far (each re-filed every pending event): a figure for tests. */
+    private long floorsLowered;
+
     /** Sequence numbers for wrapped foreign events (the kernel numbers its own). */
     private long foreignSeq;
     /** Foreign events by identity, so DSOL's remove(event) can find their wrappers. */
@@ -109,8 +131,7 @@ final class EventHeap implements EventListInterface<Long> {
         if (a == null) {
             return null;
         }
-        int i = position[slot];
-        return times[i] == timeNs && orders[i] == order ? a : null;
+        return slotTimes[slot] == timeNs && slotOrders[slot] == order ? a : null;
     }
 
     /** Gives the posted event in {@code slot} (see {@link #postedAction}) another action; its place does not change. */
@@ -119,22 +140,198 @@ final class EventHeap implements EventListInterface<Long> {
     }
 
     private void insert(int slot, long timeNs, long order) {
-        if (vacant) {
-            vacant = false;
-            siftDown(0, slot, timeNs, order);
+        slotTimes[slot] = timeNs;
+        slotOrders[slot] = order;
+        if (timeNs < floor) {
+            lowerFloor(timeNs);
+        }
+        long differ = timeNs ^ floor;
+        if (differ == 0) {
+            zeroPush(slot, order);
         } else {
-            siftUp(size++, slot, timeNs, order);
+            append(bucketIndex(timeNs, differ), slot, timeNs);
+        }
+        size++;
+    }
+
+    /**
+     * The bucket of a time other than the floor's: the level is the highest digit in which it
+     * differs from the floor, the value its digit there (times compared as unsigned numbers with
+     * the sign bit flipped, which orders them as signed ones).
+     */
+    private static int bucketIndex(long timeNs, long differ) {
+        int level = (63 - Long.numberOfLeadingZeros(differ)) >>> DIGIT_SHIFT;
+        int value = (int) ((timeNs ^ Long.MIN_VALUE) >>> (level * DIGIT_BITS)) & (VALUES - 1);
+        return level * VALUES + value;
+    }
+
+    /** Puts a slot whose time is at or after the floor into its bucket. */
+    private void file(int slot, long timeNs) {
+        long differ = timeNs ^ floor;
+        if (differ == 0) {
+            zeroPush(slot, slotOrders[slot]);
+        } else {
+            append(bucketIndex(timeNs, differ), slot, timeNs);
         }
     }
 
-    /** Ends a vacancy of the root: the last entry takes it and sifts down (a heap's remove-first). */
-    private void fillRoot() {
-        if (vacant) {
-            vacant = false;
-            int last = --size;
-            if (last > 0) {
-                siftDown(0, slots[last], times[last], orders[last]);
+    private void append(int b, int slot, long timeNs) {
+        int n = bucketSize[b];
+        long[] times = bucketTimes[b];
+        if (times == null) {
+            times = bucketTimes[b] = new long[INITIAL_BUCKET];
+            bucketSlots[b] = new int[INITIAL_BUCKET];
+        } else if (n == times.length) {
+            times = bucketTimes[b] = Arrays.copyOf(times, 2 * n);
+            bucketSlots[b] = Arrays.copyOf(bucketSlots[b], 2 * n);
+        }
+        times[n] = timeNs;
+        bucketSlots[b][n] = slot;
+        bucketSize[b] = n + 1;
+        position[slot] = n;
+        if (n == 0) {
+            occupied[b >>> 6] |= 1L << b;
+            occupiedWords |= 1L << (b >>> 6);
+        }
+    }
+
+    /**
+     * Bucket 0 is empty: the earliest time of the lowest non-empty bucket becomes the floor and
+     * that bucket's events go down to lower buckets (bucket 0 among them). Only with events pending.
+     */
+    private void refill() {
+        int w = Long.numberOfTrailingZeros(occupiedWords);
+        int b = w * 64 + Long.numberOfTrailingZeros(occupied[w]);
+        int n = bucketSize[b];
+        long[] times = bucketTimes[b];
+        int[] slots = bucketSlots[b];
+        bucketSize[b] = 0;
+        markEmpty(b);
+        if (n == 1) {
+            // the usual case while few events are pending: it is the first, straight to bucket 0
+            floor = times[0];
+            int slot = slots[0];
+            zeroSize = 1;
+            zeroPlace(0, slot, slotOrders[slot]);
+            return;
+        }
+        long earliest = times[0];
+        for (int i = 1; i < n; i++) {
+            long t = times[i];
+            if (t < earliest) {
+                earliest = t;
             }
+        }
+        floor = earliest;
+        // every event of bucket b shares the new floor's digits from the bucket's level up: each goes lower
+        for (int i = 0; i < n; i++) {
+            file(slots[i], times[i]);
+        }
+    }
+
+    /** An insert before the floor: the floor drops to its time and every pending event is re-filed. */
+    private void lowerFloor(long timeNs) {
+        floorsLowered++;
+        int[] all = new int[size];
+        int n = 0;
+        for (int i = 0; i < zeroSize; i++) {
+            all[n++] = zeroSlots[i];
+        }
+        zeroSize = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            int[] slots = bucketSlots[b];
+            for (int i = 0; i < bucketSize[b]; i++) {
+                all[n++] = slots[i];
+            }
+            bucketSize[b] = 0;
+        }
+        Arrays.fill(occupied, 0);
+        occupiedWords = 0;
+        floor = timeNs;
+        for (int i = 0; i < n; i++) {
+            file(all[i], slotTimes[all[i]]);
+        }
+    }
+
+    private void zeroPush(int slot, long order) {
+        int i = zeroSize++;
+        if (i == zeroOrders.length) {
+            zeroOrders = Arrays.copyOf(zeroOrders, 2 * i);
+            zeroSlots = Arrays.copyOf(zeroSlots, 2 * i);
+        }
+        zeroSiftUp(i, slot, order);
+    }
+
+    private void zeroSiftUp(int i, int slot, long order) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            long po = zeroOrders[parent];
+            if (po < order) {
+                break;
+            }
+            zeroPlace(i, zeroSlots[parent], po);
+            i = parent;
+        }
+        zeroPlace(i, slot, order);
+    }
+
+    private void zeroSiftDown(int i, int slot, long order) {
+        int half = zeroSize >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            long co = zeroOrders[child];
+            int right = child + 1;
+            if (right < zeroSize && zeroOrders[right] < co) {
+                child = right;
+                co = zeroOrders[right];
+            }
+            if (order < co) {
+                break;
+            }
+            zeroPlace(i, zeroSlots[child], co);
+            i = child;
+        }
+        zeroPlace(i, slot, order);
+    }
+
+    private void zeroPlace(int i, int slot, long order) {
+        zeroSlots[i] = slot;
+        zeroOrders[i] = order;
+        position[slot] = i;
+    }
+
+    /** Removes the entry at position {@code i} of bucket 0. */
+    private void zeroRemoveAt(int i) {
+        int last = --zeroSize;
+        if (i == last) {
+            return;
+        }
+        int moved = zeroSlots[last];
+        long order = zeroOrders[last];
+        zeroSiftDown(i, moved, order);
+        if (zeroSlots[i] == moved) {
+            zeroSiftUp(i, moved, order);
+        }
+    }
+
+    /** Removes the entry at position {@code i} of bucket {@code b ≥ 1}: the bucket's last takes its place. */
+    private void bucketRemoveAt(int b, int i) {
+        int last = --bucketSize[b];
+        if (i != last) {
+            int moved = bucketSlots[b][last];
+            bucketSlots[b][i] = moved;
+            bucketTimes[b][i] = bucketTimes[b][last];
+            position[moved] = i;
+        }
+        if (last == 0) {
+            markEmpty(b);
+        }
+    }
+
+    private void markEmpty(int b) {
+        int w = b >>> 6;
+        if ((occupied[w] &= ~(1L << b)) == 0) {
+            occupiedWords &= ~(1L << w);
         }
     }
 
@@ -147,16 +344,20 @@ final class EventHeap implements EventListInterface<Long> {
 
     /** The earliest event, or null. */
     KernelEvent peek() {
-        fillRoot();
-        return size == 0 ? null : eventAt(slots[0]);
+        if (size == 0) {
+            return null;
+        }
+        if (zeroSize == 0) {
+            refill();
+        }
+        return eventAt(zeroSlots[0]);
     }
 
     /** The event in {@code slot}, made for a posted one on first demand (DSOL list views). */
     private KernelEvent eventAt(int slot) {
         KernelEvent e = pool[slot];
         if (e == null) {
-            int i = position[slot];
-            e = new KernelEvent(times[i], orders[i], actions[slot]);
+            e = new KernelEvent(slotTimes[slot], slotOrders[slot], actions[slot]);
             e.slot = slot;
             pool[slot] = e;
             actions[slot] = null;
@@ -169,50 +370,50 @@ final class EventHeap implements EventListInterface<Long> {
      * made for a posted event). The first event's time is {@link #peekTimeNs()} before the call.
      */
     Runnable pollAction() {
-        fillRoot();
-        int slot = slots[0];
+        if (zeroSize == 0) {
+            refill();
+        }
+        int slot = zeroSlots[0];
+        zeroRemoveAt(0);
+        size--;
         KernelEvent e = pool[slot];
         Runnable action = e == null ? actions[slot] : e.action;
         free(slot);
-        vacant = true; // filled by the next insert, or by the last entry on the next other access
         return action;
     }
 
     /** Time of the earliest event; only valid when not empty. */
     long peekTimeNs() {
-        fillRoot();
-        return times[0];
+        if (zeroSize == 0) {
+            refill();
+        }
+        return floor;
     }
 
     /** Removes and returns the earliest event, or null when empty. */
     KernelEvent poll() {
-        fillRoot();
         if (size == 0) {
             return null;
         }
-        KernelEvent first = eventAt(slots[0]);
+        KernelEvent first = peek();
         pollAction();
         return first;
     }
 
-    /** Removes a pending event; false if it is not in the heap. */
+    /** Removes a pending event; false if it is not in the list. */
     boolean delete(KernelEvent e) {
-        fillRoot();
         int slot = e.slot;
         if (slot < 0 || slot >= pool.length || pool[slot] != e) {
             return false;
         }
-        int i = position[slot];
+        long t = slotTimes[slot];
+        if (t == floor) {
+            zeroRemoveAt(position[slot]);
+        } else {
+            bucketRemoveAt(bucketIndex(t, t ^ floor), position[slot]);
+        }
+        size--;
         release(slot);
-        int last = --size;
-        if (i == last) {
-            return true;
-        }
-        int moved = slots[last];
-        siftDown(i, moved, times[last], orders[last]);
-        if (slots[i] == moved) {
-            siftUp(i, moved, times[i], orders[i]);
-        }
         return true;
     }
 
@@ -236,63 +437,38 @@ final class EventHeap implements EventListInterface<Long> {
     }
 
     int count() {
-        return vacant ? size - 1 : size;
+        return size;
     }
 
-    private void siftUp(int i, int slot, long t, long o) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long pt = times[parent];
-            if (pt < t || (pt == t && orders[parent] < o)) {
-                break;
-            }
-            place(i, slots[parent], pt, orders[parent]);
-            i = parent;
+    /** How many inserts came before the floor (the slow path that re-files every pending event). */
+    long floorsLowered() {
+        return floorsLowered;
+    }
+
+    /** Every pending slot: bucket 0's, then each bucket's in turn. */
+    private int[] pendingSlots() {
+        int[] all = new int[size];
+        int n = 0;
+        for (int i = 0; i < zeroSize; i++) {
+            all[n++] = zeroSlots[i];
         }
-        place(i, slot, t, o);
-    }
-
-    private void siftDown(int i, int slot, long t, long o) {
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            long ct = times[child];
-            long co = orders[child];
-            if (right < size) {
-                long rt = times[right];
-                long ro = orders[right];
-                if (rt < ct || (rt == ct && ro < co)) {
-                    child = right;
-                    ct = rt;
-                    co = ro;
-                }
+        for (int b = 0; b < BUCKETS; b++) {
+            int[] slots = bucketSlots[b];
+            for (int i = 0; i < bucketSize[b]; i++) {
+                all[n++] = slots[i];
             }
-            if (t < ct || (t == ct && o < co)) {
-                break;
-            }
-            place(i, slots[child], ct, co);
-            i = child;
         }
-        place(i, slot, t, o);
+        return all;
     }
 
-    private void place(int i, int slot, long t, long o) {
-        slots[i] = slot;
-        times[i] = t;
-        orders[i] = o;
-        position[slot] = i;
-    }
-
-    /** Doubles every array; the new slots go on the free stack. */
+    /** Doubles every slot array; the new slots go on the free stack. */
     private void grow() {
         int old = pool.length;
         int n = old * 2;
-        times = Arrays.copyOf(times, n);
-        orders = Arrays.copyOf(orders, n);
-        slots = Arrays.copyOf(slots, n);
         pool = Arrays.copyOf(pool, n);
         actions = Arrays.copyOf(actions, n);
+        slotTimes = Arrays.copyOf(slotTimes, n);
+        slotOrders = Arrays.copyOf(slotOrders, n);
         position = Arrays.copyOf(position, n);
         freeSlots = Arrays.copyOf(freeSlots, n);
         for (int s = n - 1; s >= old; s--) {
@@ -327,10 +503,14 @@ final class EventHeap implements EventListInterface<Long> {
 
     @Override
     public void clear() {
-        fillRoot();
-        while (size > 0) {
-            free(slots[--size]);
+        for (int slot : pendingSlots()) {
+            free(slot);
         }
+        size = 0;
+        zeroSize = 0;
+        Arrays.fill(bucketSize, 0);
+        Arrays.fill(occupied, 0);
+        occupiedWords = 0;
         foreign.clear();
     }
 
@@ -341,10 +521,9 @@ final class EventHeap implements EventListInterface<Long> {
 
     @Override
     public Iterator<SimEventInterface<Long>> iterator() {
-        fillRoot();
         List<SimEventInterface<Long>> snapshot = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            snapshot.add(eventAt(slots[i]));
+        for (int slot : pendingSlots()) {
+            snapshot.add(eventAt(slot));
         }
         return snapshot.iterator();
     }

@@ -22,21 +22,25 @@ import org.repsim.core.kernel.Tie;
 /**
  * The heap itself against {@link PriorityQueue} on the same keys (time, then order), over 300
  * random interleavings of push (an event object that can be cancelled), post (key and action
- * only), poll, poll-action followed by an insert (the vacant-root replace-top path) or by
- * anything else (the last entry then fills the root), cancel (pending or already gone), peek
- * and size, each from its own fixed seed.
+ * only), poll, poll-action followed by an insert (an event that schedules the next as it fires)
+ * or by anything else, cancel (pending or already gone), peek and size, each from its own fixed
+ * seed.
  *
  * <p>Times come from a handful of values near each other, so equal times (ordered by tie class
  * and sequence) are the common case, plus now and then one far apart (beyond 32 bits, near
  * {@link Long#MAX_VALUE} and negative) so that no bit of a 64-bit time may be lost. Each mix
- * first grows the heap to between 0 and 2,000 pending events (beyond the initial capacity of 64
- * and over several levels) and then drains and refills it. Every popped event must be the
+ * first grows the list to between 0 and 2,000 pending events (beyond the initial capacity of 64)
+ * and then drains and refills it. Inserts come in any order, so most of these mixes also take
+ * the list's slow path, an insert before its floor. Every popped event must be the
  * reference's first, and after every step the sizes and the first keys must agree.
  *
  * <p>A second case keeps thousands of events pending (3,000 to 9,000, the working size of a
- * 64-box consistency group), so that every level of the heap, full and partly filled last
- * nodes included, is exercised; it adds emptying the list, re-aiming a posted event's action and
+ * 64-box consistency group); it adds emptying the list, re-aiming a posted event's action and
  * DSOL's iterator view to the mix.
+ *
+ * <p>A third case inserts as a simulation does, never before the last event taken, with delays
+ * from zero to beyond 2^40 ns, so that events go down through every level of buckets; the list
+ * must then never take its slow path.
  */
 class EventHeapReferenceProperties {
 
@@ -309,6 +313,120 @@ class EventHeapReferenceProperties {
         assertThat(popped).containsExactlyElementsOf(expected);
         assertThat(heap.count()).isZero();
         assertThat(heap.peek()).isNull();
+    }
+
+    /** A delay as a model draws them: zero, a few ns, µs, ms, s, or beyond 2^40 ns. */
+    private static long delay(SplittableRandom r) {
+        int pick = r.nextInt(100);
+        if (pick < 15) {
+            return 0;
+        } else if (pick < 30) {
+            return r.nextInt(16);
+        } else if (pick < 60) {
+            return 1 + (long) (-Math.log(1 - r.nextDouble()) * 20_000); // tens of µs
+        } else if (pick < 85) {
+            return 1 + (long) (-Math.log(1 - r.nextDouble()) * 3_000_000); // ms
+        } else if (pick < 98) {
+            return r.nextLong(1L << 34); // up to 17 s
+        } else {
+            return (1L << 40) + r.nextLong(1L << 45);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("largeSeeds")
+    void simulationOrderedInsertsPopTheReferenceSequenceWithoutTheSlowPath(int seed) {
+        SplittableRandom r = new SplittableRandom(7_919L * seed + 3);
+        EventHeap heap = new EventHeap();
+        PriorityQueue<Ref> reference = new PriorityQueue<>(KEY_ORDER);
+        List<Ref> pushed = new ArrayList<>();
+        Set<Integer> pending = new HashSet<>();
+        int target = 1 + r.nextInt(new int[] {4, 200, 9_000}[seed % 3]);
+        long now = r.nextLong(1L << 50); // the clock need not start at 0
+        long seq = 0;
+        int nextId = 0;
+        List<Integer> popped = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        int fired = 0;
+        while (fired < 60_000) {
+            boolean filling = reference.size() < target;
+            int op = r.nextInt(100);
+            if (reference.isEmpty() || op < (filling ? 70 : 45)) {
+                long time = now + delay(r);
+                long order = KernelEvent.order(Tie.ofOrdinal(r.nextInt(Tie.values().length)), seq++);
+                int id = nextId++;
+                if (r.nextInt(4) == 0) {
+                    KernelEvent e = new KernelEvent(time, order, new Tag(id));
+                    heap.push(e);
+                    Ref ref = new Ref(time, order, id, e);
+                    reference.add(ref);
+                    pushed.add(ref);
+                } else {
+                    heap.post(time, order, new Tag(id));
+                    reference.add(new Ref(time, order, id, null));
+                }
+                pending.add(id);
+            } else if (op < 95) {
+                Ref want = reference.poll();
+                assertThat(heap.peekTimeNs()).isEqualTo(want.time());
+                now = want.time();
+                popped.add(((Tag) heap.pollAction()).id());
+                expected.add(want.id());
+                pending.remove(want.id());
+                fired++;
+            } else if (!pushed.isEmpty()) {
+                Ref victim = pushed.get(r.nextInt(pushed.size()));
+                boolean wasPending = pending.remove(victim.id());
+                if (wasPending) {
+                    reference.remove(victim);
+                }
+                assertThat(heap.delete(victim.event())).isEqualTo(wasPending);
+            }
+            assertThat(heap.count()).isEqualTo(reference.size());
+        }
+        assertThat(popped).containsExactlyElementsOf(expected);
+        assertThat(heap.floorsLowered()).as("inserts before the floor").isZero();
+    }
+
+    @Test
+    void timesAcrossTheWholeSignedRangeComeOutInOrder() {
+        // negative and positive times differ in the top byte; buckets there must order them as signed numbers
+        long[] times = {Long.MAX_VALUE, 7, -(1L << 60), 0, Long.MIN_VALUE + 5, 1L << 62, -3, -(1L << 62) + 1};
+        for (int rotation = 0; rotation < times.length; rotation++) {
+            EventHeap heap = new EventHeap();
+            heap.post(Long.MIN_VALUE + 5, KernelEvent.order(Tie.NORMAL, 100), new Tag(-1));
+            heap.pollAction(); // the floor is now near the bottom of the range
+            for (int i = 0; i < times.length; i++) {
+                long t = times[(i + rotation) % times.length];
+                heap.post(t, KernelEvent.order(Tie.NORMAL, i), new Tag(i));
+            }
+            long last = Long.MIN_VALUE;
+            while (heap.count() > 0) {
+                long t = heap.peekTimeNs();
+                assertThat(t).isGreaterThanOrEqualTo(last);
+                last = t;
+                heap.pollAction();
+            }
+            assertThat(last).isEqualTo(Long.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void anInsertBetweenTheClockAndTheFirstEventLowersTheFloorAndKeepsTheOrder() {
+        // a run that stops short of the next event leaves the clock before it (the floor has
+        // moved up to that event); an event scheduled in between must still come first
+        EventHeap heap = new EventHeap();
+        heap.post(1_000_000, KernelEvent.order(Tie.DEPARTURE, 0), new Tag(0));
+        heap.post(5_000_000, KernelEvent.order(Tie.DEPARTURE, 1), new Tag(1));
+        assertThat(heap.peekTimeNs()).isEqualTo(1_000_000);
+        heap.post(999_999, KernelEvent.order(Tie.DEPARTURE, 2), new Tag(2));
+        heap.post(1_000_000, KernelEvent.order(Tie.CONTROL, 3), new Tag(3));
+        assertThat(heap.floorsLowered()).isEqualTo(1);
+        List<Integer> order = new ArrayList<>();
+        while (heap.count() > 0) {
+            order.add(((Tag) heap.pollAction()).id());
+        }
+        assertThat(order).containsExactly(2, 3, 0, 1);
     }
 
     @Test
