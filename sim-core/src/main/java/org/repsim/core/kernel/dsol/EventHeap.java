@@ -19,16 +19,21 @@ import org.repsim.core.kernel.Tie;
  * to thousands of pending events.
  *
  * <p>How it works: the list keeps a floor, a time no later than any pending event's. An event
- * whose time equals the floor waits in bucket 0, a small binary heap on the order; any other in
- * bucket {@code b} = 1 + the highest bit in which its time differs from the floor, unordered.
- * Taking the first event takes bucket 0's first; when bucket 0 is empty, the lowest non-empty
- * bucket is scanned for its earliest time, which becomes the floor, and its events are spread
- * over the lower buckets (they all differ from the new floor in lower bits only). An insert is
- * an exclusive-or, a count of leading zeros and an append: no comparisons, and an event moves
- * down a few buckets in its life instead of sifting through the levels of a comparison heap, whose
- * comparisons of two-{@code long} keys have unpredictable outcomes (the cost that 4- and 8-ary heaps
- * could not remove; see "An event list without comparisons" in {@code docs/performance.md}).
- * Bucket 0 holds the events of one instant only, usually one.
+ * whose time equals the floor waits in bucket 0, a small binary heap; any other in the bucket
+ * named by the highest byte in which its time differs from the floor and by its value there,
+ * unordered. Taking the first event takes bucket 0's first; when bucket 0 is empty, the lowest
+ * non-empty bucket is scanned for its earliest time, which becomes the floor, and its events go
+ * down to lower buckets (they all differ from the new floor in lower bytes only). An insert is an
+ * exclusive-or, a count of leading zeros and an append: no comparisons, and an event moves down
+ * at most eight times in its life (a few in practice) instead of sifting through the levels of a
+ * comparison heap, whose comparisons of two-{@code long} keys have unpredictable outcomes (the
+ * cost that 4- and 8-ary heaps could not remove; see "An event list without comparisons" in
+ * {@code docs/performance.md}). Bucket 0 holds the events of one instant, usually one.
+ *
+ * <p>A handful of events is cheaper in one binary heap than in buckets (an M/M/1 queue keeps one
+ * or two): up to {@link #RADIX_ABOVE} pending events all stay in bucket 0, a binary heap on
+ * (time, order); above that they are filed in buckets, and below {@link #HEAP_BELOW} they go
+ * back to the one heap.
  *
  * <p>The simulator never schedules before its clock and the clock never passes the first pending
  * event, so inserts are almost always at or after the floor. One that is not (after a run stopped
@@ -39,8 +44,8 @@ import org.repsim.core.kernel.Tie;
  * slot numbers and times, never references (a reference stored into a long-lived array pays a
  * card-marking barrier). A slot's bucket follows from its time and the floor (every bucket below
  * the one a refill empties is empty then, so no event is ever left above its place), and
- * {@code position[slot]} is its place in the bucket, for cancel: removal from bucket {@code b ≥ 1}
- * swaps in the bucket's last entry, from bucket 0 re-sifts its heap.
+ * {@code position[slot]} is its place in the bucket, for cancel: removal from a bucket swaps in
+ * the bucket's last entry, from bucket 0 re-sifts its heap.
  *
  * <p>Events scheduled through DSOL's own API ({@code SimEvent}, {@code LambdaSimEvent}) are
  * wrapped on entry, so the list serves both the repsim scheduler and stock DSOL callers.
@@ -59,6 +64,9 @@ final class EventHeap implements EventListInterface<Long> {
     private static final int LEVELS = 64 / DIGIT_BITS;
     private static final int BUCKETS = LEVELS * VALUES;
     private static final int INITIAL_BUCKET = 16;
+    /** Above this many pending events the list files them in buckets; below {@link #HEAP_BELOW} it goes back to one binary heap. */
+    private static final int RADIX_ABOVE = 32;
+    private static final int HEAP_BELOW = 8;
 
     /** Slot → event object (null for a posted event), action of a posted event, key, place. */
     private KernelEvent[] pool = new KernelEvent[64];
@@ -71,9 +79,14 @@ final class EventHeap implements EventListInterface<Long> {
     /** Pending events. */
     private int size;
 
-    /** No pending event is earlier; bucket 0 holds the events at exactly this time. */
+    /** Whether the events are filed in buckets (else they are all in bucket 0, one binary heap). */
+    private boolean radix;
+    /** Filed in buckets: no pending event is earlier; bucket 0 holds the events at exactly this time. */
     private long floor;
-    /** Bucket 0: a binary min-heap on the order (all its times equal the floor). */
+    /** Time of the last event taken (0 before the first): no later insert comes before it, in a simulation. */
+    private long lastTaken;
+    /** Bucket 0: a binary min-heap on (time, order); filed in buckets, all its times equal the floor. */
+    private long[] zeroTimes = new long[INITIAL_BUCKET];
     private long[] zeroOrders = new long[INITIAL_BUCKET];
     private int[] zeroSlots = new int[INITIAL_BUCKET];
     private int zeroSize;
@@ -142,12 +155,19 @@ final class EventHeap implements EventListInterface<Long> {
     private void insert(int slot, long timeNs, long order) {
         slotTimes[slot] = timeNs;
         slotOrders[slot] = order;
+        if (!radix) {
+            zeroPush(slot, timeNs, order);
+            if (++size > RADIX_ABOVE) {
+                toBuckets();
+            }
+            return;
+        }
         if (timeNs < floor) {
             lowerFloor(timeNs);
         }
         long differ = timeNs ^ floor;
         if (differ == 0) {
-            zeroPush(slot, order);
+            zeroPush(slot, timeNs, order);
         } else {
             append(bucketIndex(timeNs, differ), slot, timeNs);
         }
@@ -169,7 +189,7 @@ final class EventHeap implements EventListInterface<Long> {
     private void file(int slot, long timeNs) {
         long differ = timeNs ^ floor;
         if (differ == 0) {
-            zeroPush(slot, slotOrders[slot]);
+            zeroPush(slot, timeNs, slotOrders[slot]);
         } else {
             append(bucketIndex(timeNs, differ), slot, timeNs);
         }
@@ -212,7 +232,7 @@ final class EventHeap implements EventListInterface<Long> {
             floor = times[0];
             int slot = slots[0];
             zeroSize = 1;
-            zeroPlace(0, slot, slotOrders[slot]);
+            zeroPlace(0, slot, floor, slotOrders[slot]);
             return;
         }
         long earliest = times[0];
@@ -226,6 +246,37 @@ final class EventHeap implements EventListInterface<Long> {
         // every event of bucket b shares the new floor's digits from the bucket's level up: each goes lower
         for (int i = 0; i < n; i++) {
             file(slots[i], times[i]);
+        }
+    }
+
+    /**
+     * More than {@link #RADIX_ABOVE} events: file them in buckets, from a floor no later than any
+     * of them nor than the last event taken (so that a simulation's inserts come at or after it).
+     */
+    private void toBuckets() {
+        radix = true;
+        floor = Math.min(lastTaken, zeroTimes[0]);
+        int n = zeroSize;
+        int[] slots = Arrays.copyOf(zeroSlots, n);
+        zeroSize = 0;
+        for (int i = 0; i < n; i++) {
+            file(slots[i], slotTimes[slots[i]]);
+        }
+    }
+
+    /** Fewer than {@link #HEAP_BELOW} events: all into bucket 0, one binary heap on (time, order). */
+    private void toHeap() {
+        radix = false;
+        while (occupiedWords != 0) {
+            int w = Long.numberOfTrailingZeros(occupiedWords);
+            int b = w * 64 + Long.numberOfTrailingZeros(occupied[w]);
+            int[] slots = bucketSlots[b];
+            long[] times = bucketTimes[b];
+            for (int i = 0; i < bucketSize[b]; i++) {
+                zeroPush(slots[i], times[i], slotOrders[slots[i]]);
+            }
+            bucketSize[b] = 0;
+            markEmpty(b);
         }
     }
 
@@ -253,49 +304,58 @@ final class EventHeap implements EventListInterface<Long> {
         }
     }
 
-    private void zeroPush(int slot, long order) {
+    private void zeroPush(int slot, long time, long order) {
         int i = zeroSize++;
         if (i == zeroOrders.length) {
+            zeroTimes = Arrays.copyOf(zeroTimes, 2 * i);
             zeroOrders = Arrays.copyOf(zeroOrders, 2 * i);
             zeroSlots = Arrays.copyOf(zeroSlots, 2 * i);
         }
-        zeroSiftUp(i, slot, order);
+        zeroSiftUp(i, slot, time, order);
     }
 
-    private void zeroSiftUp(int i, int slot, long order) {
+    private void zeroSiftUp(int i, int slot, long time, long order) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
+            long pt = zeroTimes[parent];
             long po = zeroOrders[parent];
-            if (po < order) {
+            if (pt < time || (pt == time && po < order)) {
                 break;
             }
-            zeroPlace(i, zeroSlots[parent], po);
+            zeroPlace(i, zeroSlots[parent], pt, po);
             i = parent;
         }
-        zeroPlace(i, slot, order);
+        zeroPlace(i, slot, time, order);
     }
 
-    private void zeroSiftDown(int i, int slot, long order) {
+    private void zeroSiftDown(int i, int slot, long time, long order) {
         int half = zeroSize >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
+            long ct = zeroTimes[child];
             long co = zeroOrders[child];
             int right = child + 1;
-            if (right < zeroSize && zeroOrders[right] < co) {
-                child = right;
-                co = zeroOrders[right];
+            if (right < zeroSize) {
+                long rt = zeroTimes[right];
+                long ro = zeroOrders[right];
+                if (rt < ct || (rt == ct && ro < co)) {
+                    child = right;
+                    ct = rt;
+                    co = ro;
+                }
             }
-            if (order < co) {
+            if (time < ct || (time == ct && order < co)) {
                 break;
             }
-            zeroPlace(i, zeroSlots[child], co);
+            zeroPlace(i, zeroSlots[child], ct, co);
             i = child;
         }
-        zeroPlace(i, slot, order);
+        zeroPlace(i, slot, time, order);
     }
 
-    private void zeroPlace(int i, int slot, long order) {
+    private void zeroPlace(int i, int slot, long time, long order) {
         zeroSlots[i] = slot;
+        zeroTimes[i] = time;
         zeroOrders[i] = order;
         position[slot] = i;
     }
@@ -307,10 +367,11 @@ final class EventHeap implements EventListInterface<Long> {
             return;
         }
         int moved = zeroSlots[last];
+        long time = zeroTimes[last];
         long order = zeroOrders[last];
-        zeroSiftDown(i, moved, order);
+        zeroSiftDown(i, moved, time, order);
         if (zeroSlots[i] == moved) {
-            zeroSiftUp(i, moved, order);
+            zeroSiftUp(i, moved, time, order);
         }
     }
 
@@ -374,8 +435,11 @@ final class EventHeap implements EventListInterface<Long> {
             refill();
         }
         int slot = zeroSlots[0];
+        lastTaken = zeroTimes[0];
         zeroRemoveAt(0);
-        size--;
+        if (--size < HEAP_BELOW && radix) {
+            toHeap();
+        }
         KernelEvent e = pool[slot];
         Runnable action = e == null ? actions[slot] : e.action;
         free(slot);
@@ -387,7 +451,7 @@ final class EventHeap implements EventListInterface<Long> {
         if (zeroSize == 0) {
             refill();
         }
-        return floor;
+        return zeroTimes[0];
     }
 
     /** Removes and returns the earliest event, or null when empty. */
@@ -407,12 +471,14 @@ final class EventHeap implements EventListInterface<Long> {
             return false;
         }
         long t = slotTimes[slot];
-        if (t == floor) {
+        if (!radix || t == floor) {
             zeroRemoveAt(position[slot]);
         } else {
             bucketRemoveAt(bucketIndex(t, t ^ floor), position[slot]);
         }
-        size--;
+        if (--size < HEAP_BELOW && radix) {
+            toHeap();
+        }
         release(slot);
         return true;
     }
@@ -511,6 +577,7 @@ final class EventHeap implements EventListInterface<Long> {
         Arrays.fill(bucketSize, 0);
         Arrays.fill(occupied, 0);
         occupiedWords = 0;
+        radix = false;
         foreign.clear();
     }
 
