@@ -319,7 +319,7 @@ final class EventHeap implements EventListInterface<Long> {
             int parent = (i - 1) >>> 1;
             long pt = zeroTimes[parent];
             long po = zeroOrders[parent];
-            if (pt < time || (pt == time && po < order)) {
+            if (earlier(pt, po, time, order)) {
                 break;
             }
             zeroPlace(i, zeroSlots[parent], pt, po);
@@ -338,19 +338,24 @@ final class EventHeap implements EventListInterface<Long> {
             if (right < zeroSize) {
                 long rt = zeroTimes[right];
                 long ro = zeroOrders[right];
-                if (rt < ct || (rt == ct && ro < co)) {
+                if (earlier(rt, ro, ct, co)) {
                     child = right;
                     ct = rt;
                     co = ro;
                 }
             }
-            if (time < ct || (time == ct && order < co)) {
+            if (earlier(time, order, ct, co)) {
                 break;
             }
             zeroPlace(i, zeroSlots[child], ct, co);
             i = child;
         }
         zeroPlace(i, slot, time, order);
+    }
+
+    /** Whether key (t1, o1) comes before key (t2, o2): time first, then order. */
+    private static boolean earlier(long t1, long o1, long t2, long o2) {
+        return t1 < t2 || (t1 == t2 && o1 < o2);
     }
 
     private void zeroPlace(int i, int slot, long time, long order) {
