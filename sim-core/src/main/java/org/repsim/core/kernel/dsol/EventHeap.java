@@ -165,12 +165,7 @@ final class EventHeap implements EventListInterface<Long> {
         if (timeNs < floor) {
             lowerFloor(timeNs);
         }
-        long differ = timeNs ^ floor;
-        if (differ == 0) {
-            zeroPush(slot, timeNs, order);
-        } else {
-            append(bucketIndex(timeNs, differ), slot, timeNs);
-        }
+        file(slot, timeNs);
         size++;
     }
 
@@ -220,8 +215,7 @@ final class EventHeap implements EventListInterface<Long> {
      * that bucket's events go down to lower buckets (bucket 0 among them). Only with events pending.
      */
     private void refill() {
-        int w = Long.numberOfTrailingZeros(occupiedWords);
-        int b = w * 64 + Long.numberOfTrailingZeros(occupied[w]);
+        int b = lowestBucket();
         int n = bucketSize[b];
         long[] times = bucketTimes[b];
         int[] slots = bucketSlots[b];
@@ -249,6 +243,12 @@ final class EventHeap implements EventListInterface<Long> {
         }
     }
 
+    /** The lowest bucket holding an event; only while one does. */
+    private int lowestBucket() {
+        int w = Long.numberOfTrailingZeros(occupiedWords);
+        return w * 64 + Long.numberOfTrailingZeros(occupied[w]);
+    }
+
     /**
      * More than {@link #RADIX_ABOVE} events: file them in buckets, from a floor no later than any
      * of them nor than the last event taken (so that a simulation's inserts come at or after it).
@@ -268,8 +268,7 @@ final class EventHeap implements EventListInterface<Long> {
     private void toHeap() {
         radix = false;
         while (occupiedWords != 0) {
-            int w = Long.numberOfTrailingZeros(occupiedWords);
-            int b = w * 64 + Long.numberOfTrailingZeros(occupied[w]);
+            int b = lowestBucket();
             int[] slots = bucketSlots[b];
             long[] times = bucketTimes[b];
             for (int i = 0; i < bucketSize[b]; i++) {
@@ -283,25 +282,20 @@ final class EventHeap implements EventListInterface<Long> {
     /** An insert before the floor: the floor drops to its time and every pending event is re-filed. */
     private void lowerFloor(long timeNs) {
         floorsLowered++;
-        int[] all = new int[size];
-        int n = 0;
-        for (int i = 0; i < zeroSize; i++) {
-            all[n++] = zeroSlots[i];
+        int[] all = pendingSlots();
+        emptyBuckets();
+        floor = timeNs;
+        for (int slot : all) {
+            file(slot, slotTimes[slot]);
         }
+    }
+
+    /** Forgets where every event is (bucket 0 and the buckets empty); the slots are the caller's. */
+    private void emptyBuckets() {
         zeroSize = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            int[] slots = bucketSlots[b];
-            for (int i = 0; i < bucketSize[b]; i++) {
-                all[n++] = slots[i];
-            }
-            bucketSize[b] = 0;
-        }
+        Arrays.fill(bucketSize, 0);
         Arrays.fill(occupied, 0);
         occupiedWords = 0;
-        floor = timeNs;
-        for (int i = 0; i < n; i++) {
-            file(all[i], slotTimes[all[i]]);
-        }
     }
 
     private void zeroPush(int slot, long time, long order) {
@@ -578,10 +572,7 @@ final class EventHeap implements EventListInterface<Long> {
             free(slot);
         }
         size = 0;
-        zeroSize = 0;
-        Arrays.fill(bucketSize, 0);
-        Arrays.fill(occupied, 0);
-        occupiedWords = 0;
+        emptyBuckets();
         radix = false;
         foreign.clear();
     }
