@@ -2,7 +2,6 @@ package org.repsim.model;
 
 import java.util.ArrayDeque;
 import org.repsim.core.collect.ColumnRing;
-import org.repsim.core.collect.LongIntMap;
 import org.repsim.core.collect.Prefetch;
 import org.repsim.core.kernel.EventHandle;
 import org.repsim.core.kernel.Scheduler;
@@ -102,7 +101,8 @@ public final class Cache {
     private long[] slotTrackWide;
     /** Slot arrays are as long as the slots handed out so far need, doubling up to {@link #slots}. */
     private byte[] slotState;
-    private final LongIntMap index;
+    /** Track → slot, keyed on the slots' own tracks ({@link #trackIn}): four bytes a place. */
+    private final SlotIndex index;
     /**
      * Covered dirty slots counted by a hash of their track: bucket {@link #coveredDirtyBucket}(t)
      * holds the number of used slots whose state has both {@code COVERED} and {@code DIRTY} and
@@ -229,7 +229,7 @@ public final class Cache {
         }
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
-        this.index = new LongIntMap(Math.min(slots, 1 << 16));
+        this.index = new SlotIndex(slots, Math.min(slots, 1 << 16), this::trackIn);
         this.writePending = signals.declare(prefix, SignalKeys.Cache.WRITE_PENDING_BYTES);
         this.readHits = signals.declare(prefix, SignalKeys.Cache.READ_HITS);
         this.readMisses = signals.declare(prefix, SignalKeys.Cache.READ_MISSES);
@@ -285,7 +285,7 @@ public final class Cache {
      * service): a performance hint that reads now what {@code write} will look up, so that the
      * misses of the processor's caches overlap — with each other and with the replication
      * engine's look-ups of the same write — instead of following each other. It reads the
-     * track's index entry ({@link LongIntMap#touch}) and the state of the slot of the host write
+     * track's index entry ({@link SlotIndex#touch}) and the state of the slot of the host write
      * anticipated before this one (a read that needs the slot number, from an index entry read
      * one write ago and so in cache by now). Changes no state.
      */
@@ -306,11 +306,14 @@ public final class Cache {
         index.touch(track);
     }
 
-    /** Second half: reads the state of the track's slot, if it has one. Changes no state. */
+    /**
+     * Second half: reads the state and the track of the track's slot, if it has one (the slot
+     * its index entry most likely names: no read waits on another). Changes no state.
+     */
     public void anticipateSlot(long track) {
-        int s = index.get(track);
+        int s = index.likelySlot(track);
         if (s >= 0) {
-            touchedStates += slotState[s];
+            touchedStates += slotState[s] + (int) trackIn(s);
         }
     }
 

@@ -553,6 +553,53 @@ public final class ModelBenchmark {
                 ((double) large.peakHeapBytes() / largeBoxes) / ((double) small.peakHeapBytes() / smallBoxes));
     }
 
+    /** {@code bench heap}'s default run: long enough for the shuttle group's caches to fill (about 170 s at its load per box). */
+    public static final String HEAP_DEFAULT_DURATION = "240 s";
+
+    /**
+     * {@code bench heap}: the shuttle group cut to {@code boxes} boxes ({@link #shuttleGroup}, the
+     * 64-box reference's load per box) run for {@code duration} on this thread, the live heap
+     * after a full collection read {@code samples} times at equal steps of simulated time. A
+     * group's heap grows with the tracks its caches hold until they are full, so the reference's
+     * own 10 s says little about an hour; this shows the climb and where it levels off. Prints a
+     * row per sample (simulated time, live heap, per box); the last line the last sample per box,
+     * its projection to 64 boxes (the heap per box does not depend on the group's size: {@code
+     * bench boxes}, heap per box 64-to-8) and the growth over the last step, which is near zero
+     * once the caches are full (docs/performance.md, "The heap of a long run").
+     */
+    public static void heap(PrintStream out, int boxes, String duration, int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+        }
+        Scenario sc = resolve(shuttleGroup(boxes), duration == null ? HEAP_DEFAULT_DURATION : duration);
+        long end = sc.run().durationNs();
+        long step = Math.max(1, end / samples);
+        out.println("repsim heap benchmark: the shuttle group at " + boxes + " boxes for "
+                + formatSeconds(end) + " s simulated, live heap after a full collection every "
+                + formatSeconds(step) + " s");
+        out.println(jvm());
+        out.printf(Locale.ROOT, "%14s %14s %14s%n", "simulated s", "live MiB", "MiB per box");
+        HeapMeter.reset();
+        List<long[]> rows = new ArrayList<>();
+        long[] at = {0};
+        time(sc, step, wallS -> {
+            at[0] = Math.min(end, at[0] + step);
+            long live = HeapMeter.liveBytes();
+            rows.add(new long[] {at[0], live});
+            out.printf(Locale.ROOT, "%14s %14.1f %14.2f%n", formatSeconds(at[0]), mib(live), mib(live) / boxes);
+        });
+        double perBox = mib(rows.get(rows.size() - 1)[1]) / boxes;
+        double before = rows.size() > 1 ? mib(rows.get(rows.size() - 2)[1]) / boxes : 0;
+        int largest = GROUP_SIZES.get(GROUP_SIZES.size() - 1);
+        out.printf(Locale.ROOT, "heap-per-box-mib=%.2f group%d-heap-mib=%.1f growth-last-step=%s%n", perBox, largest,
+                perBox * largest, rows.size() > 1 && before > 0
+                        ? String.format(Locale.ROOT, "%.3f", perBox / before - 1) : "n/a");
+    }
+
+    private static String formatSeconds(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 9).stripTrailingZeros().toPlainString();
+    }
+
     /** The longest duration of the scaling figures, in minutes: 1, 2, 4 and 8. */
     public static final int SCALING_MINUTES = 8;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Benchmark programs that print figures.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Model.class, BenchCommand.Scaling.class,
-                BenchCommand.Parallel.class, BenchCommand.Boxes.class})
+                BenchCommand.Parallel.class, BenchCommand.Boxes.class, BenchCommand.Heap.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -163,6 +163,37 @@ final class BenchCommand implements Callable<Integer> {
                 ModelBenchmark.boxes(Repsim.stdout(spec), duration, repeat);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench boxes: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "heap", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "The shuttle group cut to a few boxes (the 64-box reference's load per box), run until its "
+                    + "caches are full: live heap per box as the run goes on, and its projection to 64 boxes.")
+    static final class Heap implements Callable<Integer> {
+        @Option(names = "--boxes", defaultValue = "8", paramLabel = "N",
+                description = "Primary boxes in the group, a multiple of 8 up to 64 (default: ${DEFAULT-VALUE}).")
+        private int boxes;
+
+        @Option(names = "--duration", defaultValue = ModelBenchmark.HEAP_DEFAULT_DURATION,
+                description = "Simulated time (default: ${DEFAULT-VALUE}: the caches are full after about 170 s).")
+        private String duration;
+
+        @Option(names = "--samples", defaultValue = "12", paramLabel = "N",
+                description = "Live-heap readings at equal steps of simulated time (default: ${DEFAULT-VALUE}).")
+        private int samples;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                ModelBenchmark.heap(Repsim.stdout(spec), boxes, duration, samples);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("repsim bench heap: " + e.getMessage());
                 return ExitCodes.INVALID;
             }
             return ExitCodes.OK;

@@ -1,7 +1,11 @@
 package org.repsim.scenario.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,5 +135,42 @@ class ModelBenchmarkTest {
         String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(out).contains("sync: ").contains("events per write").contains("WanLink$Direction λ")
                 .contains("FifoStation λ").contains("event-list entries per write");
+    }
+
+    @Test
+    void theHeapBenchmarkReadsTheLiveHeapAtEachStepAndProjectsTheLastPerBoxToSixtyFourBoxes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelBenchmark.heap(new PrintStream(bytes, true, StandardCharsets.UTF_8), 8, "30 ms", 3);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.trim().startsWith("simulated s")).findFirst().orElseThrow());
+        List<double[]> rows = new ArrayList<>();
+        for (String l : lines.subList(header + 1, lines.size() - 1)) {
+            String[] f = l.trim().split("\\s+");
+            rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+        }
+        // three steps of 10 ms; each row's per-box figure is its live heap over the 8 boxes
+        assertThat(rows).hasSize(3);
+        assertThat(rows.stream().map(r -> r[0]).toList()).containsExactly(0.01, 0.02, 0.03);
+        for (double[] r : rows) {
+            assertThat(r[1]).isPositive();
+            assertThat(r[2]).isCloseTo(r[1] / 8, org.assertj.core.data.Offset.offset(0.01));
+        }
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
+        double perBox = Double.parseDouble(last.replaceAll(".*heap-per-box-mib=([0-9.]+).*", "$1"));
+        double group = Double.parseDouble(last.replaceAll(".*group64-heap-mib=([0-9.]+).*", "$1"));
+        double growth = Double.parseDouble(last.replaceAll(".*growth-last-step=(-?[0-9.]+).*", "$1"));
+        assertThat(perBox).isCloseTo(rows.get(2)[2], org.assertj.core.data.Offset.offset(0.006));
+        assertThat(group).isCloseTo(64 * perBox, org.assertj.core.data.Offset.offset(0.4));
+        assertThat(growth).isCloseTo(rows.get(2)[2] / rows.get(1)[2] - 1, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void theHeapBenchmarkRefusesAGroupSizeItCannotCutAndNoSamples() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ModelBenchmark.heap(sink, 12, "10 ms", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 boxes");
+        assertThatThrownBy(() -> ModelBenchmark.heap(sink, 8, "10 ms", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--samples");
     }
 }

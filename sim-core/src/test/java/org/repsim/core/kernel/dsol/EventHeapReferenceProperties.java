@@ -23,8 +23,8 @@ import org.repsim.core.kernel.Tie;
  * The heap itself against {@link PriorityQueue} on the same keys (time, then order), over 300
  * random interleavings of push (an event object that can be cancelled), post (key and action
  * only), poll, poll-action followed by an insert (an event that schedules the next as it fires)
- * or by anything else, cancel (pending or already gone), peek and size, each from its own fixed
- * seed.
+ * or by anything else, cancel (pending or already gone), peek, size, DSOL's iterator view and
+ * emptying the list, each from its own fixed seed.
  *
  * <p>Times come from a handful of values near each other, so equal times (ordered by tie class
  * and sequence) are the common case, plus now and then one far apart (beyond 32 bits, near
@@ -118,6 +118,18 @@ class EventHeapReferenceProperties {
                 assertThat(victim.event().isPending()).isFalse();
             } else if (op < 90) {
                 assertSameFirst(heap, reference, action -> ((Tag) action).id());
+            } else if (op < 95) {
+                // DSOL's view lists exactly the pending events (also right after a take, the root vacant)
+                List<Integer> listed = new ArrayList<>();
+                for (Iterator<SimEventInterface<Long>> it = heap.iterator(); it.hasNext(); ) {
+                    listed.add(((Tag) ((KernelEvent) it.next()).action).id());
+                }
+                assertThat(listed).containsExactlyInAnyOrderElementsOf(reference.stream().map(Ref::id).toList());
+            } else if (op < 96) {
+                heap.clear();
+                reference.clear();
+                assertThat(pushed).allSatisfy(ref -> assertThat(ref.event().isPending()).isFalse());
+                pushed.clear();
             } else {
                 assertThat(heap.isEmpty()).isEqualTo(reference.isEmpty());
             }

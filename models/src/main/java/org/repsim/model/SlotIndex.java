@@ -1,0 +1,198 @@
+package org.repsim.model;
+
+/**
+ * A cache's index, track → slot, in four bytes a place: the slot number and a few bits of the
+ * track's hash (a tag), never the track itself, which the cache already keeps per slot
+ * ({@link Tracks}). A look-up that meets an entry with its tag reads that slot's track to be sure;
+ * other entries it passes over cost no read. Linear probing, load ≤ 1/2, growing by doubling,
+ * backward-shift deletion (which reads the track of each entry it considers moving).
+ *
+ * <p>Why not a map of (track, slot) pairs: a full cache of 2 M slots needed a 32 MiB table of
+ * 8-byte entries, three quarters of the cache's memory, and a 64-box consistency group holds 128
+ * such caches; with the slot's own track as the key the table is half that (see "The heap of a
+ * long run" in {@code docs/performance.md}). The price is one read of the slot's track per hit,
+ * in an array the caller reads next to anyway.
+ *
+ * <p>Invariants: an entry is {@code tag << slotBits | (slot + 1)}, 0 an empty place; every entry's
+ * slot holds, per {@link Tracks}, the track it was put under, from {@link #put} to
+ * {@link #remove} (the cache changes a slot's track only after removing it); no track twice.
+ */
+final class SlotIndex {
+    /** The track each slot in the index holds. */
+    interface Tracks {
+        long trackIn(int slot);
+    }
+
+    private static final long PHI = 0x9E3779B97F4A7C15L;
+
+    private final Tracks tracks;
+    /** Bits of an entry for slot + 1; the rest, from the top, hold the tag. */
+    private final int slotBits;
+    private final int slotField;
+    private final int tagShift;
+    private int[] table;
+    private int mask;
+    private int size;
+    /** Keeps the reads of {@link #touch} (a read whose value nobody uses would be dropped by the JIT). */
+    private int touched;
+
+    /**
+     * An index for slots {@code 0 .. slots - 1} ({@code slots} ≤ 2^30 − 1, so that at least two bits
+     * are left for the tag), sized for {@code expected} tracks without growing.
+     */
+    SlotIndex(int slots, int expected, Tracks tracks) {
+        if (slots < 1 || slots >= (1 << 30)) {
+            throw new IllegalArgumentException("slots must be in [1, 2^30), was " + slots);
+        }
+        this.tracks = tracks;
+        this.slotBits = 32 - Integer.numberOfLeadingZeros(slots);
+        this.slotField = (1 << slotBits) - 1;
+        this.tagShift = 64 - (32 - slotBits);
+        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
+    }
+
+    private void allocate(int capacity) {
+        table = new int[capacity];
+        mask = capacity - 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Places in the table (a power of two, at least twice the size). */
+    int capacity() {
+        return mask + 1;
+    }
+
+    /** The slot holding {@code track}, or −1. */
+    int get(long track) {
+        if (size == 0) {
+            return -1; // an emptied index keeps its large table: do not touch it
+        }
+        long h = track * PHI;
+        int tag = (int) (h >>> tagShift);
+        int i = home(h);
+        int e;
+        while ((e = table[i]) != 0) {
+            if (e >>> slotBits == tag) {
+                int s = (e & slotField) - 1;
+                if (tracks.trackIn(s) == track) {
+                    return s;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the place where the track's entry is or would go, and nothing more: a performance
+     * hint for a caller that will look the track up soon (its miss of the processor's caches then
+     * overlaps with others). Changes nothing.
+     */
+    void touch(long track) {
+        touched += table[home(track * PHI)];
+    }
+
+    /**
+     * The slot of the first entry on {@code track}'s probe path whose tag is the track's, or −1:
+     * the slot that {@link #get} would most likely return, found without reading any slot's track
+     * (a performance hint for a caller that reads ahead, so that its reads do not wait on each
+     * other; the answer may be wrong and must not be used for anything else).
+     */
+    int likelySlot(long track) {
+        long h = track * PHI;
+        int tag = (int) (h >>> tagShift);
+        int i = home(h);
+        int e;
+        while ((e = table[i]) != 0) {
+            if (e >>> slotBits == tag) {
+                return (e & slotField) - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Indexes {@code track} at {@code slot} (which holds it per {@link Tracks}), replacing its old slot if any. */
+    void put(long track, int slot) {
+        if (slot < 0 || slot >= slotField) {
+            throw new IllegalArgumentException("slot " + slot + " outside [0, " + (slotField - 1) + "]");
+        }
+        long h = track * PHI;
+        int tag = (int) (h >>> tagShift);
+        int entry = tag << slotBits | (slot + 1);
+        int i = home(h);
+        int e;
+        while ((e = table[i]) != 0) {
+            if (e >>> slotBits == tag && tracks.trackIn((e & slotField) - 1) == track) {
+                table[i] = entry;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        table[i] = entry;
+        if (++size * 2 > capacity()) {
+            grow();
+        }
+    }
+
+    /** Removes {@code track}, whose slot must still hold it; returns that slot or −1. */
+    int remove(long track) {
+        if (size == 0) {
+            return -1;
+        }
+        long h = track * PHI;
+        int tag = (int) (h >>> tagShift);
+        int hole = home(h);
+        int e;
+        while (true) {
+            e = table[hole];
+            if (e == 0) {
+                return -1;
+            }
+            if (e >>> slotBits == tag && tracks.trackIn((e & slotField) - 1) == track) {
+                break;
+            }
+            hole = (hole + 1) & mask;
+        }
+        int slot = (e & slotField) - 1;
+        size--;
+        int j = hole;
+        while (true) {
+            j = (j + 1) & mask;
+            int moved = table[j];
+            if (moved == 0) {
+                break;
+            }
+            int home = home(tracks.trackIn((moved & slotField) - 1) * PHI);
+            // entry j may stay if its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                table[hole] = moved;
+                hole = j;
+            }
+        }
+        table[hole] = 0;
+        return slot;
+    }
+
+    private void grow() {
+        int[] old = table;
+        allocate(2 * old.length);
+        for (int e : old) {
+            if (e != 0) {
+                int i = home(tracks.trackIn((e & slotField) - 1) * PHI);
+                while (table[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = e;
+            }
+        }
+    }
+
+    private int home(long h) {
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+}
