@@ -70,16 +70,23 @@ final class SlotIndex {
         if (size == 0) {
             return -1; // an emptied index keeps its large table: do not touch it
         }
+        int i = placeOf(track, true);
+        return i < 0 ? -1 : (table[i] & slotField) - 1;
+    }
+
+    /**
+     * The place of {@code track}'s entry, or −1: the first entry on its probe path with its tag
+     * whose slot holds it — or, unless {@code verify}, whose tag is the track's, without reading any
+     * slot's track.
+     */
+    private int placeOf(long track, boolean verify) {
         long h = track * PHI;
         int tag = (int) (h >>> tagShift);
         int i = home(h);
         int e;
         while ((e = table[i]) != 0) {
-            if (e >>> slotBits == tag) {
-                int s = (e & slotField) - 1;
-                if (tracks.trackIn(s) == track) {
-                    return s;
-                }
+            if (e >>> slotBits == tag && (!verify || tracks.trackIn((e & slotField) - 1) == track)) {
+                return i;
             }
             i = (i + 1) & mask;
         }
@@ -102,17 +109,8 @@ final class SlotIndex {
      * other; the answer may be wrong and must not be used for anything else).
      */
     int likelySlot(long track) {
-        long h = track * PHI;
-        int tag = (int) (h >>> tagShift);
-        int i = home(h);
-        int e;
-        while ((e = table[i]) != 0) {
-            if (e >>> slotBits == tag) {
-                return (e & slotField) - 1;
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
+        int i = placeOf(track, false);
+        return i < 0 ? -1 : (table[i] & slotField) - 1;
     }
 
     /** Indexes {@code track} at {@code slot} (which holds it per {@link Tracks}), replacing its old slot if any. */
@@ -143,20 +141,11 @@ final class SlotIndex {
         if (size == 0) {
             return -1;
         }
-        long h = track * PHI;
-        int tag = (int) (h >>> tagShift);
-        int hole = home(h);
-        int e;
-        while (true) {
-            e = table[hole];
-            if (e == 0) {
-                return -1;
-            }
-            if (e >>> slotBits == tag && tracks.trackIn((e & slotField) - 1) == track) {
-                break;
-            }
-            hole = (hole + 1) & mask;
+        int hole = placeOf(track, true);
+        if (hole < 0) {
+            return -1;
         }
+        int e = table[hole];
         int slot = (e & slotField) - 1;
         size--;
         int j = hole;
