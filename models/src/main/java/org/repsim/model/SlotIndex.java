@@ -71,7 +71,7 @@ final class SlotIndex {
             return -1; // an emptied index keeps its large table: do not touch it
         }
         int i = placeOf(track, true);
-        return i < 0 ? -1 : (table[i] & slotField) - 1;
+        return i < 0 ? -1 : slotOf(table[i]);
     }
 
     /**
@@ -85,7 +85,7 @@ final class SlotIndex {
         int i = home(h);
         int e;
         while ((e = table[i]) != 0) {
-            if (e >>> slotBits == tag && (!verify || tracks.trackIn((e & slotField) - 1) == track)) {
+            if (e >>> slotBits == tag && (!verify || tracks.trackIn(slotOf(e)) == track)) {
                 return i;
             }
             i = (i + 1) & mask;
@@ -110,7 +110,7 @@ final class SlotIndex {
      */
     int likelySlot(long track) {
         int i = placeOf(track, false);
-        return i < 0 ? -1 : (table[i] & slotField) - 1;
+        return i < 0 ? -1 : slotOf(table[i]);
     }
 
     /** Indexes {@code track} at {@code slot} (which holds it per {@link Tracks}), replacing its old slot if any. */
@@ -124,7 +124,7 @@ final class SlotIndex {
         int i = home(h);
         int e;
         while ((e = table[i]) != 0) {
-            if (e >>> slotBits == tag && tracks.trackIn((e & slotField) - 1) == track) {
+            if (e >>> slotBits == tag && tracks.trackIn(slotOf(e)) == track) {
                 table[i] = entry;
                 return;
             }
@@ -146,7 +146,7 @@ final class SlotIndex {
             return -1;
         }
         int e = table[hole];
-        int slot = (e & slotField) - 1;
+        int slot = slotOf(e);
         size--;
         int j = hole;
         while (true) {
@@ -155,7 +155,7 @@ final class SlotIndex {
             if (moved == 0) {
                 break;
             }
-            int home = home(tracks.trackIn((moved & slotField) - 1) * PHI);
+            int home = home(tracks.trackIn(slotOf(moved)) * PHI);
             // entry j may stay if its home lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
@@ -172,13 +172,18 @@ final class SlotIndex {
         allocate(2 * old.length);
         for (int e : old) {
             if (e != 0) {
-                int i = home(tracks.trackIn((e & slotField) - 1) * PHI);
+                int i = home(tracks.trackIn(slotOf(e)) * PHI);
                 while (table[i] != 0) {
                     i = (i + 1) & mask;
                 }
                 table[i] = e;
             }
         }
+    }
+
+    /** The slot an entry names. */
+    private int slotOf(int entry) {
+        return (entry & slotField) - 1;
     }
 
     private int home(long h) {

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * 2^32 tracks) an entry is one {@code long}, key in the high half and value in the low half;
  * the first larger key turns the map into the wide layout, key and value in two {@code long}s.
  * The narrow layout halves the memory of a map, and a look-up reads one array, not a key array
- * and a value array: the maps of a large volume (cache index, cycle captures) hold millions of
- * tracks, and their look-ups miss the processor's caches. (fastutil's {@code Long2IntOpenHashMap}
+ * and a value array: the maps of a large volume (a cycle's captures) hold millions of tracks,
+ * and their look-ups miss the processor's caches. (A cache's own index is a {@code SlotIndex} in
+ * the models module, keyed on its slots' tracks: four bytes a place.) (fastutil's {@code Long2IntOpenHashMap}
  * keeps keys and values apart: two misses per look-up in a large map.)
  */
 public final class LongIntMap {
