@@ -25,7 +25,7 @@ final class BenchFork {
     }
 
     /** Runs {@link ModelBenchmark#runs} in a fresh JVM and returns its figures. */
-    static List<ModelBenchmark.Figures> runs(String name, String duration, int repeat) {
+    static List<ModelBenchmark.Figures> runs(String name, String duration, List<String> sets, int repeat) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -41,6 +41,7 @@ final class BenchFork {
         command.add(name);
         command.add(duration == null ? OWN_DURATION : duration);
         command.add(Integer.toString(repeat));
+        command.addAll(sets);
         List<ModelBenchmark.Figures> figures = new ArrayList<>();
         List<String> other = new ArrayList<>();
         int exit;
@@ -84,14 +85,15 @@ final class BenchFork {
                 Long.parseLong(p[4]), Long.parseLong(p[5]), Double.parseDouble(p[6]));
     }
 
-    /** Child side: {@code <name> <duration> <repeat>}; prints one figures line per measured run. */
+    /** Child side: {@code <name> <duration> <repeat> [PATH=VALUE …]}; prints one figures line per measured run. */
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: BenchFork <reference> <duration> <repeat>");
+        if (args.length < 3) {
+            System.err.println("usage: BenchFork <reference> <duration> <repeat> [PATH=VALUE ...]");
             System.exit(2);
         }
         String duration = args[1].equals(OWN_DURATION) ? null : args[1];
-        for (ModelBenchmark.Figures f : ModelBenchmark.runs(args[0], duration, Integer.parseInt(args[2]))) {
+        List<String> sets = List.of(args).subList(3, args.length);
+        for (ModelBenchmark.Figures f : ModelBenchmark.runs(args[0], duration, sets, Integer.parseInt(args[2]))) {
             System.out.println(format(f));
         }
         System.out.flush();

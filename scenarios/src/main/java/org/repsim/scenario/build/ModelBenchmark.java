@@ -259,8 +259,28 @@ public final class ModelBenchmark {
     }
 
     private static Scenario resolve(ScenarioSource source, String duration) {
+        return resolve(source, duration, List.of());
+    }
+
+    /**
+     * {@code source} with {@code sets} ({@code PATH=VALUE}, as {@code repsim run --set} takes them,
+     * in order) and then {@code duration} applied; a bad pair or value is an
+     * {@link IllegalArgumentException} naming the path.
+     */
+    static Scenario resolve(ScenarioSource source, String duration, List<String> sets) {
         try {
-            ScenarioSource s = duration == null ? source : source.with("run.duration", duration);
+            ScenarioSource s = source;
+            for (String set : sets) {
+                int eq = set.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set takes PATH=VALUE, e.g. 'links[wan].bandwidth=4 Gbit/s'; found '"
+                            + set + "'");
+                }
+                s = s.with(set.substring(0, eq).trim(), set.substring(eq + 1));
+            }
+            if (duration != null) {
+                s = s.with("run.duration", duration);
+            }
             return s.resolve();
         } catch (ScenarioException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -278,6 +298,17 @@ public final class ModelBenchmark {
      * heap, and the later ones are measured slower and with a higher peak heap than they run alone.
      */
     public static void model(PrintStream out, String duration, List<String> names, int repeat, boolean fork) {
+        model(out, duration, List.of(), names, repeat, fork);
+    }
+
+    /**
+     * As {@link #model(PrintStream, String, List, int, boolean)}, each reference with {@code sets}
+     * ({@code PATH=VALUE}, as {@code repsim run --set}) applied: a variant of the references, e.g.
+     * the cycle reference on a smaller volume. Every chosen reference must take every pair; the
+     * header names them, since the figures are then not the references' own.
+     */
+    public static void model(PrintStream out, String duration, List<String> sets, List<String> names, int repeat,
+                             boolean fork) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
         }
@@ -286,11 +317,16 @@ public final class ModelBenchmark {
                 throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
             }
         }
-        resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
+        for (String name : names) {
+            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
+        }
         out.println("repsim model benchmark: one replication per reference scenario, single thread, "
                 + (fork ? "each in a fresh JVM, " : "all in this JVM, ")
                 + "after a warm-up run of the same length (heap figures from one more run after them)"
                 + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
+        if (!sets.isEmpty()) {
+            out.println("variant (not the references' own figures): --set " + String.join(" --set ", sets));
+        }
         out.println(jvm());
         List<Figures> all = new ArrayList<>();
         List<double[]> spreads = new ArrayList<>();
@@ -298,7 +334,7 @@ public final class ModelBenchmark {
             if (!names.contains(name)) {
                 continue;
             }
-            List<Figures> runs = fork ? BenchFork.runs(name, duration, repeat) : runs(name, duration, repeat);
+            List<Figures> runs = fork ? BenchFork.runs(name, duration, sets, repeat) : runs(name, duration, sets, repeat);
             runs.sort(java.util.Comparator.comparingDouble(Figures::writesPerS));
             all.add(medianRun(runs, Figures::writesPerS));
             spreads.add(new double[] {runs.get(0).writesPerS(), runs.get(runs.size() - 1).writesPerS()});
@@ -336,7 +372,12 @@ public final class ModelBenchmark {
      * run carries its figures.
      */
     static List<Figures> runs(String name, String duration, int repeat) {
-        Scenario sc = resolve(reference(name), duration);
+        return runs(name, duration, List.of(), repeat);
+    }
+
+    /** {@link #runs(String, String, int)} on the reference with {@code sets} applied ({@link #resolve(ScenarioSource, String, List)}). */
+    static List<Figures> runs(String name, String duration, List<String> sets, int repeat) {
+        Scenario sc = resolve(reference(name), duration, sets);
         time(sc, 0, null);
         List<Timing> timed = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
@@ -386,12 +427,19 @@ public final class ModelBenchmark {
      * one event per instant could save at most), and of those the ones fired right after it.
      */
     public static void census(PrintStream out, String duration, List<String> names) {
+        census(out, duration, List.of(), names);
+    }
+
+    /** {@link #census(PrintStream, String, List)} with {@code sets} applied to each reference, as in {@link #model}. */
+    public static void census(PrintStream out, String duration, List<String> sets, List<String> names) {
         for (String name : names) {
             if (!REFERENCES.contains(name)) {
                 throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
             }
         }
-        resolve(reference(names.get(0)), duration); // a bad duration fails before anything runs
+        for (String name : names) {
+            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
+        }
         out.println("repsim event census: one run per reference scenario, events per host write by kind (the class of "
                 + "the event's action; λ: lambdas declared in that class); same-instant: events of the kind at the "
                 + "instant of the one before of the same action class; back-to-back: of those, the ones right after it "
@@ -400,7 +448,7 @@ public final class ModelBenchmark {
             if (!names.contains(name)) {
                 continue;
             }
-            Census c = census(name, resolve(reference(name), duration));
+            Census c = census(name, resolve(reference(name), duration, sets));
             out.printf(Locale.ROOT, "%n%s: %d host writes, %d events, %.3f events per write%n", name, c.hostWrites(),
                     c.events(), c.hostWrites() == 0 ? 0 : (double) c.events() / c.hostWrites());
             out.printf(Locale.ROOT, "  %.3f event-list entries per write: %d events joined the entry of the last event "

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Benchmark programs that print figures.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Model.class, BenchCommand.Scaling.class,
-                BenchCommand.Parallel.class, BenchCommand.Boxes.class, BenchCommand.Heap.class})
+                BenchCommand.Parallel.class, BenchCommand.Boxes.class, BenchCommand.Heap.class,
+                BenchCommand.Memory.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "profiles or garbage slow the next (default: ${DEFAULT-VALUE}; --no-fork runs all here).")
         private boolean fork;
 
+        @Option(names = "--set", paramLabel = "PATH=VALUE",
+                description = "Run a variant of the references: set a value as in repsim run --set, e.g. --set "
+                        + "'boxes[r1].volumes[db].size=16 GiB'. Repeatable; every chosen reference must take it.")
+        private java.util.List<String> sets = new java.util.ArrayList<>();
+
         @Option(names = "--census", description = "Instead of timing: run each scenario once in this JVM with the "
                 + "kernel's event census on and print its events per host write by kind (the class of each event's "
                 + "action; lambdas under their declaring class). A developer's tool: where the events go.")
@@ -87,10 +93,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             try {
                 if (census) {
-                    ModelBenchmark.census(Repsim.stdout(spec), duration, scenarios);
+                    ModelBenchmark.census(Repsim.stdout(spec), duration, sets, scenarios);
                     return ExitCodes.OK;
                 }
-                ModelBenchmark.model(Repsim.stdout(spec), duration, scenarios, repeat, fork);
+                ModelBenchmark.model(Repsim.stdout(spec), duration, sets, scenarios, repeat, fork);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench model: " + e.getMessage());
                 return ExitCodes.INVALID;
@@ -163,6 +169,34 @@ final class BenchCommand implements Callable<Integer> {
                 ModelBenchmark.boxes(Repsim.stdout(spec), duration, repeat);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("repsim bench boxes: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
+            description = "Nanoseconds per dependent load by memory size: where this machine's caches end and what a "
+                    + "look-up into a table larger than them costs.")
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", paramLabel = "MIB",
+                description = "Memory sizes in MiB, ascending (default: 1,2,4,8,16,32,64,256,1024; sizes over half "
+                        + "the maximum heap are skipped).")
+        private java.util.List<Integer> sizes = org.repsim.core.bench.MemoryLatency.DEFAULT_SIZES_MIB;
+
+        @Option(names = "--loads", defaultValue = "10000000", paramLabel = "N",
+                description = "Measured loads per size (default: ${DEFAULT-VALUE}).")
+        private long loads;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                org.repsim.core.bench.MemoryLatency.run(Repsim.stdout(spec), sizes, loads);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("repsim bench memory: " + e.getMessage());
                 return ExitCodes.INVALID;
             }
             return ExitCodes.OK;

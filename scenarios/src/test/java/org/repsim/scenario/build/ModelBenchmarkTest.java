@@ -103,6 +103,53 @@ class ModelBenchmarkTest {
     }
 
     @Test
+    void aVariantIsTheReferenceWithEachSetAppliedAndItsOwnDurationKept() throws Exception {
+        List<String> sets = List.of("boxes[r1].volumes[db].size=16 GiB", "workloads[oltp].arrival.rate=5000/s");
+        Scenario variant = ModelBenchmark.resolve(ModelBenchmark.reference("sync"), null, sets);
+        Scenario expected = ModelBenchmark.reference("sync").with("boxes[r1].volumes[db].size", "16 GiB")
+                .with("workloads[oltp].arrival.rate", "5000/s").resolve();
+        Scenario reference = ModelBenchmark.reference("sync").resolve();
+        assertThat(variant).isEqualTo(expected).isNotEqualTo(reference);
+        assertThat(variant.run().durationNs()).isEqualTo(reference.run().durationNs());
+        // --duration applies after the sets, so it wins over a set of run.duration
+        Scenario shorter = ModelBenchmark.resolve(ModelBenchmark.reference("sync"), "2 s", List.of("run.duration=5 s"));
+        assertThat(shorter.run().durationNs()).isEqualTo(2_000_000_000L);
+    }
+
+    @Test
+    void aVariantsBadSetIsRefusedBeforeAnythingRunsNamingThePath() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ModelBenchmark.model(out, "1 s", List.of("boxes[r9].volumes[db].size=16 GiB"),
+                List.of("sync"), 1, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("boxes[r9].volumes[db].size")
+                .hasMessageContaining("r9");
+        assertThatThrownBy(() -> ModelBenchmark.model(out, "1 s", List.of("no-equals-sign"), List.of("sync"), 1, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PATH=VALUE")
+                .hasMessageContaining("no-equals-sign");
+        // every chosen reference must take the set: the 8-box shuttle reference has no box r1
+        assertThatThrownBy(() -> ModelBenchmark.census(out, "1 s", List.of("boxes[r1].volumes[db].size=16 GiB"),
+                List.of("sync", "shuttle")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("boxes[r1]");
+    }
+
+    @Test
+    void aForkedVariantRunsTheVariantAndTheHeaderSaysItIsOne() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<String> sets = List.of("workloads[oltp].arrival.rate=5000/s");
+        ModelBenchmark.model(out, "200 ms", sets, List.of("sync"), 1, true);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("variant (not the references' own figures): --set workloads[oltp].arrival.rate=5000/s");
+        // the child JVM ran the variant: its host writes are those of the variant run here, not the reference's
+        long forked = Long.parseLong(text.lines().filter(l -> l.startsWith("sync ")).findFirst().orElseThrow()
+                .trim().split("\\s+")[1]);
+        long here = ModelBenchmark.runs("sync", "200 ms", sets, 1).get(0).hostWrites();
+        long reference = ModelBenchmark.runs("sync", "200 ms", 1).get(0).hostWrites();
+        assertThat(forked).isEqualTo(here);
+        assertThat(reference).isGreaterThan(3 * here);
+    }
+
+    @Test
     void theCensusCountsEveryEventOfTheRunByKind() throws Exception {
         Scenario sc = sync("300 ms");
         ModelBenchmark.Census c = ModelBenchmark.census("sync", sc);

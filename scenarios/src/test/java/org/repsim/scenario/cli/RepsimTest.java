@@ -184,6 +184,29 @@ class RepsimTest {
     }
 
     @Test
+    void benchModelSetRunsAVariantAndRefusesABadPathWithItsName() {
+        assertThat(execute("bench", "model", "--scenario", "sync", "--duration", "200 ms", "--no-fork", "--repeat", "1",
+                "--set", "workloads[oltp].arrival.rate=5000/s")).as(err()).isZero();
+        assertThat(out()).contains("variant (not the references' own figures): --set workloads[oltp].arrival.rate=5000/s");
+        outBytes.reset();
+        assertThat(execute("bench", "model", "--scenario", "sync", "--set", "boxes[r9].cache.size=1 GiB"))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("boxes[r9].cache.size").contains("no element with id 'r9'").doesNotContain("Exception");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void benchMemoryPrintsARowPerSizeAndRefusesSizesOutOfOrder() {
+        assertThat(execute("bench", "memory", "--sizes", "1,2", "--loads", "10000")).as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[lines.length - 1]).matches("fits-caches-up-to-mib=[12] memory-ns-per-load=[0-9]+\\.[0-9]");
+        outBytes.reset();
+        assertThat(execute("bench", "memory", "--sizes", "4,2")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("repsim bench memory: sizes must ascend");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void benchModelRejectsAnUnknownReferenceAndABadRepeat() {
         assertThat(execute("bench", "model", "--scenario", "cycles")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("no reference scenario 'cycles'").contains("sync, ordered, cycle, shuttle");
