@@ -25,6 +25,26 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.INVALID;
     }
 
+    /** A benchmark's body; it may write files ({@code bench parallel}). */
+    @FunctionalInterface
+    interface Body {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code body}; a bad argument it finds (an {@link IllegalArgumentException}) is printed
+     * after {@code repsim bench NAME:} and ends the command as invalid input.
+     */
+    static int runChecked(CommandSpec spec, String name, Body body) throws java.io.IOException {
+        try {
+            body.run();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("repsim bench " + name + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        return ExitCodes.OK;
+    }
+
     @Command(name = "kernel", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
             description = "Events per second: bare PriorityQueue loop vs stock DSOL vs the repsim kernel.")
     static final class Kernel implements Callable<Integer> {
@@ -132,19 +152,13 @@ final class BenchCommand implements Callable<Integer> {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             if (!ModelBenchmark.REFERENCES.contains(scenario)) {
                 spec.commandLine().getErr().println("repsim bench scaling: no reference scenario '" + scenario
                         + "' (have " + String.join(", ", ModelBenchmark.REFERENCES) + ")");
                 return ExitCodes.INVALID;
             }
-            try {
-                ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat, longest);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("repsim bench scaling: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-            return ExitCodes.OK;
+            return runChecked(spec, "scaling", () -> ModelBenchmark.scaling(Repsim.stdout(spec), scenario, repeat, longest));
         }
     }
 
@@ -164,14 +178,8 @@ final class BenchCommand implements Callable<Integer> {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                ModelBenchmark.boxes(Repsim.stdout(spec), duration, repeat);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("repsim bench boxes: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-            return ExitCodes.OK;
+        public Integer call() throws java.io.IOException {
+            return runChecked(spec, "boxes", () -> ModelBenchmark.boxes(Repsim.stdout(spec), duration, repeat));
         }
     }
 
@@ -192,14 +200,8 @@ final class BenchCommand implements Callable<Integer> {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                org.repsim.core.bench.MemoryLatency.run(Repsim.stdout(spec), sizes, loads);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("repsim bench memory: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-            return ExitCodes.OK;
+        public Integer call() throws java.io.IOException {
+            return runChecked(spec, "memory", () -> org.repsim.core.bench.MemoryLatency.run(Repsim.stdout(spec), sizes, loads));
         }
     }
 
@@ -223,14 +225,8 @@ final class BenchCommand implements Callable<Integer> {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                ModelBenchmark.heap(Repsim.stdout(spec), boxes, duration, samples);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("repsim bench heap: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-            return ExitCodes.OK;
+        public Integer call() throws java.io.IOException {
+            return runChecked(spec, "heap", () -> ModelBenchmark.heap(Repsim.stdout(spec), boxes, duration, samples));
         }
     }
 
@@ -250,13 +246,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            try {
-                ModelBenchmark.parallel(Repsim.stdout(spec), duration, repeat);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("repsim bench parallel: " + e.getMessage());
-                return ExitCodes.INVALID;
-            }
-            return ExitCodes.OK;
+            return runChecked(spec, "parallel", () -> ModelBenchmark.parallel(Repsim.stdout(spec), duration, repeat));
         }
     }
 }
