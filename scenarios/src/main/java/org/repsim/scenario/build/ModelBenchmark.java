@@ -464,6 +464,54 @@ public final class ModelBenchmark {
         }
     }
 
+    /** Rows of each table {@code bench model --profile} prints. */
+    static final int PROFILE_ROWS = 12;
+    /** Below this many samples in the run loop a profile's shares are marked as unsteady. */
+    static final int FEW_SAMPLES = 200;
+
+    /**
+     * {@code bench model --profile}: each reference (with {@code sets}) once unrecorded, to warm the
+     * JIT up, then once under a flight recording of execution samples; prints, per reference, the
+     * share of the run loop's samples by event (the action running) and by method sampled
+     * ({@link ExecutionProfile}). A developer's tool, like the census: where the time goes.
+     */
+    public static void profile(PrintStream out, String duration, List<String> sets, List<String> names) {
+        for (String name : names) {
+            if (!REFERENCES.contains(name)) {
+                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
+            }
+            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
+        }
+        boolean exact = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:+DebugNonSafepoints");
+        out.println("repsim execution profile: one run per reference scenario after a warm-up run, in this JVM; JDK "
+                + "Flight Recorder execution samples every " + ExecutionProfile.PERIOD.toMillis() + " ms, shares of "
+                + "those in the kernel's run loop"
+                + (exact ? "" : " (start the JVM with -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints to "
+                        + "charge each sample to its exact method)"));
+        if (!sets.isEmpty()) {
+            out.println("variant (not the references' own figures): --set " + String.join(" --set ", sets));
+        }
+        for (String name : REFERENCES) {
+            if (!names.contains(name)) {
+                continue;
+            }
+            Scenario sc = resolve(reference(name), duration, sets);
+            time(sc, 0, null);
+            ExecutionProfile.Profile p = ExecutionProfile.record(() -> time(sc, 0, null));
+            out.printf(Locale.ROOT, "%n%s: %d samples, %d in the run loop%s%n", name, p.samples(), p.inRunLoop(),
+                    p.inRunLoop() < FEW_SAMPLES ? " (few: a longer --duration gives steadier shares)" : "");
+            out.printf(Locale.ROOT, "  %-56s %8s %7s%n", "event running (the action's method)", "samples", "share");
+            for (ExecutionProfile.Share e : p.events().subList(0, Math.min(PROFILE_ROWS, p.events().size()))) {
+                out.printf(Locale.ROOT, "  %-56s %8d %6.1f%%%n", e.name(), e.samples(), 100 * p.share(e.samples()));
+            }
+            out.printf(Locale.ROOT, "  %-56s %8s %7s%n", "method sampled", "samples", "share");
+            for (ExecutionProfile.Share f : p.frames().subList(0, Math.min(PROFILE_ROWS, p.frames().size()))) {
+                out.printf(Locale.ROOT, "  %-56s %8d %6.1f%%%n", f.name(), f.samples(), 100 * p.share(f.samples()));
+            }
+        }
+    }
+
     /** Simulated time each copy runs before the next takes its turn in {@code bench boxes}' interleaved row. */
     static final long INTERLEAVE_SLICE_NS = 100_000;
 

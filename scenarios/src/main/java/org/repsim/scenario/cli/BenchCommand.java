@@ -95,11 +95,21 @@ final class BenchCommand implements Callable<Integer> {
                 + "action; lambdas under their declaring class). A developer's tool: where the events go.")
         private boolean census;
 
+        @Option(names = "--profile", description = "Instead of timing: run each scenario once more in this JVM under a "
+                + "flight recording and print where the run loop's time went, by event (the action running) and by "
+                + "method sampled. A developer's tool.")
+        private boolean profile;
+
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (census && profile) {
+                spec.commandLine().getErr().println("repsim bench model: --census and --profile each run the "
+                        + "scenarios their own way: give one of them");
+                return ExitCodes.INVALID;
+            }
             for (String s : scenarios) {
                 if (!ModelBenchmark.REFERENCES.contains(s)) {
                     spec.commandLine().getErr().println("repsim bench model: no reference scenario '" + s
@@ -112,6 +122,10 @@ final class BenchCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             try {
+                if (profile) {
+                    ModelBenchmark.profile(Repsim.stdout(spec), duration, sets, scenarios);
+                    return ExitCodes.OK;
+                }
                 if (census) {
                     ModelBenchmark.census(Repsim.stdout(spec), duration, sets, scenarios);
                     return ExitCodes.OK;

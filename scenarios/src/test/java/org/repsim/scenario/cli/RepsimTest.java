@@ -196,6 +196,13 @@ class RepsimTest {
     }
 
     @Test
+    void benchModelTakesEitherCensusOrProfileNotBoth() {
+        assertThat(execute("bench", "model", "--census", "--profile", "--scenario", "sync")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("--census and --profile").doesNotContain("Exception");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void benchMemoryPrintsARowPerSizeAndRefusesSizesOutOfOrder() {
         assertThat(execute("bench", "memory", "--sizes", "1,2", "--loads", "10000")).as(err()).isZero();
         String[] lines = out().strip().split("\\R");
