@@ -288,6 +288,28 @@ public final class ModelBenchmark {
     }
 
     /**
+     * Every name is a reference, and every reference named takes {@code duration} and {@code sets}:
+     * a bad name, duration or {@code --set} fails before anything runs.
+     */
+    private static void checkReferences(List<String> names, String duration, List<String> sets) {
+        for (String name : names) {
+            if (!REFERENCES.contains(name)) {
+                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
+            }
+        }
+        for (String name : names) {
+            resolve(reference(name), duration, sets);
+        }
+    }
+
+    /** Says, under a benchmark's header, that its figures are a variant's. */
+    private static void printVariant(PrintStream out, List<String> sets) {
+        if (!sets.isEmpty()) {
+            out.println("variant (not the references' own figures): --set " + String.join(" --set ", sets));
+        }
+    }
+
+    /**
      * {@code bench model}: the named reference scenarios, single thread, each measured
      * {@code repeat} times as {@link #runs} says; the run with the median writes per second is
      * reported (min and max beside it), for machines whose speed drifts.
@@ -312,21 +334,12 @@ public final class ModelBenchmark {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
         }
-        for (String name : names) {
-            if (!REFERENCES.contains(name)) {
-                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
-            }
-        }
-        for (String name : names) {
-            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
-        }
+        checkReferences(names, duration, sets);
         out.println("repsim model benchmark: one replication per reference scenario, single thread, "
                 + (fork ? "each in a fresh JVM, " : "all in this JVM, ")
                 + "after a warm-up run of the same length (heap figures from one more run after them)"
                 + (repeat > 1 ? "; median of " + repeat + " measured runs" : ""));
-        if (!sets.isEmpty()) {
-            out.println("variant (not the references' own figures): --set " + String.join(" --set ", sets));
-        }
+        printVariant(out, sets);
         out.println(jvm());
         List<Figures> all = new ArrayList<>();
         List<double[]> spreads = new ArrayList<>();
@@ -432,18 +445,12 @@ public final class ModelBenchmark {
 
     /** {@link #census(PrintStream, String, List)} with {@code sets} applied to each reference, as in {@link #model}. */
     public static void census(PrintStream out, String duration, List<String> sets, List<String> names) {
-        for (String name : names) {
-            if (!REFERENCES.contains(name)) {
-                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
-            }
-        }
-        for (String name : names) {
-            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
-        }
+        checkReferences(names, duration, sets);
         out.println("repsim event census: one run per reference scenario, events per host write by kind (the class of "
                 + "the event's action; λ: lambdas declared in that class); same-instant: events of the kind at the "
                 + "instant of the one before of the same action class; back-to-back: of those, the ones right after it "
                 + "(nothing between them)");
+        printVariant(out, sets);
         for (String name : REFERENCES) {
             if (!names.contains(name)) {
                 continue;
@@ -476,12 +483,7 @@ public final class ModelBenchmark {
      * ({@link ExecutionProfile}). A developer's tool, like the census: where the time goes.
      */
     public static void profile(PrintStream out, String duration, List<String> sets, List<String> names) {
-        for (String name : names) {
-            if (!REFERENCES.contains(name)) {
-                throw new IllegalArgumentException("no reference scenario '" + name + "' (have " + REFERENCES + ")");
-            }
-            resolve(reference(name), duration, sets); // a bad duration or --set fails before anything runs
-        }
+        checkReferences(names, duration, sets);
         boolean exact = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .contains("-XX:+DebugNonSafepoints");
         out.println("repsim execution profile: one run per reference scenario after a warm-up run, in this JVM; JDK "
@@ -489,9 +491,7 @@ public final class ModelBenchmark {
                 + "those in the kernel's run loop"
                 + (exact ? "" : " (start the JVM with -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints to "
                         + "charge each sample to its exact method)"));
-        if (!sets.isEmpty()) {
-            out.println("variant (not the references' own figures): --set " + String.join(" --set ", sets));
-        }
+        printVariant(out, sets);
         for (String name : REFERENCES) {
             if (!names.contains(name)) {
                 continue;
