@@ -90,8 +90,9 @@ final class EventHeap implements EventListInterface<Long> {
     private long[] zeroOrders = new long[INITIAL_BUCKET];
     private int[] zeroSlots = new int[INITIAL_BUCKET];
     private int zeroSize;
-    /** Buckets by level and digit value ({@code level × VALUES + value}), unordered: entry i is (time, slot) at 2i and 2i + 1 of one array (one array a bucket: an append reads one array header, not two); and their sizes. */
-    private final long[][] bucketEntries = new long[BUCKETS][];
+    /** Buckets by level and digit value ({@code level × VALUES + value}), unordered: times and slots side by side, and their sizes. */
+    private final long[][] bucketTimes = new long[BUCKETS][];
+    private final int[][] bucketSlots = new int[BUCKETS][];
     private final int[] bucketSize = new int[BUCKETS];
     /** Bit {@code b % 64} of word {@code b / 64} set while bucket {@code b} holds an event; bit w of {@code occupiedWords} while word w is not 0. */
     private final long[] occupied = new long[(BUCKETS + 63) / 64];
@@ -191,14 +192,16 @@ final class EventHeap implements EventListInterface<Long> {
 
     private void append(int b, int slot, long timeNs) {
         int n = bucketSize[b];
-        long[] entries = bucketEntries[b];
-        if (entries == null) {
-            entries = bucketEntries[b] = new long[2 * INITIAL_BUCKET];
-        } else if (2 * n == entries.length) {
-            entries = bucketEntries[b] = Arrays.copyOf(entries, 4 * n);
+        long[] times = bucketTimes[b];
+        if (times == null) {
+            times = bucketTimes[b] = new long[INITIAL_BUCKET];
+            bucketSlots[b] = new int[INITIAL_BUCKET];
+        } else if (n == times.length) {
+            times = bucketTimes[b] = Arrays.copyOf(times, 2 * n);
+            bucketSlots[b] = Arrays.copyOf(bucketSlots[b], 2 * n);
         }
-        entries[2 * n] = timeNs;
-        entries[2 * n + 1] = slot;
+        times[n] = timeNs;
+        bucketSlots[b][n] = slot;
         bucketSize[b] = n + 1;
         position[slot] = n;
         if (n == 0) {
@@ -214,20 +217,21 @@ final class EventHeap implements EventListInterface<Long> {
     private void refill() {
         int b = lowestBucket();
         int n = bucketSize[b];
-        long[] entries = bucketEntries[b];
+        long[] times = bucketTimes[b];
+        int[] slots = bucketSlots[b];
         bucketSize[b] = 0;
         markEmpty(b);
         if (n == 1) {
             // the usual case while few events are pending: it is the first, straight to bucket 0
-            floor = entries[0];
-            int slot = (int) entries[1];
+            floor = times[0];
+            int slot = slots[0];
             zeroSize = 1;
             zeroPlace(0, slot, floor, slotOrders[slot]);
             return;
         }
-        long earliest = entries[0];
+        long earliest = times[0];
         for (int i = 1; i < n; i++) {
-            long t = entries[2 * i];
+            long t = times[i];
             if (t < earliest) {
                 earliest = t;
             }
@@ -235,7 +239,7 @@ final class EventHeap implements EventListInterface<Long> {
         floor = earliest;
         // every event of bucket b shares the new floor's digits from the bucket's level up: each goes lower
         for (int i = 0; i < n; i++) {
-            file((int) entries[2 * i + 1], entries[2 * i]);
+            file(slots[i], times[i]);
         }
     }
 
@@ -265,10 +269,10 @@ final class EventHeap implements EventListInterface<Long> {
         radix = false;
         while (occupiedWords != 0) {
             int b = lowestBucket();
-            long[] entries = bucketEntries[b];
+            int[] slots = bucketSlots[b];
+            long[] times = bucketTimes[b];
             for (int i = 0; i < bucketSize[b]; i++) {
-                int slot = (int) entries[2 * i + 1];
-                zeroPush(slot, entries[2 * i], slotOrders[slot]);
+                zeroPush(slots[i], times[i], slotOrders[slots[i]]);
             }
             bucketSize[b] = 0;
             markEmpty(b);
@@ -374,10 +378,9 @@ final class EventHeap implements EventListInterface<Long> {
     private void bucketRemoveAt(int b, int i) {
         int last = --bucketSize[b];
         if (i != last) {
-            long[] entries = bucketEntries[b];
-            int moved = (int) entries[2 * last + 1];
-            entries[2 * i] = entries[2 * last];
-            entries[2 * i + 1] = moved;
+            int moved = bucketSlots[b][last];
+            bucketSlots[b][i] = moved;
+            bucketTimes[b][i] = bucketTimes[b][last];
             position[moved] = i;
         }
         if (last == 0) {
@@ -515,9 +518,9 @@ final class EventHeap implements EventListInterface<Long> {
             all[n++] = zeroSlots[i];
         }
         for (int b = 0; b < BUCKETS; b++) {
-            long[] entries = bucketEntries[b];
+            int[] slots = bucketSlots[b];
             for (int i = 0; i < bucketSize[b]; i++) {
-                all[n++] = (int) entries[2 * i + 1];
+                all[n++] = slots[i];
             }
         }
         return all;
