@@ -44,8 +44,14 @@ import org.repsim.core.kernel.Tie;
  * slot numbers and times, never references (a reference stored into a long-lived array pays a
  * card-marking barrier). A slot's bucket follows from its time and the floor (every bucket below
  * the one a refill empties is empty then, so no event is ever left above its place), and
- * {@code position[slot]} is its place in the bucket, for cancel: removal from a bucket swaps in
- * the bucket's last entry, from bucket 0 re-sifts its heap.
+ * {@code position[slot]} is its place (its entry in the chunk pool, or its index in bucket 0), for
+ * cancel: removal from a bucket swaps in the bucket's last entry, from bucket 0 re-sifts its heap.
+ *
+ * <p>The buckets draw fixed chunks of entries from one pool and give each back as soon as it is
+ * emptied, so their room follows the events pending, at most twice what the buckets ever held at
+ * once plus a part-filled chunk per bucket. (Buckets of their own, each keeping the largest room
+ * it ever needed, held room for millions of entries in a 64-box group that never had more than
+ * 65,536 events pending: "The buckets' room" in {@code docs/performance.md}.)
  *
  * <p>Events scheduled through DSOL's own API ({@code SimEvent}, {@code LambdaSimEvent}) are
  * wrapped on entry, so the list serves both the repsim scheduler and stock DSOL callers.
@@ -64,6 +70,12 @@ final class EventHeap implements EventListInterface<Long> {
     private static final int LEVELS = 64 / DIGIT_BITS;
     private static final int BUCKETS = LEVELS * VALUES;
     private static final int INITIAL_BUCKET = 16;
+    /** Entries per chunk of a bucket (a power of two): 16 times fill two cache lines, 16 slots one. */
+    private static final int CHUNK_SHIFT = 4;
+    static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK - 1;
+    static final int INITIAL_CHUNKS = 16;
+    private static final int NONE = -1;
     /** Above this many pending events the list files them in buckets; below {@link #HEAP_BELOW} it goes back to one binary heap. */
     private static final int RADIX_ABOVE = 32;
     private static final int HEAP_BELOW = 8;
@@ -90,10 +102,20 @@ final class EventHeap implements EventListInterface<Long> {
     private long[] zeroOrders = new long[INITIAL_BUCKET];
     private int[] zeroSlots = new int[INITIAL_BUCKET];
     private int zeroSize;
-    /** Buckets by level and digit value ({@code level × VALUES + value}), unordered: times and slots side by side, and their sizes. */
-    private final long[][] bucketTimes = new long[BUCKETS][];
-    private final int[][] bucketSlots = new int[BUCKETS][];
+    /**
+     * Buckets by level and digit value ({@code level × VALUES + value}), unordered. A bucket is a
+     * stack of chunks of {@link #CHUNK} entries taken from one pool shared by all buckets: its top
+     * chunk (where the next entry goes; {@link #NONE} while empty) and its size; every chunk below
+     * the top is full. An entry is named by its index in the pool ({@code chunk × CHUNK + offset}).
+     */
+    private final int[] bucketTop = new int[BUCKETS];
     private final int[] bucketSize = new int[BUCKETS];
+    /** The chunk pool: each entry's time and slot; per chunk, the next chunk down its bucket's stack or on the free list. */
+    private long[] entryTimes = new long[INITIAL_CHUNKS << CHUNK_SHIFT];
+    private int[] entrySlots = new int[INITIAL_CHUNKS << CHUNK_SHIFT];
+    private int[] chunkNext = new int[INITIAL_CHUNKS];
+    /** The free chunks, last freed first (its lines are likely still in the cache); {@link #NONE} when all are in use. */
+    private int freeChunk = NONE;
     /** Bit {@code b % 64} of word {@code b / 64} set while bucket {@code b} holds an event; bit w of {@code occupiedWords} while word w is not 0. */
     private final long[] occupied = new long[(BUCKETS + 63) / 64];
     private long occupiedWords;
@@ -111,6 +133,8 @@ final class EventHeap implements EventListInterface<Long> {
             freeSlots[i] = 63 - i;
         }
         freeCount = 64;
+        Arrays.fill(bucketTop, NONE);
+        freeAllChunks();
     }
 
     /** Inserts an event created by the kernel. */
@@ -192,22 +216,71 @@ final class EventHeap implements EventListInterface<Long> {
 
     private void append(int b, int slot, long timeNs) {
         int n = bucketSize[b];
-        long[] times = bucketTimes[b];
-        if (times == null) {
-            times = bucketTimes[b] = new long[INITIAL_BUCKET];
-            bucketSlots[b] = new int[INITIAL_BUCKET];
-        } else if (n == times.length) {
-            times = bucketTimes[b] = Arrays.copyOf(times, 2 * n);
-            bucketSlots[b] = Arrays.copyOf(bucketSlots[b], 2 * n);
+        int offset = n & CHUNK_MASK;
+        int chunk;
+        if (offset == 0) {
+            // the top chunk is full (or there is none): a new one goes on the bucket's stack
+            chunk = takeChunk();
+            chunkNext[chunk] = bucketTop[b];
+            bucketTop[b] = chunk;
+        } else {
+            chunk = bucketTop[b];
         }
-        times[n] = timeNs;
-        bucketSlots[b][n] = slot;
+        int entry = (chunk << CHUNK_SHIFT) | offset;
+        entryTimes[entry] = timeNs;
+        entrySlots[entry] = slot;
         bucketSize[b] = n + 1;
-        position[slot] = n;
+        position[slot] = entry;
         if (n == 0) {
             occupied[b >>> 6] |= 1L << b;
             occupiedWords |= 1L << (b >>> 6);
         }
+    }
+
+    private int takeChunk() {
+        if (freeChunk == NONE) {
+            growChunks();
+        }
+        int chunk = freeChunk;
+        freeChunk = chunkNext[chunk];
+        return chunk;
+    }
+
+    private void giveChunk(int chunk) {
+        chunkNext[chunk] = freeChunk;
+        freeChunk = chunk;
+    }
+
+    /** All chunks in use: the pool doubles (so its room is at most twice the most ever in use). */
+    private void growChunks() {
+        int old = chunkNext.length;
+        int n = 2 * old;
+        entryTimes = Arrays.copyOf(entryTimes, n << CHUNK_SHIFT);
+        entrySlots = Arrays.copyOf(entrySlots, n << CHUNK_SHIFT);
+        chunkNext = Arrays.copyOf(chunkNext, n);
+        for (int c = n - 1; c >= old; c--) {
+            giveChunk(c);
+        }
+    }
+
+    /** Every chunk on the free list (the buckets are empty or forgotten). */
+    private void freeAllChunks() {
+        freeChunk = NONE;
+        for (int c = chunkNext.length - 1; c >= 0; c--) {
+            giveChunk(c);
+        }
+    }
+
+    /** Entries in a bucket's top chunk when it holds {@code n ≥ 1}. */
+    private static int topCount(int n) {
+        return ((n - 1) & CHUNK_MASK) + 1;
+    }
+
+    /** Empties bucket {@code b} of the index (its chunks stay the caller's to read and give back). */
+    private void detach(int b) {
+        bucketSize[b] = 0;
+        bucketTop[b] = NONE;
+        markEmpty(b);
     }
 
     /**
@@ -217,29 +290,38 @@ final class EventHeap implements EventListInterface<Long> {
     private void refill() {
         int b = lowestBucket();
         int n = bucketSize[b];
-        long[] times = bucketTimes[b];
-        int[] slots = bucketSlots[b];
-        bucketSize[b] = 0;
-        markEmpty(b);
+        int top = bucketTop[b];
+        detach(b);
         if (n == 1) {
             // the usual case while few events are pending: it is the first, straight to bucket 0
-            floor = times[0];
-            int slot = slots[0];
+            int entry = top << CHUNK_SHIFT;
+            floor = entryTimes[entry];
+            int slot = entrySlots[entry];
+            giveChunk(top);
             zeroSize = 1;
             zeroPlace(0, slot, floor, slotOrders[slot]);
             return;
         }
-        long earliest = times[0];
-        for (int i = 1; i < n; i++) {
-            long t = times[i];
-            if (t < earliest) {
-                earliest = t;
+        long[] times = entryTimes;
+        long earliest = Long.MAX_VALUE;
+        for (int c = top, count = topCount(n); c != NONE; c = chunkNext[c], count = CHUNK) {
+            for (int e = c << CHUNK_SHIFT, end = e + count; e < end; e++) {
+                long t = times[e];
+                if (t < earliest) {
+                    earliest = t;
+                }
             }
         }
         floor = earliest;
-        // every event of bucket b shares the new floor's digits from the bucket's level up: each goes lower
-        for (int i = 0; i < n; i++) {
-            file(slots[i], times[i]);
+        // every event of bucket b shares the new floor's digits from the bucket's level up: each goes
+        // lower; a chunk goes back to the pool once read (filing may take it again at once)
+        for (int c = top, count = topCount(n); c != NONE; count = CHUNK) {
+            for (int e = c << CHUNK_SHIFT, end = e + count; e < end; e++) {
+                file(entrySlots[e], entryTimes[e]);
+            }
+            int next = chunkNext[c];
+            giveChunk(c);
+            c = next;
         }
     }
 
@@ -269,13 +351,18 @@ final class EventHeap implements EventListInterface<Long> {
         radix = false;
         while (occupiedWords != 0) {
             int b = lowestBucket();
-            int[] slots = bucketSlots[b];
-            long[] times = bucketTimes[b];
-            for (int i = 0; i < bucketSize[b]; i++) {
-                zeroPush(slots[i], times[i], slotOrders[slots[i]]);
+            int n = bucketSize[b];
+            int top = bucketTop[b];
+            detach(b);
+            for (int c = top, count = topCount(n); c != NONE; count = CHUNK) {
+                for (int e = c << CHUNK_SHIFT, end = e + count; e < end; e++) {
+                    int slot = entrySlots[e];
+                    zeroPush(slot, entryTimes[e], slotOrders[slot]);
+                }
+                int next = chunkNext[c];
+                giveChunk(c);
+                c = next;
             }
-            bucketSize[b] = 0;
-            markEmpty(b);
         }
     }
 
@@ -294,8 +381,10 @@ final class EventHeap implements EventListInterface<Long> {
     private void emptyBuckets() {
         zeroSize = 0;
         Arrays.fill(bucketSize, 0);
+        Arrays.fill(bucketTop, NONE);
         Arrays.fill(occupied, 0);
         occupiedWords = 0;
+        freeAllChunks();
     }
 
     private void zeroPush(int slot, long time, long order) {
@@ -374,14 +463,23 @@ final class EventHeap implements EventListInterface<Long> {
         }
     }
 
-    /** Removes the entry at position {@code i} of bucket {@code b ≥ 1}: the bucket's last takes its place. */
-    private void bucketRemoveAt(int b, int i) {
+    /**
+     * Removes pool entry {@code entry} of bucket {@code b ≥ 1}: the bucket's last entry takes its
+     * place, and a top chunk left empty goes back to the pool.
+     */
+    private void bucketRemoveAt(int b, int entry) {
         int last = --bucketSize[b];
-        if (i != last) {
-            int moved = bucketSlots[b][last];
-            bucketSlots[b][i] = moved;
-            bucketTimes[b][i] = bucketTimes[b][last];
-            position[moved] = i;
+        int top = bucketTop[b];
+        int lastEntry = (top << CHUNK_SHIFT) | (last & CHUNK_MASK);
+        if (entry != lastEntry) {
+            int moved = entrySlots[lastEntry];
+            entrySlots[entry] = moved;
+            entryTimes[entry] = entryTimes[lastEntry];
+            position[moved] = entry;
+        }
+        if ((last & CHUNK_MASK) == 0) {
+            bucketTop[b] = chunkNext[top];
+            giveChunk(top);
         }
         if (last == 0) {
             markEmpty(b);
@@ -518,12 +616,69 @@ final class EventHeap implements EventListInterface<Long> {
             all[n++] = zeroSlots[i];
         }
         for (int b = 0; b < BUCKETS; b++) {
-            int[] slots = bucketSlots[b];
-            for (int i = 0; i < bucketSize[b]; i++) {
-                all[n++] = slots[i];
+            int size = bucketSize[b];
+            if (size == 0) {
+                continue;
+            }
+            for (int c = bucketTop[b], count = topCount(size); c != NONE; c = chunkNext[c], count = CHUNK) {
+                for (int e = c << CHUNK_SHIFT, end = e + count; e < end; e++) {
+                    all[n++] = entrySlots[e];
+                }
             }
         }
         return all;
+    }
+
+    /** Room for entries in the buckets' chunk pool (in use or free): a figure for tests and benchmarks. */
+    int bucketRoom() {
+        return chunkNext.length << CHUNK_SHIFT;
+    }
+
+    /** Buckets other than bucket 0 now holding an event. */
+    int bucketsOccupied() {
+        int n = 0;
+        for (long w : occupied) {
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
+
+    /**
+     * Checks the chunk pool's bookkeeping (for tests): every chunk is on exactly one bucket's
+     * stack or on the free list, and each bucket's stack holds exactly the chunks its size needs.
+     */
+    void checkChunks() {
+        int chunks = chunkNext.length;
+        boolean[] seen = new boolean[chunks];
+        for (int b = 0; b < BUCKETS; b++) {
+            int size = bucketSize[b];
+            boolean marked = (occupied[b >>> 6] & (1L << b)) != 0;
+            if (marked != (size > 0)) {
+                throw new IllegalStateException("bucket " + b + " holds " + size + " but is marked " + marked);
+            }
+            int stack = 0;
+            for (int c = bucketTop[b]; c != NONE; c = chunkNext[c]) {
+                if (seen[c]) {
+                    throw new IllegalStateException("chunk " + c + " is in two places");
+                }
+                seen[c] = true;
+                stack++;
+            }
+            if (stack != (size + CHUNK_MASK) >>> CHUNK_SHIFT) {
+                throw new IllegalStateException("bucket " + b + " holds " + size + " in " + stack + " chunks");
+            }
+        }
+        for (int c = freeChunk; c != NONE; c = chunkNext[c]) {
+            if (seen[c]) {
+                throw new IllegalStateException("chunk " + c + " is free and in use");
+            }
+            seen[c] = true;
+        }
+        for (int c = 0; c < chunks; c++) {
+            if (!seen[c]) {
+                throw new IllegalStateException("chunk " + c + " is lost");
+            }
+        }
     }
 
     /** Doubles every slot array; the new slots go on the free stack. */

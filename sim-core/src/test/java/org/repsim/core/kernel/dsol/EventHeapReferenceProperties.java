@@ -313,8 +313,12 @@ class EventHeapReferenceProperties {
             }
             assertThat(heap.count()).isEqualTo(reference.size());
             maxPending = Math.max(maxPending, heap.count());
+            if (step % 97 == 0) {
+                heap.checkChunks(); // every bucket chunk in one place, each bucket holding the chunks it needs
+            }
         }
         assertThat(maxPending).as("pending events at most").isGreaterThanOrEqualTo(target);
+        heap.checkChunks();
         while (!reference.isEmpty()) {
             Ref want = reference.poll();
             Aimed got = (Aimed) heap.pollAction();
@@ -395,7 +399,11 @@ class EventHeapReferenceProperties {
                 assertThat(heap.delete(victim.event())).isEqualTo(wasPending);
             }
             assertThat(heap.count()).isEqualTo(reference.size());
+            if (fired % 4_999 == 0) {
+                heap.checkChunks();
+            }
         }
+        heap.checkChunks();
         assertThat(popped).containsExactlyElementsOf(expected);
         assertThat(heap.floorsLowered()).as("inserts before the floor").isZero();
     }
