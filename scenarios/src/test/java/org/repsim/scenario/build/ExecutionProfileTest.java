@@ -93,12 +93,25 @@ class ExecutionProfileTest {
         Set<String> known = Set.of("OpenLoopWorkload.onArrival", "FifoStation.lambda$new$0", "DiskGroup$PhasedWrite.run",
                 ExecutionProfile.TAKING_NEXT, ExecutionProfile.FIRING);
         long sum = 0;
+        long strange = 0;
+        List<String> strangeRows = new java.util.ArrayList<>();
         for (String row : lines.subList(events + 1, methods)) {
             String name = row.replaceAll("\\s+\\d+\\s+[0-9.]+%$", "").trim();
-            assertThat(known.contains(name) || name.startsWith("WanLink$Direction.")).as(row).isTrue();
             String[] cells = row.trim().split("\\s+");
-            sum += Long.parseLong(cells[cells.length - 2]);
+            long n = Long.parseLong(cells[cells.length - 2]);
+            sum += n;
+            if (!known.contains(name) && !name.startsWith("WanLink$Direction.")) {
+                strange += n;
+                strangeRows.add(row);
+            }
         }
         assertThat(sum).isLessThanOrEqualTo(inLoop).isPositive();
+        // Without -XX:+DebugNonSafepoints (tests run without it) a sample's place is the nearest
+        // point the JIT recorded, now and then a frame of the kernel's own catch block
+        // (`SimulationFailure.<init>`, one sample in about 120 in one CI run): a stray sample is
+        // allowed, a share is not. Without the skip of lambdas' hidden frames nearly every sample
+        // is charged to a generated class, far above this bound.
+        assertThat(strange).as("samples charged to no event of the pair: %s", strangeRows)
+                .isLessThanOrEqualTo(Math.max(2, sum / 20));
     }
 }
