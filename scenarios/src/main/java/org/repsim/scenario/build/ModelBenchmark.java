@@ -518,18 +518,32 @@ public final class ModelBenchmark {
     /** The group sizes of {@code bench boxes}. */
     public static final List<Integer> GROUP_SIZES = List.of(8, 16, 32, 64);
 
-    /**
-     * The 64-box shuttle reference cut to its first {@code boxes} pairs (a multiple of 8) with the
-     * same load per box: its first {@code boxes / 8} links (each serves eight pairs), its
-     * open-loop rate scaled by {@code boxes / 64}, one dependent chain per primary box.
-     */
+    /** The 64-box group references, which {@link #groupCut} can cut to fewer boxes. */
+    public static final List<String> GROUP_REFERENCES = List.of("group64-shuttle", "group64-host");
+
+    /** The 64-box shuttle reference cut to its first {@code boxes} pairs: {@link #groupCut}. */
     public static ScenarioSource shuttleGroup(int boxes) {
+        return groupCut("group64-shuttle", boxes);
+    }
+
+    /**
+     * A 64-box group reference ({@link #GROUP_REFERENCES}) cut to its first {@code boxes} pairs (a
+     * multiple of 8) with the same load per box: its first {@code boxes / 8} links (each serves
+     * eight pairs), its open-loop rate scaled by {@code boxes / 64}, one dependent chain per
+     * primary box.
+     */
+    public static ScenarioSource groupCut(String group, int boxes) {
+        if (!GROUP_REFERENCES.contains(group)) {
+            throw new IllegalArgumentException("'" + group + "' is not a group reference; the groups are "
+                    + String.join(", ", GROUP_REFERENCES));
+        }
+        String kind = group.substring(group.indexOf('-') + 1);
         if (boxes < 8 || boxes > 64 || boxes % 8 != 0) {
-            throw new IllegalArgumentException("a shuttle group of " + boxes + " boxes: need a multiple of 8 up to 64");
+            throw new IllegalArgumentException("a " + kind + " group of " + boxes + " boxes: need a multiple of 8 up to 64");
         }
         com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) reference("group64-shuttle").tree();
-        tree.put("name", "bench-group-" + boxes + "-shuttle");
+                (com.fasterxml.jackson.databind.node.ObjectNode) reference(group).tree();
+        tree.put("name", "bench-group-" + boxes + "-" + kind);
         keepFirst(tree.withArray("boxes"), b -> index(b.get("id").asText()) < boxes);
         keepFirst(tree.withArray("links"), l -> index(l.get("id").asText()) < boxes / 8);
         keepFirst((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("replication").get("pairs"),
@@ -545,9 +559,9 @@ public final class ModelBenchmark {
             }
         }
         try {
-            return ScenarioSource.parse(tree.toString(), "bench/group-64-shuttle.json cut to " + boxes + " boxes");
+            return ScenarioSource.parse(tree.toString(), "bench/group-64-" + kind + ".json cut to " + boxes + " boxes");
         } catch (ScenarioException e) {
-            throw new IllegalStateException("the shuttle group of " + boxes + " boxes is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("the " + kind + " group of " + boxes + " boxes is invalid: " + e.getMessage(), e);
         }
     }
 
@@ -649,11 +663,11 @@ public final class ModelBenchmark {
                 ((double) large.peakHeapBytes() / largeBoxes) / ((double) small.peakHeapBytes() / smallBoxes));
     }
 
-    /** {@code bench heap}'s default run: long enough for the shuttle group's caches to fill (about 170 s at its load per box). */
+    /** {@code bench heap}'s default run: long enough for the groups' caches to fill (about 170 s at their load per box). */
     public static final String HEAP_DEFAULT_DURATION = "240 s";
 
     /**
-     * {@code bench heap}: the shuttle group cut to {@code boxes} boxes ({@link #shuttleGroup}, the
+     * {@code bench heap}: a group reference cut to {@code boxes} boxes ({@link #groupCut}, the
      * 64-box reference's load per box) run for {@code duration} on this thread, the live heap
      * after a full collection read {@code samples} times at equal steps of simulated time. A
      * group's heap grows with the tracks its caches hold until they are full, so the reference's
@@ -663,14 +677,14 @@ public final class ModelBenchmark {
      * bench boxes}, heap per box 64-to-8) and the growth over the last step, which is near zero
      * once the caches are full (docs/performance.md, "The heap of a long run").
      */
-    public static void heap(PrintStream out, int boxes, String duration, int samples) {
+    public static void heap(PrintStream out, String group, int boxes, String duration, int samples) {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
-        Scenario sc = resolve(shuttleGroup(boxes), duration == null ? HEAP_DEFAULT_DURATION : duration);
+        Scenario sc = resolve(groupCut(group, boxes), duration == null ? HEAP_DEFAULT_DURATION : duration);
         long end = sc.run().durationNs();
         long step = Math.max(1, end / samples);
-        out.println("repsim heap benchmark: the shuttle group at " + boxes + " boxes for "
+        out.println("repsim heap benchmark: " + group + " cut to " + boxes + " boxes for "
                 + formatSeconds(end) + " s simulated, live heap after a full collection every "
                 + formatSeconds(step) + " s");
         out.println(jvm());

@@ -220,9 +220,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "heap", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-            description = "The shuttle group cut to a few boxes (the 64-box reference's load per box), run until its "
+            description = "A 64-box group reference cut to a few boxes (the reference's load per box), run until its "
                     + "caches are full: live heap per box as the run goes on, and its projection to 64 boxes.")
     static final class Heap implements Callable<Integer> {
+        @Option(names = "--scenario", defaultValue = "group64-shuttle", paramLabel = "GROUP",
+                description = "The group reference: group64-shuttle or group64-host (default: ${DEFAULT-VALUE}).")
+        private String group;
+
         @Option(names = "--boxes", defaultValue = "8", paramLabel = "N",
                 description = "Primary boxes in the group, a multiple of 8 up to 64 (default: ${DEFAULT-VALUE}).")
         private int boxes;
@@ -240,7 +244,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            return runChecked(spec, "heap", () -> ModelBenchmark.heap(Repsim.stdout(spec), boxes, duration, samples));
+            return runChecked(spec, "heap", () -> ModelBenchmark.heap(Repsim.stdout(spec), group, boxes, duration, samples));
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.repsim.scenario.spec.Scenario;
 
 class ModelBenchmarkTest {
@@ -71,15 +73,17 @@ class ModelBenchmarkTest {
         assertThat(first.events() * 3).isNotEqualTo(events);
     }
 
-    @Test
-    void theShuttleGroupCutToFewerBoxesKeepsTheLoadPerBox() throws Exception {
-        Scenario full = ModelBenchmark.reference("group64-shuttle").resolve();
+    @ParameterizedTest
+    @ValueSource(strings = {"group64-shuttle", "group64-host"})
+    void aGroupCutToFewerBoxesKeepsTheLoadPerBox(String group) throws Exception {
+        Scenario full = ModelBenchmark.reference(group).resolve();
         assertThat(full.boxes()).hasSize(128);
         assertThat(full.links()).hasSize(8);
         double fullRate = ((org.repsim.scenario.spec.Arrival.Open) full.workloads().get(0).arrival()).ratePerSec();
         assertThat(fullRate).isEqualTo(2_000_000);
         for (int n : ModelBenchmark.GROUP_SIZES) {
-            Scenario sc = ModelBenchmark.shuttleGroup(n).resolve();
+            Scenario sc = ModelBenchmark.groupCut(group, n).resolve();
+            assertThat(sc.name()).isEqualTo("bench-group-" + n + "-" + group.substring("group64-".length()));
             assertThat(sc.boxes()).hasSize(2 * n);
             assertThat(sc.links()).hasSize(n / 8);
             assertThat(sc.replication().pairs()).hasSize(n);
@@ -88,7 +92,7 @@ class ModelBenchmarkTest {
                     .isEqualTo(fullRate / 64);
             assertThat(((org.repsim.scenario.spec.Arrival.Closed) sc.workloads().get(1).arrival()).streams()).isEqualTo(n);
         }
-        Scenario all = ModelBenchmark.shuttleGroup(64).resolve();
+        Scenario all = ModelBenchmark.groupCut(group, 64).resolve();
         assertThat(all.boxes()).isEqualTo(full.boxes());
         assertThat(all.links()).isEqualTo(full.links());
         assertThat(all.replication()).isEqualTo(full.replication());
@@ -184,11 +188,13 @@ class ModelBenchmarkTest {
                 .contains("FifoStation λ").contains("event-list entries per write");
     }
 
-    @Test
-    void theHeapBenchmarkReadsTheLiveHeapAtEachStepAndProjectsTheLastPerBoxToSixtyFourBoxes() {
+    @ParameterizedTest
+    @ValueSource(strings = {"group64-shuttle", "group64-host"})
+    void theHeapBenchmarkReadsTheLiveHeapAtEachStepAndProjectsTheLastPerBoxToSixtyFourBoxes(String group) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ModelBenchmark.heap(new PrintStream(bytes, true, StandardCharsets.UTF_8), 8, "30 ms", 3);
+        ModelBenchmark.heap(new PrintStream(bytes, true, StandardCharsets.UTF_8), group, 8, "30 ms", 3);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("repsim heap benchmark: " + group + " cut to 8 boxes for 0.03 s");
         int header = lines.indexOf(lines.stream().filter(l -> l.trim().startsWith("simulated s")).findFirst().orElseThrow());
         List<double[]> rows = new ArrayList<>();
         for (String l : lines.subList(header + 1, lines.size() - 1)) {
@@ -205,19 +211,22 @@ class ModelBenchmarkTest {
         String last = lines.get(lines.size() - 1);
         assertThat(last).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
         double perBox = Double.parseDouble(last.replaceAll(".*heap-per-box-mib=([0-9.]+).*", "$1"));
-        double group = Double.parseDouble(last.replaceAll(".*group64-heap-mib=([0-9.]+).*", "$1"));
+        double projected = Double.parseDouble(last.replaceAll(".*group64-heap-mib=([0-9.]+).*", "$1"));
         double growth = Double.parseDouble(last.replaceAll(".*growth-last-step=(-?[0-9.]+).*", "$1"));
         assertThat(perBox).isCloseTo(rows.get(2)[2], org.assertj.core.data.Offset.offset(0.006));
-        assertThat(group).isCloseTo(64 * perBox, org.assertj.core.data.Offset.offset(0.4));
+        assertThat(projected).isCloseTo(64 * perBox, org.assertj.core.data.Offset.offset(0.4));
         assertThat(growth).isCloseTo(rows.get(2)[2] / rows.get(1)[2] - 1, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
     void theHeapBenchmarkRefusesAGroupSizeItCannotCutAndNoSamples() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> ModelBenchmark.heap(sink, 12, "10 ms", 2))
+        assertThatThrownBy(() -> ModelBenchmark.heap(sink, "group64-shuttle", 12, "10 ms", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 boxes");
-        assertThatThrownBy(() -> ModelBenchmark.heap(sink, 8, "10 ms", 0))
+        assertThatThrownBy(() -> ModelBenchmark.heap(sink, "group64-shuttle", 8, "10 ms", 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--samples");
+        assertThatThrownBy(() -> ModelBenchmark.heap(sink, "cycle", 8, "10 ms", 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'cycle' is not a group reference; the groups are group64-shuttle, group64-host");
     }
 }

@@ -203,6 +203,20 @@ class RepsimTest {
     }
 
     @Test
+    void benchHeapRunsEitherGroupAndRefusesAnyOtherScenarioByName() {
+        assertThat(execute("bench", "heap", "--scenario", "group64-host", "--duration", "20 ms", "--samples", "2"))
+                .as(err()).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines[0]).startsWith("repsim heap benchmark: group64-host cut to 8 boxes for 0.02 s simulated");
+        assertThat(lines[lines.length - 1]).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
+        outBytes.reset();
+        assertThat(execute("bench", "heap", "--scenario", "cycle")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("repsim bench heap: 'cycle' is not a group reference; the groups are group64-shuttle, "
+                + "group64-host").doesNotContain("Exception");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void benchMemoryPrintsARowPerSizeAndRefusesSizesOutOfOrder() {
         assertThat(execute("bench", "memory", "--sizes", "1,2", "--loads", "10000")).as(err()).isZero();
         String[] lines = out().strip().split("\\R");
