@@ -4,14 +4,17 @@ package org.repsim.model;
  * A cache's index, track → slot, in four bytes a place: the slot number and a few bits of the
  * track's hash (a tag), never the track itself, which the cache already keeps per slot
  * ({@link Tracks}). A look-up that meets an entry with its tag reads that slot's track to be sure;
- * other entries it passes over cost no read. Linear probing, load ≤ 1/2, growing by doubling,
- * backward-shift deletion (which reads the track of each entry it considers moving).
+ * other entries it passes over cost no read. Linear probing, load ≤ 1/2, growing by doubling
+ * until the table has the room the cache's slot count needs at load 2/3 (at most one track a
+ * slot, so it never grows past that), backward-shift deletion (which reads the track of each entry
+ * it considers moving). A track's home is found by a multiply, not a mask, so that the last size
+ * need not be a power of two.
  *
  * <p>Why not a map of (track, slot) pairs: a full cache of 2 M slots needed a 32 MiB table of
  * 8-byte entries, three quarters of the cache's memory, and a 64-box consistency group holds 128
- * such caches; with the slot's own track as the key the table is half that (see "The heap of a
- * long run" in {@code docs/performance.md}). The price is one read of the slot's track per hit,
- * in an array the caller reads next to anyway.
+ * such caches; with the slot's own track as the key the table is half that, and 12 MiB with its
+ * last size capped at load 2/3 (see "The heap of a long run" in {@code docs/performance.md}). The
+ * price is one read of the slot's track per hit, in an array the caller reads next to anyway.
  *
  * <p>Invariants: an entry is {@code tag << slotBits | (slot + 1)}, 0 an empty place; every entry's
  * slot holds, per {@link Tracks}, the track it was put under, from {@link #put} to
@@ -31,7 +34,9 @@ final class SlotIndex {
     private final int slotField;
     private final int tagShift;
     private int[] table;
-    private int mask;
+    private int capacity;
+    /** The largest table: room for every slot's track at load 2/3 (at least one place left empty). */
+    private final int maxCapacity;
     private int size;
     /** Keeps the reads of {@link #touch} (a read whose value nobody uses would be dropped by the JIT). */
     private int touched;
@@ -48,21 +53,27 @@ final class SlotIndex {
         this.slotBits = 32 - Integer.numberOfLeadingZeros(slots);
         this.slotField = (1 << slotBits) - 1;
         this.tagShift = 64 - (32 - slotBits);
-        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
+        this.maxCapacity = Math.max(4, slots + (slots + 1) / 2);
+        allocate(Math.min(maxCapacity, Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1));
     }
 
-    private void allocate(int capacity) {
-        table = new int[capacity];
-        mask = capacity - 1;
+    private void allocate(int places) {
+        table = new int[places];
+        capacity = places;
     }
 
     int size() {
         return size;
     }
 
-    /** Places in the table (a power of two, at least twice the size). */
+    /** Places in the table: at least twice the size, or {@link #maxCapacity() the most} it takes. */
     int capacity() {
-        return mask + 1;
+        return capacity;
+    }
+
+    /** The largest table this index takes: {@code slots × 3/2} places (load ≤ 2/3 when every slot holds a track). */
+    int maxCapacity() {
+        return maxCapacity;
     }
 
     /** The slot holding {@code track}, or −1. */
@@ -88,7 +99,7 @@ final class SlotIndex {
             if (e >>> slotBits == tag && (!verify || tracks.trackIn(slotOf(e)) == track)) {
                 return i;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
         return -1;
     }
@@ -128,10 +139,10 @@ final class SlotIndex {
                 table[i] = entry;
                 return;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
         table[i] = entry;
-        if (++size * 2 > capacity()) {
+        if (++size * 2 > capacity && capacity < maxCapacity) {
             grow();
         }
     }
@@ -150,7 +161,7 @@ final class SlotIndex {
         size--;
         int j = hole;
         while (true) {
-            j = (j + 1) & mask;
+            j = next(j);
             int moved = table[j];
             if (moved == 0) {
                 break;
@@ -169,12 +180,12 @@ final class SlotIndex {
 
     private void grow() {
         int[] old = table;
-        allocate(2 * old.length);
+        allocate((int) Math.min(maxCapacity, 2L * old.length));
         for (int e : old) {
             if (e != 0) {
                 int i = home(tracks.trackIn(slotOf(e)) * PHI);
                 while (table[i] != 0) {
-                    i = (i + 1) & mask;
+                    i = next(i);
                 }
                 table[i] = e;
             }
@@ -186,7 +197,13 @@ final class SlotIndex {
         return (entry & slotField) - 1;
     }
 
+    /** The place of a hash: its mixed 32 bits scaled to the table's size (a multiply, so any size works). */
     private int home(long h) {
-        return (int) (h ^ (h >>> 32)) & mask;
+        return (int) (((h ^ (h >>> 32)) & 0xFFFF_FFFFL) * capacity >>> 32);
+    }
+
+    /** The place after {@code i}, cyclically. */
+    private int next(int i) {
+        return ++i == capacity ? 0 : i;
     }
 }
