@@ -56,6 +56,8 @@ public final class Cache {
     private static final int DESTAGE_LOOKAHEAD = 16;
     /** Tracks below this fit a slot's narrow (unsigned int) track entry. */
     private static final long NARROW_TRACK_LIMIT = 1L << 32;
+    /** Tracks the slot arrays and the index have room for at first; both double as the cache fills. */
+    private static final int FIRST_ROOM = 1 << 16;
     /** log2 of the buckets of {@link #coveredDirty}. */
     private static final int COVERED_DIRTY_BITS = 9;
 
@@ -222,14 +224,14 @@ public final class Cache {
         this.blockMap = policy.needsBlockMaps() ? BlockMap.of(trackSizeBytes, blockSizeBytes) : null;
         this.destageQueue = new ColumnRing(destageDelayNs > 0 ? 2 : 1, 1, false, 64);
         // the slot arrays grow as never-used slots are handed out (victim()), like the index
-        this.slotTrack = new int[Math.min(slots, 1 << 16)];
+        this.slotTrack = new int[Math.min(slots, FIRST_ROOM)];
         this.slotState = new byte[slotTrack.length];
         if (blockMap != null) {
             this.slotMask = new long[slotTrack.length];
         }
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
-        this.index = new SlotIndex(slots, Math.min(slots, 1 << 16), this::trackIn);
+        this.index = new SlotIndex(slots, Math.min(slots, FIRST_ROOM), this::trackIn);
         this.writePending = signals.declare(prefix, SignalKeys.Cache.WRITE_PENDING_BYTES);
         this.readHits = signals.declare(prefix, SignalKeys.Cache.READ_HITS);
         this.readMisses = signals.declare(prefix, SignalKeys.Cache.READ_MISSES);
@@ -863,5 +865,37 @@ public final class Cache {
     /** Tracks resident (bounded by {@link #slots()}). */
     public int residentTracks() {
         return index.size();
+    }
+
+    /**
+     * Bytes of the memory that grows with the tracks this cache has held: its slot arrays (each
+     * slot's track, state and, with block maps, dirty blocks) and its index (docs/performance.md
+     * "Memory"). Array contents only, without the JVM's few bytes of header per array.
+     */
+    public long slotMemoryBytes() {
+        long trackBytes = slotTrack != null ? 4L * slotTrack.length : 8L * slotTrackWide.length;
+        long maskBytes = slotMask != null ? 8L * slotMask.length : 0;
+        return slotState.length + trackBytes + maskBytes + 4L * index.capacity();
+    }
+
+    /**
+     * What {@link #slotMemoryBytes()} is for a cache of {@code slots} slots under {@code policy}
+     * once it has held {@code tracks} tracks (distinct tracks written or read into it, counted up to
+     * its slots; its arrays and index never shrink): the most it ever takes when {@code tracks} is
+     * every track its box can hold. {@code wideTracks}: the box has tracks numbered from 2^32 on
+     * (more than 2^32 tracks in its volumes), which take 8 bytes a slot instead of 4.
+     */
+    public static long slotMemoryBytes(int slots, long tracks, CachePolicy policy, boolean wideTracks) {
+        if (slots < 1 || slots > MAX_SLOTS || tracks < 0) {
+            throw new IllegalArgumentException("slots must be in [1, " + MAX_SLOTS + "] and tracks ≥ 0, were "
+                    + slots + ", " + tracks);
+        }
+        int used = (int) Math.min(slots, tracks);
+        int length = Math.min(slots, FIRST_ROOM);
+        while (length < used) {
+            length = (int) Math.min(slots, 2L * length);
+        }
+        long perSlot = 1 + (wideTracks ? 8 : 4) + (policy.needsBlockMaps() ? 8 : 0);
+        return perSlot * length + 4L * SlotIndex.capacityHolding(slots, Math.min(slots, FIRST_ROOM), used);
     }
 }

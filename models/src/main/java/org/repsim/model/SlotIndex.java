@@ -29,6 +29,7 @@ final class SlotIndex {
     private static final long PHI = 0x9E3779B97F4A7C15L;
 
     private final Tracks tracks;
+    private final int slots;
     /** Bits of an entry for slot + 1; the rest, from the top, hold the tag. */
     private final int slotBits;
     private final int slotField;
@@ -50,11 +51,38 @@ final class SlotIndex {
             throw new IllegalArgumentException("slots must be in [1, 2^30), was " + slots);
         }
         this.tracks = tracks;
+        this.slots = slots;
         this.slotBits = 32 - Integer.numberOfLeadingZeros(slots);
         this.slotField = (1 << slotBits) - 1;
         this.tagShift = 64 - (32 - slotBits);
-        this.maxCapacity = Math.max(4, slots + (slots + 1) / 2);
-        allocate(Math.min(maxCapacity, Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1));
+        this.maxCapacity = maxCapacity(slots);
+        allocate(initialCapacity(slots, expected));
+    }
+
+    private static int maxCapacity(int slots) {
+        return Math.max(4, slots + (slots + 1) / 2);
+    }
+
+    private static int initialCapacity(int slots, int expected) {
+        return Math.min(maxCapacity(slots), Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
+    }
+
+    private static int grownCapacity(int slots, int capacity) {
+        return (int) Math.min(maxCapacity(slots), 2L * capacity);
+    }
+
+    /**
+     * The places of an index for {@code slots} slots, sized for {@code expected}, once it has held
+     * {@code tracks} tracks at once (at most {@code slots}): the table only grows, so this is its
+     * size from then on. What {@link #put} does to the table, without a table.
+     */
+    static int capacityHolding(int slots, int expected, int tracks) {
+        int capacity = initialCapacity(slots, expected);
+        int max = maxCapacity(slots);
+        while ((long) tracks * 2 > capacity && capacity < max) {
+            capacity = grownCapacity(slots, capacity);
+        }
+        return capacity;
     }
 
     private void allocate(int places) {
@@ -180,7 +208,7 @@ final class SlotIndex {
 
     private void grow() {
         int[] old = table;
-        allocate((int) Math.min(maxCapacity, 2L * old.length));
+        allocate(grownCapacity(slots, old.length));
         for (int e : old) {
             if (e != 0) {
                 int i = home(tracks.trackIn(slotOf(e)) * PHI);

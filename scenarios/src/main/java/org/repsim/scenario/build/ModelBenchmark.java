@@ -137,6 +137,11 @@ public final class ModelBenchmark {
      * total but not in the next step's figure).
      */
     static Timing time(Scenario sc, long stepNs, java.util.function.DoubleConsumer afterStep) {
+        return timeSteps(sc, stepNs, (wallS, built) -> afterStep.accept(wallS));
+    }
+
+    /** {@link #time(Scenario, long, java.util.function.DoubleConsumer)} whose step hook also sees the model. */
+    static Timing timeSteps(Scenario sc, long stepNs, java.util.function.BiConsumer<Double, ScenarioModel.Built> afterStep) {
         // record tables spool to a file as in a run that writes results (a shuttle group's cycles
         // table grows by hundreds of rows per simulated second): the heap figures are a run's
         return withSpooledTables("repsim-bench-", tables -> {
@@ -147,7 +152,7 @@ public final class ModelBenchmark {
                 long last = System.nanoTime();
                 for (long t = Math.min(stepNs, end); ; t = Math.min(t + stepNs, end)) {
                     built.kernel.runUntil(t);
-                    afterStep.accept((System.nanoTime() - last) / 1e9);
+                    afterStep.accept((System.nanoTime() - last) / 1e9, built);
                     last = System.nanoTime();
                     if (t == end) {
                         break;
@@ -688,22 +693,34 @@ public final class ModelBenchmark {
                 + formatSeconds(end) + " s simulated, live heap after a full collection every "
                 + formatSeconds(step) + " s");
         out.println(jvm());
-        out.printf(Locale.ROOT, "%14s %14s %14s%n", "simulated s", "live MiB", "MiB per box");
+        out.printf(Locale.ROOT, "%14s %14s %14s %16s%n", "simulated s", "live MiB", "MiB per box", "caches' slots MiB");
         HeapMeter.reset();
         List<long[]> rows = new ArrayList<>();
         long[] at = {0};
-        time(sc, step, wallS -> {
+        timeSteps(sc, step, (wallS, built) -> {
             at[0] = Math.min(end, at[0] + step);
             long live = HeapMeter.liveBytes();
-            rows.add(new long[] {at[0], live});
-            out.printf(Locale.ROOT, "%14s %14.1f %14.2f%n", formatSeconds(at[0]), mib(live), mib(live) / boxes);
+            long caches = 0;
+            for (org.repsim.model.Box b : built.topology.boxes().values()) {
+                caches += b.cache().slotMemoryBytes();
+            }
+            rows.add(new long[] {at[0], live, caches});
+            out.printf(Locale.ROOT, "%14s %14.1f %14.2f %16.1f%n", formatSeconds(at[0]), mib(live), mib(live) / boxes,
+                    mib(caches));
         });
-        double perBox = mib(rows.get(rows.size() - 1)[1]) / boxes;
+        long[] last = rows.get(rows.size() - 1);
+        double perBox = mib(last[1]) / boxes;
         double before = rows.size() > 1 ? mib(rows.get(rows.size() - 2)[1]) / boxes : 0;
         int largest = GROUP_SIZES.get(GROUP_SIZES.size() - 1);
         out.printf(Locale.ROOT, "heap-per-box-mib=%.2f group%d-heap-mib=%.1f growth-last-step=%s%n", perBox, largest,
                 perBox * largest, rows.size() > 1 && before > 0
                         ? String.format(Locale.ROOT, "%.3f", perBox / before - 1) : "n/a");
+        // the caches' slot arrays and indexes now, and what they take full (what `repsim validate --memory`
+        // prints and `repsim run` checks against the heap): the share of the heap the forecast covers
+        double caches = mib(last[2]) / boxes;
+        double full = mib(CacheMemory.bytes(sc)) / boxes;
+        out.printf(Locale.ROOT, "caches-mib-per-box=%.2f caches-when-full-mib-per-box=%.2f caches-share-of-heap=%.3f%n",
+                caches, full, caches / perBox);
     }
 
     private static String formatSeconds(long ns) {

@@ -81,7 +81,7 @@ public final class Topology {
     }
 
     /** {@code cache.slotAllocation}, {@code destage}, {@code destageDelay}, {@code destagePressure} (docs/model.md §1, §7a). */
-    private static CachePolicy cachePolicy(org.repsim.scenario.spec.Cache c) {
+    static CachePolicy cachePolicy(org.repsim.scenario.spec.Cache c) {
         return new CachePolicy("blocks".equals(c.slotAllocation()) ? CachePolicy.SlotAllocation.BLOCKS
                 : CachePolicy.SlotAllocation.TRACK,
                 "blocks".equals(c.destage()) ? CachePolicy.DestageExtent.BLOCKS : CachePolicy.DestageExtent.TRACK,

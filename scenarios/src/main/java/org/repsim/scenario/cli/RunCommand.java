@@ -79,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
             ProblemPrinter.print(e, err);
             return ExitCodes.INVALID;
         }
+        // a run long enough to fill its caches would stop hours in without enough heap: say so now
+        HeapCheck.warning(experiment.points(), experiment.scenario().run().replications(), threadCount,
+                Runtime.getRuntime().maxMemory()).ifPresent(warning -> {
+                    err.println(warning);
+                    err.flush();
+                });
         ExperimentLauncher launcher = Repsim.launcher(spec);
         if (launcher == null) {
             err.println("repsim: this build has no experiment runner (no " + ExperimentLauncher.class.getName() + " service)");

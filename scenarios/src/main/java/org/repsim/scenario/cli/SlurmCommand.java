@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.ResultStoreException;
@@ -49,6 +51,8 @@ final class SlurmCommand implements Callable<Integer> {
     static final String RUN_SCRIPT = "run.sbatch";
     static final String MERGE_SCRIPT = "merge.sbatch";
     /** Characters that cannot appear in a path on an {@code #SBATCH} line. */
+    /** An sbatch --mem value: a whole number and an optional unit. */
+    private static final Pattern MEM = Pattern.compile("([0-9]{1,12})([KMGTkmgt]?)");
     private static final Pattern UNSAFE_IN_DIRECTIVE = Pattern.compile("[\\s%\"'\\\\]");
 
     @Spec
@@ -108,13 +112,24 @@ final class SlurmCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "-o " + output + ": the output directory appears on "
                     + "#SBATCH lines, which cannot hold blanks, quotes, '%' or '\\'; choose another path");
         }
+        long memBytes = mem == null ? 0 : memBytes(mem);
         Path scenario = scenarioFile.toAbsolutePath().normalize();
         ExperimentPlan plan;
+        RunRequest request;
         try {
-            plan = RunLauncher.plan(experiment(scenario, dir));
+            request = experiment(scenario, dir);
+            plan = RunLauncher.plan(request);
         } catch (ScenarioException e) {
             ProblemPrinter.print(e, err);
             return ExitCodes.INVALID;
+        }
+        if (memBytes > 0) {
+            // a task whose caches cannot fill in its heap would stop hours into the job: say so before it is submitted
+            HeapCheck.warning(request.points(), request.scenario().run().replications(),
+                    cpusPerTask == null ? 1 : cpusPerTask, HeapCheck.Heap.ofSlurmTask(memBytes, mem)).ifPresent(warning -> {
+                        err.println(warning);
+                        err.flush();
+                    });
         }
         Path slurm = dir.resolve(SLURM_DIR);
         Path runScript = slurm.resolve(RUN_SCRIPT);
@@ -162,6 +177,26 @@ final class SlurmCommand implements Callable<Integer> {
                 + " (they skip their complete replications), then repsim merge " + Shell.quote(dir.toString()));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Bytes of an sbatch {@code --mem} value: a whole number with an optional unit K, M (the default),
+     * G or T, powers of 1024 as Slurm reads them; 0 (the whole node's memory) is 0. Anything else is
+     * refused here, before it is written on an {@code #SBATCH} line that sbatch would reject.
+     */
+    private long memBytes(String value) {
+        Matcher m = MEM.matcher(value);
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--mem takes a whole number with an optional unit K, M, "
+                    + "G or T (megabytes without one), e.g. 8G; found '" + value + "'");
+        }
+        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 10;
+            case "G" -> 30;
+            case "T" -> 40;
+            default -> 20;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     /** The scenario as the tasks will run it: --set, --seed and --replications applied, validated. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.repsim.scenario.build.CacheMemory;
 import org.repsim.scenario.plan.Baselines;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
@@ -27,6 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--resolved", description = "Also print each valid scenario with every default filled in.")
     private boolean resolved;
 
+    @Option(names = "--memory", description = "Also print, per sweep point, the memory its caches take once each "
+            + "holds every track it can (slot arrays and indexes: the most they take, most of a long run's heap; "
+            + "the rest of the model comes on top).")
+    private boolean memory;
+
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario JSON files.")
     private List<Path> files;
 
@@ -42,6 +48,11 @@ final class ValidateCommand implements Callable<Integer> {
                 Baselines.check(source.sourceName(), source.resolve(), points);
                 out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
                         + points.size() + (points.size() == 1 ? " point)" : " points)"));
+                if (memory) {
+                    for (SweepPoint p : points) {
+                        out.println("  " + p.id() + ": " + cacheMemory(p));
+                    }
+                }
                 if (resolved) {
                     out.print(Scenarios.toText(source.resolve().toResolvedJson()));
                 }
@@ -52,5 +63,26 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** E.g. {@code caches 2816.0 MiB when full (128 caches, 268435456 slots; the largest 22.0 MiB, box p0)}. */
+    static String cacheMemory(SweepPoint point) {
+        List<CacheMemory.BoxCache> caches = CacheMemory.of(point.scenario());
+        long slots = 0;
+        long bytes = 0;
+        CacheMemory.BoxCache largest = caches.get(0);
+        for (CacheMemory.BoxCache c : caches) {
+            slots += c.slots();
+            bytes += c.bytes();
+            if (c.bytes() > largest.bytes()) {
+                largest = c;
+            }
+        }
+        return "caches " + mib(bytes) + " when full (" + caches.size() + (caches.size() == 1 ? " cache, " : " caches, ")
+                + slots + " slots; the largest " + mib(largest.bytes()) + ", box " + largest.box() + ")";
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 }

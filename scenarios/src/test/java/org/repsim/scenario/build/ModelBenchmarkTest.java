@@ -197,9 +197,10 @@ class ModelBenchmarkTest {
         assertThat(lines.get(0)).startsWith("repsim heap benchmark: " + group + " cut to 8 boxes for 0.03 s");
         int header = lines.indexOf(lines.stream().filter(l -> l.trim().startsWith("simulated s")).findFirst().orElseThrow());
         List<double[]> rows = new ArrayList<>();
-        for (String l : lines.subList(header + 1, lines.size() - 1)) {
+        for (String l : lines.subList(header + 1, lines.size() - 2)) {
             String[] f = l.trim().split("\\s+");
-            rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+            rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3])});
         }
         // three steps of 10 ms; each row's per-box figure is its live heap over the 8 boxes
         assertThat(rows).hasSize(3);
@@ -208,7 +209,18 @@ class ModelBenchmarkTest {
             assertThat(r[1]).isPositive();
             assertThat(r[2]).isCloseTo(r[1] / 8, org.assertj.core.data.Offset.offset(0.01));
         }
-        String last = lines.get(lines.size() - 1);
+        // the caches' slot memory: positive, never shrinking, part of the live heap
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i)[3]).isPositive().isLessThan(rows.get(i)[1])
+                    .isGreaterThanOrEqualTo(i == 0 ? 0 : rows.get(i - 1)[3]);
+        }
+        String caches = lines.get(lines.size() - 1);
+        assertThat(caches).matches("caches-mib-per-box=[0-9.]+ caches-when-full-mib-per-box=[0-9.]+ caches-share-of-heap=[0-9.]+");
+        // 16 caches of 2 Mi slots for 8 boxes: 22 MiB each when full
+        assertThat(caches).contains("caches-when-full-mib-per-box=44.00");
+        assertThat(Double.parseDouble(caches.replaceAll(".*caches-mib-per-box=([0-9.]+).*", "$1")))
+                .isCloseTo(rows.get(2)[3] / 8, org.assertj.core.data.Offset.offset(0.01));
+        String last = lines.get(lines.size() - 2);
         assertThat(last).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
         double perBox = Double.parseDouble(last.replaceAll(".*heap-per-box-mib=([0-9.]+).*", "$1"));
         double projected = Double.parseDouble(last.replaceAll(".*group64-heap-mib=([0-9.]+).*", "$1"));

@@ -208,7 +208,8 @@ class RepsimTest {
                 .as(err()).isZero();
         String[] lines = out().strip().split("\\R");
         assertThat(lines[0]).startsWith("repsim heap benchmark: group64-host cut to 8 boxes for 0.02 s simulated");
-        assertThat(lines[lines.length - 1]).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
+        assertThat(lines[lines.length - 2]).matches("heap-per-box-mib=[0-9.]+ group64-heap-mib=[0-9.]+ growth-last-step=-?[0-9.]+");
+        assertThat(lines[lines.length - 1]).startsWith("caches-mib-per-box=");
         outBytes.reset();
         assertThat(execute("bench", "heap", "--scenario", "cycle")).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("repsim bench heap: 'cycle' is not a group reference; the groups are group64-shuttle, "
