@@ -24,15 +24,18 @@ class CacheMemoryTest {
                 .with("boxes[r1].volumes[db].size", volume).resolve();
     }
 
-    private static long heldAfterRun(Scenario sc, List<Integer> resident) {
+    /** Runs the model of {@code sc}: both caches end holding {@code resident} tracks, in exactly the forecast bytes. */
+    private static void fillsAsForecast(Scenario sc, int resident) {
         ScenarioModel.Built built = ScenarioModel.build(sc, 0, sc.run().seed(), Path.of("."));
         built.kernel.runUntil(sc.run().durationNs());
         long bytes = 0;
+        List<Integer> held = new java.util.ArrayList<>();
         for (Box b : built.topology.boxes().values()) {
             bytes += b.cache().slotMemoryBytes();
-            resident.add(b.cache().residentTracks());
+            held.add(b.cache().residentTracks());
         }
-        return bytes;
+        assertThat(held).containsExactly(resident, resident);
+        assertThat(bytes).isEqualTo(CacheMemory.bytes(sc));
     }
 
     @Test
@@ -47,10 +50,7 @@ class CacheMemoryTest {
             // slot arrays grown past the first 64 Ki slots to all 70 000; the index at its cap of 105 000 places from the start
             assertThat(c.bytes()).isEqualTo(5L * 70_000 + 4L * 105_000);
         });
-        List<Integer> resident = new java.util.ArrayList<>();
-        long held = heldAfterRun(sc, resident);
-        assertThat(resident).containsExactly(70_000, 70_000);
-        assertThat(held).isEqualTo(CacheMemory.bytes(sc));
+        fillsAsForecast(sc, 70_000);
     }
 
     @Test
@@ -67,10 +67,7 @@ class CacheMemoryTest {
             assertThat(c.bytes()).isEqualTo(5L * 65_536 + 4L * 131_072)
                     .isLessThan(Cache.slotMemoryBytes(131_072, 131_072, CachePolicy.DEFAULT, false));
         });
-        List<Integer> resident = new java.util.ArrayList<>();
-        long held = heldAfterRun(sc, resident);
-        assertThat(resident).containsExactly(4_096, 4_096);
-        assertThat(held).isEqualTo(CacheMemory.bytes(sc));
+        fillsAsForecast(sc, 4_096);
     }
 
     @Test
