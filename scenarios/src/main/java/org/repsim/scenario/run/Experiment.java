@@ -59,9 +59,9 @@ public final class Experiment {
     private Experiment() {
     }
 
-    /** Runs with a progress bar on stderr unless {@code options.quiet()} or stderr is no terminal. */
+    /** Runs with progress on stderr (a bar on a terminal, lines in a log) unless {@code options.quiet()}. */
     public static ExperimentOutcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options) {
-        return run(plan, model, options, ProgressDisplay.forTerminal(options.quiet()));
+        return run(plan, model, options, ProgressDisplay.forStderr(options.quiet()));
     }
 
     /**

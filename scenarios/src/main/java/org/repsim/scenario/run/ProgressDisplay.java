@@ -37,8 +37,14 @@ public interface ProgressDisplay extends AutoCloseable {
         };
     }
 
-    /** A bar on stderr, unless {@code quiet} or stderr is not an interactive terminal. */
-    static ProgressDisplay forTerminal(boolean quiet) {
-        return quiet || System.console() == null ? silent() : new TerminalProgress();
+    /**
+     * Nothing when {@code quiet}; else a bar on stderr when it is an interactive terminal, and
+     * lines every few minutes when it is not (a batch job's log: {@link LogProgress}).
+     */
+    static ProgressDisplay forStderr(boolean quiet) {
+        if (quiet) {
+            return silent();
+        }
+        return System.console() != null ? new TerminalProgress() : new LogProgress(System.err);
     }
 }

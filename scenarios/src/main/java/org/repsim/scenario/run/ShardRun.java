@@ -40,7 +40,7 @@ public final class ShardRun {
 
     /** Runs shard {@code shard} with a progress bar on stderr unless quiet or stderr is no terminal. */
     public static Outcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options, Shard shard) {
-        return run(plan, model, options, ProgressDisplay.forTerminal(options.quiet()), shard);
+        return run(plan, model, options, ProgressDisplay.forStderr(options.quiet()), shard);
     }
 
     /**

@@ -95,9 +95,9 @@ class ProgressTrackerTest {
     }
 
     @Test
-    void quietOrNoTerminalMeansSilent() {
-        assertThat(ProgressDisplay.forTerminal(true)).isNotInstanceOf(TerminalProgress.class);
+    void quietMeansSilentAndNoTerminalMeansLines() {
+        assertThat(ProgressDisplay.forStderr(true)).isNotInstanceOfAny(TerminalProgress.class, LogProgress.class);
         // test JVMs have no console
-        assertThat(ProgressDisplay.forTerminal(false)).isNotInstanceOf(TerminalProgress.class);
+        assertThat(ProgressDisplay.forStderr(false)).isInstanceOf(LogProgress.class);
     }
 }
