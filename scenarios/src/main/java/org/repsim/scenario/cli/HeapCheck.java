@@ -34,8 +34,13 @@ final class HeapCheck {
     record Heap(long bytes, String whose, String more, String fewer, String prefix) {
         /** The JVM running the command: {@code repsim run}. */
         static Heap ofThisJvm(long maxHeapBytes) {
+            return ofThisJvm(maxHeapBytes, "repsim");
+        }
+
+        /** The JVM running the command, for a command whose messages start with {@code prefix}. */
+        static Heap ofThisJvm(long maxHeapBytes, String prefix) {
             return new Heap(maxHeapBytes, "this JVM's maximum heap", "give Java more heap (java -Xmx<size> -jar repsim.jar …)",
-                    "--threads 1", "repsim");
+                    "--threads 1", prefix);
         }
 
         /** A Slurm task's JVM, started with {@code -XX:MaxRAMPercentage=75} under {@code sbatch --mem}: {@code repsim slurm}. */

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.repsim.scenario.build.CacheMemory;
 import org.repsim.scenario.plan.Goal;
 import org.repsim.scenario.plan.ModelReplications;
 import org.repsim.scenario.plan.SizeFiles;
@@ -13,6 +15,7 @@ import org.repsim.scenario.plan.SizeSearch;
 import org.repsim.scenario.plan.SizedParameter;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.spec.SweepPoint;
 import org.repsim.scenario.validate.ScenarioSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,8 +143,17 @@ final class SizeCommand implements Callable<Integer> {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile) + "-size");
         try (ModelReplications model = new ModelReplications(source, parameter, goal.metric(), base.run().seed(), threadCount)) {
-            model.scenarioAt(parameter.lo());
-            model.scenarioAt(parameter.hi());
+            Scenario atLo = model.scenarioAt(parameter.lo());
+            Scenario atHi = model.scenarioAt(parameter.hi());
+            // the candidates' caches grow with the value when it sizes a cache: check the end with the larger
+            boolean hiLarger = CacheMemory.bytes(atHi) >= CacheMemory.bytes(atLo);
+            SweepPoint biggestCaches = new SweepPoint(path + " = " + parameter.text(hiLarger ? parameter.hi() : parameter.lo()),
+                    Map.of(), hiLarger ? atHi : atLo);
+            HeapCheck.warning(List.of(biggestCaches), maxReplications, threadCount,
+                    HeapCheck.Heap.ofThisJvm(Runtime.getRuntime().maxMemory(), "repsim size")).ifPresent(warning -> {
+                        err.println(warning);
+                        err.flush();
+                    });
             SizeSearch search = new SizeSearch(parameter, goal, largest, confidence, res, relative, minReplications,
                     BATCH, maxReplications, model::run);
             SizeSearch.Result result = search.run();

@@ -106,6 +106,21 @@ class SizeCommandTest {
     }
 
     @Test
+    void sizingACacheWarnsBeforeItRunsWhenTheLargestCandidatesCachesWouldFillTheHeap() {
+        // 32 TiB caches over 32 TiB volumes: 256 Mi slots each, 5632 MiB a replication, 2 at once; the test JVM has 2 GiB
+        int code = execute("size", CLOSED_FORM, "--vary", "boxes[r1].cache.size", "--between", "1 GiB", "32 TiB",
+                "--set", "boxes[r1].volumes[db].size=32 TiB", "--set", "run.duration=2 s", "--set", "run.warmup=1 s",
+                "--until", "link.wan.utilization <= 0.8", "-o", tmp.resolve("cache").toString(), "--threads", "2",
+                "--max-replications", "4");
+        assertThat(code).as(err()).isZero();
+        assertThat(err()).startsWith("repsim size: warning: the caches of the 2 replications that run at once take up to "
+                + "11264.0 MiB once every slot holds a track (the largest point, boxes[r1].cache.size = 32 TiB: 2 caches, "
+                + "536870912 slots, 5632.0 MiB a replication)");
+        // and the search ran as asked
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("smallest boxes[r1].cache.size = 1 GiB meets");
+    }
+
+    @Test
     void badPathsGoalsAndRangesExitTwoWithTheReason() {
         String o = tmp.resolve("bad").toString();
         assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwith", "--between", "50 Mbit/s", "1 Gbit/s",
