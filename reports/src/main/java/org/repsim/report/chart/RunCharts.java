@@ -94,18 +94,75 @@ public final class RunCharts {
      * except the idle ones ({@link #idleQueues()}).
      */
     public Optional<JFreeChart> queues() {
-        List<String> cols = ReplicationBand.columnsStartingWith(runs, Measures.QUEUE_COLUMN.prefix());
-        cols.removeAll(idleQueues());
+        List<String> cols = drawnQueues();
         if (cols.isEmpty()) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>();
-        for (String c : cols) {
-            names.add(Palette.component(c));
+        List<QueueGroups.Group> groups = queueGroups();
+        if (groups.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String c : cols) {
+                names.add(Palette.component(c));
+            }
+            XYPlot plot = plot(runs, cols, names, Palette.distinct(names), Scale.PLAIN, false,
+                    "queue depth (waiting + in service)");
+            Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+            return Optional.of(ChartStyle.chart("Queue depth per component", plot, true));
         }
-        XYPlot plot = plot(cols, names, Palette.distinct(names), Scale.PLAIN, false, "queue depth (waiting + in service)");
+        // too many queues for a line each: alike ones as a group's highest and mean (QueueGroups)
+        List<String> keys = new ArrayList<>();
+        for (QueueGroups.Group g : groups) {
+            keys.add(g.key());
+        }
+        List<Color> groupColours = Palette.distinct(keys);
+        List<String> lineCols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Color> colours = new ArrayList<>();
+        List<Integer> dashed = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            QueueGroups.Group g = groups.get(i);
+            if (g.members().size() == 1) {
+                lineCols.add(g.members().get(0));
+                names.add(Palette.component(g.members().get(0)));
+                colours.add(groupColours.get(i));
+            } else {
+                lineCols.add(g.highestColumn());
+                names.add(g.key() + ": highest of " + g.members().size());
+                colours.add(groupColours.get(i));
+                lineCols.add(g.meanColumn());
+                names.add(g.key() + ": mean");
+                colours.add(groupColours.get(i));
+                dashed.add(lineCols.size() - 1);
+            }
+        }
+        XYPlot plot = plot(QueueGroups.lines(runs, groups), lineCols, names, colours, Scale.PLAIN, false,
+                "queue depth (waiting + in service)");
+        for (int d : dashed) {
+            plot.getRenderer().setSeriesStroke(d, ChartStyle.DASHED);
+        }
         Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
-        return Optional.of(ChartStyle.chart("Queue depth per component", plot, true));
+        return Optional.of(ChartStyle.chart("Queue depth per kind of component", plot, true));
+    }
+
+    /** The queue columns the queue chart draws: every {@code queue.*} column but the idle ones. */
+    private List<String> drawnQueues() {
+        List<String> cols = ReplicationBand.columnsStartingWith(runs, Measures.QUEUE_COLUMN.prefix());
+        cols.removeAll(idleQueues());
+        return cols;
+    }
+
+    /**
+     * The groups the queue chart draws when it has more than {@link QueueGroups#MAX_LINES} queues,
+     * or empty when it draws a line per queue.
+     */
+    public List<QueueGroups.Group> queueGroups() {
+        List<String> cols = drawnQueues();
+        return cols.size() > QueueGroups.MAX_LINES ? QueueGroups.of(cols) : List.of();
+    }
+
+    /** The runs the charts are drawn from. */
+    public List<RunResult> runs() {
+        return runs;
     }
 
     /** Session cache and spill-pool occupancy with the session limit as a dashed line. */
@@ -244,6 +301,11 @@ public final class RunCharts {
 
     private XYPlot plot(List<String> cols, List<String> names, List<Color> colours, Scale scale, boolean band,
             String rangeLabel) {
+        return plot(runs, cols, names, colours, scale, band, rangeLabel);
+    }
+
+    private XYPlot plot(List<RunResult> runs, List<String> cols, List<String> names, List<Color> colours, Scale scale,
+            boolean band, String rangeLabel) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean withBand = band && runs.size() > 1;
         for (int i = 0; i < cols.size(); i++) {

@@ -26,6 +26,7 @@ import org.repsim.core.result.RunResult;
 import org.repsim.report.chart.ChartStyle;
 import org.repsim.report.chart.CycleChart;
 import org.repsim.report.chart.Palette;
+import org.repsim.report.chart.QueueGroups;
 import org.repsim.report.chart.RunCharts;
 import org.repsim.report.chart.Scale;
 import org.repsim.report.chart.Shading;
@@ -411,16 +412,38 @@ public final class ReportWriter {
             String left = "";
             if (!idle.isEmpty()) {
                 List<String> names = new ArrayList<>();
-                for (String q : idle) {
-                    names.add(Palette.component(q));
+                if (idle.size() > QueueGroups.MAX_LINES) {
+                    for (QueueGroups.Group g : QueueGroups.of(idle)) {
+                        names.add(g.members().size() == 1 ? Palette.component(g.members().get(0))
+                                : g.key() + " (" + g.members().size() + ")");
+                    }
+                } else {
+                    for (String q : idle) {
+                        names.add(Palette.component(q));
+                    }
                 }
                 left = " Not drawn, below " + Scale.number(RunCharts.IDLE_QUEUE_DEPTH) + " throughout (idle): "
                         + String.join(", ", names) + ".";
             }
+            String grouped = "";
+            List<QueueGroups.Group> groups = rc.queueGroups();
+            if (!groups.isEmpty()) {
+                List<String> busiest = new ArrayList<>();
+                for (QueueGroups.Group g : groups) {
+                    if (g.members().size() > 1) {
+                        double[] b = g.busiest(rc.runs());
+                        busiest.add(g.key() + ": " + Palette.component(g.members().get((int) b[0])) + " ("
+                                + Scale.number(b[1]) + ")");
+                    }
+                }
+                grouped = " More than " + QueueGroups.MAX_LINES + " queues: those whose names differ only in their "
+                        + "numbers are drawn as one group, its highest queue at each sample (solid) and its mean "
+                        + "(dashed). Busiest on average, per group: " + String.join("; ", busiest) + ".";
+            }
             figure(id + "-queues", "Queue depth over time",
                     "Requests waiting or in service at each processor pool, disk group, link and the reorder queue, "
                             + "sampled every " + every + ". A line that keeps rising marks the bottleneck: "
-                            + "work arrives there faster than it is served." + left, c.get(), ChartStyle.HEIGHT);
+                            + "work arrives there faster than it is served." + grouped + left, c.get(), ChartStyle.HEIGHT);
         }
         CycleChart cycles = new CycleChart(runs);
         c = cycles.chart();

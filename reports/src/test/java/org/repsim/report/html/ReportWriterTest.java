@@ -140,6 +140,36 @@ class ReportWriterTest {
     }
 
     @Test
+    void aGroupOfManyBoxesHasItsQueuesDrawnByKindAndNamesTheBusiestOfEach() throws IOException {
+        // 20 primaries' host adapters (box k's depth k + 1 on average), 20 idle secondaries' host adapters
+        List<String> cols = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            cols.add("queue.p" + b + ".hostAdapters");
+            cols.add("queue.s" + b + ".hostAdapters");
+        }
+        List<RunResult> runs = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            org.repsim.core.result.TimeSeries ts = new org.repsim.core.result.TimeSeries(cols,
+                    java.util.Collections.nCopies(cols.size(), ""));
+            for (int i = 0; i < 30; i++) {
+                double[] row = new double[cols.size()];
+                for (int b = 0; b < 20; b++) {
+                    row[2 * b] = b + 1 + (i % 2 == 0 ? 0.5 : -0.5);
+                }
+                ts.append(i + 1, row);
+            }
+            runs.add(new RunResult(r, r, List.of(), ts, List.of(), List.of()));
+        }
+        PointSummary p = Synthetic.summarize("000", new LinkedHashMap<>(), runs);
+        ReportInput in = new ReportInput("group", "", List.of("20 box pairs"), List.of(),
+                new ExperimentSummary("group", "0.1.0-test", List.of(), List.of(p)), Map.of("000", runs), null, 1.0);
+        String html = Files.readString(ReportWriter.write(dir, in));
+        assertThat(html).contains("More than 12 queues: those whose names differ only in their numbers are drawn as one "
+                        + "group", "Busiest on average, per group: p*.hostAdapters: p19.hostAdapters (20).",
+                "Not drawn, below 0.01 throughout (idle): s*.hostAdapters (20).");
+    }
+
+    @Test
     void syncOnlyRunHasNoSectionsForDataItDoesNotHave() throws IOException {
         String html = Files.readString(ReportWriter.write(dir, Synthetic.syncOnly()));
 
