@@ -39,12 +39,28 @@ public final class CacheMemory {
         return caches;
     }
 
+    /** A scenario's caches together: how many, their slots, their bytes when full, and the largest. */
+    public record Totals(int caches, long slots, long bytes, BoxCache largest) {
+    }
+
+    /** {@link Totals} of the scenario's caches (the first of equal ones is the largest). */
+    public static Totals totals(Scenario scenario) {
+        List<BoxCache> caches = of(scenario);
+        long slots = 0;
+        long bytes = 0;
+        BoxCache largest = caches.get(0);
+        for (BoxCache c : caches) {
+            slots += c.slots();
+            bytes += c.bytes();
+            if (c.bytes() > largest.bytes()) {
+                largest = c;
+            }
+        }
+        return new Totals(caches.size(), slots, bytes, largest);
+    }
+
     /** The bytes of all the scenario's caches when full. */
     public static long bytes(Scenario scenario) {
-        long sum = 0;
-        for (BoxCache c : of(scenario)) {
-            sum += c.bytes();
-        }
-        return sum;
+        return totals(scenario).bytes();
     }
 }

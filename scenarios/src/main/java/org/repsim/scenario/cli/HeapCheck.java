@@ -57,14 +57,8 @@ final class HeapCheck {
         }
         List<Point> byBytes = new ArrayList<>();
         for (SweepPoint p : points) {
-            List<CacheMemory.BoxCache> caches = CacheMemory.of(p.scenario());
-            long slots = 0;
-            long bytes = 0;
-            for (CacheMemory.BoxCache c : caches) {
-                slots += c.slots();
-                bytes += c.bytes();
-            }
-            byBytes.add(new Point(p.id(), caches.size(), slots, bytes));
+            CacheMemory.Totals t = CacheMemory.totals(p.scenario());
+            byBytes.add(new Point(p.id(), t.caches(), t.slots(), t.bytes()));
         }
         byBytes.sort(Comparator.comparingLong(Point::bytes).reversed().thenComparing(Point::id));
         // the replications that may run at once: threads of them, the largest points' first
@@ -85,10 +79,10 @@ final class HeapCheck {
         Point top = byBytes.get(0);
         String caches = top.caches() + (top.caches() == 1 ? " cache, " : " caches, ") + top.slots() + " slots";
         String what = atOnce == 1
-                ? "this run's caches take up to " + mib(total) + " once every slot holds a track (point " + top.id()
+                ? "this run's caches take up to " + mib(total) + " once full (point " + top.id()
                         + ": " + caches + ")"
                 : "the caches of the " + atOnce + " replications that run at once take up to " + mib(total)
-                        + " once every slot holds a track (the largest point, " + top.id() + ": " + caches + ", "
+                        + " once full (the largest point, " + top.id() + ": " + caches + ", "
                         + mib(top.bytes()) + " a replication)";
         return Optional.of(heap.prefix() + ": warning: " + what + ", and the rest of the model takes more; " + heap.whose()
                 + " is " + mib(maxHeapBytes) + ". A run long enough to fill the caches will run out of memory: "

@@ -67,19 +67,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** E.g. {@code caches 2816.0 MiB when full (128 caches, 268435456 slots; the largest 22.0 MiB, box p0)}. */
     static String cacheMemory(SweepPoint point) {
-        List<CacheMemory.BoxCache> caches = CacheMemory.of(point.scenario());
-        long slots = 0;
-        long bytes = 0;
-        CacheMemory.BoxCache largest = caches.get(0);
-        for (CacheMemory.BoxCache c : caches) {
-            slots += c.slots();
-            bytes += c.bytes();
-            if (c.bytes() > largest.bytes()) {
-                largest = c;
-            }
-        }
-        return "caches " + mib(bytes) + " when full (" + caches.size() + (caches.size() == 1 ? " cache, " : " caches, ")
-                + slots + " slots; the largest " + mib(largest.bytes()) + ", box " + largest.box() + ")";
+        CacheMemory.Totals t = CacheMemory.totals(point.scenario());
+        return "caches " + mib(t.bytes()) + " when full (" + t.caches() + (t.caches() == 1 ? " cache, " : " caches, ")
+                + t.slots() + " slots; the largest " + mib(t.largest().bytes()) + ", box " + t.largest().box() + ")";
     }
 
     private static String mib(long bytes) {

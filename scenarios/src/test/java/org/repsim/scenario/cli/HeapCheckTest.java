@@ -49,12 +49,12 @@ class HeapCheckTest {
     void theWarningSaysWhatRunsAtOnceWhatItTakesAndWhatToDo() throws ScenarioException {
         String several = HeapCheck.warning(points(), 3, 2, 50 * MIB).orElseThrow();
         assertThat(several).startsWith("repsim: warning: the caches of the 2 replications that run at once take up to "
-                        + "44.0 MiB once every slot holds a track (the largest point, p000: 2 caches, 2097152 slots, "
+                        + "44.0 MiB once full (the largest point, p000: 2 caches, 2097152 slots, "
                         + "22.0 MiB a replication)")
                 .contains("this JVM's maximum heap is 50.0 MiB", "-Xmx", "or run fewer replications at once (--threads 1)",
                         "docs/performance.md \"Memory\"");
         String one = HeapCheck.warning(points(), 1, 1, 20 * MIB).orElseThrow();
-        assertThat(one).startsWith("repsim: warning: this run's caches take up to 22.0 MiB once every slot holds a track "
+        assertThat(one).startsWith("repsim: warning: this run's caches take up to 22.0 MiB once full "
                 + "(point p000: 2 caches, 2097152 slots)").doesNotContain("--threads");
         // more threads than replications: only the replications there are run at once (3 points, 1 each)
         assertThat(HeapCheck.warning(points(), 1, 8, 20 * MIB).orElseThrow()).contains("the 3 replications", "66.0 MiB");
@@ -85,7 +85,7 @@ class HeapCheckTest {
         assertThat(exit).isZero();
         assertThat(launched).hasSize(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
-                "repsim: warning: this run's caches take up to 5632.0 MiB once every slot holds a track");
+                "repsim: warning: this run's caches take up to 5632.0 MiB once full");
     }
 
     @Test

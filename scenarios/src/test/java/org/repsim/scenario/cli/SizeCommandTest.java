@@ -114,7 +114,7 @@ class SizeCommandTest {
                 "--max-replications", "4");
         assertThat(code).as(err()).isZero();
         assertThat(err()).startsWith("repsim size: warning: the caches of the 2 replications that run at once take up to "
-                + "11264.0 MiB once every slot holds a track (the largest point, boxes[r1].cache.size = 32 TiB: 2 caches, "
+                + "11264.0 MiB once full (the largest point, boxes[r1].cache.size = 32 TiB: 2 caches, "
                 + "536870912 slots, 5632.0 MiB a replication)");
         // and the search ran as asked
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("smallest boxes[r1].cache.size = 1 GiB meets");
