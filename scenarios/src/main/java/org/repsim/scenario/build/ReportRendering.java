@@ -39,29 +39,81 @@ public final class ReportRendering {
         return ReportWriter.write(runDir, input);
     }
 
-    /** One line per site, box, link and pair, for the page's summary. */
+    /**
+     * One line per box, link, the replication and each workload, for the page's summary; boxes
+     * (links, workloads) alike but for their ids share one line, which names how many and the
+     * first and last ids when there are more than three (a 64-box group's summary is a few lines,
+     * not 128).
+     */
     static List<String> topology(Scenario sc) {
         List<String> lines = new ArrayList<>();
+        Alike boxes = new Alike("box", "boxes");
         for (var b : sc.boxes()) {
             long volumes = b.volumes().stream().mapToLong(v -> v.sizeBytes()).sum();
-            lines.add(String.format(Locale.ROOT, "box %s at %s: cache %s, %d host adapters, %d volume(s) of %s", b.id(),
+            boxes.add(b.id(), String.format(Locale.ROOT, "at %s: cache %s, %d host adapters, %d volume(s) of %s",
                     b.site(), Units.format(Units.Kind.SIZE, b.cache().sizeBytes()), b.hostAdapters().count(),
                     b.volumes().size(), Units.format(Units.Kind.SIZE, volumes)));
         }
+        boxes.appendTo(lines);
+        Alike links = new Alike("link", "links");
         for (var l : sc.links()) {
-            lines.add(String.format(Locale.ROOT, "link %s: %s ↔ %s, %s, %.0f km", l.id(), l.between().get(0),
+            links.add(l.id(), String.format(Locale.ROOT, "%s ↔ %s, %s, %.0f km", l.between().get(0),
                     l.between().get(1), Units.format(Units.Kind.DATA_RATE, l.bandwidthBps()), l.distanceM() / 1000));
         }
+        links.appendTo(lines);
         if (sc.replication() != null) {
             var r = sc.replication();
             String consistency = "cycle".equals(r.mode()) && !"none".equals(r.consistency().mode())
                     ? ", consistency " + r.consistency().mode() : "";
-            lines.add("replication " + r.mode() + consistency + ": " + String.join(", ",
-                    r.pairs().stream().map(p -> p.primary() + " → " + p.secondary()).toList()));
+            List<String> pairs = r.pairs().stream().map(p -> p.primary() + " → " + p.secondary()).toList();
+            lines.add("replication " + r.mode() + consistency + ": " + (pairs.size() <= 4 ? String.join(", ", pairs)
+                    : pairs.size() + " pairs, " + pairs.get(0) + ", " + pairs.get(1) + " … " + pairs.get(pairs.size() - 1)));
         }
+        // workloads whose lines differ only in numbers (w0 on p0/db … w63 on p63/db) share one
+        Map<String, List<String>> workloads = new LinkedHashMap<>();
         for (var w : sc.workloads()) {
-            lines.add("workload " + w.id() + " on " + String.join(", ", w.volumes()));
+            List<String> v = w.volumes();
+            String line = w.id() + " on " + (v.size() <= 4 ? String.join(", ", v)
+                    : v.size() + " volumes (" + v.get(0) + " … " + v.get(v.size() - 1) + ")");
+            workloads.computeIfAbsent(line.replaceAll("[0-9]+", "*"), k -> new ArrayList<>()).add(line);
         }
+        workloads.forEach((key, alike) -> {
+            if (alike.size() <= 3) {
+                alike.forEach(w -> lines.add("workload " + w));
+            } else {
+                lines.add(alike.size() + " workloads (" + alike.get(0) + " … " + alike.get(alike.size() - 1) + ")");
+            }
+        });
         return lines;
+    }
+
+    /** Items of one kind grouped by their description, in the order each description first comes. */
+    private static final class Alike {
+        private final String one;
+        private final String many;
+        private final Map<String, List<String>> idsByDescription = new LinkedHashMap<>();
+
+        Alike(String one, String many) {
+            this.one = one;
+            this.many = many;
+        }
+
+        void add(String id, String description) {
+            idsByDescription.computeIfAbsent(description, d -> new ArrayList<>()).add(id);
+        }
+
+        void appendTo(List<String> lines) {
+            idsByDescription.forEach((description, ids) -> {
+                String sep = description.startsWith("at ") ? " " : ": ";
+                if (ids.size() == 1) {
+                    lines.add(one + " " + ids.get(0) + sep + description);
+                } else if (ids.size() <= 3) {
+                    lines.add(many + " " + String.join(", ", ids) + sep + description);
+                } else {
+                    lines.add(ids.size() + " " + many + " (" + ids.get(0) + " … " + ids.get(ids.size() - 1) + ")" + sep
+                            + description);
+                }
+            });
+        }
     }
 }

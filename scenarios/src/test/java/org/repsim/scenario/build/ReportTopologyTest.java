@@ -1,0 +1,48 @@
+package org.repsim.scenario.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.repsim.scenario.spec.ScenarioException;
+import org.repsim.scenario.validate.ScenarioSource;
+
+/** The report's topology lines: one per item for a small scenario, alike items together for a large one. */
+class ReportTopologyTest {
+
+    @Test
+    void aTwoBoxScenarioHasALineForEachBoxLinkPairAndWorkload() throws ScenarioException {
+        var sc = ScenarioSource.read(Path.of("examples/sync-baseline.json")).resolve();
+        assertThat(ReportRendering.topology(sc)).containsExactly(
+                "box r1 at prod: cache 128 GiB, 8 host adapters, 1 volume(s) of 1 TiB",
+                "box r2 at dr: cache 128 GiB, 8 host adapters, 1 volume(s) of 1 TiB",
+                "link wan: prod ↔ dr, 10 Gbit/s, 50 km",
+                "replication sync: r1/db → r2/db",
+                "workload oltp on r1/db");
+    }
+
+    @Test
+    void theSixtyFourBoxGroupIsSixLinesWithTheCountsAndTheFirstAndLastIds() throws ScenarioException {
+        var sc = ModelBenchmark.reference("group64-shuttle").resolve();
+        assertThat(ReportRendering.topology(sc)).containsExactly(
+                "64 boxes (p0 … p63) at prod: cache 256 GiB, 16 host adapters, 1 volume(s) of 2 TiB",
+                "64 boxes (s0 … s63) at dr: cache 256 GiB, 16 host adapters, 1 volume(s) of 2 TiB",
+                "8 links (wan0 … wan7): prod ↔ dr, 25 Gbit/s, 100 km",
+                "replication cycle, consistency shuttle: 64 pairs, p0 → s0, p1 → s1 … p63 → s63",
+                "workload oltp on 64 volumes (p0/db … p63/db)",
+                "workload chains on 64 volumes (p0/db … p63/db)");
+    }
+
+    @Test
+    void boxesThatDifferAreNotMergedAndTwoOrThreeAlikeAreNamedEach() throws ScenarioException {
+        var source = ScenarioSource.read(Path.of("examples/four-boxes-host.json"));
+        assertThat(ReportRendering.topology(source.resolve())).startsWith(
+                "4 boxes (p1 … p4) at prod: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB",
+                "4 boxes (s1 … s4) at dr: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB");
+        // p4 with another cache: p1, p2 and p3 named, p4 on its own line
+        assertThat(ReportRendering.topology(source.with("boxes[p4].cache.size", "32 GiB").resolve())).startsWith(
+                "boxes p1, p2, p3 at prod: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB",
+                "box p4 at prod: cache 32 GiB, 8 host adapters, 1 volume(s) of 512 GiB",
+                "4 boxes (s1 … s4) at dr: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB");
+    }
+}
