@@ -2,6 +2,7 @@ package org.repsim.report.html;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.repsim.core.measure.Measures;
@@ -14,12 +15,54 @@ public final class Headlines {
     private Headlines() {
     }
 
-    /** The headline metrics among {@code names}, in report order; a family's members sorted by name. */
+    /**
+     * Names in natural order: runs of digits compare by their value, so {@code p2.…} comes before
+     * {@code p10.…} (a 64-box group's members read p0, p1, p2, …, p63, not p0, p1, p10, p11, …);
+     * names equal that way (leading zeros) fall back to plain order.
+     */
+    public static final Comparator<String> NATURAL = Headlines::compareNatural;
+
+    private static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                int ej = j;
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    /** The headline metrics among {@code names}, in report order; a family's members in {@link #NATURAL} order. */
     public static List<String> headlines(Collection<String> names) {
         List<String> out = new ArrayList<>();
+        List<String> natural = new ArrayList<>(new TreeSet<>(names));
+        natural.sort(NATURAL);
         for (MetricSelector h : Measures.HEADLINES) {
             if (h instanceof MetricFamily) {
-                for (String n : new TreeSet<>(names)) {
+                for (String n : natural) {
                     if (h.matches(n) && !out.contains(n)) {
                         out.add(n);
                     }
@@ -35,10 +78,12 @@ public final class Headlines {
         return out;
     }
 
-    /** All of {@code names}: headlines first in report order, then the others alphabetically. */
+    /** All of {@code names}: headlines first in report order, then the others in {@link #NATURAL} order. */
     public static List<String> all(Collection<String> names) {
         List<String> out = headlines(names);
-        for (String n : new TreeSet<>(names)) {
+        List<String> natural = new ArrayList<>(new TreeSet<>(names));
+        natural.sort(NATURAL);
+        for (String n : natural) {
             if (!out.contains(n)) {
                 out.add(n);
             }
