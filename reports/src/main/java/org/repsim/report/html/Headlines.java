@@ -90,4 +90,58 @@ public final class Headlines {
         }
         return out;
     }
+
+    /** The most members of an alike family the headline table lists one by one. */
+    public static final int MAX_ALIKE = 12;
+
+    /** A headline row: its metric and, for the representative of a condensed family, what it stands for. */
+    public record Row(String metric, String note) {
+    }
+
+    /**
+     * The rows of the headline table for {@code names} (in report order): metrics whose names are
+     * the same once every run of digits is read as {@code *} (a 64-box group's
+     * {@code p0.remoteAdapters.utilization} … {@code p63.…}) are listed one by one up to
+     * {@link #MAX_ALIKE}; a larger family is listed as its member with the highest {@code mean} and
+     * its member with the lowest, each noted ("highest of 64 p*.remoteAdapters.utilization"), where
+     * its first member stood. Members whose mean is NaN are not chosen.
+     */
+    public static List<Row> rows(List<String> names, java.util.function.ToDoubleFunction<String> mean) {
+        java.util.Map<String, List<String>> families = new java.util.LinkedHashMap<>();
+        for (String n : names) {
+            families.computeIfAbsent(n.replaceAll("[0-9]+", "*"), k -> new ArrayList<>()).add(n);
+        }
+        List<Row> out = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (String n : names) {
+            String key = n.replaceAll("[0-9]+", "*");
+            List<String> family = families.get(key);
+            if (family.size() <= MAX_ALIKE) {
+                out.add(new Row(n, null));
+            } else if (done.add(key)) {
+                String highest = null;
+                String lowest = null;
+                for (String m : family) {
+                    double v = mean.applyAsDouble(m);
+                    if (Double.isNaN(v)) {
+                        continue;
+                    }
+                    if (highest == null || v > mean.applyAsDouble(highest)) {
+                        highest = m;
+                    }
+                    if (lowest == null || v < mean.applyAsDouble(lowest)) {
+                        lowest = m;
+                    }
+                }
+                if (highest == null) {
+                    continue;
+                }
+                out.add(new Row(highest, "highest of " + family.size() + " " + key));
+                if (!lowest.equals(highest)) {
+                    out.add(new Row(lowest, "lowest of " + family.size() + " " + key));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -151,28 +151,35 @@ public final class ReportWriter {
             fact("Recovery-point target", Html.escape(Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS())));
         }
         html.append("</dl>\n");
-        List<String> names = Headlines.headlines(metricNames(points));
-        if (!names.isEmpty()) {
+        List<Headlines.Row> rows = Headlines.rows(Headlines.headlines(metricNames(points)), n -> meanOverPoints(points, n));
+        if (!rows.isEmpty()) {
             html.append("<h3>Headline numbers</h3>\n");
+            String condensed = rows.stream().anyMatch(r -> r.note() != null)
+                    ? " Of more than " + Headlines.MAX_ALIKE + " alike metrics (one per box, say), the one with the highest "
+                            + "and the one with the lowest mean; every metric is in <code>summary.csv</code>." : "";
             if (points.size() == 1) {
                 html.append("<p class=\"how\">Mean over the replications with its 95 % confidence half-width, "
-                        + "and the smallest and largest replication.</p>\n");
+                        + "and the smallest and largest replication.").append(condensed).append("</p>\n");
                 html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>mean ± 95 % CI</th>"
                         + "<th>min</th><th>max</th><th>n</th></tr></thead>\n<tbody>\n");
-                for (String n : names) {
+                for (Headlines.Row row : rows) {
+                    String n = row.metric();
                     MetricSummary m = points.get(0).metric(n);
                     Scale s = Scale.forUnit(m.unit(), Math.max(Math.abs(m.mean()), Math.abs(m.max())));
-                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code></td><td")
+                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code>")
+                            .append(note(row)).append("</td><td")
                             .append(cellClass(n, m.mean())).append(">").append(Html.escape(meanCi(m, s)))
                             .append("</td><td>").append(Html.escape(s.format(m.min()))).append("</td><td>")
                             .append(Html.escape(s.format(m.max()))).append("</td><td>").append(m.n()).append("</td></tr>\n");
                 }
             } else {
                 html.append("<p class=\"how\">For each metric, the sweep points with the lowest and the highest mean; "
-                        + "every point is in the <a href=\"#sweep-table\">sweep table</a>.</p>\n");
+                        + "every point is in the <a href=\"#sweep-table\">sweep table</a>.").append(condensed)
+                        .append("</p>\n");
                 html.append("<table id=\"headlines\" class=\"headlines\">\n<thead><tr><th class=\"name\">metric</th><th>lowest mean</th>"
                         + "<th class=\"name\">at</th><th>highest mean</th><th class=\"name\">at</th></tr></thead>\n<tbody>\n");
-                for (String n : names) {
+                for (Headlines.Row row : rows) {
+                    String n = row.metric();
                     PointSummary lo = null;
                     PointSummary hi = null;
                     for (PointSummary p : points) {
@@ -190,7 +197,8 @@ public final class ReportWriter {
                     if (lo == null) {
                         continue;
                     }
-                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code></td>");
+                    html.append("<tr><td class=\"name\"><code>").append(Html.escape(n)).append("</code>").append(note(row))
+                            .append("</td>");
                     for (PointSummary p : new PointSummary[] {lo, hi}) {
                         MetricSummary m = p.metric(n);
                         Scale s = Scale.forUnit(m.unit(), Math.abs(m.mean()));
@@ -607,6 +615,25 @@ public final class ReportWriter {
     }
 
     /** Metrics whose only good value is zero (violations, data loss) are marked red when non-zero, green when zero. */
+    /** A headline row's note, e.g. "(highest of 64 p*.remoteAdapters.utilization)", or "". */
+    private static String note(Headlines.Row row) {
+        return row.note() == null ? "" : " <span class=\"how\">(" + Html.escape(row.note()) + ")</span>";
+    }
+
+    /** The mean of a metric's means over the points that have it (NaN when none has). */
+    private static double meanOverPoints(List<PointSummary> points, String metric) {
+        double sum = 0;
+        int n = 0;
+        for (PointSummary p : points) {
+            MetricSummary m = p.metric(metric);
+            if (m != null && !Double.isNaN(m.mean())) {
+                sum += m.mean();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     private static String cellClass(String metric, double value) {
         if (Measures.metric(metric).map(m -> m.has(Hint.ZERO_IS_GOOD)).orElse(false)) {
             if (Double.isNaN(value)) {

@@ -59,4 +59,32 @@ class HeadlinesTest {
         assertThat(Headlines.NATURAL.compare("p02.x", "p2.x")).isNegative();
         assertThat(Headlines.NATURAL.compare("p2", "p2.x")).isNegative();
     }
+
+    @Test
+    void aFamilyOfMoreThanTwelveIsItsHighestAndLowestMemberWhereItsFirstStood() {
+        List<String> names = new ArrayList<>(List.of("host.write.latency.mean"));
+        for (int b = 0; b < 64; b++) {
+            names.add("p" + b + ".remoteAdapters.utilization");
+        }
+        for (int l = 0; l < 12; l++) {
+            names.add("link.wan" + l + ".utilization");
+        }
+        names.add("rpo.lag.max");
+        // box b's mean: b % 10 + b / 100 (p59 highest, 9.59; p0 lowest, 0); p13 has none
+        List<Headlines.Row> rows = Headlines.rows(names, n -> {
+            if (!n.startsWith("p")) {
+                return 1;
+            }
+            int b = Integer.parseInt(n.substring(1, n.indexOf('.')));
+            return b == 13 ? Double.NaN : b % 10 + b / 100.0;
+        });
+        assertThat(rows).extracting(Headlines.Row::metric).containsExactly("host.write.latency.mean",
+                "p59.remoteAdapters.utilization", "p0.remoteAdapters.utilization", "link.wan0.utilization",
+                "link.wan1.utilization", "link.wan2.utilization", "link.wan3.utilization", "link.wan4.utilization",
+                "link.wan5.utilization", "link.wan6.utilization", "link.wan7.utilization", "link.wan8.utilization",
+                "link.wan9.utilization", "link.wan10.utilization", "link.wan11.utilization", "rpo.lag.max");
+        assertThat(rows.get(1).note()).isEqualTo("highest of 64 p*.remoteAdapters.utilization");
+        assertThat(rows.get(2).note()).isEqualTo("lowest of 64 p*.remoteAdapters.utilization");
+        assertThat(rows.get(3).note()).isNull();
+    }
 }

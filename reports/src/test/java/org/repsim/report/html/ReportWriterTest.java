@@ -158,7 +158,11 @@ class ReportWriterTest {
                 }
                 ts.append(i + 1, row);
             }
-            runs.add(new RunResult(r, r, List.of(), ts, List.of(), List.of()));
+            List<org.repsim.core.result.Metric> metrics = new ArrayList<>();
+            for (int b = 0; b < 20; b++) {
+                metrics.add(new org.repsim.core.result.Metric("p" + b + ".remoteAdapters.utilization", 0.01 * b + 0.001 * r, ""));
+            }
+            runs.add(new RunResult(r, r, metrics, ts, List.of(), List.of()));
         }
         PointSummary p = Synthetic.summarize("000", new LinkedHashMap<>(), runs);
         ReportInput in = new ReportInput("group", "", List.of("20 box pairs"), List.of(),
@@ -167,6 +171,11 @@ class ReportWriterTest {
         assertThat(html).contains("More than 12 queues: those whose names differ only in their numbers are drawn as one "
                         + "group", "Busiest on average, per group: p*.hostAdapters: p19.hostAdapters (20).",
                 "Not drawn, below 0.01 throughout (idle): s*.hostAdapters (20).");
+        // the headline table: the highest and the lowest of the 20 remote adapters, not 20 rows
+        assertThat(html).contains("<code>p19.remoteAdapters.utilization</code> <span class=\"how\">(highest of 20 "
+                        + "p*.remoteAdapters.utilization)</span>", "<code>p0.remoteAdapters.utilization</code> <span "
+                        + "class=\"how\">(lowest of 20 p*.remoteAdapters.utilization)</span>")
+                .doesNotContain("<code>p7.remoteAdapters.utilization</code>");
     }
 
     @Test
