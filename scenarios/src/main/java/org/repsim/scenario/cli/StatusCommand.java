@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code repsim status DIR}: replications done per point and per shard, while a run is going on. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Progress of a run: replications done/total per sweep point and, for a sharded run, per shard "
-                + "(done: its done.json is written; started: its directory exists without one).")
+                + "(done: its done.json is written; started: its directory exists without one), and how far each "
+                + "running replication has got (its progress.json, rewritten every minute).")
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a run.")

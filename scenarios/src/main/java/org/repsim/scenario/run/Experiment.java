@@ -213,7 +213,7 @@ public final class Experiment {
         if (tracker.isCancelled()) {
             throw new ExperimentCancelled();
         }
-        ProgressTracker.Replication sink = tracker.replication();
+        ProgressTracker.Replication sink = tracker.replication(t.dir());
         // before the model is built: it creates its tables' part files in the directory
         try (SpooledTables tables = prepared(t.dir())) {
             RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink, tables);

@@ -1,6 +1,9 @@
 package org.repsim.scenario.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Hands each replication a {@link ProgressSink} that turns its cumulative reports into deltas
@@ -8,13 +11,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the experiment is cancelled.
  */
 final class ProgressTracker {
+    /** How often a running replication rewrites its {@link RunFiles#PROGRESS} file (wall time). */
+    static final long PROGRESS_FILE_EVERY_NANOS = 60_000_000_000L;
+
     private final ProgressDisplay display;
     private final long replicationNs;
+    private final LongSupplier nanoClock;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     ProgressTracker(ProgressDisplay display, long replicationNs) {
+        this(display, replicationNs, System::nanoTime);
+    }
+
+    ProgressTracker(ProgressDisplay display, long replicationNs, LongSupplier nanoClock) {
         this.display = display;
         this.replicationNs = replicationNs;
+        this.nanoClock = nanoClock;
     }
 
     void cancel() {
@@ -26,13 +38,29 @@ final class ProgressTracker {
     }
 
     Replication replication() {
-        return new Replication();
+        return new Replication(null);
+    }
+
+    /**
+     * A sink that also keeps {@link RunFiles#PROGRESS} in {@code dir} (the replication's directory)
+     * up to date every {@link #PROGRESS_FILE_EVERY_NANOS} of wall time, for {@code repsim status};
+     * writing the replication's results removes it.
+     */
+    Replication replication(Path dir) {
+        return new Replication(dir);
     }
 
     /** One replication's sink; used by one thread only. */
     final class Replication implements ProgressSink {
+        private final Path dir;
+        private final long startedAt = nanoClock.getAsLong();
+        private long nextFileAt = startedAt + PROGRESS_FILE_EVERY_NANOS;
         private long reportedNs;
         private long reportedEvents;
+
+        private Replication(Path dir) {
+            this.dir = dir;
+        }
 
         @Override
         public void onProgress(long simulatedNowNs, long eventsFired) {
@@ -46,6 +74,23 @@ final class ProgressTracker {
             reportedEvents += de;
             if (dt > 0 || de > 0) {
                 display.advance(dt, de);
+            }
+            if (dir != null) {
+                long wall = nanoClock.getAsLong();
+                if (wall - nextFileAt >= 0) {
+                    nextFileAt = wall + PROGRESS_FILE_EVERY_NANOS;
+                    writeProgress(wall);
+                }
+            }
+        }
+
+        /** Best effort: a progress file that cannot be written must not stop the replication. */
+        private void writeProgress(long wall) {
+            try {
+                new ReplicationProgress(reportedNs / 1e9, replicationNs / 1e9, reportedEvents, (wall - startedAt) / 1e9)
+                        .write(dir);
+            } catch (IOException e) {
+                // the next report tries again
             }
         }
 

@@ -55,6 +55,12 @@ public final class RunFiles {
     public static final String SERIES = "timeseries.csv";
     public static final String INTERVALS = "intervals.csv";
     public static final String DONE = "done.json";
+    /**
+     * While a replication runs: how far it has got ({@code simulatedS}, {@code durationS},
+     * {@code events}, {@code wallS}), rewritten every minute for {@code repsim status}; never part
+     * of a result (writing the result removes it).
+     */
+    public static final String PROGRESS = "progress.json";
     static final String TIME_COLUMN = "time_s";
     static final List<String> INTERVAL_COLUMNS = List.of("kind", "subject", "start_s", "end_s");
     private static final Set<String> RESERVED_TABLES = Set.of("timeseries", "intervals", "metrics", "done");

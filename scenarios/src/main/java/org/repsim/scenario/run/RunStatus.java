@@ -17,11 +17,17 @@ public final class RunStatus {
     private final RunDescription description;
     private final boolean[][] done;
     private final boolean[][] started;
+    private final List<Running> running;
 
-    private RunStatus(RunDescription description, boolean[][] done, boolean[][] started) {
+    /** A started replication with a progress file, and how long ago that file was written. */
+    public record Running(String point, int replication, ReplicationProgress progress, double ageS) {
+    }
+
+    private RunStatus(RunDescription description, boolean[][] done, boolean[][] started, List<Running> running) {
         this.description = description;
         this.done = done;
         this.started = started;
+        this.running = List.copyOf(running);
     }
 
     /**
@@ -34,14 +40,35 @@ public final class RunStatus {
         int points = d.points().size();
         boolean[][] done = new boolean[points][d.replications()];
         boolean[][] started = new boolean[points][d.replications()];
+        List<Running> running = new ArrayList<>();
         for (int p = 0; p < points; p++) {
             for (int r = 0; r < d.replications(); r++) {
                 Path rep = Experiment.replicationDir(dir, d.points().get(p).id(), r);
                 done[p][r] = Files.exists(rep.resolve(RunFiles.DONE));
                 started[p][r] = !done[p][r] && Files.isDirectory(rep);
+                if (started[p][r]) {
+                    int replication = r;
+                    String point = d.points().get(p).id();
+                    ReplicationProgress.read(rep).ifPresent(progress -> running.add(
+                            new Running(point, replication, progress, ageS(rep.resolve(RunFiles.PROGRESS)))));
+                }
             }
         }
-        return new RunStatus(d, done, started);
+        return new RunStatus(d, done, started, running);
+    }
+
+    /** Seconds since the file was last written (0 when that cannot be read). */
+    private static double ageS(Path file) {
+        try {
+            return Math.max(0, (System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis()) / 1e3);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** The started replications that have written a progress file, by point and replication. */
+    public List<Running> running() {
+        return running;
     }
 
     public RunDescription description() {
@@ -106,6 +133,21 @@ public final class RunStatus {
                 String.join(", ", params)});
         }
         table(b, rows);
+        if (!running.isEmpty()) {
+            // a replication rewrites its progress every minute: a file much older is one that stopped
+            b.append(System.lineSeparator());
+            rows = new ArrayList<>();
+            rows.add(new String[] {"running", "simulated", "wall", "left at this pace", "written"});
+            for (Running r : running) {
+                ReplicationProgress g = r.progress();
+                rows.add(new String[] {r.point() + "/" + r.replication(),
+                    String.format(Locale.ROOT, "%.1f %% of %s s", 100 * g.simulatedS() / g.durationS(),
+                            Numbers.format(g.durationS()).replaceAll("\\.0$", "")),
+                    LogProgress.clock(g.wallS()), Double.isNaN(g.leftS()) ? "-" : LogProgress.clock(g.leftS()),
+                    LogProgress.clock(r.ageS()) + " ago" + (r.ageS() > STALE_S ? " (stopped?)" : "")});
+            }
+            table(b, rows);
+        }
         if (sharding != null) {
             rows = new ArrayList<>();
             rows.add(new String[] {"shard", "done", "started", ""});
@@ -119,6 +161,9 @@ public final class RunStatus {
         }
         return b.toString();
     }
+
+    /** A progress file older than this (five of its one-minute rewrites missed) marks a replication that stopped. */
+    static final double STALE_S = 300;
 
     private static void table(StringBuilder b, List<String[]> rows) {
         int[] width = new int[rows.get(0).length];

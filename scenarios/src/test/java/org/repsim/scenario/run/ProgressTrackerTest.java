@@ -100,4 +100,55 @@ class ProgressTrackerTest {
         // test JVMs have no console
         assertThat(ProgressDisplay.forStderr(false)).isInstanceOf(LogProgress.class);
     }
+
+    @Test
+    void aRunningReplicationRewritesItsProgressFileEveryMinuteOfWallTime() throws Exception {
+        long[] now = {5_000_000_000L};
+        ProgressTracker tracker = new ProgressTracker(ProgressDisplay.silent(), 120_000_000_000L, () -> now[0]);
+        Path dir = tmp.resolve("rep");
+        java.nio.file.Files.createDirectories(dir);
+        ProgressTracker.Replication sink = tracker.replication(dir);
+        now[0] += 59_000_000_000L;
+        sink.onProgress(20_000_000_000L, 1_000);
+        assertThat(dir.resolve(RunFiles.PROGRESS)).doesNotExist();
+        now[0] += 1_000_000_000L;
+        sink.onProgress(30_000_000_000L, 1_500);
+        assertThat(ReplicationProgress.read(dir)).contains(new ReplicationProgress(30, 120, 1_500, 60));
+        assertThat(ReplicationProgress.read(dir).orElseThrow().leftS()).isEqualTo(180);
+        now[0] += 30_000_000_000L;
+        sink.onProgress(40_000_000_000L, 2_000);
+        assertThat(ReplicationProgress.read(dir).orElseThrow().simulatedS()).isEqualTo(30);
+        now[0] += 30_000_000_000L;
+        sink.onProgress(60_000_000_000L, 3_000);
+        assertThat(ReplicationProgress.read(dir)).contains(new ReplicationProgress(60, 120, 3_000, 120));
+        // a sink without a directory writes nothing
+        ProgressTracker.Replication plain = tracker.replication();
+        now[0] += 600_000_000_000L;
+        plain.onProgress(1, 1);
+        assertThat(tmp.resolve(RunFiles.PROGRESS)).doesNotExist();
+    }
+
+    @Test
+    void statusShowsHowFarARunningReplicationHasGotAndAFinishedOneLeavesNoProgressFile() throws Exception {
+        ExperimentPlan plan = FakeModel.plan(2, 0.5, 1.0);
+        Path out = tmp.resolve("out");
+        Experiment.run(plan, new FakeModel(), RunOptions.into(out).withThreads(2), ProgressDisplay.silent());
+        Path rep = Experiment.replicationDir(out, plan.points().get(0).id(), 1);
+        // replication 1 of the first point as if it were still running, half-way, its file written now
+        java.nio.file.Files.delete(rep.resolve(RunFiles.DONE));
+        new ReplicationProgress(0.25, 1.0, 1_000, 90).write(rep);
+        RunStatus status = RunStatus.read(out);
+        assertThat(status.running()).singleElement().satisfies(r -> {
+            assertThat(r.point()).isEqualTo(plan.points().get(0).id());
+            assertThat(r.replication()).isEqualTo(1);
+            assertThat(r.ageS()).isLessThan(60);
+        });
+        assertThat(status.text()).contains("running", plan.points().get(0).id() + "/1", "25.0 % of 1 s", "1 min 30 s",
+                "4 min 30 s").doesNotContain("stopped?");
+        // resumed, it runs again and its results replace the progress file
+        Experiment.run(plan, new FakeModel(), RunOptions.into(out).withThreads(2).withResume(true), ProgressDisplay.silent());
+        assertThat(rep.resolve(RunFiles.DONE)).exists();
+        assertThat(rep.resolve(RunFiles.PROGRESS)).doesNotExist();
+        assertThat(RunStatus.read(out).running()).isEmpty();
+    }
 }
