@@ -71,9 +71,14 @@ public final class QueueGroups {
         }
     }
 
-    /** The key of a queue column: its component name with every run of digits read as {@code *}. */
+    /** A name with every run of digits read as {@code *}: names alike but for their numbers share it. */
+    public static String alike(String name) {
+        return name.replaceAll("[0-9]+", "*");
+    }
+
+    /** The key of a queue column: its component name, {@link #alike}. */
     static String key(String column) {
-        return Palette.component(column).replaceAll("[0-9]+", "*");
+        return alike(Palette.component(column));
     }
 
     /** The groups of {@code columns}, in the order their first members come. */

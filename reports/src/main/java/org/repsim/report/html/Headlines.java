@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.repsim.core.measure.Measures;
 import org.repsim.core.measure.MetricFamily;
 import org.repsim.core.measure.MetricSelector;
+import org.repsim.report.chart.QueueGroups;
 
 /** The headline metrics of the catalogue ({@link Measures#HEADLINES}) in the order the report lists them. */
 public final class Headlines {
@@ -109,12 +110,12 @@ public final class Headlines {
     public static List<Row> rows(List<String> names, java.util.function.ToDoubleFunction<String> mean) {
         java.util.Map<String, List<String>> families = new java.util.LinkedHashMap<>();
         for (String n : names) {
-            families.computeIfAbsent(n.replaceAll("[0-9]+", "*"), k -> new ArrayList<>()).add(n);
+            families.computeIfAbsent(QueueGroups.alike(n), k -> new ArrayList<>()).add(n);
         }
         List<Row> out = new ArrayList<>();
         java.util.Set<String> done = new java.util.HashSet<>();
         for (String n : names) {
-            String key = n.replaceAll("[0-9]+", "*");
+            String key = QueueGroups.alike(n);
             List<String> family = families.get(key);
             if (family.size() <= MAX_ALIKE) {
                 out.add(new Row(n, null));

@@ -90,7 +90,8 @@ final class HeapCheck {
                 + ". See docs/performance.md \"Memory\".");
     }
 
-    private static String mib(long bytes) {
+    /** E.g. {@code 2816.0 MiB}. */
+    static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -68,11 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
     /** E.g. {@code caches 2816.0 MiB when full (128 caches, 268435456 slots; the largest 22.0 MiB, box p0)}. */
     static String cacheMemory(SweepPoint point) {
         CacheMemory.Totals t = CacheMemory.totals(point.scenario());
-        return "caches " + mib(t.bytes()) + " when full (" + t.caches() + (t.caches() == 1 ? " cache, " : " caches, ")
-                + t.slots() + " slots; the largest " + mib(t.largest().bytes()) + ", box " + t.largest().box() + ")";
+        return "caches " + HeapCheck.mib(t.bytes()) + " when full (" + t.caches() + (t.caches() == 1 ? " cache, " : " caches, ")
+                + t.slots() + " slots; the largest " + HeapCheck.mib(t.largest().bytes()) + ", box " + t.largest().box() + ")";
     }
 
-    private static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-    }
 }
