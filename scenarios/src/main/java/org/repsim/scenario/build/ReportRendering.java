@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.repsim.core.result.PointSummary;
 import org.repsim.core.result.RunResult;
+import org.repsim.report.chart.QueueGroups;
 import org.repsim.report.html.ReportInput;
 import org.repsim.report.html.ReportWriter;
 import org.repsim.scenario.run.StoredExperiment;
@@ -75,7 +76,7 @@ public final class ReportRendering {
             List<String> v = w.volumes();
             String line = w.id() + " on " + (v.size() <= 4 ? String.join(", ", v)
                     : v.size() + " volumes (" + v.get(0) + " … " + v.get(v.size() - 1) + ")");
-            workloads.computeIfAbsent(line.replaceAll("[0-9]+", "*"), k -> new ArrayList<>()).add(line);
+            workloads.computeIfAbsent(QueueGroups.alike(line), k -> new ArrayList<>()).add(line);
         }
         workloads.forEach((key, alike) -> {
             if (alike.size() <= 3) {

@@ -82,7 +82,7 @@ final class LogProgress implements ProgressDisplay {
     }
 
     /** Simulated seconds, to the millisecond, without trailing zeros: {@code 3600}, {@code 0.25}. */
-    private static String seconds(long ns) {
+    static String seconds(long ns) {
         return java.math.BigDecimal.valueOf(Math.round(ns / 1e6), 3).stripTrailingZeros().toPlainString();
     }
 

@@ -142,7 +142,7 @@ public final class RunStatus {
                 ReplicationProgress g = r.progress();
                 rows.add(new String[] {r.point() + "/" + r.replication(),
                     String.format(Locale.ROOT, "%.1f %% of %s s", 100 * g.simulatedS() / g.durationS(),
-                            Numbers.format(g.durationS()).replaceAll("\\.0$", "")),
+                            LogProgress.seconds(Math.round(g.durationS() * 1e9))),
                     LogProgress.clock(g.wallS()), Double.isNaN(g.leftS()) ? "-" : LogProgress.clock(g.leftS()),
                     LogProgress.clock(r.ageS()) + " ago" + (r.ageS() > STALE_S ? " (stopped?)" : "")});
             }
