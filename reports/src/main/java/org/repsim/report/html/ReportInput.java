@@ -23,9 +23,19 @@ import org.repsim.core.result.RunResult;
  * @param rpoTargetS {@code report.rpoTarget} in seconds, or null when not set
  * @param sampleEveryS {@code report.sampleEvery} in seconds
  * @param baseline {@code report.baseline}: the point paired differences are taken from, or null for the first
+ * @param notice paragraphs the page shows first, above everything (a partial report says how partial); empty for none
  */
 public record ReportInput(String scenarioName, String description, List<String> topology, List<String> sweptPaths,
-        ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS, String baseline) {
+        ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS, String baseline,
+        List<String> notice) {
+
+    /** An input without a notice. */
+    public ReportInput(String scenarioName, String description, List<String> topology, List<String> sweptPaths,
+            ExperimentSummary summary, Map<String, List<RunResult>> replications, Double rpoTargetS, double sampleEveryS,
+            String baseline) {
+        this(scenarioName, description, topology, sweptPaths, summary, replications, rpoTargetS, sampleEveryS, baseline,
+                List.of());
+    }
 
     /** An input without a baseline setting: paired differences from the first point. */
     public ReportInput(String scenarioName, String description, List<String> topology, List<String> sweptPaths,
@@ -37,6 +47,7 @@ public record ReportInput(String scenarioName, String description, List<String> 
         Objects.requireNonNull(scenarioName, "scenarioName");
         description = description == null ? "" : description;
         topology = List.copyOf(Objects.requireNonNull(topology, "topology"));
+        notice = List.copyOf(Objects.requireNonNull(notice, "notice"));
         sweptPaths = List.copyOf(Objects.requireNonNull(sweptPaths, "sweptPaths"));
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(replications, "replications");

@@ -99,6 +99,9 @@ public final class ReportWriter {
                 .append("<script>\n").append(resource("errors.js")).append("</script>\n")
                 .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n<main>\n");
         html.append("<header id=\"top\">\n<h1>").append(Html.escape(input.scenarioName())).append("</h1>\n");
+        for (String n : input.notice()) {
+            html.append("<p class=\"notice\">").append(Html.escape(n)).append("</p>\n");
+        }
         if (!input.description().isEmpty()) {
             html.append("<p class=\"lead\">").append(Html.escape(input.description())).append("</p>\n");
         }

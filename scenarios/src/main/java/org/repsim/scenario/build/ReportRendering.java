@@ -12,6 +12,7 @@ import org.repsim.core.result.RunResult;
 import org.repsim.report.chart.QueueGroups;
 import org.repsim.report.html.ReportInput;
 import org.repsim.report.html.ReportWriter;
+import org.repsim.scenario.run.PartialExperiment;
 import org.repsim.scenario.run.StoredExperiment;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
@@ -38,6 +39,28 @@ public final class ReportRendering {
                 stored.description().sweptPaths(), stored.summary(), runs, sc.report().rpoTargetNs() / 1e9,
                 sc.report().sampleEveryNs() / 1e9, sc.report().baseline());
         return ReportWriter.write(runDir, input);
+    }
+
+    /** Where {@link #renderPartial} writes: a directory of the run's, apart from its own report. */
+    public static final String PARTIAL_DIR = "partial";
+
+    /**
+     * Writes a report of the run in {@code runDir} as it stands, finished or not, into
+     * {@code runDir/partial/} (never over the run's own {@code report.html}, which the run writes
+     * when it ends): the complete replications' figures, and the running ones' time series so far
+     * (docs/scenario-format.md, "What a run writes"). Returns the page's path.
+     */
+    public static Path renderPartial(Path runDir) throws IOException, ScenarioException {
+        PartialExperiment partial = PartialExperiment.open(runDir);
+        Scenario sc = Scenarios.parse(partial.resolvedScenarioJson(), runDir.resolve("scenario.resolved.json").toString());
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        for (PointSummary p : partial.summary().points()) {
+            runs.put(p.id(), partial.runs(p.id()));
+        }
+        ReportInput input = new ReportInput(sc.name(), sc.description() == null ? "" : sc.description(), topology(sc),
+                partial.description().sweptPaths(), partial.summary(), runs, sc.report().rpoTargetNs() / 1e9,
+                sc.report().sampleEveryNs() / 1e9, sc.report().baseline(), partial.notice());
+        return ReportWriter.write(runDir.resolve(PARTIAL_DIR), input);
     }
 
     /**

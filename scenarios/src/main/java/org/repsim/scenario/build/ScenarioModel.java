@@ -50,6 +50,7 @@ public final class ScenarioModel implements ReplicationModel {
         long every = sc.report().sampleEveryNs();
         built.recording.afterEachSample(() -> progress.onProgress(k.now(), k.eventsFired()));
         TimeSeries series = built.recording.sampleEvery(k, Math.min(every, end), every, end);
+        progress.onSeries(series);
         k.runUntil(end);
         List<Metric> metrics = new ArrayList<>(built.recording.metrics(k.now()));
         metrics.addAll(built.loss);

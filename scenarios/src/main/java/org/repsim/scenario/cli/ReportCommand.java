@@ -8,16 +8,23 @@ import org.repsim.scenario.run.ResultStoreException;
 import org.repsim.scenario.spec.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code repsim report RUN_DIR}: re-renders report.html and charts/ from stored results, without re-running. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-        description = "Re-render report.html and charts/ of a finished run from its stored results.")
+        description = "Re-render report.html and charts/ of a finished run from its stored results; with "
+                + "--partial, a report of a run still going (or stopped) as far as it got.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Output directory of a finished `repsim run`.")
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Output directory of a `repsim run`.")
     private Path runDir;
+
+    @Option(names = "--partial", description = "Report the run as it stands, finished or not, in RUN_DIR/partial/: "
+            + "headline figures of the complete replications, and the time series of running ones so far "
+            + "(written every minute). The run's own report.html is left alone.")
+    private boolean partial;
 
     @Spec
     private CommandSpec spec;
@@ -31,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         try {
-            Path page = ReportRendering.render(runDir);
+            Path page = partial ? ReportRendering.renderPartial(runDir) : ReportRendering.render(runDir);
             Repsim.stdout(spec).println("report: " + page);
             return ExitCodes.OK;
         } catch (ResultStoreException e) {

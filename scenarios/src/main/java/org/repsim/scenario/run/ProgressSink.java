@@ -1,5 +1,7 @@
 package org.repsim.scenario.run;
 
+import org.repsim.core.result.TimeSeries;
+
 /**
  * Where a running replication reports how far it got. Models call it regularly (for example at
  * every time-series sample): it feeds the progress bar and is the point where a cancelled
@@ -18,6 +20,14 @@ public interface ProgressSink {
      *         the model must let it propagate
      */
     void onProgress(long simulatedNowNs, long eventsFired);
+
+    /**
+     * Hands over the time series the replication samples into, before it runs: the runner may
+     * read the rows sampled so far at any {@link #onProgress} (on the replication's own thread),
+     * to show a long replication's figures while it runs. The default ignores it.
+     */
+    default void onSeries(TimeSeries series) {
+    }
 
     /** A sink that ignores reports, for running a model outside the runner. */
     static ProgressSink ignoring() {

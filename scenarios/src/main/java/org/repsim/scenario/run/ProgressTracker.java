@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import org.repsim.core.result.TimeSeries;
 
 /**
  * Hands each replication a {@link ProgressSink} that turns its cumulative reports into deltas
@@ -43,8 +44,9 @@ final class ProgressTracker {
 
     /**
      * A sink that also keeps {@link RunFiles#PROGRESS} in {@code dir} (the replication's directory)
-     * up to date every {@link #PROGRESS_FILE_EVERY_NANOS} of wall time, for {@code repsim status};
-     * writing the replication's results removes it.
+     * up to date every {@link #PROGRESS_FILE_EVERY_NANOS} of wall time, for {@code repsim status},
+     * and appends the time series' rows sampled since to {@link RunFiles#SERIES_PART}, for
+     * {@code repsim report --partial}; writing the replication's results removes both.
      */
     Replication replication(Path dir) {
         return new Replication(dir);
@@ -57,6 +59,9 @@ final class ProgressTracker {
         private long nextFileAt = startedAt + PROGRESS_FILE_EVERY_NANOS;
         private long reportedNs;
         private long reportedEvents;
+        private TimeSeries series;
+        /** Rows of {@link #series} in {@link RunFiles#SERIES_PART} so far; −1: the part is not started. */
+        private int seriesRowsWritten = -1;
 
         private Replication(Path dir) {
             this.dir = dir;
@@ -84,13 +89,25 @@ final class ProgressTracker {
             }
         }
 
-        /** Best effort: a progress file that cannot be written must not stop the replication. */
+        @Override
+        public void onSeries(TimeSeries sampled) {
+            this.series = sampled;
+        }
+
+        /**
+         * Best effort: a progress file that cannot be written must not stop the replication. The
+         * series' new rows go first, so that the progress file never promises rows the part lacks.
+         */
         private void writeProgress(long wall) {
             try {
+                if (series != null) {
+                    seriesRowsWritten = RunFiles.appendSeriesPart(dir, series, seriesRowsWritten);
+                }
                 new ReplicationProgress(reportedNs / 1e9, replicationNs / 1e9, reportedEvents, (wall - startedAt) / 1e9)
                         .write(dir);
             } catch (IOException e) {
-                // the next report tries again
+                // the next report tries again (a part whose append failed is started over)
+                seriesRowsWritten = -1;
             }
         }
 

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,6 +62,8 @@ public final class RunFiles {
      * of a result (writing the result removes it).
      */
     public static final String PROGRESS = "progress.json";
+    /** A running replication's time series so far ({@link #seriesCsv}'s text of the rows sampled). */
+    public static final String SERIES_PART = SERIES + SpooledRowStore.PART;
     static final String TIME_COLUMN = "time_s";
     static final List<String> INTERVAL_COLUMNS = List.of("kind", "subject", "start_s", "end_s");
     private static final Set<String> RESERVED_TABLES = Set.of("timeseries", "intervals", "metrics", "done");
@@ -248,6 +251,56 @@ public final class RunFiles {
         }
     }
 
+    /**
+     * What a running (or stopped) replication in {@code dir} has sampled so far: its
+     * {@link #SERIES_PART} up to the last whole line, as a result with no metrics, tables or
+     * intervals (those come when it finishes); the series' units are not kept in the part and are
+     * empty. Null when the directory has no part.
+     *
+     * @throws IOException naming the file when the part cannot be read or is malformed
+     */
+    public static RunResult readRunning(Path dir, int replication, long seed) throws IOException {
+        Path file = dir.resolve(SERIES_PART);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--; // a row being appended right now: not whole yet
+        }
+        List<List<String>> lines;
+        try {
+            lines = Csv.parse(new String(bytes, 0, end, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || lines.get(0).isEmpty() || !lines.get(0).get(0).equals(TIME_COLUMN)) {
+            throw new IOException(file + ": no header starting with " + TIME_COLUMN);
+        }
+        List<String> columns = lines.get(0).subList(1, lines.get(0).size());
+        TimeSeries series = new TimeSeries(columns, java.util.Collections.nCopies(columns.size(), ""));
+        double[] row = new double[columns.size()];
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> line = lines.get(i);
+            if (line.size() != columns.size() + 1) {
+                throw new IOException(file + " line " + (i + 1) + ": " + line.size() + " fields, header has "
+                        + (columns.size() + 1));
+            }
+            try {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Numbers.parseCsv(line.get(c + 1));
+                }
+                series.append(Numbers.parseCsv(line.get(0)), row);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new RunResult(replication, seed, List.of(), series, List.of(), List.of());
+    }
+
     static String metricsJson(String pointId, RunResult r) {
         Map<String, Value> metrics = new LinkedHashMap<>();
         for (Metric m : r.metrics().values()) {
@@ -264,19 +317,51 @@ public final class RunFiles {
 
     static String seriesCsv(TimeSeries s) {
         StringBuilder out = new StringBuilder();
+        seriesHeader(out, s);
+        seriesRows(out, s, 0);
+        return out.toString();
+    }
+
+    private static void seriesHeader(StringBuilder out, TimeSeries s) {
         List<String> header = new ArrayList<>();
         header.add(TIME_COLUMN);
         header.addAll(s.columns());
         Csv.line(out, header);
+    }
+
+    private static void seriesRows(StringBuilder out, TimeSeries s, int from) {
         int columns = s.columns().size();
-        for (int r = 0; r < s.rows(); r++) {
+        for (int r = from; r < s.rows(); r++) {
             out.append(Numbers.csv(s.time(r)));
             for (int c = 0; c < columns; c++) {
                 out.append(',').append(Numbers.csv(s.value(r, c)));
             }
             out.append('\n');
         }
-        return out.toString();
+    }
+
+    /**
+     * Brings a running replication's {@link #SERIES_PART} in {@code dir} up to the rows sampled so
+     * far: {@code written} < 0 starts it over (header and every row), else the rows from
+     * {@code written} on are appended. The part then holds the text {@link #seriesCsv} gives for
+     * the rows so far; a reader meeting it mid-append cuts it at its last line break.
+     *
+     * @return the rows the part now holds
+     */
+    static int appendSeriesPart(Path dir, TimeSeries s, int written) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int from = Math.max(written, 0);
+        if (written < 0) {
+            seriesHeader(out, s);
+        }
+        seriesRows(out, s, from);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (written < 0) {
+            Files.write(dir.resolve(SERIES_PART), bytes);
+        } else {
+            Files.write(dir.resolve(SERIES_PART), bytes, StandardOpenOption.APPEND);
+        }
+        return s.rows();
     }
 
     /** The whole text of a table's file (tests and small tables; files are written by streaming). */

@@ -147,6 +147,7 @@ public final class RunStatus {
                     LogProgress.clock(r.ageS()) + " ago" + (r.ageS() > STALE_S ? " (stopped?)" : "")});
             }
             table(b, rows);
+            b.append("the figures so far: repsim report RUN_DIR --partial").append(System.lineSeparator());
         }
         if (sharding != null) {
             rows = new ArrayList<>();

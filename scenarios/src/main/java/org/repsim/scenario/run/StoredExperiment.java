@@ -47,7 +47,7 @@ public final class StoredExperiment {
         try {
             return Files.readString(dir.resolve(name));
         } catch (NoSuchFileException e) {
-            String hint = name.equals(SummaryFiles.JSON) ? " (the run did not finish; complete it with --resume)" : "";
+            String hint = name.equals(SummaryFiles.JSON) ? " (the run did not finish: complete it with repsim run --resume, or see it so far with repsim report --partial)" : "";
             throw new IOException("no " + name + hint, e);
         } catch (IOException e) {
             throw new IOException(name + ": " + Experiment.reason(e), e);

@@ -81,4 +81,27 @@ class ScenarioModelTablesTest {
         assertThat(r.metrics().get("session.drops").value()).isZero();
         assertThat(r.metrics().get("cycle.count").value()).isEqualTo(atEnd);
     }
+
+    @Test
+    void theRunnerSeesTheSeriesGrowSampleBySampleAndItIsTheOneTheResultCarries() throws Exception {
+        Scenario sc = ModelBenchmark.reference("cycle").with("run.duration", "4 s").resolve();
+        org.repsim.core.result.TimeSeries[] handed = new org.repsim.core.result.TimeSeries[1];
+        List<Integer> rowsAtReports = new ArrayList<>();
+        RunResult r = new ScenarioModel(Path.of(".")).run(new PlanPoint("p", new LinkedHashMap<>(), sc), 0,
+                sc.run().seed(), new org.repsim.scenario.run.ProgressSink() {
+                    @Override
+                    public void onProgress(long now, long events) {
+                        rowsAtReports.add(handed[0].rows());
+                    }
+
+                    @Override
+                    public void onSeries(org.repsim.core.result.TimeSeries series) {
+                        assertThat(rowsAtReports).as("handed over before the run").isEmpty();
+                        handed[0] = series;
+                    }
+                });
+        assertThat(r.series()).isSameAs(handed[0]);
+        // one report after each of the four samples, each seeing that sample's row already there
+        assertThat(rowsAtReports).containsExactly(1, 2, 3, 4);
+    }
 }

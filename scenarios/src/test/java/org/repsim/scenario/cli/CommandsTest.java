@@ -105,6 +105,55 @@ class CommandsTest {
     }
 
     @Test
+    void aPartialReportShowsTheCompleteReplicationsFiguresAndTheRunningOnesSeriesSoFar() throws IOException {
+        Path run = tmp.resolve("partial-run");
+        assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=12 s",
+                "--set", "run.warmup=0 s", "--replications", "2", "--quiet")).as(err()).isZero();
+        String finalPage = Files.readString(run.resolve("report.html"));
+        // three sweep points × two replications. A complete run: the partial summary is the run's own, computed again from the replications' files
+        var complete = org.repsim.scenario.run.PartialExperiment.open(run);
+        var stored = org.repsim.scenario.run.StoredExperiment.open(run);
+        assertThat(complete.summary()).isEqualTo(stored.summary());
+        assertThat(complete.notice().get(0)).startsWith("Partial report: 6 of 6 replications complete, 0 running");
+
+        // replication 1 as if it were still running at 7 s: its results gone, its series so far in the part
+        Path rep1 = run.resolve("runs/p000/1");
+        java.util.List<String> series = Files.readAllLines(rep1.resolve("timeseries.csv"));
+        try (var files = Files.list(rep1)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.writeString(rep1.resolve("timeseries.csv.part"), String.join("\n", series.subList(0, 8)) + "\n8.0,0.0");
+        Files.writeString(rep1.resolve("progress.json"),
+                "{\"simulatedS\":7.5,\"durationS\":12.0,\"events\":1000,\"wallS\":61.0}");
+        // the plain report refuses an unfinished run and says what else to do
+        Files.delete(run.resolve("summary.json"));
+        assertThat(execute("report", run.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("repsim report --partial");
+        assertThat(execute("report", run.toString(), "--partial")).as(err()).isZero();
+        Path page = run.resolve("partial").resolve("report.html");
+        assertThat(out()).contains("report: " + page);
+        String html = Files.readString(page);
+        assertThat(html).contains("Partial report: 5 of 6 replications complete, 1 running or stopped")
+                .contains("p000: 1 of 2 complete; replication 1 up to 7 of 12 s");
+        try (var charts = Files.list(run.resolve("partial").resolve("charts"))) {
+            assertThat(charts.map(c -> c.getFileName().toString()).toList()).contains("p00-write-latency.png");
+        }
+        // the headline figures are replication 0's alone, as its metrics file says
+        var partial = org.repsim.scenario.run.PartialExperiment.open(run);
+        var point = partial.summary().points().get(0);
+        assertThat(point.replications()).isEqualTo(1);
+        var metrics0 = org.repsim.scenario.run.RunFiles.readMetrics(run.resolve("runs/p000/0"));
+        assertThat(point.metrics().keySet()).isEqualTo(metrics0.keySet());
+        metrics0.forEach((name, m) -> assertThat(point.metric(name).mean()).as(name).isEqualTo(m.value()));
+        assertThat(partial.runs("p000")).hasSize(2);
+        assertThat(partial.runs("p000").get(1).series().rows()).isEqualTo(7);
+        // the run's own page is left as it was
+        assertThat(Files.readString(run.resolve("report.html"))).isEqualTo(finalPage);
+    }
+
+    @Test
     void reportOfADirectoryWithoutResultsSaysSo() throws IOException {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertThat(execute("report", empty.toString())).isEqualTo(ExitCodes.INVALID);

@@ -50,6 +50,6 @@ class OutputDirectoryTest {
                 ProgressDisplay.silent())).isInstanceOf(ExperimentFailure.class).hasMessageEndingWith("boom");
         assertThatThrownBy(() -> StoredExperiment.open(out))
                 .isInstanceOf(ResultStoreException.class)
-                .hasMessageContaining("no summary.json (the run did not finish; complete it with --resume)");
+                .hasMessageContaining("no summary.json (the run did not finish: complete it with repsim run --resume, or see it so far with repsim report --partial)");
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.repsim.core.result.RunResult;
+import org.repsim.core.result.TimeSeries;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProgressTrackerTest {
@@ -144,11 +147,60 @@ class ProgressTrackerTest {
             assertThat(r.ageS()).isLessThan(60);
         });
         assertThat(status.text()).contains("running", plan.points().get(0).id() + "/1", "25.0 % of 1 s", "1 min 30 s",
-                "4 min 30 s").doesNotContain("stopped?");
+                "4 min 30 s", "repsim report RUN_DIR --partial").doesNotContain("stopped?");
         // resumed, it runs again and its results replace the progress file
         Experiment.run(plan, new FakeModel(), RunOptions.into(out).withThreads(2).withResume(true), ProgressDisplay.silent());
         assertThat(rep.resolve(RunFiles.DONE)).exists();
         assertThat(rep.resolve(RunFiles.PROGRESS)).doesNotExist();
         assertThat(RunStatus.read(out).running()).isEmpty();
+    }
+
+    @Test
+    void aRunningReplicationsSeriesPartHoldsExactlyTheRowsSampledByItsLastProgressFile() throws Exception {
+        long[] now = {0};
+        ProgressTracker tracker = new ProgressTracker(ProgressDisplay.silent(), 100_000_000_000L, () -> now[0]);
+        Path dir = tmp.resolve("rep");
+        Files.createDirectories(dir);
+        ProgressTracker.Replication sink = tracker.replication(dir);
+        TimeSeries series = new TimeSeries(List.of("host.write.latency.mean", "rpo.lag"), List.of("s", "s"));
+        sink.onSeries(series);
+        java.util.Random random = new java.util.Random(7);
+        int[] rowsAtWrite = new int[4];
+        for (int minute = 0; minute < 4; minute++) {
+            // 1 to 6 samples per minute of wall time, NaN (an interval without I/O) among them
+            int samples = 1 + random.nextInt(6);
+            for (int i = 0; i < samples; i++) {
+                double t = series.rows() + 1;
+                series.append(t, new double[] {random.nextInt(3) == 0 ? Double.NaN : random.nextDouble() / 1e3,
+                    random.nextDouble() * 30});
+                now[0] += 60_000_000_000L / samples;
+                sink.onProgress((long) (t * 1e9), series.rows() * 10L);
+            }
+            rowsAtWrite[minute] = series.rows();
+            // what the part holds is the text of the finished file cut after the rows sampled so far
+            String sofar = RunFiles.seriesCsv(series);
+            assertThat(Files.readString(dir.resolve(RunFiles.SERIES_PART))).isEqualTo(sofar);
+            RunResult read = RunFiles.readRunning(dir, 3, 42);
+            assertThat(read.replication()).isEqualTo(3);
+            assertThat(read.metrics()).isEmpty();
+            assertThat(read.series().columns()).isEqualTo(series.columns());
+            assertThat(read.series().rows()).isEqualTo(series.rows());
+            for (int r = 0; r < series.rows(); r++) {
+                assertThat(read.series().time(r)).isEqualTo(series.time(r));
+                for (int c = 0; c < 2; c++) {
+                    assertThat(Double.valueOf(read.series().value(r, c))).isEqualTo(Double.valueOf(series.value(r, c)));
+                }
+            }
+            assertThat(ReplicationProgress.read(dir).orElseThrow().simulatedS()).isEqualTo(series.rows());
+        }
+        assertThat(rowsAtWrite).isSorted();
+        // a row being appended as it is read: the reader stops at the last whole line
+        Files.writeString(dir.resolve(RunFiles.SERIES_PART), "99.0,0.5", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(RunFiles.readRunning(dir, 0, 1).series().rows()).isEqualTo(series.rows());
+        // a part that is not a series is named, not taken
+        Files.writeString(dir.resolve(RunFiles.SERIES_PART), "time_s,a\n1.0,2.0,3.0\n");
+        assertThatThrownBy(() -> RunFiles.readRunning(dir, 0, 1)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(RunFiles.SERIES_PART).hasMessageContaining("line 2");
+        assertThat(RunFiles.readRunning(tmp, 0, 1)).isNull();
     }
 }
