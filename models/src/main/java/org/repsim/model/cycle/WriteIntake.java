@@ -54,6 +54,8 @@ final class WriteIntake {
     private WriteTagListener[] tagListeners = new WriteTagListener[0];
 
     private long pacedWrites;
+    /** Times a write met a full session: a queued write that outlives one waited for cache space. */
+    private long pacingStops;
     private long heldWrites;
 
     /** Secondary track = primary track + {@code tracks}. */
@@ -67,7 +69,12 @@ final class WriteIntake {
         final long shift;
         int next;
         long tag = CycleSession.UNTAGGED;
+        /** It met a full session itself (its cached tracks from {@link #next} then uncovered). */
         boolean paced;
+        /** Counted in {@link #pacedWrites}: it waited for cache space, itself or behind a write that did. */
+        boolean counted;
+        /** {@link #pacingStops} when it was queued. */
+        long stopsWhenQueued;
 
         PendingWrite(HostIo io, Runnable ack, long shift) {
             this.io = io;
@@ -194,10 +201,15 @@ final class WriteIntake {
             return;
         }
         if (held || !waiting.isEmpty()) {
+            PendingWrite w = new PendingWrite(io, acknowledgeHost, shift.tracks());
             if (held) {
                 heldWrites++;
+            } else if (!draining) {
+                // behind a write that waits for cache space (nothing else queues writes): paced too
+                countPaced(w, scheduler.now());
             }
-            waiting.addLast(new PendingWrite(io, acknowledgeHost, shift.tracks()));
+            w.stopsWhenQueued = pacingStops;
+            waiting.addLast(w);
             return;
         }
         PendingWrite w = enter(io, acknowledgeHost, shift.tracks(), null);
@@ -224,10 +236,10 @@ final class WriteIntake {
             if (o == WriteOutcome.PACED) {
                 session.emitLevels(now); // the write's earlier tracks are in the cache
                 w = progress(w, io, ack, shift, next, tag);
+                pacingStops++;
                 if (!w.paced) {
                     w.paced = true;
-                    pacedWrites++;
-                    pacedSignal.emit(now, 1);
+                    countPaced(w, now);
                     // while it waits, the write's cached tracks count as the box's own write pending
                     for (int i = next; i < io.trackCount(); i++) {
                         primary.cache().uncover(io.firstTrack() + i);
@@ -271,6 +283,15 @@ final class WriteIntake {
         return p;
     }
 
+    /** Counts {@code w} among the paced writes, once (docs/model.md §7a). */
+    private void countPaced(PendingWrite w, long now) {
+        if (!w.counted) {
+            w.counted = true;
+            pacedWrites++;
+            pacedSignal.emit(now, 1);
+        }
+    }
+
     /** Continues {@code w} from where it stopped; false if it must wait (again) for cache space. */
     private boolean enter(PendingWrite w) {
         return enter(w.io, w.ack, w.shift, w) == null;
@@ -305,6 +326,10 @@ final class WriteIntake {
         try {
             while (!waiting.isEmpty() && !held) {
                 PendingWrite w = waiting.peekFirst();
+                if (pacingStops != w.stopsWhenQueued) {
+                    // queued while held or during a drain, it then waited through a full session
+                    countPaced(w, scheduler.now());
+                }
                 if (!enter(w)) {
                     return;
                 }

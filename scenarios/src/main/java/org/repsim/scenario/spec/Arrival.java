@@ -15,7 +15,7 @@ public sealed interface Arrival permits Arrival.Open, Arrival.Closed {
     record Open(
             @OneOf({"poisson", "deterministic", "onoff", "mmpp"}) @Default("\"poisson\"")
             @Doc("poisson, deterministic, onoff (rate while on, silent while off) or mmpp (Markov-modulated: rate × state factor).") String process,
-            @Positive @Quantity(EVENT_RATE) @Doc("Mean arrival rate (I/Os per second).") double ratePerSec,
+            @Positive @Quantity(EVENT_RATE) @Doc("Arrival rate (I/Os per second): the mean for poisson and deterministic; for onoff the rate while on (the long-run mean is rate × mean on ÷ (mean on + mean off)); for mmpp the base that each state's factor multiplies (the long-run mean is rate × the states' factors weighted by their mean holding times, not normalised to rate).") double ratePerSec,
             @Default("[]") @Doc("Rate multipliers over time: [[\"0 s\", 1.0], [\"4 min\", 2.5], ...].") List<ProfileStep> profile,
             @Quantity(TIME) @Default("{\"dist\": \"exponential\", \"mean\": \"1 s\"}") @Doc("onoff: length of on periods.") Distribution onTime,
             @Quantity(TIME) @Default("{\"dist\": \"exponential\", \"mean\": \"1 s\"}") @Doc("onoff: length of off periods.") Distribution offTime,

@@ -127,9 +127,9 @@ public final class Measures {
     public static final MetricType SESSION_DROPS = new MetricType("session.drops", COUNT,
             "cycle-mode session drops", ZERO_IS_GOOD);
     public static final MetricType SESSION_PACED_WRITES = new MetricType("session.paced.writes", COUNT,
-            "host writes delayed by cache-pressure pacing");
+            "host writes delayed by cache-pressure pacing, themselves or behind one that was");
     public static final MetricType SPILL_WRITES = new MetricType("spill.writes", COUNT,
-            "writes that went to the spill pool");
+            "disk writes to the spill pool, one per host write that made room there");
     public static final MetricType GROUP_CYCLE_COUNT = new MetricType("group.cycle.count", COUNT,
             "group cycle numbers closed after the warm-up");
     public static final Statistics GROUP_CYCLE_DURATION = new Statistics("group.cycle.duration", SECONDS,

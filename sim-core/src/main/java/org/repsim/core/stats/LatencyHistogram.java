@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Latencies in nanoseconds with percentiles, on an HdrHistogram: fixed memory whatever the run
  * length, three significant digits of precision (relative error ≤ 0.1 %), values from 1 ns up
- * to the histogram's auto-resized range. Mean and max are exact.
+ * to the histogram's auto-resized range. Mean and max are exact, and a quantile never lies
+ * outside the exact minimum and maximum.
  *
  * <p>A run histogram can also be read per sample interval ({@link #intervals()}): values are then
  * recorded once, into the histogram of the current interval, and the run's percentile counts are
@@ -91,7 +92,11 @@ public final class LatencyHistogram implements Resettable {
         return exact.max();
     }
 
-    /** The {@code q}-quantile (0 < q ≤ 1) in ns; NaN when empty. */
+    /**
+     * The {@code q}-quantile (0 < q ≤ 1) in ns, within 0.1 % of the true one and never outside the
+     * exact minimum and maximum (so the 99.9th percentile of identical values is their value); NaN
+     * when empty.
+     */
     public double quantileNs(double q) {
         if (exact.count() == 0) {
             return Double.NaN;
@@ -105,7 +110,9 @@ public final class LatencyHistogram implements Resettable {
                 counts.subtract(excluded);
             }
         }
-        return counts.getValueAtPercentile(q * 100.0);
+        // a bucket's value is the highest it holds: the top bucket's may lie above every value
+        // recorded (a percentile above the maximum); the exact extremes bound every quantile
+        return Math.max(exact.min(), Math.min(exact.max(), counts.getValueAtPercentile(q * 100.0)));
     }
 
     /**

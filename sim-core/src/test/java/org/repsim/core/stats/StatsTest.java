@@ -75,6 +75,40 @@ class StatsTest {
     }
 
     @Test
+    void aQuantileNeverLiesOutsideTheValuesRecorded() {
+        // identical values: the bucket's top (1 228 800 ns here) lies above them all
+        LatencyHistogram same = new LatencyHistogram();
+        for (int i = 0; i < 1_000; i++) {
+            same.record(1_228_060);
+        }
+        for (double q : new double[] {0.01, 0.5, 0.99, 0.999, 1.0}) {
+            assertThat(same.quantileNs(q)).as("q=" + q).isEqualTo(1_228_060);
+        }
+        // seeded mixes, run and interval histograms: every quantile in [min, max] and within 0.1 % of
+        // the exact order statistic
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 200; round++) {
+            LatencyHistogram run = new LatencyHistogram();
+            LatencyHistogram interval = run.intervals();
+            int n = 1 + random.nextInt(500);
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = 1 + (long) Math.exp(random.nextDouble() * 20);
+                interval.record(values[i]);
+            }
+            java.util.Arrays.sort(values);
+            for (LatencyHistogram h : new LatencyHistogram[] {run, interval}) {
+                for (double q : new double[] {0.001, 0.5, 0.9, 0.99, 0.999, 1.0}) {
+                    double v = h.quantileNs(q);
+                    long exact = values[Math.max(0, (int) Math.ceil(q * n) - 1)];
+                    assertThat(v).as("round " + round + " q=" + q).isBetween((double) values[0], (double) values[n - 1])
+                            .isCloseTo(exact, within(Math.max(1.0, exact * 0.001)));
+                }
+            }
+        }
+    }
+
+    @Test
     void aRunReadPerIntervalHasTheFiguresOfRecordingEveryValueTwice() {
         // 200 seeded mixes of values, interval ends and warm-up resets: the run and its interval
         // histogram give exactly what two histograms fed every value give (the old way)
