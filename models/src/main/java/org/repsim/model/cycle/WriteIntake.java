@@ -283,7 +283,7 @@ final class WriteIntake {
         return p;
     }
 
-    /** Counts {@code w} among the paced writes, once (docs/model.md §7a). */
+    /** Counts {@code w} among the paced writes, once (docs/model.md §5, cache pressure). */
     private void countPaced(PendingWrite w, long now) {
         if (!w.counted) {
             w.counted = true;

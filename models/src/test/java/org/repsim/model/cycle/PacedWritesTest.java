@@ -12,7 +12,7 @@ import org.repsim.model.cycle.rules.SwitchRules;
 
 /**
  * {@code session.paced.writes} counts the host writes that cache-pressure pacing delayed
- * (docs/model.md §7a): a write that waits for cache space itself, and a write that waits behind
+ * (docs/model.md §5, cache pressure): a write that waits for cache space itself, and a write that waits behind
  * one that does, since writes enter their cycle in arrival order. Checked against the writes'
  * own latencies: with deterministic arrivals and service nothing else delays a write, so the
  * writes slower than the fastest are exactly the paced ones — and, with a spill pool, those that
