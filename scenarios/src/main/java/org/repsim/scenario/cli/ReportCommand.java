@@ -33,7 +33,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         if (!Files.isDirectory(runDir)) {
-            err.println("repsim: " + runDir + " is not a directory (give the output directory of a finished run)");
+            err.println("repsim: " + runDir + " is not a directory (give the output directory of "
+                    + (partial ? "a run" : "a finished run") + ")");
             err.flush();
             return ExitCodes.INVALID;
         }
