@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.repsim.core.result.ExperimentSummary;
 import org.repsim.core.result.PointSummary;
 import org.repsim.core.result.RunResult;
 import org.repsim.report.chart.QueueGroups;
@@ -30,15 +32,21 @@ public final class ReportRendering {
     /** Writes the report of the run stored in {@code runDir}; returns the page's path. */
     public static Path render(Path runDir) throws IOException, ScenarioException {
         StoredExperiment stored = StoredExperiment.open(runDir);
-        Scenario sc = Scenarios.parse(stored.resolvedScenarioJson(), runDir.resolve("scenario.resolved.json").toString());
+        return ReportWriter.write(runDir, input(runDir, stored.resolvedScenarioJson(), stored.description().sweptPaths(),
+                stored.summary(), stored::runs, List.of()));
+    }
+
+    /** The page's input: the run's scenario as stored, its summary, each point's replications and a notice. */
+    private static ReportInput input(Path runDir, String resolvedJson, List<String> sweptPaths, ExperimentSummary summary,
+            Function<String, List<RunResult>> runsOf, List<String> notice) throws ScenarioException {
+        Scenario sc = Scenarios.parse(resolvedJson, runDir.resolve("scenario.resolved.json").toString());
         Map<String, List<RunResult>> runs = new LinkedHashMap<>();
-        for (PointSummary p : stored.summary().points()) {
-            runs.put(p.id(), stored.runs(p.id()));
+        for (PointSummary p : summary.points()) {
+            runs.put(p.id(), runsOf.apply(p.id()));
         }
-        ReportInput input = new ReportInput(sc.name(), sc.description() == null ? "" : sc.description(), topology(sc),
-                stored.description().sweptPaths(), stored.summary(), runs, sc.report().rpoTargetNs() / 1e9,
-                sc.report().sampleEveryNs() / 1e9, sc.report().baseline());
-        return ReportWriter.write(runDir, input);
+        return new ReportInput(sc.name(), sc.description() == null ? "" : sc.description(), topology(sc), sweptPaths,
+                summary, runs, sc.report().rpoTargetNs() / 1e9, sc.report().sampleEveryNs() / 1e9,
+                sc.report().baseline(), notice);
     }
 
     /** Where {@link #renderPartial} writes: a directory of the run's, apart from its own report. */
@@ -52,15 +60,8 @@ public final class ReportRendering {
      */
     public static Path renderPartial(Path runDir) throws IOException, ScenarioException {
         PartialExperiment partial = PartialExperiment.open(runDir);
-        Scenario sc = Scenarios.parse(partial.resolvedScenarioJson(), runDir.resolve("scenario.resolved.json").toString());
-        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
-        for (PointSummary p : partial.summary().points()) {
-            runs.put(p.id(), partial.runs(p.id()));
-        }
-        ReportInput input = new ReportInput(sc.name(), sc.description() == null ? "" : sc.description(), topology(sc),
-                partial.description().sweptPaths(), partial.summary(), runs, sc.report().rpoTargetNs() / 1e9,
-                sc.report().sampleEveryNs() / 1e9, sc.report().baseline(), partial.notice());
-        return ReportWriter.write(runDir.resolve(PARTIAL_DIR), input);
+        return ReportWriter.write(runDir.resolve(PARTIAL_DIR), input(runDir, partial.resolvedScenarioJson(),
+                partial.description().sweptPaths(), partial.summary(), partial::runs, partial.notice()));
     }
 
     /**

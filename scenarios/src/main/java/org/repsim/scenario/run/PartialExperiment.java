@@ -101,10 +101,6 @@ public final class PartialExperiment {
         return new PartialExperiment(dir, d, summary, runs, head);
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     public RunDescription description() {
         return description;
     }
@@ -126,11 +122,6 @@ public final class PartialExperiment {
 
     /** The resolved scenario as stored. */
     public String resolvedScenarioJson() {
-        try {
-            return Files.readString(dir.resolve(RunDescription.RESOLVED_SCENARIO));
-        } catch (IOException e) {
-            throw new ResultStoreException("cannot read " + dir.resolve(RunDescription.RESOLVED_SCENARIO) + ": "
-                    + Experiment.reason(e), e);
-        }
+        return StoredExperiment.resolvedScenarioJson(dir);
     }
 }

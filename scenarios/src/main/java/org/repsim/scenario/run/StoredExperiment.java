@@ -69,6 +69,11 @@ public final class StoredExperiment {
 
     /** The resolved scenario as stored ({@code scenario.resolved.json}). */
     public String resolvedScenarioJson() {
+        return resolvedScenarioJson(dir);
+    }
+
+    /** The resolved scenario stored in the run directory {@code dir}. */
+    static String resolvedScenarioJson(Path dir) {
         try {
             return Files.readString(dir.resolve(RunDescription.RESOLVED_SCENARIO));
         } catch (IOException e) {
