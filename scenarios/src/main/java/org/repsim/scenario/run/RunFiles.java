@@ -281,24 +281,13 @@ public final class RunFiles {
             throw new IOException(file + ": no header starting with " + TIME_COLUMN);
         }
         List<String> columns = lines.get(0).subList(1, lines.get(0).size());
-        TimeSeries series = new TimeSeries(columns, java.util.Collections.nCopies(columns.size(), ""));
-        double[] row = new double[columns.size()];
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> line = lines.get(i);
-            if (line.size() != columns.size() + 1) {
-                throw new IOException(file + " line " + (i + 1) + ": " + line.size() + " fields, header has "
-                        + (columns.size() + 1));
-            }
-            try {
-                for (int c = 0; c < row.length; c++) {
-                    row[c] = Numbers.parseCsv(line.get(c + 1));
-                }
-                series.append(Numbers.parseCsv(line.get(0)), row);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
-            }
+        try {
+            requireWidths(file, lines, lines.get(0).size());
+            TimeSeries series = seriesOf(file, lines, columns, java.util.Collections.nCopies(columns.size(), ""));
+            return new RunResult(replication, seed, List.of(), series, List.of(), List.of());
+        } catch (IOException e) {
+            throw new IOException("cannot read the running replication in " + dir + ": " + e.getMessage(), e);
         }
-        return new RunResult(replication, seed, List.of(), series, List.of(), List.of());
     }
 
     static String metricsJson(String pointId, RunResult r) {
@@ -417,14 +406,24 @@ public final class RunFiles {
         List<String> header = new ArrayList<>();
         header.add(TIME_COLUMN);
         header.addAll(columns);
-        List<List<String>> lines = readCsv(file, header);
+        return seriesOf(file, readCsv(file, header), columns, units);
+    }
+
+    /** The series of a file's lines (header first, every line as wide as it); a bad number is named by line. */
+    private static TimeSeries seriesOf(Path file, List<List<String>> lines, List<String> columns, List<String> units)
+            throws IOException {
         TimeSeries s = new TimeSeries(columns, units);
         double[] row = new double[columns.size()];
-        for (List<String> line : lines.subList(1, lines.size())) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = Numbers.parseCsv(line.get(c + 1));
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> line = lines.get(i);
+            try {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Numbers.parseCsv(line.get(c + 1));
+                }
+                s.append(Numbers.parseCsv(line.get(0)), row);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file.getFileName() + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
-            s.append(Numbers.parseCsv(line.get(0)), row);
         }
         return s;
     }
@@ -459,13 +458,18 @@ public final class RunFiles {
         if (lines.isEmpty() || !lines.get(0).equals(header)) {
             throw new IOException(file.getFileName() + ": header is not " + header);
         }
+        requireWidths(file, lines, header.size());
+        return lines;
+    }
+
+    /** Refuses a line (after the header) that is not {@code width} fields wide, naming it. */
+    private static void requireWidths(Path file, List<List<String>> lines, int width) throws IOException {
         for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).size() != header.size()) {
+            if (lines.get(i).size() != width) {
                 throw new IOException(file.getFileName() + " line " + (i + 1) + ": " + lines.get(i).size()
-                        + " fields, header has " + header.size());
+                        + " fields, header has " + width);
             }
         }
-        return lines;
     }
 
     private static MetricsFile readJson(Path file) throws IOException {
