@@ -14,6 +14,7 @@ import org.repsim.core.stats.LagMeter;
 import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.cycle.rules.CycleRecord;
 import org.repsim.model.cycle.CycleRecording;
+import org.repsim.model.cycle.CycleRows;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.measure.SignalKeys;
 
@@ -68,11 +69,11 @@ public final class ConsistencyRecording {
     private long bytesOut;
 
     private ConsistencyRecording(Recording outer, ConsistencyGroup group, Signals signals, Scheduler scheduler,
-                                 long rpoTargetNs) {
+                                 long rpoTargetNs, CycleRows rows) {
         this.inner = new Recording(outer.tableStores());
         this.group = group;
         this.scheduler = scheduler;
-        this.cycles = CycleRecording.register(inner, signals, group.sessions(), scheduler);
+        this.cycles = CycleRecording.register(inner, signals, group.sessions(), scheduler, rows);
         this.lag = new LagMeter(scheduler.now(), rpoTargetNs);
         lag.set(scheduler.now(), group.recoveryPointNs());
         group.addRecoveryPointListener(() -> lag.set(scheduler.now(), group.recoveryPointNs()));
@@ -91,7 +92,16 @@ public final class ConsistencyRecording {
      */
     public static ConsistencyRecording register(Recording rec, Signals signals, ConsistencyGroup group,
                                                 Scheduler scheduler, long rpoTargetNs) {
-        ConsistencyRecording r = new ConsistencyRecording(rec, group, signals, scheduler, rpoTargetNs);
+        return register(rec, signals, group, scheduler, rpoTargetNs, CycleRows.PER_BOX);
+    }
+
+    /**
+     * {@link #register(Recording, Signals, ConsistencyGroup, Scheduler, long)} with the rows of the
+     * {@code cycles} table as {@code rows} says; the metrics do not depend on it.
+     */
+    public static ConsistencyRecording register(Recording rec, Signals signals, ConsistencyGroup group,
+                                                Scheduler scheduler, long rpoTargetNs, CycleRows rows) {
+        ConsistencyRecording r = new ConsistencyRecording(rec, group, signals, scheduler, rpoTargetNs, rows);
         rec.resetWith(r.inner::reset);
         rec.resetWith(r.lag);
         rec.resetWith(r::onReset);
@@ -235,6 +245,11 @@ public final class ConsistencyRecording {
     /** Table {@code cycles}: every cycle (shuttle: number) each box closed since the warm-up; {@code box} = session index. */
     public Table cycles() {
         return cycles.cycles();
+    }
+
+    /** The record tables as {@link CycleRecording#tables()} gives them. */
+    public List<Table> tables() {
+        return cycles.tables();
     }
 
     /**

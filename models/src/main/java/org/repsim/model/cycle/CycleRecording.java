@@ -43,7 +43,10 @@ import org.repsim.model.measure.SignalKeys;
  */
 public final class CycleRecording {
     private final List<CycleSession> sessions;
+    /** The table (null: {@link CycleRows#NONE}). */
     private final Table table;
+    /** The per-number rows ({@link CycleRows#PER_CYCLE}), else null. */
+    private final PerCycleRows perCycle;
     /** Per session: takes the records it hands out. */
     private final List<Consumer<CycleRecord>> takers = new ArrayList<>();
     private final List<RecordListener> recordListeners = new ArrayList<>();
@@ -114,9 +117,10 @@ public final class CycleRecording {
         }
     }
 
-    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, Table table) {
+    private CycleRecording(List<CycleSession> sessions, Scheduler scheduler, Table table, CycleRows rows) {
         this.sessions = List.copyOf(sessions);
         this.table = table;
+        this.perCycle = rows == CycleRows.PER_CYCLE ? new PerCycleRows(table, sessions.size()) : null;
         int n = sessions.size();
         cachePeaks = new Peak[n];
         spillPeaks = new Peak[n];
@@ -134,16 +138,30 @@ public final class CycleRecording {
 
     /**
      * Subscribes the cycle metrics, time-series columns and the {@code cycles} table of
-     * {@code sessions} to {@code rec}.
+     * {@code sessions} to {@code rec}, one row per closed cycle per session.
      *
      * @param signals the signal registry the sessions emit on
      */
     public static CycleRecording register(Recording rec, Signals signals, List<CycleSession> sessions,
                                           Scheduler scheduler) {
+        return register(rec, signals, sessions, scheduler, CycleRows.PER_BOX);
+    }
+
+    /**
+     * {@link #register(Recording, Signals, List, Scheduler)} with the rows of the {@code cycles}
+     * table as {@code rows} says; the metrics do not depend on it.
+     */
+    public static CycleRecording register(Recording rec, Signals signals, List<CycleSession> sessions,
+                                          Scheduler scheduler, CycleRows rows) {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("cycle recording needs at least one session");
         }
-        CycleRecording r = new CycleRecording(sessions, scheduler, rec.table(Cycles.SCHEMA));
+        Table table = switch (rows) {
+            case PER_BOX -> rec.table(Cycles.SCHEMA);
+            case PER_CYCLE -> rec.table(Cycles.PER_NUMBER_SCHEMA);
+            case NONE -> null;
+        };
+        CycleRecording r = new CycleRecording(sessions, scheduler, table, rows);
         for (int i = 0; i < r.sessions.size(); i++) {
             String p = "cycle." + r.sessions.get(i).name();
             Peak cache = r.cachePeaks[i];
@@ -178,12 +196,19 @@ public final class CycleRecording {
 
     /** A settled record of session {@code box}: its row, and its share of the per-cycle metrics. */
     private void take(int box, CycleRecord c) {
-        if (c.closeNs() < sinceNs) {
+        boolean counts = c.closeNs() >= sinceNs;
+        if (perCycle != null) {
+            perCycle.add(box, c, counts);
+        }
+        if (!counts) {
             return;
         }
-        // in the order of Cycles.SCHEMA
-        table.add(c.number(), box, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()), seconds(c.appliedNs()),
-                c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(), c.duplicates());
+        if (perCycle == null && table != null) {
+            // in the order of Cycles.SCHEMA
+            table.add(c.number(), box, c.openNs() / 1e9, c.closeNs() / 1e9, seconds(c.sentNs()),
+                    seconds(c.appliedNs()), c.durationNs() / 1e9, c.writes(), c.slots(), c.bytes(), c.foldingRatio(),
+                    c.duplicates());
+        }
         for (RecordListener l : recordListeners) {
             l.onRecord(box, c);
         }
@@ -194,7 +219,12 @@ public final class CycleRecording {
 
     private void onReset(long nowNs) {
         // every row so far is of a cycle closed before now: none counts any more
-        table.clear();
+        if (table != null) {
+            table.clear();
+        }
+        if (perCycle != null) {
+            perCycle.clear();
+        }
         handedOut = new Totals();
         sinceNs = nowNs;
         dropsBase = 0;
@@ -258,15 +288,32 @@ public final class CycleRecording {
     }
 
     /**
-     * Table {@code cycles}: every cycle closed since the warm-up (NaN = not yet). For the end of
-     * the run: adds the rows of the cycles still in progress, each session's in close order, and
-     * the sessions forget them (call it once, after the last event).
+     * The record tables: {@code cycles}, every cycle closed since the warm-up (NaN = not yet), as
+     * the {@link CycleRows} registered say; none for {@link CycleRows#NONE}. For the end of the
+     * run: adds the rows of the cycles still in progress, each session's in close order, and the
+     * sessions forget them (call it, or {@link #cycles()}, once, after the last event).
      */
-    public Table cycles() {
+    public List<Table> tables() {
         for (int i = 0; i < sessions.size(); i++) {
             sessions.get(i).switcher().drainAll(takers.get(i));
         }
-        return table;
+        if (perCycle != null) {
+            perCycle.flush();
+        }
+        return table == null ? List.of() : List.of(table);
+    }
+
+    /**
+     * Table {@code cycles} (see {@link #tables()}).
+     *
+     * @throws IllegalStateException when registered with {@link CycleRows#NONE}
+     */
+    public Table cycles() {
+        List<Table> t = tables();
+        if (t.isEmpty()) {
+            throw new IllegalStateException("no cycles table: registered with CycleRows.NONE");
+        }
+        return t.get(0);
     }
 
     /** {@code session-drop} intervals of all sessions (an unfinished one ends at {@code endNs}). */

@@ -26,6 +26,7 @@ import org.repsim.model.consistency.HostCoordination;
 import org.repsim.model.consistency.ShuttleSettings;
 import org.repsim.model.cycle.ApplyTiming;
 import org.repsim.model.cycle.CycleConfig;
+import org.repsim.model.cycle.CycleRows;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SessionRouter;
 import org.repsim.scenario.spec.Consistency;
@@ -147,12 +148,13 @@ final class CycleEngine implements ModeEngine {
 
     @Override
     public void record(Recording rec) {
-        recording = ConsistencyRecording.register(rec, signals, group, scheduler, sc.report().rpoTargetNs());
+        recording = ConsistencyRecording.register(rec, signals, group, scheduler, sc.report().rpoTargetNs(),
+                CycleRows.ofLabel(sc.report().cycles()));
     }
 
     @Override
     public List<Table> tables() {
-        return List.of(recording.cycles());
+        return recording.tables();
     }
 
     @Override

@@ -93,6 +93,11 @@ public final class ReportRendering {
             List<String> pairs = r.pairs().stream().map(p -> p.primary() + " → " + p.secondary()).toList();
             lines.add("replication " + r.mode() + consistency + ": " + (pairs.size() <= 4 ? String.join(", ", pairs)
                     : pairs.size() + " pairs, " + pairs.get(0) + ", " + pairs.get(1) + " … " + pairs.get(pairs.size() - 1)));
+            if ("cycle".equals(r.mode()) && "none".equals(sc.report().cycles())) {
+                lines.add("cycles not recorded (report.cycles none): no cycles.csv and no cycle chart");
+            } else if ("cycle".equals(r.mode()) && "per-cycle".equals(sc.report().cycles())) {
+                lines.add("cycles.csv: one row per cycle number, the boxes' cycles summed (report.cycles per-cycle)");
+            }
         }
         // workloads whose lines differ only in numbers (w0 on p0/db … w63 on p63/db) share one
         Map<String, List<String>> workloads = new LinkedHashMap<>();

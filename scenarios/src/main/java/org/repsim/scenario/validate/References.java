@@ -147,6 +147,7 @@ final class References {
             problems.add("replication.consistency.mode", "consistency mode '" + consistency
                     + "' needs replication.mode 'cycle', found '" + r.mode() + "'");
         }
+        perCycleRows(r);
         compressionPool(r);
         Cycle c = r.cycle();
         List<String> policies = c.onCachePressure();
@@ -314,6 +315,19 @@ final class References {
      * member: its pairs all go to one secondary box (several pairs of the same two boxes share
      * that session, so they must use the same links).
      */
+    /** {@code report.cycles: per-cycle} sums the boxes' cycles of one number: group-wide numbers only. */
+    private void perCycleRows(Replication r) {
+        if (!"per-cycle".equals(s.report().cycles()) || !r.mode().equals("cycle") || !r.consistency().mode().equals("none")) {
+            return;
+        }
+        long sessions = r.pairs().stream().map(p -> p.primaryBox() + "\n" + p.secondaryBox()).distinct().count();
+        if (sessions > 1) {
+            problems.add("report.cycles", "per-cycle sums the boxes' cycles of one number, which are one cycle only in "
+                    + "a consistency group: set replication.consistency.mode to host or shuttle, or report.cycles to "
+                    + "per-box (the " + sessions + " sessions here switch on their own)");
+        }
+    }
+
     private void oneSecondaryPerPrimaryBox(Replication r) {
         Map<String, Integer> first = new LinkedHashMap<>();
         Map<String, Integer> sessionNames = new LinkedHashMap<>();

@@ -34,6 +34,15 @@ class ReportTopologyTest {
     }
 
     @Test
+    void theSummarySaysWhenTheCyclesAreRecordedOtherThanPerBox() throws ScenarioException {
+        var source = ModelBenchmark.reference("group64-shuttle");
+        assertThat(ReportRendering.topology(source.with("report.cycles", "per-cycle").resolve())).contains(
+                "cycles.csv: one row per cycle number, the boxes' cycles summed (report.cycles per-cycle)");
+        assertThat(ReportRendering.topology(source.with("report.cycles", "none").resolve())).contains(
+                "cycles not recorded (report.cycles none): no cycles.csv and no cycle chart");
+    }
+
+    @Test
     void boxesThatDifferAreNotMergedAndTwoOrThreeAlikeAreNamedEach() throws ScenarioException {
         var source = ScenarioSource.read(Path.of("examples/four-boxes-host.json"));
         assertThat(ReportRendering.topology(source.resolve())).startsWith(

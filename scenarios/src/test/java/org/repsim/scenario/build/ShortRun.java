@@ -25,7 +25,8 @@ public final class ShortRun {
     public static Outcome of(Scenario full, Path baseDir, long runNs, int samples, long eventBudget) {
         long duration = Math.min(full.run().durationNs(), runNs);
         Run run = new Run(duration, Math.min(full.run().warmupNs(), duration / 2), 1, full.run().seed());
-        Report report = new Report(full.report().rpoTargetNs(), Math.max(1, duration / samples), full.report().baseline());
+        Report report = new Report(full.report().rpoTargetNs(), Math.max(1, duration / samples), full.report().cycles(),
+                full.report().baseline());
         Scenario sc = new Scenario(full.name(), full.description(), run, full.sites(), full.boxes(), full.links(),
                 full.replication(), full.workloads(), full.faults(), full.sweep(), report, full.repsim());
         try {

@@ -220,6 +220,30 @@ class ValidationTest {
     }
 
     @Test
+    void perCycleRowsNeedGroupWideNumbers() throws ScenarioException {
+        String twoSessions = with(with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
+                        "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"q\", \"site\": \"a\", \"like\": \"p\" },"
+                                + " { \"id\": \"t\", \"site\": \"b\", \"like\": \"p\" }"),
+                "{ \"primary\": \"p\", \"secondary\": \"s\" } ]",
+                "{ \"primary\": \"p\", \"secondary\": \"s\" }, { \"primary\": \"q\", \"secondary\": \"t\" } ]");
+        String text = twoSessions.replace("\"run\":", "\"report\": { \"cycles\": \"per-cycle\" },\n  \"run\":");
+        Problem p = problem(text);
+        assertThat(p.path()).isEqualTo("report.cycles");
+        assertThat(p.message()).contains("consistency group").contains("the 2 sessions here switch on their own");
+        assertAt(p, text, "\"per-cycle\"");
+        // a group's numbers are group-wide; a single pair's are its own
+        Scenario shuttle = Scenarios.parse(text.replace("\"mode\": \"cycle\",",
+                "\"mode\": \"cycle\", \"consistency\": { \"mode\": \"shuttle\" },"), "t");
+        assertThat(shuttle.report().cycles()).isEqualTo("per-cycle");
+        Scenario single = Scenarios.parse(MINIMAL.replace("\"run\":", "\"report\": { \"cycles\": \"per-cycle\" },\n  \"run\":"), "t");
+        assertThat(single.report().cycles()).isEqualTo("per-cycle");
+        assertThat(Scenarios.parse(MINIMAL, "t").report().cycles()).isEqualTo("per-box");
+        Problem typo = problem(MINIMAL.replace("\"run\":", "\"report\": { \"cycles\": \"per-cylce\" },\n  \"run\":"));
+        assertThat(typo.path()).isEqualTo("report.cycles");
+        assertThat(typo.message()).contains("did you mean 'per-cycle'?");
+    }
+
+    @Test
     void crossFieldRules() {
         Problem shuttle = problem(with("\"mode\": \"cycle\"", "\"mode\": \"sync\", \"consistency\": { \"mode\": \"shuttle\" }"));
         assertThat(shuttle.path()).isEqualTo("replication.consistency.mode");

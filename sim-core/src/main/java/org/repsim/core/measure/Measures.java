@@ -251,6 +251,17 @@ public final class Measures {
 
         public static final TableSchema SCHEMA = new TableSchema("cycles", NUMBER, BOX, OPEN, CLOSE, SENT, APPLIED,
                 DURATION, WRITES, SLOTS, BYTES_COLUMN, FOLDING, DUPLICATES);
+
+        /** Boxes whose rows a group-wide row sums ({@link #PER_NUMBER_SCHEMA}). */
+        public static final Column BOXES = new Column("boxes", COUNT, "boxes whose cycle of this number the row sums");
+
+        /**
+         * One row per group-wide cycle number: the boxes' rows of that number summed (writes, slots,
+         * bytes, duplicates), the earliest open, the latest close, send and apply, the longest
+         * duration; folding = writes ÷ slots.
+         */
+        public static final TableSchema PER_NUMBER_SCHEMA = new TableSchema("cycles", NUMBER, BOXES, OPEN, CLOSE,
+                SENT, APPLIED, DURATION, WRITES, SLOTS, BYTES_COLUMN, FOLDING, DUPLICATES);
     }
 
     // ---------------------------------------------------------------- report order
