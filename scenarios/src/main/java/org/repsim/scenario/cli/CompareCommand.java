@@ -40,8 +40,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--point-b", paramLabel = "ID", description = "Sweep point of run b (default: its first, p000).")
     String pointB;
 
-    @Option(names = "--unpaired", description = "Compare runs with different seeds or replications unpaired (Welch) "
-            + "instead of refusing.")
+    @Option(names = "--unpaired", description = "Compare unpaired (Welch intervals): needed for runs with different "
+            + "seeds or replications, which are otherwise refused; for runs that could be paired, shows the wider "
+            + "interval that pairing avoids.")
     boolean unpaired;
 
     @Override

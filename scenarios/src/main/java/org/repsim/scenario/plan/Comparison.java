@@ -27,7 +27,9 @@ import org.repsim.scenario.run.StoredExperiment;
  * {@code repsim compare RUN_A RUN_B}: one point of each run, per metric the difference b − a.
  * Runs made with the same master seed and replications share random streams replication by
  * replication (common random numbers), so the difference is paired by replication; otherwise
- * the comparison is refused, or made unpaired (Welch) when asked.
+ * the comparison is refused, or made unpaired (Welch) when asked; asked, it is unpaired even for
+ * runs that could be paired (to see what the pairing gains: the Welch interval ignores the
+ * positive correlation common random numbers give, so it is the wider, conservative one).
  *
  * <p>{@code compare.json}: {@code {"paired", "a", "b", "note", "metrics": {NAME: {"a", "b",
  * "difference" (b − a), "ci95", "excludesZero", "n", "unit"}}}}; numbers that do not exist are null.
@@ -58,11 +60,12 @@ public final class Comparison {
     /**
      * @param pointA point id in run A, or null for its first point
      * @param pointB point id in run B, or null for its first point
-     * @param allowUnpaired compare unpaired when the runs cannot be paired, instead of refusing
+     * @param unpaired compare unpaired (Welch), whether or not the runs could be paired; false:
+     *        paired, and runs that cannot be paired are refused
      * @throws IllegalArgumentException for an unknown point id; {@link NotPaired} for runs with
      *         different seeds or replications without {@code allowUnpaired}
      */
-    public Comparison(StoredExperiment a, StoredExperiment b, String pointA, String pointB, boolean allowUnpaired) {
+    public Comparison(StoredExperiment a, StoredExperiment b, String pointA, String pointB, boolean unpaired) {
         this.a = a;
         this.b = b;
         this.pointA = point(a, pointA, "a");
@@ -76,18 +79,22 @@ public final class Comparison {
         if (da.replications() != db.replications()) {
             differ.add("replications " + da.replications() + " vs " + db.replications());
         }
-        if (!differ.isEmpty() && !allowUnpaired) {
+        if (!differ.isEmpty() && !unpaired) {
             throw new NotPaired("the runs differ in " + String.join(" and ", differ) + ", so replication r of one "
                     + "does not share random numbers with replication r of the other; rerun one with the other's "
                     + "--seed and --replications, or pass --unpaired for an unpaired (Welch) comparison");
         }
-        this.paired = differ.isEmpty();
+        this.paired = !unpaired;
         this.note = paired
                 ? "Same seed (" + da.masterSeed() + ") and replications (" + da.replications() + "): replication r of "
                         + "both runs drew the same random streams, so each difference is paired by replication "
                         + "(paired-t interval)."
-                : "Unpaired: the runs differ in " + String.join(" and ", differ) + "; intervals are Welch's for "
-                        + "independent samples, wider than paired ones would be.";
+                : differ.isEmpty()
+                        ? "Unpaired, as asked (--unpaired): the runs share seed and replications and could be paired; "
+                                + "intervals are Welch's for independent samples, which ignore what the common random "
+                                + "numbers share, so they are wider than the paired ones."
+                        : "Unpaired: the runs differ in " + String.join(" and ", differ) + "; intervals are Welch's for "
+                                + "independent samples, wider than paired ones would be.";
         compute();
     }
 

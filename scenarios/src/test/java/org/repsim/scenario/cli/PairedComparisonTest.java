@@ -156,6 +156,21 @@ class PairedComparisonTest {
         try (var charts = Files.list(cmp.resolve("charts"))) {
             assertThat(charts.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(3);
         }
+
+        // --unpaired on the same two runs: Welch intervals, wider than the paired ones, and said so
+        Path welch = tmp.resolve("welch");
+        assertThat(execute("compare", a.toString(), b.toString(), "-o", welch.toString(), "--unpaired")).as(err()).isZero();
+        JsonNode w = new ObjectMapper().readTree(welch.resolve("compare.json").toFile());
+        assertThat(w.get("paired").asBoolean()).isFalse();
+        assertThat(w.get("note").asText()).contains("as asked").contains("could be paired");
+        for (String metric : List.of("link.wan.utilization", "rpo.lag.mean", "cycle.bytes.mean")) {
+            PairedDifference d = PairedDifference.unpaired(values(run, "p000", metric), values(run, "p001", metric), 0.95);
+            JsonNode m = w.get("metrics").get(metric);
+            assertThat(m.get("difference").asDouble()).as(metric).isCloseTo(d.difference(), within(1e-12));
+            assertThat(m.get("ci95").asDouble()).as(metric).isCloseTo(d.halfWidth(), within(1e-12));
+            assertThat(m.get("ci95").asDouble()).as(metric)
+                    .isGreaterThanOrEqualTo(json.get("metrics").get(metric).get("ci95").asDouble());
+        }
     }
 
     @Test

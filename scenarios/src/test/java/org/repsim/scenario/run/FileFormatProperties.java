@@ -20,8 +20,27 @@ class FileFormatProperties {
                 Double.doubleToRawLongBits(Double.MIN_VALUE), Double.doubleToRawLongBits(Double.MAX_VALUE),
                 Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(Double.POSITIVE_INFINITY),
                 Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY), Double.doubleToRawLongBits(4.1e-4),
-                Double.doubleToRawLongBits(0.1 + 0.2));
-        return LongStream.concat(edges, LongStream.generate(r::nextLong).limit(500));
+                Double.doubleToRawLongBits(0.1 + 0.2), Double.doubleToRawLongBits(73), Double.doubleToRawLongBits(-5),
+                Double.doubleToRawLongBits(1e15 - 1), Double.doubleToRawLongBits(1e15), Double.doubleToRawLongBits(0x1p53));
+        // whole numbers of every size, and random doubles
+        LongStream whole = LongStream.generate(() -> Double.doubleToRawLongBits(
+                (double) (r.nextLong() >> r.nextInt(64)))).limit(200);
+        return LongStream.concat(LongStream.concat(edges, whole), LongStream.generate(r::nextLong).limit(500));
+    }
+
+    @ParameterizedTest
+    @MethodSource("doubleBits")
+    void aWholeNumberBelowTenToTheFifteenIsWrittenAsAnIntegerAndNothingElseIs(long bits) {
+        double value = Double.longBitsToDouble(bits);
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        String text = Numbers.format(value);
+        boolean whole = value == Math.rint(value) && Math.abs(value) < 1e15 && Double.doubleToRawLongBits(value) != Long.MIN_VALUE;
+        assertThat(text.matches("-?[0-9]+")).as("%s written as %s", value, text).isEqualTo(whole);
+        if (whole) {
+            assertThat(text).isEqualTo(Long.toString((long) value));
+        }
     }
 
     @ParameterizedTest
