@@ -30,6 +30,8 @@ public final class Palette {
     public static final Color LIMIT = new Color(0x555555);
     public static final Color TARGET = new Color(0xc0392b);
     public static final Color OUTAGE = new Color(220, 50, 47, 48);
+    /** A link degraded: the outage's hue, lighter. */
+    public static final Color DEGRADED = new Color(220, 50, 47, 22);
     public static final Color DROP = new Color(148, 103, 189, 56);
     public static final Color DISASTER = new Color(0, 0, 0, 64);
 

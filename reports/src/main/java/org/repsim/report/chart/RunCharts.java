@@ -68,7 +68,7 @@ public final class RunCharts {
         }
         Scale scale = Scale.seconds(max);
         XYPlot plot = plot(cols, names, colours, scale, true, scale.axisLabel("host " + direction + " latency"));
-        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.DISASTER));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE, Shading.DISASTER));
         return Optional.of(ChartStyle.chart("Host " + direction + " latency per sample interval", plot, true));
     }
 
@@ -106,7 +106,7 @@ public final class RunCharts {
             }
             XYPlot plot = plot(runs, cols, names, Palette.distinct(names), Scale.PLAIN, false,
                     "queue depth (waiting + in service)");
-            Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+            Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
             return Optional.of(ChartStyle.chart("Queue depth per component", plot, true));
         }
         // too many queues for a line each: alike ones as a group's highest and mean (QueueGroups)
@@ -140,7 +140,7 @@ public final class RunCharts {
         for (int d : dashed) {
             plot.getRenderer().setSeriesStroke(d, ChartStyle.DASHED);
         }
-        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
         return Optional.of(ChartStyle.chart("Queue depth per kind of component", plot, true));
     }
 
@@ -192,7 +192,7 @@ public final class RunCharts {
         if (limit >= 0) {
             plot.getRenderer().setSeriesStroke(limit, ChartStyle.DASHED);
         }
-        Shading.shade(plot, Shading.intervals(runs, Shading.SESSION_DROP, Shading.LINK_DOWN));
+        Shading.shade(plot, Shading.intervals(runs, Shading.SESSION_DROP, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
         return Optional.of(ChartStyle.chart("Session cache and spill-pool occupancy", plot, true));
     }
 
@@ -213,7 +213,7 @@ public final class RunCharts {
         }
         XYPlot plot = plot(cols, names, Palette.distinct(names), Scale.PERCENT, true, "link utilisation (%)");
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 105);
-        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
         return Optional.of(ChartStyle.chart("Link utilisation", plot, true));
     }
 
@@ -230,7 +230,7 @@ public final class RunCharts {
         Scale scale = Scale.seconds(max);
         XYPlot plot = plot(List.of(lagColumn), List.of("recovery-point lag"), List.of(Palette.of("rpo")), scale, true,
                 scale.axisLabel("recovery-point lag"));
-        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.SESSION_DROP, Shading.DISASTER));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE, Shading.SESSION_DROP, Shading.DISASTER));
         JFreeChart chart = ChartStyle.chart("Recovery-point lag", plot, false);
         if (rpoTargetS != null) {
             double target = scale.apply(rpoTargetS);
@@ -262,7 +262,7 @@ public final class RunCharts {
         }
         XYPlot plot = plot(List.of(queue), List.of("transmit queue"), List.of(Palette.of("cycle.transmitQueue")),
                 Scale.PLAIN, true, "closed cycles waiting to transmit");
-        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN));
+        Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
         return Optional.of(ChartStyle.chart("Transmit queue length (multi-cycle mode)", plot, false));
     }
 

@@ -14,13 +14,16 @@ import org.repsim.core.result.Interval;
 import org.repsim.core.result.RunResult;
 
 /**
- * Marked intervals drawn as shaded spans behind a time chart. Kinds: {@code link-down}
- * (subject = link id), {@code session-drop} (subject = session or box), {@code disaster}
- * (subject = site; a zero-length interval is drawn as a thin band).
+ * Marked intervals drawn as shaded spans behind a time chart. Kinds: {@code link-down} and
+ * {@code link-degrade} (subject = link id), {@code session-drop} (subject = session or box),
+ * {@code disaster} (subject = site; a zero-length interval is drawn as a thin band). The time
+ * axis is widened to show a span beyond the last sample (a disaster ends the run: it comes after
+ * the last sample interval).
  */
 public final class Shading {
 
     public static final String LINK_DOWN = "link-down";
+    public static final String LINK_DEGRADE = "link-degrade";
     public static final String SESSION_DROP = "session-drop";
     public static final String DISASTER = "disaster";
 
@@ -45,8 +48,17 @@ public final class Shading {
     /** Adds one shaded span per interval; identical spans of several replications are drawn once. */
     public static void shade(XYPlot plot, List<Interval> intervals) {
         Set<String> labelled = new LinkedHashSet<>();
+        org.jfree.data.Range shown = plot.getDomainAxis().getRange();
+        double instant = widthOfInstant(plot);
+        double last = shown.getUpperBound();
         for (Interval i : intervals) {
-            double end = i.endS() > i.startS() ? i.endS() : i.startS() + widthOfInstant(plot);
+            last = Math.max(last, i.endS() > i.startS() ? i.endS() : i.startS() + instant);
+        }
+        if (last > shown.getUpperBound()) {
+            plot.getDomainAxis().setRange(shown.getLowerBound(), last);
+        }
+        for (Interval i : intervals) {
+            double end = i.endS() > i.startS() ? i.endS() : i.startS() + instant;
             IntervalMarker m = new IntervalMarker(i.startS(), end, colour(i.kind()));
             String label = label(i);
             if (labelled.add(label + "@" + i.startS())) {
@@ -74,6 +86,8 @@ public final class Shading {
         switch (i.kind()) {
             case LINK_DOWN:
                 return s + "down";
+            case LINK_DEGRADE:
+                return s + "degraded";
             case SESSION_DROP:
                 return s + "session dropped";
             case DISASTER:
@@ -87,6 +101,8 @@ public final class Shading {
         switch (kind) {
             case LINK_DOWN:
                 return Palette.OUTAGE;
+            case LINK_DEGRADE:
+                return Palette.DEGRADED;
             case SESSION_DROP:
                 return Palette.DROP;
             default:

@@ -39,7 +39,7 @@ final class Faults {
             } else if (f instanceof Fault.LinkDegrade d) {
                 long until = until(end, d.atNs(), d.forNs());
                 topology.link(d.link()).scheduleDegradation(k, d.atNs(), until, d.factor());
-                intervals.add(new Interval("link-degraded", d.link(), d.atNs() / 1e9, until / 1e9));
+                intervals.add(new Interval("link-degrade", d.link(), d.atNs() / 1e9, until / 1e9));
             } else if (f instanceof Fault.ProcessorSlowdown d) {
                 Processor p = pool(topology.box(d.box()), d.pool());
                 k.at(d.atNs(), Tie.CONTROL, () -> p.setSlowdown(d.factor()));
