@@ -147,8 +147,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "doubling, heap ratio.")
     static final class Scaling implements Callable<Integer> {
         @Option(names = "--scenario", defaultValue = "cycle", paramLabel = "NAME",
-                description = "Reference scenario: sync, ordered, cycle, shuttle (default: ${DEFAULT-VALUE}; the "
-                        + "issue's targets are for cycle).")
+                description = "Reference scenario: sync, ordered, cycle, shuttle (default: ${DEFAULT-VALUE}; "
+                        + "docs/performance.md quotes its figures for cycle).")
         private String scenario;
 
         @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",

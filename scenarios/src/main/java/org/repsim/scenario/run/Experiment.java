@@ -184,7 +184,8 @@ public final class Experiment {
                     // a replication stopped by the cancellation may complete before the one
                     // whose failure caused it: keep taking until the failure itself arrives
                     if (!ExperimentCancelled.isCauseOf(e.getCause())) {
-                        failure = new ExperimentFailure(t.point().id(), t.replication(), e.getCause());
+                        failure = new ExperimentFailure(t.point().id(), t.replication(), e.getCause(),
+                                Math.min(threads, tasks.size()));
                     }
                 }
             }

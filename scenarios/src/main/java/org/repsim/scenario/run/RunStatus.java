@@ -14,6 +14,7 @@ import java.util.Map;
  * (running, or stopped by a failure or a kill).
  */
 public final class RunStatus {
+    private final Path dir;
     private final RunDescription description;
     private final boolean[][] done;
     private final boolean[][] started;
@@ -23,7 +24,9 @@ public final class RunStatus {
     public record Running(String point, int replication, ReplicationProgress progress, double ageS) {
     }
 
-    private RunStatus(RunDescription description, boolean[][] done, boolean[][] started, List<Running> running) {
+    private RunStatus(Path dir, RunDescription description, boolean[][] done, boolean[][] started,
+            List<Running> running) {
+        this.dir = dir;
         this.description = description;
         this.done = done;
         this.started = started;
@@ -54,7 +57,7 @@ public final class RunStatus {
                 }
             }
         }
-        return new RunStatus(d, done, started, running);
+        return new RunStatus(dir, d, done, started, running);
     }
 
     /** Seconds since the file was last written (0 when that cannot be read). */
@@ -147,7 +150,7 @@ public final class RunStatus {
                     LogProgress.clock(r.ageS()) + " ago" + (r.ageS() > STALE_S ? " (stopped?)" : "")});
             }
             table(b, rows);
-            b.append("the figures so far: repsim report RUN_DIR --partial").append(System.lineSeparator());
+            b.append("the figures so far: repsim report " + dir + " --partial").append(System.lineSeparator());
         }
         if (sharding != null) {
             rows = new ArrayList<>();

@@ -45,8 +45,12 @@ class ExperimentFailureTest {
                 .hasMessageContaining("java -Xmx<size>")
                 .hasMessageContaining("--threads 1")
                 .hasMessageContaining("--resume");
-        assertThat(ExperimentFailure.outOfMemory(new OutOfMemoryError(), 2L << 30))
-                .startsWith("out of memory with a maximum heap of 2048 MiB: ");
+        assertThat(ExperimentFailure.outOfMemory(new OutOfMemoryError(), 2L << 30, 2))
+                .startsWith("out of memory with a maximum heap of 2048 MiB: each of the 2 replications");
+        // one replication at a time already: fewer at once would not help, so it is not suggested
+        assertThat(ExperimentFailure.outOfMemory(new OutOfMemoryError(), 2L << 30, 1))
+                .startsWith("out of memory with a maximum heap of 2048 MiB: this replication alone")
+                .contains("java -Xmx<size>").contains("validate --memory").doesNotContain("--threads");
     }
 
     @Test
