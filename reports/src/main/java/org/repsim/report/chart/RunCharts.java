@@ -254,16 +254,16 @@ public final class RunCharts {
         return Optional.of(chart);
     }
 
-    /** Closed cycles waiting for transmission (multi-cycle mode, {@code cycle.transmitQueue}). */
+    /** Closed cycles not yet acknowledged by the secondary ({@code cycle.transmitQueue}). */
     public Optional<JFreeChart> transmitQueue() {
         String queue = Measures.TRANSMIT_QUEUE.name();
         if (!ReplicationBand.present(runs, queue)) {
             return Optional.empty();
         }
         XYPlot plot = plot(List.of(queue), List.of("transmit queue"), List.of(Palette.of("cycle.transmitQueue")),
-                Scale.PLAIN, true, "closed cycles waiting to transmit");
+                Scale.PLAIN, true, "closed cycles not yet acknowledged");
         Shading.shade(plot, Shading.intervals(runs, Shading.LINK_DOWN, Shading.LINK_DEGRADE));
-        return Optional.of(ChartStyle.chart("Transmit queue length (multi-cycle mode)", plot, false));
+        return Optional.of(ChartStyle.chart("Transmit queue: closed cycles not yet acknowledged", plot, false));
     }
 
     /**

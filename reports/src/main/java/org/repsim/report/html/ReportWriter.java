@@ -471,7 +471,7 @@ public final class ReportWriter {
         }
         c = rc.transmitQueue();
         if (c.isPresent()) {
-            figure(id + "-transmit-queue", "Transmit queue (multi-cycle mode)",
+            figure(id + "-transmit-queue", "Transmit queue",
                     sentence(Measures.TRANSMIT_QUEUE.description()), c.get(), ChartStyle.HEIGHT);
         }
         c = rc.cache();

@@ -217,8 +217,9 @@ public final class Measures {
     public static final SeriesColumn SPILL_BYTES = new SeriesColumn("spill.bytes", BYTES,
             "bytes the replication sessions hold in the spill pool", SAWTOOTH);
     public static final SeriesColumn TRANSMIT_QUEUE = new SeriesColumn("cycle.transmitQueue", COUNT,
-            "closed cycles waiting to be sent (multi-cycle mode); a queue that keeps growing means the links are "
-                    + "slower than the folded write rate");
+            "closed cycles not yet acknowledged by the secondary, summed over the sessions (legacy switching holds "
+                    + "at most one per session, multi-cycle up to maxTransmitCycles); a queue that keeps growing means "
+                    + "the links are slower than the folded write rate");
     public static final SeriesColumn RPO_LAG = new SeriesColumn("rpo.lag", SECONDS,
             "how far the secondary's recoverable image trails the primary: the writes of this many seconds would "
                     + "be lost by a disaster at that moment", SAWTOOTH);
