@@ -29,7 +29,7 @@ import org.repsim.scenario.run.StoredExperiment;
  * replication (common random numbers), so the difference is paired by replication; otherwise
  * the comparison is refused, or made unpaired (Welch) when asked; asked, it is unpaired even for
  * runs that could be paired (to see what the pairing gains: the Welch interval ignores the
- * positive correlation common random numbers give, so it is the wider, conservative one).
+ * correlation common random numbers give, usually positive, so it is usually the wider one).
  *
  * <p>{@code compare.json}: {@code {"paired", "a", "b", "note", "metrics": {NAME: {"a", "b",
  * "difference" (b − a), "ci95", "excludesZero", "n", "unit"}}}}; numbers that do not exist are null.
@@ -92,7 +92,7 @@ public final class Comparison {
                 : differ.isEmpty()
                         ? "Unpaired, as asked (--unpaired): the runs share seed and replications and could be paired; "
                                 + "intervals are Welch's for independent samples, which ignore what the common random "
-                                + "numbers share, so they are wider than the paired ones."
+                                + "numbers share, so they are usually wider than the paired ones."
                         : "Unpaired: the runs differ in " + String.join(" and ", differ) + "; intervals are Welch's for "
                                 + "independent samples, wider than paired ones would be.";
         compute();
