@@ -266,7 +266,7 @@ public final class ReportWriter {
                     "Time above the recovery-point target vs " + path, "time above RPO target");
             if (c.isPresent()) {
                 drawn.add(above + "@" + path);
-                figure("sweep-rpo-above-target-by-" + p, "Time above the recovery-point target against " + path,
+                figure("sweep-" + slug(above) + "-by-" + p, "Time above the recovery-point target against " + path,
                         "The share of time the recovery-point lag exceeded " + target + " at each link bandwidth "
                                 + "(mean over replications, error bars 95 % confidence interval)." + others
                                 + " Choose the smallest bandwidth whose point, error bar included, is at a share you accept.",

@@ -46,7 +46,7 @@ class ReportWriterTest {
         String html = Files.readString(dir.resolve("report.html"));
 
         List<String> ids = new ArrayList<>(List.of("summary", "headlines", "contents", "sweep", "sweep-table", "sweep-points",
-                "sweep-rpo-above-target-by-0"));
+                "sweep-rpo.aboveTarget.fraction-by-0"));
         for (int p = 0; p < 6; p++) {
             String pid = String.format("p%02d", p);
             for (String s : List.of("", "-write-latency", "-read-latency", "-latency-table", "-queues", "-cycles",

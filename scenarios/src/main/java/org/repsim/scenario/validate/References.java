@@ -228,6 +228,9 @@ final class References {
             if (pv.isEmpty()) {
                 continue; // reported as a dangling reference already
             }
+            if (sv.isEmpty() && likeFailed(secondary.id())) {
+                continue; // the secondary's own 'like' is reported: what it would have copied is unknown
+            }
             if (sv.isEmpty()) {
                 problems.add(JsonPaths.key(path, "secondary"), "box '" + secondary.id() + "' has no volume '" + vv[1]
                         + "' to receive " + primary.id() + "/" + vv[0] + " (a box pair replicates each volume to the"
@@ -459,7 +462,17 @@ final class References {
         return ref.contains("/") ? volume(ref, path) : ref(ref, boxes, path, "box");
     }
 
-    private boolean volume(String ref, String path) {
+    /** True if box {@code id}'s {@code like} was reported as wrong (its copied keys are missing, not absent). */
+    private boolean likeFailed(String id) {
+        for (int i = 0; i < s.boxes().size(); i++) {
+            if (id.equals(s.boxes().get(i).id())) {
+                return problems.hasAtOrUnder("boxes[" + i + "].like");
+            }
+        }
+        return false;
+    }
+
+        private boolean volume(String ref, String path) {
         int slash = ref.indexOf('/');
         if (slash < 0) {
             Box example = s.boxes().stream().filter(b -> boxes.containsKey(b.id())).findFirst().orElse(null);
@@ -473,6 +486,9 @@ final class References {
             return false;
         }
         Set<String> volumes = volumesByBox.getOrDefault(box, Set.of());
+        if (!volumes.contains(volume) && likeFailed(box)) {
+            return false; // the box's own 'like' is reported: what it would have copied is unknown
+        }
         if (!volumes.contains(volume)) {
             problems.add(path, "box '" + box + "' has no volume '" + volume + "'" + Keys.didYouMean(volume, volumes)
                     + (volumes.isEmpty() ? "; it has no volumes" : "; its volumes: " + String.join(", ", volumes)));

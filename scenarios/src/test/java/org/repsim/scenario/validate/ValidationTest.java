@@ -220,6 +220,20 @@ class ValidationTest {
     }
 
     @Test
+    void aWrongLikeIsReportedOnceNotAgainForWhatItWouldHaveCopied() {
+        String text = with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
+                "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"px\" }");
+        List<Problem> all = problems(text);
+        assertThat(all).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("boxes[1].like");
+            assertThat(p.message()).contains("unknown id 'px'").contains("earlier elements: p");
+        });
+        // a box without a like that lacks the volume is still reported
+        String noVolume = with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }", "{ \"id\": \"s\", \"site\": \"b\" }");
+        assertThat(problems(noVolume)).anySatisfy(p -> assertThat(p.message()).contains("box 's' has no volume 'v'"));
+    }
+
+    @Test
     void perCycleRowsNeedGroupWideNumbers() throws ScenarioException {
         String twoSessions = with(with("{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }",
                         "{ \"id\": \"s\", \"site\": \"b\", \"like\": \"p\" }, { \"id\": \"q\", \"site\": \"a\", \"like\": \"p\" },"
