@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = source.resolve();
         List<SweepPoint> points = source.sweepPoints();
-        org.repsim.scenario.plan.Baselines.check(source.sourceName(), scenario, points);
+        org.repsim.scenario.plan.Baselines.check(source, scenario, points);
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
         Shard parsedShard = null;
         if (shard != null) {

@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 ScenarioSource source = ScenarioSource.read(file);
                 List<SweepPoint> points = source.sweepPoints();
-                Baselines.check(source.sourceName(), source.resolve(), points);
+                Baselines.check(source, source.resolve(), points);
                 out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
                         + points.size() + (points.size() == 1 ? " point)" : " points)"));
                 if (memory) {

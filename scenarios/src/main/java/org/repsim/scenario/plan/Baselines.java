@@ -7,14 +7,16 @@ import org.repsim.scenario.spec.Problem;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioException;
 import org.repsim.scenario.spec.SweepPoint;
+import org.repsim.scenario.validate.ScenarioSource;
 
 /** Checks {@code report.baseline} against the expanded sweep before anything runs. */
 public final class Baselines {
     private Baselines() {
     }
 
-    /** @throws ScenarioException at {@code report.baseline} when it names no point or several */
-    public static void check(String source, Scenario scenario, List<SweepPoint> points) throws ScenarioException {
+    /** @throws ScenarioException at {@code report.baseline} (with its line) when it names no point or several */
+    public static void check(ScenarioSource source, Scenario scenario, List<SweepPoint> points)
+            throws ScenarioException {
         String spec = scenario.report().baseline();
         if (spec == null) {
             return;
@@ -24,7 +26,9 @@ public final class Baselines {
         try {
             Baseline.index(spec, ids, params);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(source, List.of(new Problem("report.baseline", 0, 0, e.getMessage())));
+            int[] at = source.location("report.baseline");
+            throw new ScenarioException(source.sourceName(),
+                    List.of(new Problem("report.baseline", at[0], at[1], e.getMessage())));
         }
     }
 }

@@ -106,7 +106,13 @@ public final class ScenarioSource {
         return new ScenarioSource(sourceName, json.root(), json.locations(), null);
     }
 
-    public String sourceName() {
+    /** Where the value at {@code path} is written: {line, column}, 1-based, or {0, 0} when it is not in the text. */
+    public int[] location(String path) {
+        int[] at = locations.get(path);
+        return at == null ? NO_LOCATION.clone() : at.clone();
+    }
+
+        public String sourceName() {
         return name;
     }
 

@@ -121,7 +121,7 @@ class PairedComparisonTest {
         Path bad = tmp.resolve("bad-baseline.json");
         Files.writeString(bad, sc.toString());
         assertThat(execute("validate", bad.toString())).isEqualTo(ExitCodes.INVALID);
-        assertThat(err()).contains("report.baseline").contains("p000, p001");
+        assertThat(err()).contains("report.baseline (line 1, col ").contains("p000, p001");
         ((ObjectNode) sc.get("report")).put("baseline", "p001");
         Files.writeString(bad, sc.toString());
         assertThat(execute("validate", bad.toString())).as(err()).isZero();
