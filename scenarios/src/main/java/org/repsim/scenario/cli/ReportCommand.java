@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code repsim report RUN_DIR}: re-renders report.html and charts/ from stored results, without re-running. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Re-render report.html and charts/ of a finished run from its stored results; with "
-                + "--partial, a report of a run still going (or stopped) as far as it got.")
+                + "--partial, a report of a run still going (or stopped) as far as it got.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:report written", "2:not a run directory, an unfinished run without --partial, unreadable "
+                + "results, or the report cannot be written"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Output directory of a `repsim run`.")

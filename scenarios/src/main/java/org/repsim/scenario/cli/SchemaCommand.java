@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-        description = "Print the JSON Schema (draft 2020-12) of scenario files, with every default.")
+        description = "Print the JSON Schema (draft 2020-12) of scenario files, with every default.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:schema printed"})
 final class SchemaCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Progress of a run: replications done/total per sweep point and, for a sharded run, per shard "
                 + "(done: its done.json is written; started: its directory exists without one), and how far each "
-                + "running replication has got (its progress.json, rewritten every minute).")
+                + "running replication has got (its progress.json, rewritten every minute).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:status printed (whether or not the run is complete)", "2:not a run directory, or its files "
+                + "cannot be read"})
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Output directory of a run.")
