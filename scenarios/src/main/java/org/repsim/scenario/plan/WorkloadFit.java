@@ -31,7 +31,8 @@ import org.repsim.scenario.spec.Units;
  *
  * <ul>
  * <li>Arrival: open-loop Poisson at the trace's mean I/O rate × {@code scale}; a profile gives each
- *     interval's rate ÷ the mean (the last, partial interval over its own length).
+ *     interval's rate ÷ the mean (the last, partial interval over its own length, or merged into
+ *     the one before it when shorter than half an interval).
  * <li>Write fraction: writes ÷ I/Os.
  * <li>Size: the most frequent exact sizes covering 99 % of I/Os (at most 8), weights renormalised.
  * <li>Address, on the first track ({@code offset ÷ trackSize}) of every I/O per device:
@@ -212,19 +213,30 @@ public final class WorkloadFit {
         return (double) writes / ios;
     }
 
-    /** Each interval's rate ÷ the mean rate. */
+    /**
+     * Each interval's rate ÷ the mean rate. The trace's last interval is usually partial; one
+     * shorter than half an interval is merged into the interval before it (a rate measured over a
+     * few milliseconds of a trace's tail says nothing about the load), as is an I/O falling exactly
+     * on an interval's start at the trace's end.
+     */
     public double[] profile() {
         double mean = ratePerSec();
-        List<Double> f = new ArrayList<>();
+        List<long[]> countAndLength = new ArrayList<>();
         for (int i = 0; i < intervals; i++) {
             long length = Math.min(intervalNs, durationNs() - i * intervalNs);
+            boolean shortTail = i == intervals - 1 && length < intervalNs / 2;
+            if ((length <= 0 || shortTail) && !countAndLength.isEmpty()) {
+                long[] previous = countAndLength.get(countAndLength.size() - 1);
+                previous[0] += perInterval[i];
+                previous[1] += Math.max(0, length);
+                continue;
+            }
             if (length <= 0) {
-                // the last I/O falls exactly on an interval start: fold it into the previous interval
                 break;
             }
-            f.add(perInterval[i] * 1e9 / length / mean);
+            countAndLength.add(new long[] {perInterval[i], length});
         }
-        return f.stream().mapToDouble(Double::doubleValue).toArray();
+        return countAndLength.stream().mapToDouble(c -> c[0] * 1e9 / c[1] / mean).toArray();
     }
 
     /** The main sizes (bytes, ascending) and their renormalised weights, and the share of I/Os they cover. */

@@ -127,6 +127,37 @@ class TraceFitTest {
     }
 
     @Test
+    void aTailShorterThanHalfAnIntervalJoinsTheIntervalBeforeIt() throws IOException {
+        // 1000 I/Os/s for 10 s, 2000/s for 10 s, then a 4 ms tail of 3 I/Os (MSR ticks: 100 ns)
+        StringBuilder text = new StringBuilder();
+        long base = 128_166_372_000_000_000L; // a FILETIME in 2007, as MSR traces carry
+        long ticks;
+        int count = 0;
+        for (int k = 0; k < 10_000; k++, count++) {
+            text.append(base + k * 10_000L).append(",h,0,Write,").append(8192L * k).append(",8192,0\n");
+        }
+        for (int k = 0; k < 20_000; k++, count++) {
+            ticks = base + 100_000_000L + k * 5_000L;
+            text.append(ticks).append(",h,0,Write,").append(8192L * k).append(",8192,0\n");
+        }
+        for (int k = 0; k < 3; k++, count++) {
+            text.append(base + 200_000_000L + k * 20_000L).append(",h,0,Write,0,8192,0\n");
+        }
+        Path file = Files.writeString(shared.resolve("tail.csv"), text.toString());
+        WorkloadFit fit = WorkloadFit.of(file, TraceFormat.MSR, TraceOptions.defaults(), 10_000_000_000L, 1, 128 * 1024,
+                new long[] {1_000_000_000L});
+        assertThat(fit.durationNs()).isEqualTo(20_004_000_000L);
+        double mean = count / 20.004;
+        assertThat(fit.profile()).containsExactly(new double[] {10_000 / 10.0 / mean, 20_003 / 10.004 / mean},
+                within(1e-12));
+        // a tail of half an interval or more keeps its own factor, over its own length
+        WorkloadFit eight = WorkloadFit.of(file, TraceFormat.MSR, TraceOptions.defaults(), 8_000_000_000L, 1,
+                128 * 1024, new long[] {1_000_000_000L});
+        assertThat(eight.profile()).hasSize(3);
+        assertThat(eight.profile()[2]).isCloseTo((20_003 - 12_000) / 4.004 / mean, within(1e-12));
+    }
+
+    @Test
     void anUnreadableOrEmptyTraceIsRefusedWithExitTwo() throws IOException {
         assertThat(execute("trace", "fit", shared.resolve("none.csv").toString())).isEqualTo(ExitCodes.INVALID);
         Path empty = Files.writeString(shared.resolve("empty.csv"), "");
