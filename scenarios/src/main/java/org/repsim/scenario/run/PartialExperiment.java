@@ -89,8 +89,8 @@ public final class PartialExperiment {
         head.add(String.format(Locale.ROOT,
                 "Partial report: %d of %d replications complete, %d running or stopped shown as far as their "
                         + "time series go (written every minute). Headline figures and tables come from the "
-                        + "complete replications only; a running replication's charts show its time series so far, "
-                        + "and its cycles once it finishes.", complete, total, running));
+                        + "complete replications only; a running replication's charts show its time series and "
+                        + "cycles so far.", complete, total, running));
         if (notice.size() > 12) {
             int more = notice.size() - 12;
             notice = new ArrayList<>(notice.subList(0, 12));

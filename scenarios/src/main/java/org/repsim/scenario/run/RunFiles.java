@@ -253,9 +253,10 @@ public final class RunFiles {
 
     /**
      * What a running (or stopped) replication in {@code dir} has sampled so far: its
-     * {@link #SERIES_PART} up to the last whole line, as a result with no metrics, tables or
-     * intervals (those come when it finishes); the series' units are not kept in the part and are
-     * empty. Null when the directory has no part.
+     * {@link #SERIES_PART} up to the last whole line, and the record tables it spools
+     * ({@code <table>.csv.part}, e.g. its cycles) up to their last whole line, as a result with no
+     * metrics or intervals (those come when it finishes); units are not kept in the parts and are
+     * empty. Null when the directory has no series part.
      *
      * @throws IOException naming the file when the part cannot be read or is malformed
      */
@@ -284,10 +285,38 @@ public final class RunFiles {
         try {
             requireWidths(file, lines, lines.get(0).size());
             TimeSeries series = seriesOf(file, lines, columns, java.util.Collections.nCopies(columns.size(), ""));
-            return new RunResult(replication, seed, List.of(), series, List.of(), List.of());
+            return new RunResult(replication, seed, List.of(), series, runningTables(dir), List.of());
         } catch (IOException e) {
             throw new IOException("cannot read the running replication in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The record tables a running replication spools in {@code dir}, as far as their whole rows go. */
+    private static List<Table> runningTables(Path dir) throws IOException {
+        String suffix = ".csv" + SpooledRowStore.PART;
+        List<Path> parts;
+        try (var files = Files.list(dir)) {
+            parts = files.filter(f -> f.getFileName().toString().endsWith(suffix) && !f.getFileName().toString()
+                    .equals(SERIES_PART)).sorted().toList();
+        }
+        List<Table> out = new ArrayList<>();
+        for (Path part : parts) {
+            String name = part.getFileName().toString();
+            name = name.substring(0, name.length() - suffix.length());
+            List<String> columns;
+            try (var reader = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                String header = reader.readLine();
+                if (header == null) {
+                    continue; // created this instant, header not written yet
+                }
+                columns = Csv.parse(header + "\n").get(0);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(part + ": header: " + e.getMessage(), e);
+            }
+            out.add(new Table(name, columns, java.util.Collections.nCopies(columns.size(), ""),
+                    StoredRows.part(part, columns)));
+        }
+        return out;
     }
 
     static String metricsJson(String pointId, RunResult r) {

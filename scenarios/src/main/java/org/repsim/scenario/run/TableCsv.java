@@ -1,11 +1,16 @@
 package org.repsim.scenario.run;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -64,8 +69,13 @@ final class TableCsv {
      *         field that is not a number
      */
     static int forEachRow(Path file, List<String> columns, Consumer<double[]> visitor) {
+        return forEachRow(file, Long.MAX_VALUE, columns, visitor);
+    }
+
+    /** {@link #forEachRow(Path, List, Consumer)} over the first {@code limitBytes} bytes of {@code file} only. */
+    static int forEachRow(Path file, long limitBytes, List<String> columns, Consumer<double[]> visitor) {
         int line = 1;
-        try (Csv.Records records = open(file)) {
+        try (Csv.Records records = open(file, limitBytes)) {
             List<String> header = next(records, file, line);
             if (header == null || !header.equals(columns)) {
                 throw bad(file, ": header is not " + columns);
@@ -111,6 +121,71 @@ final class TableCsv {
     }
 
     private static Csv.Records open(Path file) throws IOException {
-        return new Csv.Records(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        return open(file, Long.MAX_VALUE);
+    }
+
+    private static Csv.Records open(Path file, long limitBytes) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return new Csv.Records(new InputStreamReader(limitBytes == Long.MAX_VALUE ? in : new Limited(in, limitBytes),
+                StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The length of {@code file}'s text up to and including its last line break: the whole rows of
+     * a part file that is being appended to (a row written halfway is left out).
+     */
+    static long wholeLines(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            while (end > 0) {
+                long from = Math.max(0, end - buf.capacity());
+                buf.clear().limit((int) (end - from));
+                while (buf.hasRemaining() && ch.read(buf, from + buf.position()) >= 0) {
+                    // read the block fully
+                }
+                for (int i = buf.position() - 1; i >= 0; i--) {
+                    if (buf.get(i) == '\n') {
+                        return from + i + 1;
+                    }
+                }
+                end = from;
+            }
+            return 0;
+        }
+    }
+
+    /** The first {@code left} bytes of a stream. */
+    private static final class Limited extends FilterInputStream {
+        private long left;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 }

@@ -154,6 +154,56 @@ class CommandsTest {
     }
 
     @Test
+    void aPartialReportDrawsARunningReplicationsCyclesAsFarAsItsPartHasWholeRows() throws IOException {
+        Path run = tmp.resolve("partial-cycles");
+        assertThat(execute("run", "examples/cycle-two-boxes.json", "-o", run.toString(), "--set", "sweep={}", "--set",
+                "run.duration=30 s", "--set", "run.warmup=0 s", "--set", "replication.cycle.minCycleTime=2 s",
+                "--replications", "2", "--quiet")).as(err()).isZero();
+        Path rep1 = run.resolve("runs/p000/1");
+        java.util.List<String> series = Files.readAllLines(rep1.resolve("timeseries.csv"));
+        java.util.List<String> cycles = Files.readAllLines(rep1.resolve("cycles.csv"));
+        assertThat(cycles.size()).isGreaterThan(8);
+        try (var files = Files.list(rep1)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        // running: 15 s of series, the header and 6 cycle rows, and half of the 7th row
+        Files.writeString(rep1.resolve("timeseries.csv.part"), String.join("\n", series.subList(0, 16)) + "\n");
+        String seventh = cycles.get(7);
+        Files.writeString(rep1.resolve("cycles.csv.part"), String.join("\n", cycles.subList(0, 7)) + "\n"
+                + seventh.substring(0, seventh.length() / 2));
+        Files.writeString(rep1.resolve("progress.json"),
+                "{\"simulatedS\":15.5,\"durationS\":30.0,\"events\":1000,\"wallS\":61.0}");
+        Files.delete(run.resolve("summary.json"));
+
+        var partial = org.repsim.scenario.run.PartialExperiment.open(run);
+        var running = partial.runs("p000").get(1);
+        org.repsim.core.result.Table t = running.tables().get("cycles");
+        assertThat(t.columns()).containsExactly(cycles.get(0).split(","));
+        java.util.List<double[]> rows = t.rows();
+        assertThat(rows).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            String[] fields = cycles.get(i + 1).split(",", -1);
+            for (int c = 0; c < fields.length; c++) {
+                double expected = fields[c].isEmpty() ? Double.NaN : Double.parseDouble(fields[c]);
+                assertThat(rows.get(i)[c]).as("row %d column %d", i, c).isEqualTo(expected);
+            }
+        }
+        // rows appended after the partial report opened the part are not read (a snapshot)
+        Files.writeString(rep1.resolve("cycles.csv.part"), seventh.substring(seventh.length() / 2) + "\n"
+                + cycles.get(8) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(t.size()).isEqualTo(6);
+        assertThat(org.repsim.scenario.run.PartialExperiment.open(run).runs("p000").get(1).tables().get("cycles")
+                .size()).isEqualTo(8);
+
+        assertThat(execute("report", run.toString(), "--partial")).as(err()).isZero();
+        assertThat(Files.readString(run.resolve("partial").resolve("report.html")))
+                .contains("time series and cycles so far");
+        assertThat(run.resolve("partial").resolve("charts").resolve("p00-cycles.png")).exists();
+    }
+
+    @Test
     void reportOfADirectoryWithoutResultsSaysSo() throws IOException {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertThat(execute("report", empty.toString())).isEqualTo(ExitCodes.INVALID);
