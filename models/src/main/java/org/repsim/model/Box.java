@@ -17,8 +17,9 @@ import org.repsim.core.signal.Signals;
  *
  * <p>Host write: host adapter ({@code hostAdapters} service) → cache write (may wait for
  * write-pending room) → {@link ReplicationHandler#onHostWrite} → host acknowledgement.
- * Host read: host adapter → cache hit, or back-end reads of the missing tracks (in parallel)
- * which then fill the cache; reads are never replicated (docs/model.md §2).
+ * Host read: host adapter → cache hit, or back-end reads of the missing tracks (in parallel, each
+ * whole or its missing blocks as {@link CachePolicy.ReadStaging} says) which then fill the cache;
+ * reads are never replicated (docs/model.md §1, §2).
  *
  * <p>Replication transfers leave and arrive through the remote adapters of both boxes
  * ({@link RemotePath}), and a box may compress what it sends and decompress what it receives
@@ -230,38 +231,61 @@ public final class Box {
         }
     }
 
+    /**
+     * A host read after its host-adapter service (docs/model.md §1): a hit when every track it
+     * touches is valid in the cache (with {@code blocks} read staging, every block it asks for);
+     * otherwise the missing tracks are read from the back end in parallel — each whole, or its
+     * missing blocks ({@code cache.readStaging}) — and fill the cache, and the host is answered
+     * when the last one is read.
+     */
     private void read(HostIo io, Consumer<HostIo> onComplete) {
         long trackSize = cache.trackSizeBytes();
-        long volumeStart = io.volume().firstTrack() * trackSize;
-        long ioStart = volumeStart + io.offsetBytes();
-        long ioEnd = ioStart + io.sizeBytes();
+        // the I/O's bytes counted from the start of its first track
+        long start = io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * trackSize;
+        long end = start + io.sizeBytes();
         int misses = 0;
-        long[] missing = null;
+        int[] missing = null;
+        long[] missBytes = null;
         for (int i = 0; i < io.trackCount(); i++) {
-            long track = io.firstTrack() + i;
-            if (!cache.read(track)) {
+            long bytes = cache.readMissBytes(io.firstTrack() + i, offsetIn(i, start, trackSize),
+                    lengthIn(i, start, end, trackSize));
+            if (bytes > 0) {
                 if (missing == null) {
-                    missing = new long[io.trackCount()];
+                    missing = new int[io.trackCount()];
+                    missBytes = new long[io.trackCount()];
                 }
-                missing[misses++] = track;
+                missing[misses] = i;
+                missBytes[misses++] = bytes;
             }
         }
+        cache.countHostRead(misses == 0);
         if (misses == 0) {
             onComplete.accept(io);
             return;
         }
         int[] left = {misses};
-        for (int i = 0; i < misses; i++) {
-            long track = missing[i];
-            // bytes of the I/O inside this track
-            long bytes = Math.min(ioEnd, (track + 1) * trackSize) - Math.max(ioStart, track * trackSize);
-            backEnd.read(track, Math.max(1, bytes), () -> {
-                cache.fill(track);
+        for (int m = 0; m < misses; m++) {
+            int i = missing[m];
+            long track = io.firstTrack() + i;
+            backEnd.read(track, missBytes[m], () -> {
+                cache.fill(track, offsetIn(i, start, trackSize), lengthIn(i, start, end, trackSize));
                 if (--left[0] == 0) {
                     onComplete.accept(io);
                 }
             });
         }
+    }
+
+    /** Where the I/O of bytes [start, end) from its first track's start begins inside its {@code i}-th track. */
+    private static long offsetIn(int i, long start, long trackSize) {
+        return Math.min(trackSize - 1, Math.max(0, start - i * trackSize));
+    }
+
+    /** Bytes of the I/O of bytes [start, end) inside its {@code i}-th track (at least 1). */
+    private static long lengthIn(int i, long start, long end, long trackSize) {
+        long from = offsetIn(i, start, trackSize);
+        long to = Math.min(trackSize, end - i * trackSize);
+        return Math.max(1, to - from);
     }
 
     /**

@@ -37,8 +37,14 @@ import org.repsim.model.measure.SignalKeys;
  * the back end. A track rewritten while its destage is in progress stays dirty and is destaged
  * again, one delay later.
  *
+ * <p>Reads (docs/model.md §1): a host read miss reads each missing track whole and then fills it
+ * ({@link CachePolicy.ReadStaging#TRACK}), or reads only the blocks asked for and not valid, and
+ * only those become valid ({@link CachePolicy.ReadStaging#BLOCKS}: a slot keeps a valid-block map,
+ * the blocks read into it and those written to it, on the geometry of the dirty-block map).
+ *
  * <p>Signals ({@code <prefix>.…}): {@code writePendingBytes} (level, bytes), {@code readHits},
- * {@code readMisses}, {@code writeHits}, {@code writeMisses}, {@code writesDelayed} (counts).
+ * {@code readMisses} (host reads, {@link #countHostRead}), {@code writeHits}, {@code writeMisses},
+ * {@code writesDelayed} (counts).
  */
 public final class Cache {
     private static final byte DIRTY = 1;
@@ -73,10 +79,18 @@ public final class Cache {
     private final boolean blockDestage;
     private final long destageDelayNs;
     private final long pressureBytes;
-    /** Dirty-block geometry, or null when the policy needs no block maps. */
+    /** Block geometry of the dirty- and valid-block maps, or null when the policy needs neither. */
     private final BlockMap blockMap;
-    /** Dirty blocks of each used slot (null without block maps). */
+    /** Every bit of {@link #blockMap}: a whole track (0 without block maps). */
+    private final long fullMask;
+    /** Dirty blocks of each used slot (null without dirty-block maps). */
     private long[] slotMask;
+    /**
+     * Valid blocks of each used slot — those a host read finds (docs/model.md §1): the blocks
+     * read from the back end into it and those written to it; null unless read staging is
+     * {@link CachePolicy.ReadStaging#BLOCKS} (with {@code track}, a resident slot is valid whole).
+     */
+    private long[] slotValid;
     /** Bytes of dirty slots not covered by replication (counted locally). */
     private long localBytes;
     /** Bytes replication holds in this cache ({@link #hold}). */
@@ -221,13 +235,18 @@ public final class Cache {
         this.blockDestage = policy.destage() == CachePolicy.DestageExtent.BLOCKS;
         this.destageDelayNs = policy.destageDelayNs();
         this.pressureBytes = (long) Math.ceil(policy.destagePressure() * writePendingLimitBytes);
-        this.blockMap = policy.needsBlockMaps() ? BlockMap.of(trackSizeBytes, blockSizeBytes) : null;
+        this.blockMap = policy.needsBlockMaps() || policy.needsValidMaps()
+                ? BlockMap.of(trackSizeBytes, blockSizeBytes) : null;
+        this.fullMask = blockMap == null ? 0 : blockMap.mask(0, trackSizeBytes);
         this.destageQueue = new ColumnRing(destageDelayNs > 0 ? 2 : 1, 1, false, 64);
         // the slot arrays grow as never-used slots are handed out (victim()), like the index
         this.slotTrack = new int[Math.min(slots, FIRST_ROOM)];
         this.slotState = new byte[slotTrack.length];
-        if (blockMap != null) {
+        if (policy.needsBlockMaps()) {
             this.slotMask = new long[slotTrack.length];
+        }
+        if (policy.needsValidMaps()) {
+            this.slotValid = new long[slotTrack.length];
         }
         // the index grows with the tracks resident (up to the slot count), so a run that touches
         // few tracks keeps a small, cache-friendly table
@@ -258,28 +277,91 @@ public final class Cache {
         writesDelayedOut = writesDelayed.ifRecorded();
     }
 
-    /** Read lookup: true on a hit (the slot is marked recently used); counts the hit or miss. */
+    /**
+     * Lookup of the whole of {@code track} (a replication engine reading a track to send it): true
+     * when it is resident and, with {@code blocks} read staging, every block of it is valid (the
+     * slot is then marked recently used). Counts nothing: host reads are counted by
+     * {@link #countHostRead}.
+     */
     public boolean read(long track) {
         int s = index.get(track);
-        long now = scheduler.now();
-        if (s >= 0) {
+        if (s >= 0 && (slotValid == null || slotValid[s] == fullMask)) {
             slotState[s] |= REFERENCED;
-            Signal.emit(readHitsOut, now, 1);
             return true;
         }
-        Signal.emit(readMissesOut, now, 1);
         return false;
     }
 
-    /** After a back-end read: keeps {@code track} as a clean resident slot when a clean slot can be evicted. */
-    public void fill(long track) {
-        if (index.get(track) >= 0) {
-            return;
+    /**
+     * Host read lookup of bytes [{@code offsetInTrack}, {@code offsetInTrack + length}) of
+     * {@code track} (docs/model.md §1): 0 on a hit (the slot is marked recently used), else the
+     * bytes the miss reads from the back end — the whole track with {@code track} read staging, the
+     * blocks asked for that are not valid with {@code blocks}. Counts nothing ({@link #countHostRead}).
+     */
+    public long readMissBytes(long track, long offsetInTrack, long length) {
+        int s = index.get(track);
+        if (slotValid == null) {
+            if (s >= 0) {
+                slotState[s] |= REFERENCED;
+                return 0;
+            }
+            return trackSizeBytes;
         }
-        int s = victim();
-        if (s >= 0) {
+        long asked = blockMap.mask(offsetInTrack, length);
+        long valid = s >= 0 ? slotValid[s] : 0;
+        if ((asked & ~valid) == 0) {
+            slotState[s] |= REFERENCED;
+            return 0;
+        }
+        return blockMap.dirtyBytes(asked & ~valid);
+    }
+
+    /**
+     * Counts one host read (signals {@code readHits}, {@code readMisses}): a hit when every track
+     * (with {@code blocks} read staging, every block) it asked for was valid in the cache.
+     */
+    public void countHostRead(boolean hit) {
+        Signal.emit(hit ? readHitsOut : readMissesOut, scheduler.now(), 1);
+    }
+
+    /** After a back-end read of the whole track: keeps {@code track} as a clean resident slot, valid whole, when a clean slot can be evicted. */
+    public void fill(long track) {
+        int s = index.get(track);
+        if (s < 0) {
+            s = victim();
+            if (s < 0) {
+                return;
+            }
             install(s, track);
         }
+        if (slotValid != null) {
+            slotValid[s] = fullMask;
+        }
+    }
+
+    /**
+     * After the back-end read of a host read miss ({@link #readMissBytes}) of bytes
+     * [{@code offsetInTrack}, {@code offsetInTrack + length}) of {@code track}: the whole track
+     * becomes valid ({@code track} read staging), or the blocks asked for ({@code blocks}), in a
+     * resident slot or in a clean slot evicted for it; nothing is kept when every slot is dirty.
+     */
+    public void fill(long track, long offsetInTrack, long length) {
+        if (slotValid == null) {
+            fill(track);
+            return;
+        }
+        long asked = blockMap.mask(offsetInTrack, length);
+        int s = index.get(track);
+        if (s < 0) {
+            s = victim();
+            if (s < 0) {
+                return;
+            }
+            install(s, track);
+        } else {
+            slotState[s] |= REFERENCED;
+        }
+        slotValid[s] |= asked;
     }
 
     /**
@@ -420,7 +502,7 @@ public final class Cache {
             byte st = slotState[s];
             if ((st & DIRTY) != 0) {
                 // write folding: the slot already holds a pending write of this track
-                long oldMask = blockMap == null ? 0 : slotMask[s];
+                long oldMask = slotMask == null ? 0 : slotMask[s];
                 long newMask = oldMask | mask;
                 long oldBytes = slotBytes(oldMask);
                 long newBytes = slotBytes(newMask);
@@ -428,8 +510,11 @@ public final class Cache {
                     return false;
                 }
                 boolean wasCounted = (st & COVERED) == 0;
-                if (blockMap != null) {
+                if (slotMask != null) {
                     slotMask[s] = newMask;
+                }
+                if (slotValid != null) {
+                    slotValid[s] |= mask; // written blocks are valid for later reads
                 }
                 byte ns = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
                 slotState[s] = covered ? (byte) (ns | COVERED) : (byte) (ns & ~COVERED);
@@ -470,8 +555,11 @@ public final class Cache {
 
     private void makeDirty(int s, long track, long mask, boolean covered, long now) {
         slotState[s] = (byte) ((slotState[s] & ~COVERED) | DIRTY | REFERENCED | (covered ? COVERED : 0));
-        if (blockMap != null) {
+        if (slotMask != null) {
             slotMask[s] = mask;
+        }
+        if (slotValid != null) {
+            slotValid[s] |= mask; // written blocks are valid for later reads
         }
         dirtySlots++;
         if (!covered) {
@@ -534,7 +622,7 @@ public final class Cache {
         slotState[s] = (byte) (st & ~COVERED);
         if ((st & DIRTY) != 0) {
             countCoveredDirty(track, -1);
-            localBytes += slotBytes(blockMap == null ? 0 : slotMask[s]);
+            localBytes += slotBytes(slotMask == null ? 0 : slotMask[s]);
             emitWritePending(scheduler.now());
             pumpDestage();
         }
@@ -620,6 +708,9 @@ public final class Cache {
             slotTrackWide[s] = track;
         }
         slotState[s] = REFERENCED;
+        if (slotValid != null) {
+            slotValid[s] = 0;
+        }
         index.put(track, s);
     }
 
@@ -644,6 +735,9 @@ public final class Cache {
         slotState = java.util.Arrays.copyOf(slotState, length);
         if (slotMask != null) {
             slotMask = java.util.Arrays.copyOf(slotMask, length);
+        }
+        if (slotValid != null) {
+            slotValid = java.util.Arrays.copyOf(slotValid, length);
         }
         if (slotTrack != null) {
             slotTrack = java.util.Arrays.copyOf(slotTrack, length);
@@ -776,12 +870,12 @@ public final class Cache {
             slotState[s] = (byte) (st & ~(DIRTY | DESTAGING));
             dirtySlots--;
             if ((st & COVERED) == 0) {
-                localBytes -= slotBytes(blockMap == null ? 0 : slotMask[s]);
+                localBytes -= slotBytes(slotMask == null ? 0 : slotMask[s]);
                 emitWritePending(now);
             } else {
                 countCoveredDirty(track, -1);
             }
-            if (blockMap != null) {
+            if (slotMask != null) {
                 slotMask[s] = 0;
             }
         }
@@ -869,13 +963,14 @@ public final class Cache {
 
     /**
      * Bytes of the memory that grows with the tracks this cache has held: its slot arrays (each
-     * slot's track, state and, with block maps, dirty blocks) and its index (docs/performance.md
+     * slot's track, state and, with block maps, dirty blocks and valid blocks) and its index (docs/performance.md
      * "Memory"). Array contents only, without the JVM's few bytes of header per array.
      */
     public long slotMemoryBytes() {
         long trackBytes = slotTrack != null ? 4L * slotTrack.length : 8L * slotTrackWide.length;
         long maskBytes = slotMask != null ? 8L * slotMask.length : 0;
-        return slotState.length + trackBytes + maskBytes + 4L * index.capacity();
+        long validBytes = slotValid != null ? 8L * slotValid.length : 0;
+        return slotState.length + trackBytes + maskBytes + validBytes + 4L * index.capacity();
     }
 
     /**
@@ -895,7 +990,7 @@ public final class Cache {
         while (length < used) {
             length = (int) Math.min(slots, 2L * length);
         }
-        long perSlot = 1 + (wideTracks ? 8 : 4) + (policy.needsBlockMaps() ? 8 : 0);
+        long perSlot = 1 + (wideTracks ? 8 : 4) + (policy.needsBlockMaps() ? 8 : 0) + (policy.needsValidMaps() ? 8 : 0);
         return perSlot * length + 4L * SlotIndex.capacityHolding(slots, Math.min(slots, FIRST_ROOM), used);
     }
 }

@@ -10,12 +10,29 @@ package org.repsim.model;
  *                        (rewrites meanwhile fold into it and are destaged once), ns ≥ 0
  * @param destagePressure fraction of the write-pending limit from which queued tracks are destaged
  *                        at once, whatever their delay, in (0, 1]
+ * @param readStaging     what a host read miss reads from the back end and makes valid in the cache:
+ *                        each missing track whole, or only the blocks asked for (docs/model.md §1)
  */
 public record CachePolicy(SlotAllocation slotAllocation, DestageExtent destage, long destageDelayNs,
-                          double destagePressure) {
+                          double destagePressure, ReadStaging readStaging) {
 
-    /** Whole-track slots and destages, no delay (destage as soon as a track is dirty), pressure at 80 % of the limit. */
-    public static final CachePolicy DEFAULT = new CachePolicy(SlotAllocation.TRACK, DestageExtent.TRACK, 0, 0.8);
+    /**
+     * Whole-track slots, destages and read staging, no delay (destage as soon as a track is dirty),
+     * pressure at 80 % of the limit.
+     */
+    public static final CachePolicy DEFAULT = new CachePolicy(SlotAllocation.TRACK, DestageExtent.TRACK, 0, 0.8,
+            ReadStaging.TRACK);
+
+    /** A policy with whole-track read staging ({@link ReadStaging#TRACK}, the default). */
+    public CachePolicy(SlotAllocation slotAllocation, DestageExtent destage, long destageDelayNs,
+                       double destagePressure) {
+        this(slotAllocation, destage, destageDelayNs, destagePressure, ReadStaging.TRACK);
+    }
+
+    /** The same policy with read staging {@code r}. */
+    public CachePolicy withReadStaging(ReadStaging r) {
+        return new CachePolicy(slotAllocation, destage, destageDelayNs, destagePressure, r);
+    }
 
     /** What a cache slot occupies. */
     public enum SlotAllocation {
@@ -33,9 +50,17 @@ public record CachePolicy(SlotAllocation slotAllocation, DestageExtent destage, 
         BLOCKS
     }
 
+    /** What a host read miss stages from the back end (docs/model.md §1). */
+    public enum ReadStaging {
+        /** Each missing track is read whole, then the whole track is valid in the cache. */
+        TRACK,
+        /** Only the blocks asked for (and not yet valid) are read, and only they become valid. */
+        BLOCKS
+    }
+
     public CachePolicy {
-        if (slotAllocation == null || destage == null) {
-            throw new IllegalArgumentException("cache policy: slotAllocation and destage must not be null");
+        if (slotAllocation == null || destage == null || readStaging == null) {
+            throw new IllegalArgumentException("cache policy: slotAllocation, destage and readStaging must not be null");
         }
         if (destageDelayNs < 0) {
             throw new IllegalArgumentException("cache destage delay must be ≥ 0 ns, got " + destageDelayNs);
@@ -48,5 +73,10 @@ public record CachePolicy(SlotAllocation slotAllocation, DestageExtent destage, 
     /** Whether the cache keeps a dirty-block map per slot. */
     boolean needsBlockMaps() {
         return slotAllocation == SlotAllocation.BLOCKS || destage == DestageExtent.BLOCKS;
+    }
+
+    /** Whether the cache keeps a valid-block map per slot (the blocks a read may find). */
+    boolean needsValidMaps() {
+        return readStaging == ReadStaging.BLOCKS;
     }
 }

@@ -45,8 +45,8 @@ class BoxTest {
         kernel.at(0, () -> box.submit(io(v1, 3, false), x -> log.add("miss done")));
         kernel.at(100_000, () -> box.submit(io(v1, 3, false), x -> log.add("hit done")));
         kernel.runUntil(1_000_000);
-        // host adapter 100 ns + slow ssd 10 000 + 500 ns
-        assertThat(log.lines()).containsExactly("10600 miss done", "100100 hit done");
+        // host adapter 100 ns + slow ssd 10 000 + the whole 1 000-byte track (docs/model.md §1: a miss reads the track)
+        assertThat(log.lines()).containsExactly("11100 miss done", "100100 hit done");
     }
 
     @Test

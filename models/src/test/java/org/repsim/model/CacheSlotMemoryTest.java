@@ -21,6 +21,10 @@ class CacheSlotMemoryTest {
     private static final long T = 1_000;
     private static final CachePolicy BLOCKS = new CachePolicy(CachePolicy.SlotAllocation.BLOCKS,
             CachePolicy.DestageExtent.BLOCKS, 0, 0.8);
+    /** Valid-block maps only: whole-track dirty slots, blocks read staging. */
+    private static final CachePolicy READ_BLOCKS = CachePolicy.DEFAULT.withReadStaging(CachePolicy.ReadStaging.BLOCKS);
+    /** Both maps. */
+    private static final CachePolicy ALL_BLOCKS = BLOCKS.withReadStaging(CachePolicy.ReadStaging.BLOCKS);
 
     private final SimulationKernel kernel = DsolKernel.create();
     private final Signals signals = new Signals();
@@ -40,7 +44,7 @@ class CacheSlotMemoryTest {
         SplittableRandom r = new SplittableRandom(24);
         int checks = 0;
         for (int slots : sizes) {
-            for (CachePolicy policy : new CachePolicy[] {CachePolicy.DEFAULT, BLOCKS}) {
+            for (CachePolicy policy : new CachePolicy[] {CachePolicy.DEFAULT, BLOCKS, READ_BLOCKS, ALL_BLOCKS}) {
                 Cache c = cache(slots, policy);
                 Set<Long> held = new HashSet<>();
                 assertThat(c.slotMemoryBytes()).isEqualTo(Cache.slotMemoryBytes(slots, 0, policy, false));
@@ -60,14 +64,14 @@ class CacheSlotMemoryTest {
                     }
                     long distinct = held.size();
                     assertThat(c.slotMemoryBytes())
-                            .as("%d slots, %s, %d distinct tracks", slots, policy.slotAllocation(), distinct)
+                            .as("%d slots, %s, %d distinct tracks", slots, policy, distinct)
                             .isEqualTo(Cache.slotMemoryBytes(slots, distinct, policy, false));
                     checks++;
                 }
                 assertThat(c.residentTracks()).isEqualTo(slots);
             }
         }
-        assertThat(checks).isGreaterThan(sizes.length * 2 * 6);
+        assertThat(checks).isGreaterThan(sizes.length * 4 * 6);
     }
 
     @Test
@@ -76,6 +80,9 @@ class CacheSlotMemoryTest {
         int slots = 2 << 20;
         assertThat(Cache.slotMemoryBytes(slots, Long.MAX_VALUE, CachePolicy.DEFAULT, false)).isEqualTo(22L << 20);
         assertThat(Cache.slotMemoryBytes(slots, slots, BLOCKS, false)).isEqualTo(38L << 20);
+        // a valid-block map is 8 bytes a slot more, whether or not the dirty-block map is kept
+        assertThat(Cache.slotMemoryBytes(slots, slots, READ_BLOCKS, false)).isEqualTo(38L << 20);
+        assertThat(Cache.slotMemoryBytes(slots, slots, ALL_BLOCKS, false)).isEqualTo(54L << 20);
         assertThat(Cache.slotMemoryBytes(slots, slots, CachePolicy.DEFAULT, true)).isEqualTo(30L << 20);
         // a cache that has held a tenth of its slots' tracks: 256 Ki slot arrays, an index of 512 Ki places
         assertThat(Cache.slotMemoryBytes(slots, slots / 10, CachePolicy.DEFAULT, false))

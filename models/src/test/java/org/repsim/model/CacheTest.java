@@ -72,14 +72,20 @@ class CacheTest {
         Counter hits = count("c.readHits");
         Counter misses = count("c.readMisses");
         kernel.at(0, () -> {
-            log.add("read 5 hit=" + c.read(5));
+            log.add("read 5 hit=" + c.read(5) + " miss bytes=" + c.readMissBytes(5, 10, 20));
             c.fill(5);
-            log.add("read 5 hit=" + c.read(5));
+            log.add("read 5 hit=" + c.read(5) + " miss bytes=" + c.readMissBytes(5, 10, 20));
             c.write(6, 1, () -> { });
             log.add("read 6 hit=" + c.read(6));
+            c.countHostRead(false);
+            c.countHostRead(true);
+            c.countHostRead(true);
         });
         kernel.runUntil(10);
-        assertThat(log.lines()).containsExactly("0 read 5 hit=false", "0 read 5 hit=true", "0 read 6 hit=true");
+        // track read staging: a miss reads the whole 1 000-byte track (docs/model.md §1)
+        assertThat(log.lines()).containsExactly("0 read 5 hit=false miss bytes=1000", "0 read 5 hit=true miss bytes=0",
+                "0 read 6 hit=true");
+        // look-ups count nothing; host reads are counted once each
         assertThat(hits.value()).isEqualTo(2);
         assertThat(misses.value()).isEqualTo(1);
     }

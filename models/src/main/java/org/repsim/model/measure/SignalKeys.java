@@ -47,8 +47,10 @@ public final class SignalKeys {
 
         public static final SignalKey WRITE_PENDING_BYTES = SignalKey.level(".writePendingBytes", BYTES,
                 "bytes written but not yet destaged");
-        public static final SignalKey READ_HITS = SignalKey.count(".readHits", COUNT, "reads found in cache");
-        public static final SignalKey READ_MISSES = SignalKey.count(".readMisses", COUNT, "reads not found in cache");
+        public static final SignalKey READ_HITS = SignalKey.count(".readHits", COUNT,
+                "host reads whose every track (blocks read staging: every block) was valid in cache");
+        public static final SignalKey READ_MISSES = SignalKey.count(".readMisses", COUNT,
+                "host reads that missed at least one track (blocks read staging: one block)");
         public static final SignalKey WRITE_HITS = SignalKey.count(".writeHits", COUNT,
                 "writes to a track already in cache");
         public static final SignalKey WRITE_MISSES = SignalKey.count(".writeMisses", COUNT,

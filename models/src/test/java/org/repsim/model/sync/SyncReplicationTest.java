@@ -86,8 +86,8 @@ class SyncReplicationTest {
         f.kernel.at(10_000_000, () -> f.host.issue(f.host.newIo(f.primaryVolume, 7, 1, 4_096, false, 0, -1), io -> { }));
         f.kernel.runUntil(1_000_000_000);
         assertThat(sent[0]).isZero();
-        // miss: host adapter + ssd (100 µs + 4096 ns); hit: host adapter only
-        assertThat(readLatency.max()).isEqualTo(50_000 + 100_000 + 4_096);
+        // miss: host adapter + ssd reading the whole 128 KiB track (100 µs + 131 072 ns); hit: host adapter only
+        assertThat(readLatency.max()).isEqualTo(50_000 + 100_000 + 131_072);
         assertThat(readLatency.min()).isEqualTo(50_000);
     }
 

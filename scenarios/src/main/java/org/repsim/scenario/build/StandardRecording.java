@@ -9,6 +9,7 @@ import org.repsim.core.measure.Statistics;
 import org.repsim.core.signal.Recording;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
+import org.repsim.core.stats.Counter;
 import org.repsim.core.stats.LatencyHistogram;
 import org.repsim.core.stats.TimeWeighted;
 import org.repsim.model.Box;
@@ -64,8 +65,27 @@ final class StandardRecording {
             }
             rec.level(signals.get(box.cache().name(), SignalKeys.Cache.WRITE_PENDING_BYTES),
                     Measures.CACHE_WRITE_PENDING.statistics(box.name()), s.now());
+            readHits(rec, signals, box);
         }
         topology.links().forEach((id, link) -> link(rec, signals, s, id, link));
+    }
+
+    /**
+     * {@code box.<box>.cache.read.hits}, {@code .misses} and {@code .hitRatio} = hits ÷ (hits +
+     * misses), host reads counted as they are looked up (docs/model.md §1); no ratio without reads.
+     */
+    private static void readHits(Recording rec, Signals signals, Box box) {
+        Counter hits = rec.count(signals.get(box.cache().name(), SignalKeys.Cache.READ_HITS),
+                Measures.CACHE_READ_HITS.of(box.name()));
+        Counter misses = rec.count(signals.get(box.cache().name(), SignalKeys.Cache.READ_MISSES),
+                Measures.CACHE_READ_MISSES.of(box.name()));
+        MetricType ratio = Measures.CACHE_READ_HIT_RATIO.of(box.name());
+        rec.metrics((now, out) -> {
+            long reads = hits.value() + misses.value();
+            if (reads > 0) {
+                out.add(ratio.of((double) hits.value() / reads));
+            }
+        });
     }
 
     private static void host(Recording rec, Signal latency, Statistics metrics) {

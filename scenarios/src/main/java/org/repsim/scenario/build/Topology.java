@@ -80,12 +80,16 @@ public final class Topology {
         }
     }
 
-    /** {@code cache.slotAllocation}, {@code destage}, {@code destageDelay}, {@code destagePressure} (docs/model.md §1, §7a). */
+    /**
+     * {@code cache.slotAllocation}, {@code destage}, {@code destageDelay}, {@code destagePressure},
+     * {@code readStaging} (docs/model.md §1, §7a).
+     */
     static CachePolicy cachePolicy(org.repsim.scenario.spec.Cache c) {
         return new CachePolicy("blocks".equals(c.slotAllocation()) ? CachePolicy.SlotAllocation.BLOCKS
                 : CachePolicy.SlotAllocation.TRACK,
                 "blocks".equals(c.destage()) ? CachePolicy.DestageExtent.BLOCKS : CachePolicy.DestageExtent.TRACK,
-                c.destageDelayNs(), c.destagePressure());
+                c.destageDelayNs(), c.destagePressure(),
+                "blocks".equals(c.readStaging()) ? CachePolicy.ReadStaging.BLOCKS : CachePolicy.ReadStaging.TRACK);
     }
 
     /**

@@ -57,6 +57,14 @@ public final class Measures {
             "requests waiting or in service at a component (time average .mean, largest .max)");
     public static final MetricFamily CACHE_WRITE_PENDING = new MetricFamily("box.<box>.cache.writePending", BYTES,
             "write-pending bytes in the box's cache (time average .mean, largest .max)");
+    public static final MetricFamily CACHE_READ_HITS = new MetricFamily("box.<box>.cache.read.hits", COUNT,
+            "host reads of the box completed from its cache: every track they asked for was valid there (with "
+                    + "cache.readStaging blocks, every block), counted when looked up after the warm-up");
+    public static final MetricFamily CACHE_READ_MISSES = new MetricFamily("box.<box>.cache.read.misses", COUNT,
+            "host reads of the box that read at least one track (with cache.readStaging blocks, one block) from "
+                    + "the back end, counted when looked up after the warm-up");
+    public static final MetricFamily CACHE_READ_HIT_RATIO = new MetricFamily("box.<box>.cache.read.hitRatio", FRACTION,
+            "read hits ÷ (read hits + read misses) of the box's cache after the warm-up (absent without reads)");
 
     // ---------------------------------------------------------------- recovery point
 
@@ -320,7 +328,7 @@ public final class Measures {
     /** Every family of the catalogue. */
     public static List<MetricFamily> families() {
         return List.of(LINK_UTILIZATION, LINK_DIRECTION_UTILIZATION, REMOTE_ADAPTER_UTILIZATION, UTILIZATION,
-                CACHE_WRITE_PENDING, QUEUE);
+                CACHE_WRITE_PENDING, CACHE_READ_HITS, CACHE_READ_MISSES, CACHE_READ_HIT_RATIO, QUEUE);
     }
 
     /** The descriptor of a time-series column met in results by name, when the catalogue has it. */
