@@ -278,14 +278,14 @@ public final class Cache {
     }
 
     /**
-     * Lookup of the whole of {@code track} (a replication engine reading a track to send it): true
-     * when it is resident and, with {@code blocks} read staging, every block of it is valid (the
-     * slot is then marked recently used). Counts nothing: host reads are counted by
-     * {@link #countHostRead}.
+     * Lookup of {@code track} by a replication engine reading it to send it (the ordered engine's
+     * preparation, docs/model.md §4): true when it is resident, whatever blocks of it are valid
+     * (the slot is then marked recently used). Counts nothing: host reads are looked up by
+     * {@link #readMissBytes} and counted by {@link #countHostRead}.
      */
     public boolean read(long track) {
         int s = index.get(track);
-        if (s >= 0 && (slotValid == null || slotValid[s] == fullMask)) {
+        if (s >= 0) {
             slotState[s] |= REFERENCED;
             return true;
         }

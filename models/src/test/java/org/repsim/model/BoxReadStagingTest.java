@@ -155,7 +155,7 @@ class BoxReadStagingTest {
         SeededCases.forSeeds(4, seed -> replayAgainstBruteForce(CachePolicy.ReadStaging.BLOCKS, 100 + seed, 0.3));
     }
 
-    /** The steps one by one, with blocks staging: a track filled block by block, a write, the replication engines' whole-track look-up. */
+    /** The steps one by one, with blocks staging: a track filled block by block, a write, a whole-track fill. */
     @Test
     void blockStagingStepByStep() {
         Box b = box(CachePolicy.ReadStaging.BLOCKS);
@@ -167,11 +167,11 @@ class BoxReadStagingTest {
             assertThat(c.readMissBytes(3, 2 * BLOCK + 100, 10)).isZero();           // inside block 2
             assertThat(c.readMissBytes(3, 3 * BLOCK, BLOCK)).isEqualTo(BLOCK);      // block 3: never read
             assertThat(c.readMissBytes(3, BLOCK, 3 * BLOCK)).isEqualTo(2 * BLOCK);  // blocks 1–3: 1 and 3 missing
-            assertThat(c.read(3)).as("the whole track is not valid").isFalse();
+            assertThat(c.read(3)).as("a replication engine's look-up: resident").isTrue();
+            assertThat(c.read(4)).isFalse();
             c.write(3, 1, 5 * BLOCK, 1, false, () -> { });                           // one byte of block 5
             assertThat(c.readMissBytes(3, 5 * BLOCK, BLOCK)).isZero();              // written: valid
             c.fill(3);                                                             // a whole-track read
-            assertThat(c.read(3)).isTrue();
             assertThat(c.readMissBytes(3, 0, TRACK)).isZero();
             assertThat(c.readMissBytes(4, 0, 1)).isEqualTo(BLOCK);                  // another track: one block
         });
