@@ -75,8 +75,9 @@ class ReportWriterTest {
                         + "<code>link.wan.dr-prod.utilization</code>")
                 .doesNotContain("id=\"sweep-link.wan.prod-dr.utilization-by-0\"")
                 .contains("<code>link.wan.prod-dr.utilization</code> (equal to <code>link.wan.utilization</code>)");
-        // Time above target vs bandwidth has its own chart and is not drawn a second time.
-        assertThat(html).doesNotContain("id=\"sweep-rpo.aboveTarget.fraction-by-0\"");
+        // Time above target vs bandwidth has its own chart (with a bandwidth caption) and is not drawn a second time.
+        assertThat(html.split("id=\"sweep-rpo.aboveTarget.fraction-by-0\"", -1)).hasSize(2);
+        assertThat(html).contains("Time above the recovery-point target against");
 
         Matcher m = IMG.matcher(html);
         int images = 0;
