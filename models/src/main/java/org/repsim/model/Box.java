@@ -220,9 +220,17 @@ public final class Box {
         @Override
         public void run() {
             switch (step++) {
-                case 0 -> cache.write(io.firstTrack(), io.trackCount(),             // host adapter done
-                        io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * cache.trackSizeBytes(),
-                        io.sizeBytes(), replication.holdsInCache(io), this);
+                case 0 -> {                                                    // host adapter done
+                    long offset = io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * cache.trackSizeBytes();
+                    if (replication.copiesIntoCache(io)) {
+                        cache.writeCopied(io.firstTrack(), io.trackCount(), offset, io.sizeBytes(), this);
+                    } else {
+                        cache.write(io.firstTrack(), io.trackCount(), offset, io.sizeBytes(), replication.holdsInCache(io), this);
+                    }
+                    if (step == 1) {
+                        replication.waitsForCache(io);                         // not admitted: it waits for room
+                    }
+                }
                 case 1 -> replication.onHostWrite(io, this);                   // the cache holds it
                 case 2 -> onComplete.accept(io);                               // host acknowledged
                 default -> throw new IllegalStateException("box " + name + ": the replication handler acknowledged"

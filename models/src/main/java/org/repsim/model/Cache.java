@@ -174,17 +174,18 @@ public final class Cache {
         final long endTrack;
         final long offsetBytes;
         final long sizeBytes;
-        final boolean covered;
+        /** {@link #LOCAL}, {@link #COVER} or {@link #COPY}. */
+        final byte mode;
         final Runnable admitted;
 
-        BlockedWrite(long firstTrack, long nextTrack, long endTrack, long offsetBytes, long sizeBytes, boolean covered,
+        BlockedWrite(long firstTrack, long nextTrack, long endTrack, long offsetBytes, long sizeBytes, byte mode,
                      Runnable admitted) {
             this.firstTrack = firstTrack;
             this.nextTrack = nextTrack;
             this.endTrack = endTrack;
             this.offsetBytes = offsetBytes;
             this.sizeBytes = sizeBytes;
-            this.covered = covered;
+            this.mode = mode;
             this.admitted = admitted;
         }
     }
@@ -454,13 +455,68 @@ public final class Cache {
      */
     public void write(long firstTrack, int trackCount, long offsetBytes, long sizeBytes, boolean covered,
                       Runnable admitted) {
+        write(firstTrack, trackCount, offsetBytes, sizeBytes, covered ? COVER : LOCAL, admitted);
+    }
+
+    /**
+     * As {@link #write(long, int, long, long, boolean, Runnable)} for a host write that replication
+     * also keeps as a copy per track until the secondary has it (ordered mode, docs/model.md §1, §4):
+     * each track is admitted only with room for its copy, {@link #copyBytes} of the write's bytes in
+     * it, which the cache adds to the held bytes as the track is admitted; the replication releases
+     * it with {@link #hold}. A new dirty slot is covered (counted once, in the copy); a rewrite of a
+     * dirty slot leaves its cover as it was, its growth counted as usual.
+     */
+    public void writeCopied(long firstTrack, int trackCount, long offsetBytes, long sizeBytes, Runnable admitted) {
+        write(firstTrack, trackCount, offsetBytes, sizeBytes, COPY, admitted);
+    }
+
+    /**
+     * Whether {@link #writeCopied} of these bytes would be admitted at once (no write waits and
+     * every track finds room and a slot), without changing anything.
+     */
+    public boolean fitsCopied(long firstTrack, int trackCount, long offsetBytes, long sizeBytes) {
+        if (!blocked.isEmpty()) {
+            return false;
+        }
+        long need = 0;
+        int fresh = 0;
+        for (long t = firstTrack; t < firstTrack + trackCount; t++) {
+            long mask = maskOf(firstTrack, t, offsetBytes, sizeBytes);
+            long copy = slotBytes(mask);
+            need += copy;
+            int s = index.get(t);
+            if (s >= 0 && (slotState[s] & DIRTY) != 0) {
+                if ((slotState[s] & COVERED) == 0 && blockMap != null) {
+                    need += slotBytes(slotMask[s] | mask) - slotBytes(slotMask[s]);
+                }
+            } else if (s < 0) {
+                fresh++;
+            }
+        }
+        return room(need) && slots - dirtySlots >= fresh;
+    }
+
+    /**
+     * The bytes a copy of {@code lengthBytes} written at {@code beginInTrack} of one track takes in
+     * this cache (docs/model.md §1): the whole track with {@code slotAllocation: track}, the blocks
+     * the bytes touch with {@code blocks}.
+     */
+    public long copyBytes(long beginInTrack, long lengthBytes) {
+        return slotBytes(blockMap == null ? 0 : blockMap.mask(beginInTrack, lengthBytes));
+    }
+
+    private static final byte LOCAL = 0;
+    private static final byte COVER = 1;
+    private static final byte COPY = 2;
+
+    private void write(long firstTrack, int trackCount, long offsetBytes, long sizeBytes, byte mode, Runnable admitted) {
         if (trackCount < 1) {
             throw new IllegalArgumentException("a write covers at least one track: " + trackCount);
         }
         long end = firstTrack + trackCount;
         long t = firstTrack;
         if (blocked.isEmpty()) {
-            while (t < end && admit(t, maskOf(firstTrack, t, offsetBytes, sizeBytes), covered)) {
+            while (t < end && admit(t, maskOf(firstTrack, t, offsetBytes, sizeBytes), mode)) {
                 t++;
             }
             if (t == end) {
@@ -469,7 +525,7 @@ public final class Cache {
             }
         }
         Signal.emit(writesDelayedOut, scheduler.now(), 1);
-        blocked.addLast(new BlockedWrite(firstTrack, t, end, offsetBytes, sizeBytes, covered, admitted));
+        blocked.addLast(new BlockedWrite(firstTrack, t, end, offsetBytes, sizeBytes, mode, admitted));
     }
 
     /** The dirty blocks of {@code track} written by bytes [offset, offset + size) from {@code firstTrack}'s start; 0 without block maps. */
@@ -495,7 +551,11 @@ public final class Cache {
      * Makes {@code track} dirty with blocks {@code mask} if there is room; false when the write must
      * wait. Room: the bytes the write adds to the slot as if it were not covered.
      */
-    private boolean admit(long track, long mask, boolean covered) {
+    private boolean admit(long track, long mask, byte mode) {
+        if (mode == COPY) {
+            return admitCopy(track, mask);
+        }
+        boolean covered = mode == COVER;
         long now = scheduler.now();
         int s = index.get(track);
         if (s >= 0) {
@@ -546,6 +606,52 @@ public final class Cache {
         Signal.emit(writeMissesOut, now, 1);
         install(v, track);
         makeDirty(v, track, mask, covered, now);
+        return true;
+    }
+
+    /**
+     * {@link #admit} of a track of a {@link #writeCopied} write: room for the copy (and, for a
+     * rewrite of a dirty slot counted locally, its growth); the copy joins the held bytes.
+     */
+    private boolean admitCopy(long track, long mask) {
+        long now = scheduler.now();
+        long copy = slotBytes(mask);
+        int s = index.get(track);
+        if (s >= 0 && (slotState[s] & DIRTY) != 0) {
+            byte st = slotState[s];
+            boolean wasCounted = (st & COVERED) == 0;
+            long oldMask = blockMap == null ? 0 : slotMask[s];
+            long newMask = oldMask | mask;
+            long growth = wasCounted ? slotBytes(newMask) - slotBytes(oldMask) : 0;
+            if (!room(copy + growth)) {
+                return false;
+            }
+            if (blockMap != null) {
+                slotMask[s] = newMask;
+            }
+            slotState[s] = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
+            localBytes += growth;
+            heldBytes += copy;
+            emitWritePending(now);
+            Signal.emit(writeHitsOut, now, 1);
+            return true;
+        }
+        if (!room(copy)) {
+            return false;
+        }
+        if (s < 0) {
+            s = victim();
+            if (s < 0) {
+                return false;
+            }
+            Signal.emit(writeMissesOut, now, 1);
+            install(s, track);
+        } else {
+            Signal.emit(writeHitsOut, now, 1);
+        }
+        heldBytes += copy;
+        makeDirty(s, track, mask, true, now);
+        emitWritePending(now);
         return true;
     }
 
@@ -887,7 +993,7 @@ public final class Cache {
         while (!blocked.isEmpty()) {
             BlockedWrite w = blocked.peekFirst();
             while (w.nextTrack < w.endTrack
-                    && admit(w.nextTrack, maskOf(w.firstTrack, w.nextTrack, w.offsetBytes, w.sizeBytes), w.covered)) {
+                    && admit(w.nextTrack, maskOf(w.firstTrack, w.nextTrack, w.offsetBytes, w.sizeBytes), w.mode)) {
                 w.nextTrack++;
             }
             if (w.nextTrack < w.endTrack) {

@@ -31,6 +31,24 @@ public interface ReplicationHandler {
         return false;
     }
 
+    /**
+     * Whether the handler keeps a copy of each track of {@code io} in the box's cache until the
+     * secondary has it (ordered mode, docs/model.md §1, §4): the cache then admits the write only
+     * with room for the copies and counts them in its held bytes ({@link Cache#writeCopied}); the
+     * handler releases them with {@link Cache#hold}. Asked before the cache write, instead of
+     * {@link #holdsInCache}. False by default.
+     */
+    default boolean copiesIntoCache(HostIo io) {
+        return false;
+    }
+
+    /**
+     * The host write {@code io} found no room in the box's cache (write pending at its limit, or no
+     * clean slot) and waits, before it reaches {@link #onHostWrite}. Does nothing by default.
+     */
+    default void waitsForCache(HostIo io) {
+    }
+
     /** No replication: the host is acknowledged as soon as the local cache holds the write. */
     ReplicationHandler NONE = (io, acknowledgeHost) -> acknowledgeHost.run();
 }

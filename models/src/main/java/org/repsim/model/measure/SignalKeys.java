@@ -141,6 +141,12 @@ public final class SignalKeys {
                 "duration of a background copy pass");
         public static final SignalKey SECURED_UP_TO = SignalKey.level(".securedUpTo", NANOSECONDS,
                 "time before which every write is secured at the secondary");
+        public static final SignalKey CACHE_BYTES = SignalKey.level(".cache.bytes", BYTES,
+                "bytes the owed subtasks' copies hold in the primary's cache (counted in its write pending)");
+        public static final SignalKey PACED_WRITES = SignalKey.count(".pacedWrites", COUNT,
+                "replicated host writes that waited for write-pending room for their copies");
+        public static final SignalKey DEFERRED_WRITES = SignalKey.count(".deferredWrites", COUNT,
+                "replicated host writes left to the copy pass because their copies did not fit the cache");
     }
 
     public static final class Consistency {

@@ -19,10 +19,36 @@ import org.repsim.model.ordered.rules.OrderedDispatcher.Scan;
  * @param passIntervalNs   copy passes: wait after a fully acknowledged pass before the next one may take
  *                         out-of-sync tracks (≥ 0; 0 = at once)
  * @param passMaxTracks    copy passes: most tracks one pass takes, the lowest-numbered first (≥ 0; 0 = all)
+ * @param onCacheFull      what a host task's write does when its copies do not fit the primary's write-pending
+ *                         limit (see {@link OnCacheFull})
  */
 public record OrderedConfig(Source source, Scan scan, Ordering ordering, String preparePool, String senderPool,
                             long checkNsPerEntry, int maxInFlight, Spread spread, long headerBytes, long ackBytes,
-                            long passIntervalNs, int passMaxTracks) {
+                            long passIntervalNs, int passMaxTracks, OnCacheFull onCacheFull) {
+
+    /**
+     * A host task's subtasks keep copies of the write's tracks in the primary's cache, counted in its
+     * write pending, until the secondary has written them (docs/model.md §4). When a replicated host
+     * write's copies do not fit the write-pending limit [option {@code onCacheFull}]:
+     * <ul>
+     *   <li>{@code PACE} (default) [product: write pacing]: the write waits in the cache's FIFO for room
+     *       (the secondary writing older subtasks, or destaging), so host latency rises and the host
+     *       write rate falls to what the link carries;</li>
+     *   <li>{@code COPY_PASS} [product: an asynchronous copy that falls behind records the tracks instead
+     *       of their data]: the write is cached as a plain write, acknowledged at once and only marks its
+     *       tracks out-of-sync; a background copy pass carries them (as with {@code source: copy-passes}),
+     *       so write order is not kept for them.</li>
+     * </ul>
+     */
+    public enum OnCacheFull { PACE, COPY_PASS }
+
+    /** Options with {@code onCacheFull} {@link OnCacheFull#PACE}. */
+    public OrderedConfig(Source source, Scan scan, Ordering ordering, String preparePool, String senderPool,
+                         long checkNsPerEntry, int maxInFlight, Spread spread, long headerBytes, long ackBytes,
+                         long passIntervalNs, int passMaxTracks) {
+        this(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes,
+                passIntervalNs, passMaxTracks, OnCacheFull.PACE);
+    }
 
     /**
      * How host writes feed the engine [design, option {@code source}].
@@ -53,8 +79,8 @@ public record OrderedConfig(Source source, Scan scan, Ordering ordering, String 
     public enum Spread { PER_TASK, PER_SUBTASK }
 
     public OrderedConfig {
-        if (source == null || scan == null || ordering == null || spread == null) {
-            throw new IllegalArgumentException("ordered replication: source, scan, ordering and spread must be given");
+        if (source == null || scan == null || ordering == null || spread == null || onCacheFull == null) {
+            throw new IllegalArgumentException("ordered replication: source, scan, ordering, spread and onCacheFull must be given");
         }
         if (preparePool == null || preparePool.isBlank() || senderPool == null || senderPool.isBlank()) {
             throw new IllegalArgumentException("ordered replication: preparePool and senderPool must name processor pools");
@@ -79,33 +105,39 @@ public record OrderedConfig(Source source, Scan scan, Ordering ordering, String 
 
     /**
      * Defaults: scan head, ordering on, pools {@code prepare} and {@code sender}, 100 ns per entry,
-     * 32 in flight, per-task spread, 512 B header, 128 B ack, passes back to back taking all tracks.
+     * 32 in flight, per-task spread, 512 B header, 128 B ack, passes back to back taking all tracks,
+     * writes paced when the cache is full.
      */
     public static OrderedConfig defaults(Source source) {
-        return new OrderedConfig(source, Scan.HEAD, Ordering.ON, "prepare", "sender", 100, 32, Spread.PER_TASK, 512, 128, 0, 0);
+        return new OrderedConfig(source, Scan.HEAD, Ordering.ON, "prepare", "sender", 100, 32, Spread.PER_TASK, 512, 128, 0, 0,
+                OnCacheFull.PACE);
     }
 
     public OrderedConfig withScan(Scan s) {
-        return new OrderedConfig(source, s, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+        return new OrderedConfig(source, s, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks, onCacheFull);
     }
 
     public OrderedConfig withOrdering(Ordering o) {
-        return new OrderedConfig(source, scan, o, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+        return new OrderedConfig(source, scan, o, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks, onCacheFull);
     }
 
     public OrderedConfig withCheckNsPerEntry(long ns) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, ns, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, ns, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks, onCacheFull);
     }
 
     public OrderedConfig withMaxInFlight(int n) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, n, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, n, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks, onCacheFull);
     }
 
     public OrderedConfig withSpread(Spread s) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, s, headerBytes, ackBytes, passIntervalNs, passMaxTracks);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, s, headerBytes, ackBytes, passIntervalNs, passMaxTracks, onCacheFull);
     }
 
     public OrderedConfig withCopyPasses(long intervalNs, int maxTracks) {
-        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, intervalNs, maxTracks);
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, intervalNs, maxTracks, onCacheFull);
+    }
+
+    public OrderedConfig withOnCacheFull(OnCacheFull o) {
+        return new OrderedConfig(source, scan, ordering, preparePool, senderPool, checkNsPerEntry, maxInFlight, spread, headerBytes, ackBytes, passIntervalNs, passMaxTracks, o);
     }
 }

@@ -27,7 +27,8 @@ import org.repsim.model.measure.SignalKeys;
  * {@code ordered.check.entries}, {@code ordered.check.cpu} (s), {@code ordered.prepare.utilization},
  * {@code ordered.sender.utilization}, {@code ordered.backlog.tracks.mean/.max},
  * {@code ordered.backlog.bytes.mean/.max}, {@code ordered.pass.duration.mean/.max} (s),
- * {@code ordered.pass.count}; from the engines' shared recoverable image ({@link ImageRecording},
+ * {@code ordered.pass.count}, {@code ordered.cache.bytes.mean/.max} (the owed copies' bytes in the primaries'
+ * caches, total over engines), {@code ordered.paced.writes}, {@code ordered.deferred.writes}; from the engines' shared recoverable image ({@link ImageRecording},
  * docs/model.md §7): {@code rpo.lag.mean/.max} (s), {@code rpo.aboveTarget.fraction} and
  * {@code consistency.violations} (transfers that rolled a track of the image back).
  *
@@ -42,12 +43,16 @@ public final class OrderedRecording {
     private final long[] active;
     private final long[] backlogTracks;
     private final long[] backlogBytes;
+    private final long[] cacheBytes;
     private long totalDepth;
     private long totalActive;
     private final TimeWeighted depthLevel;
     private final TimeWeighted depthPerTask;
     private final TimeWeighted backlogTracksLevel;
     private final TimeWeighted backlogBytesLevel;
+    private final TimeWeighted cacheBytesLevel;
+    private final Counter paced = new Counter();
+    private final Counter deferred = new Counter();
     private final Tally taskDepth = new Tally();
     private final Tally wait = new Tally();
     private final Tally trackWait = new Tally();
@@ -70,10 +75,12 @@ public final class OrderedRecording {
         this.active = new long[n];
         this.backlogTracks = new long[n];
         this.backlogBytes = new long[n];
+        this.cacheBytes = new long[n];
         this.depthLevel = new TimeWeighted(startNs, 0);
         this.depthPerTask = new TimeWeighted(startNs, 0);
         this.backlogTracksLevel = new TimeWeighted(startNs, 0);
         this.backlogBytesLevel = new TimeWeighted(startNs, 0);
+        this.cacheBytesLevel = new TimeWeighted(startNs, 0);
         this.prepareBusy = new TimeWeighted[n];
         this.senderBusy = new TimeWeighted[n];
     }
@@ -99,7 +106,7 @@ public final class OrderedRecording {
         }
         r.subscribe(signals, startNs);
         for (var res : List.of(r.depthLevel, r.depthPerTask, r.backlogTracksLevel, r.backlogBytesLevel, r.taskDepth,
-                r.wait, r.trackWait, r.passDuration, r.waited, r.dispatched, r.outOfOrder, r.written, r.checkEntries, r.checkNs)) {
+                r.wait, r.trackWait, r.passDuration, r.waited, r.dispatched, r.outOfOrder, r.written, r.checkEntries, r.checkNs, r.cacheBytesLevel, r.paced, r.deferred)) {
             rec.resetWith(res);
         }
         for (int i = 0; i < engines.size(); i++) {
@@ -149,6 +156,16 @@ public final class OrderedRecording {
                 backlogBytes[e] = (long) v;
                 backlogBytesLevel.update(t, totalBacklogBytes());
             });
+            signals.get(p, SignalKeys.Ordered.CACHE_BYTES).subscribe((t, v) -> {
+                cacheBytes[e] = (long) v;
+                long sum = 0;
+                for (long b : cacheBytes) {
+                    sum += b;
+                }
+                cacheBytesLevel.update(t, sum);
+            });
+            signals.get(p, SignalKeys.Ordered.PACED_WRITES).subscribe((t, v) -> paced.add((long) v));
+            signals.get(p, SignalKeys.Ordered.DEFERRED_WRITES).subscribe((t, v) -> deferred.add((long) v));
             int prepServers = engine.preparePool().servers();
             int sendServers = engine.senderPool().servers();
             TimeWeighted pb = new TimeWeighted(startNs, 0);
@@ -218,6 +235,10 @@ public final class OrderedRecording {
         out.add(Measures.ORDERED_PASS_DURATION.mean().of(passDuration.count() == 0 ? 0 : passDuration.mean() / 1e9));
         out.add(Measures.ORDERED_PASS_DURATION.max().of(passDuration.count() == 0 ? 0 : passDuration.max() / 1e9));
         out.add(Measures.ORDERED_PASS_COUNT.of(passDuration.count()));
+        out.add(Measures.ORDERED_CACHE_BYTES.mean().of(cacheBytesLevel.average(now)));
+        out.add(Measures.ORDERED_CACHE_BYTES.max().of(cacheBytesLevel.max()));
+        out.add(Measures.ORDERED_PACED_WRITES.of(paced.value()));
+        out.add(Measures.ORDERED_DEFERRED_WRITES.of(deferred.value()));
     }
 
     /** Mean over engines of each pool's time-average busy fraction. */

@@ -5,10 +5,14 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import org.repsim.core.collect.LongIntMap;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.signal.Signal;
 import org.repsim.core.signal.Signals;
 import org.repsim.model.Box;
+import org.repsim.model.Cache;
 import org.repsim.model.HostIo;
 import org.repsim.model.Processor;
 import org.repsim.model.ReplicationHandler;
@@ -17,6 +21,7 @@ import org.repsim.model.RemotePath;
 import org.repsim.model.WanLink;
 import org.repsim.model.ordered.rules.OrderedDispatcher;
 import org.repsim.model.measure.SignalKeys;
+import org.repsim.model.ordered.OrderedConfig.OnCacheFull;
 import org.repsim.model.ordered.OrderedConfig.Source;
 import org.repsim.model.ordered.OrderedConfig.Spread;
 import org.repsim.model.recovery.RecoverableImage;
@@ -73,6 +78,16 @@ import org.repsim.model.recovery.rules.TrackImage;
  * track plus one node per outstanding track or task — bounded by the outstanding data and the
  * volume size, never by the run length or the number of rewrites.
  *
+ * <p>Cache [product/design] (docs/model.md §1, §4): a host task's subtasks keep copies of the write's
+ * tracks in the primary's cache, counted in its write pending, from the cache write until the
+ * secondary has written them: {@link Cache#copyBytes} each (the whole track with {@code slotAllocation:
+ * track}, the written blocks with {@code blocks}). The cache admits the write only with room for
+ * them ({@link Cache#writeCopied}); the write's new dirty slot is counted once, in the copies, until
+ * the last owed copy of its track is written ({@link Cache#uncover}). When they do not fit, {@link
+ * OnCacheFull} says what the write does: wait for room (pace) or mark its tracks out-of-sync for the
+ * copy pass. Copy-pass subtasks carry tracks the box holds anyway (on its back end, or in its dirty
+ * slot) and keep no copy counted in write pending [design].
+ *
  * <p>Signals ({@code ordered.<box>.…}, times in ns): {@code reorder.depth}, {@code
  * reorder.activeTasks} (levels), {@code reorder.taskDepth} (observation: the inserted task's
  * subqueue depth after each insertion), {@code dispatch.wait} (observation: prepared →
@@ -81,7 +96,9 @@ import org.repsim.model.recovery.rules.TrackImage;
  * check.ns}, {@code outOfOrder}, {@code written} (counts), {@code backlog.tracks}, {@code
  * backlog.bytes} (levels: tracks/bytes owed to the secondary — out-of-sync tracks not yet taken
  * plus taken or tasked tracks not yet written there), {@code pass.duration} (observation),
- * {@code securedUpTo} (level: {@link #securedUpToNs()}, −1 when nothing is unsecured).
+ * {@code securedUpTo} (level: {@link #securedUpToNs()}, −1 when nothing is unsecured), {@code
+ * cache.bytes} (level: the copies' bytes in the primary's cache), {@code pacedWrites}, {@code
+ * deferredWrites} (counts: writes that waited for room for their copies; writes left to the copy pass).
  *
  * <p>A thin coordinator (pairs, ports, host writes, queries) over collaborators with one job
  * each: {@link TwoStageDispatch} (preparation, reorder, sender), {@link SecondaryWrites} (the
@@ -110,6 +127,17 @@ public final class OrderedReplication implements ReplicationHandler {
     /** Ports by link, then by secondary box (a port's path ends at one box's remote adapters). */
     private final Map<WanLink, Map<Box, Port>> ports = new IdentityHashMap<>();
     private final List<Port> portList = new ArrayList<>();
+    private final Cache cache;
+    /** Per track, the host-task copies owed to the secondary (docs/model.md §4). */
+    private final LongIntMap copies = new LongIntMap(1024);
+    /** Ids of host writes whose copies did not fit ({@code onCacheFull: copy-pass}), until they reach the engine. */
+    private final Set<Long> deferred = new HashSet<>();
+    private long copyBytes;
+    private long pacedWrites;
+    private long deferredWrites;
+    private final Signal cacheBytesSignal;
+    private final Signal pacedSignal;
+    private final Signal deferredSignal;
 
     // collaborators, one job each (package-private: they reach each other through the engine)
     final TwoStageDispatch dispatch;
@@ -147,7 +175,8 @@ public final class OrderedReplication implements ReplicationHandler {
             throw new IllegalArgumentException("ordered replication on box " + primary.name()
                     + ": pools " + config.preparePool() + " and " + config.senderPool() + " need service-time laws");
         }
-        this.trackSizeBytes = primary.cache().trackSizeBytes();
+        this.cache = primary.cache();
+        this.trackSizeBytes = cache.trackSizeBytes();
         String p = "ordered." + primary.name();
         Signal depthSignal = signals.declare(p, SignalKeys.Ordered.REORDER_DEPTH);
         Signal activeTasksSignal = signals.declare(p, SignalKeys.Ordered.REORDER_ACTIVE_TASKS);
@@ -164,6 +193,9 @@ public final class OrderedReplication implements ReplicationHandler {
         Signal passDurationSignal = signals.declare(p, SignalKeys.Ordered.PASS_DURATION);
         Signal securedUpToSignal = signals.declare(p, SignalKeys.Ordered.SECURED_UP_TO);
         Signal trackWaitSignal = signals.declare(p, SignalKeys.Ordered.TRACK_WAIT);
+        this.cacheBytesSignal = signals.declare(p, SignalKeys.Ordered.CACHE_BYTES);
+        this.pacedSignal = signals.declare(p, SignalKeys.Ordered.PACED_WRITES);
+        this.deferredSignal = signals.declare(p, SignalKeys.Ordered.DEFERRED_WRITES);
         this.dispatch = new TwoStageDispatch(this, scheduler, config, primary, prepare, sender, depthSignal,
                 activeTasksSignal, taskDepthSignal, waitSignal, waitedSignal, dispatchedSignal, checkEntriesSignal,
                 checkNsSignal, trackWaitSignal);
@@ -236,6 +268,33 @@ public final class OrderedReplication implements ReplicationHandler {
 
     // ---------------------------------------------------------------- host side
 
+    /**
+     * Host tasks keep copies in the cache (docs/model.md §4): the cache admits the write with room
+     * for them; with {@code onCacheFull: copy-pass}, a write whose copies do not fit now is a plain
+     * cache write and goes to the copy pass.
+     */
+    @Override
+    public boolean copiesIntoCache(HostIo io) {
+        if (config.source() != Source.HOST_TASKS || !pairs.containsKey(io.volume())) {
+            return false;
+        }
+        if (config.onCacheFull() == OnCacheFull.COPY_PASS && !cache.fitsCopied(io.firstTrack(), io.trackCount(),
+                io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * trackSizeBytes, io.sizeBytes())) {
+            deferred.add(io.id());
+            return false;
+        }
+        return true;
+    }
+
+    /** A write with copies waits for write-pending room: it is paced (docs/model.md §4). */
+    @Override
+    public void waitsForCache(HostIo io) {
+        if (config.source() == Source.HOST_TASKS && pairs.containsKey(io.volume()) && !deferred.contains(io.id())) {
+            pacedWrites++;
+            pacedSignal.emit(scheduler.now(), 1);
+        }
+    }
+
     @Override
     public void onHostWrite(HostIo io, Runnable acknowledgeHost) {
         Relationship rel = pairs.get(io.volume());
@@ -245,7 +304,12 @@ public final class OrderedReplication implements ReplicationHandler {
         }
         long now = scheduler.now();
         TrackImage.Write write = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes());
-        if (config.source() == Source.HOST_TASKS) {
+        boolean deferredWrite = !deferred.isEmpty() && deferred.remove(io.id());
+        if (deferredWrite) {
+            deferredWrites++;
+            deferredSignal.emit(now, 1);
+        }
+        if (config.source() == Source.HOST_TASKS && !deferredWrite) {
             createHostTask(rel, io, now);
         } else {
             int first = (int) (io.firstTrack() - rel.primaryVolume.firstTrack());
@@ -273,14 +337,23 @@ public final class OrderedReplication implements ReplicationHandler {
         long ioStart = io.volume().firstTrack() * trackSizeBytes + io.offsetBytes();
         long ioEnd = ioStart + io.sizeBytes();
         long bytesTotal = 0;
+        long copiesTotal = 0;
         Subtask[] subtasks = new Subtask[n];
         for (int seq = 0; seq < n; seq++) {
             long track = io.firstTrack() + seq;
             // bytes of the host write inside this track (at least one)
-            long bytes = Math.max(1, Math.min(ioEnd, (track + 1) * trackSizeBytes) - Math.max(ioStart, track * trackSizeBytes));
-            subtasks[seq] = new Subtask(task, seq, track, bytes);
+            long begin = Math.max(ioStart, track * trackSizeBytes);
+            long bytes = Math.max(1, Math.min(ioEnd, (track + 1) * trackSizeBytes) - begin);
+            Subtask s = new Subtask(task, seq, track, bytes);
+            // its copy, which the cache counted when it admitted the write (Cache#writeCopied)
+            s.cacheBytes = cache.copyBytes(begin - track * trackSizeBytes, bytes);
+            copies.increment(track);
+            copiesTotal += s.cacheBytes;
+            subtasks[seq] = s;
             bytesTotal += bytes;
         }
+        copyBytes += copiesTotal;
+        cacheBytesSignal.emit(now, copyBytes);
         backlog.add(now, n, bytesTotal);
         backlog.updateSecuredUpTo(now);
         dispatch.emitActiveTasks(now);
@@ -289,7 +362,37 @@ public final class OrderedReplication implements ReplicationHandler {
         }
     }
 
+    /**
+     * The secondary wrote {@code s}: its copy leaves the primary's cache; after the last owed copy of
+     * its track, the track's dirty slot, if still counted in the copies, counts as the box's own
+     * write pending again (docs/model.md §4). Frees room, so writes waiting for it may enter now.
+     */
+    void releaseCopy(Subtask s) {
+        copies.decrement(s.track);
+        if (copies.get(s.track) == LongIntMap.MISSING && cache.isCoveredDirty(s.track)) {
+            cache.uncover(s.track);
+        }
+        copyBytes -= s.cacheBytes;
+        cacheBytesSignal.emit(scheduler.now(), copyBytes);
+        cache.hold(-s.cacheBytes);
+    }
+
     // ---------------------------------------------------------------- queries
+
+    /** Bytes the owed host-task subtasks' copies hold in the primary's cache (in its write pending). */
+    public long cacheBytes() {
+        return copyBytes;
+    }
+
+    /** Replicated host writes that waited for write-pending room for their copies ({@code onCacheFull: pace}). */
+    public long pacedWrites() {
+        return pacedWrites;
+    }
+
+    /** Replicated host writes left to the copy pass because their copies did not fit ({@code onCacheFull: copy-pass}). */
+    public long deferredWrites() {
+        return deferredWrites;
+    }
 
     /**
      * Local acknowledgement time of the oldest write not yet written at a secondary, or

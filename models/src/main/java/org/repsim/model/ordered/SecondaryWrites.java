@@ -62,6 +62,11 @@ final class SecondaryWrites {
         backlog.updateSecuredUpTo(now);
         Port port = s.port;
         port.back.send(config.ackBytes(), () -> onAcknowledged(s));
+        if (s.cacheBytes > 0) {
+            // the secondary has it: its copy leaves the primary's cache (docs/model.md §4); last, since
+            // the room it frees may admit waiting host writes at once
+            engine.releaseCopy(s);
+        }
     }
 
     private void onAcknowledged(Subtask s) {

@@ -14,6 +14,8 @@ final class Subtask {
     /** The track's version when it was read at preparation (docs/model.md §7). */
     long version;
     Port port;
+    /** Bytes its copy holds in the primary's cache until the secondary wrote it (host tasks; 0: none). */
+    long cacheBytes;
 
     Subtask(Task task, int seq, long track, long bytes) {
         this.task = task;

@@ -50,7 +50,9 @@ final class OrderedEngine implements ModeEngine {
                 .withCheckNsPerEntry(o.scanCostNs())
                 .withMaxInFlight(o.sender().maxInFlight())
                 .withSpread("per-subtask".equals(o.spread()) ? OrderedConfig.Spread.PER_SUBTASK : OrderedConfig.Spread.PER_TASK)
-                .withCopyPasses(o.copyPass().intervalNs(), o.copyPass().maxTracks());
+                .withCopyPasses(o.copyPass().intervalNs(), o.copyPass().maxTracks())
+                .withOnCacheFull("copy-pass".equals(o.onCacheFull()) ? OrderedConfig.OnCacheFull.COPY_PASS
+                        : OrderedConfig.OnCacheFull.PACE);
         Map<String, OrderedReplication> byPrimary = new LinkedHashMap<>();
         for (Pair pair : sc.replication().pairs()) {
             Box primary = topology.box(pair.primaryBox());

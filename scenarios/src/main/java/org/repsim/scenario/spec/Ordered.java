@@ -18,5 +18,7 @@ public record Ordered(
         @Default("{}") @Doc("Second processor: turns subtasks into write commands.") Sender sender,
         @OneOf({"per-task", "per-subtask"}) @Default("\"per-task\"")
         @Doc("With several links: per-task pins each task to one port (its subtasks stay in order on a FIFO link); per-subtask spreads commands round-robin (more parallelism, but subtasks can overtake on links of different delay).") String spread,
-        @Default("{}") @Doc("Background copy passes over out-of-sync tracks.") CopyPass copyPass) {
+        @Default("{}") @Doc("Background copy passes over out-of-sync tracks.") CopyPass copyPass,
+        @OneOf({"pace", "copy-pass"}) @Default("\"pace\"")
+        @Doc("What a replicated host write does when the copies its subtasks keep in the primary's cache until the secondary has them would take write pending above the limit (model §4): pace: it waits for room (host latency rises, ordered.paced.writes); copy-pass: it is cached as a plain write, acknowledged, and only marks its tracks out-of-sync for the background copy pass (write order not kept for them, ordered.deferred.writes). source host-tasks and both only.") String onCacheFull) {
 }

@@ -113,6 +113,12 @@ public final class Measures {
             "the duration of a background copy pass");
     public static final MetricType ORDERED_PASS_COUNT = new MetricType("ordered.pass.count", COUNT,
             "background copy passes completed");
+    public static final Statistics ORDERED_CACHE_BYTES = new Statistics("ordered.cache.bytes", BYTES,
+            "bytes of the copies owed subtasks hold in the primary's cache (part of its write pending)");
+    public static final MetricType ORDERED_PACED_WRITES = new MetricType("ordered.paced.writes", COUNT,
+            "replicated host writes that waited for write-pending room for their copies (onCacheFull: pace)");
+    public static final MetricType ORDERED_DEFERRED_WRITES = new MetricType("ordered.deferred.writes", COUNT,
+            "replicated host writes left to the copy pass, their copies not fitting (onCacheFull: copy-pass)");
 
     // ---------------------------------------------------------------- cycle mode
 
