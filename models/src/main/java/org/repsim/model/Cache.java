@@ -471,10 +471,13 @@ public final class Cache {
     }
 
     /**
-     * Whether {@link #writeCopied} of these bytes would be admitted at once (no write waits and
-     * every track finds room and a slot), without changing anything.
+     * Whether write pending has room for the copies {@link #writeCopied} of these bytes would add
+     * and, besides, for the bytes the same write admitted as a plain write would add (its own data
+     * counted apart from its copies), with no write waiting and a slot for every track not resident.
+     * Then {@code writeCopied} is admitted at once and leaves room for a plain write of the same
+     * bytes (docs/model.md §4, {@code onCacheFull: copy-pass}). Changes nothing.
      */
-    public boolean fitsCopied(long firstTrack, int trackCount, long offsetBytes, long sizeBytes) {
+    public boolean fitsCopiedAndPlain(long firstTrack, int trackCount, long offsetBytes, long sizeBytes) {
         if (!blocked.isEmpty()) {
             return false;
         }
@@ -482,15 +485,16 @@ public final class Cache {
         int fresh = 0;
         for (long t = firstTrack; t < firstTrack + trackCount; t++) {
             long mask = maskOf(firstTrack, t, offsetBytes, sizeBytes);
-            long copy = slotBytes(mask);
-            need += copy;
+            need += slotBytes(mask); // the copy
             int s = index.get(t);
             if (s >= 0 && (slotState[s] & DIRTY) != 0) {
-                if ((slotState[s] & COVERED) == 0 && blockMap != null) {
-                    need += slotBytes(slotMask[s] | mask) - slotBytes(slotMask[s]);
+                long oldMask = blockMap == null ? 0 : slotMask[s];
+                need += slotBytes(oldMask | mask) - slotBytes(oldMask); // a plain rewrite's growth
+            } else {
+                need += slotBytes(mask); // a plain write's new dirty slot
+                if (s < 0) {
+                    fresh++;
                 }
-            } else if (s < 0) {
-                fresh++;
             }
         }
         return room(need) && slots - dirtySlots >= fresh;

@@ -270,15 +270,16 @@ public final class OrderedReplication implements ReplicationHandler {
 
     /**
      * Host tasks keep copies in the cache (docs/model.md §4): the cache admits the write with room
-     * for them; with {@code onCacheFull: copy-pass}, a write whose copies do not fit now is a plain
-     * cache write and goes to the copy pass.
+     * for them; with {@code onCacheFull: copy-pass}, a write whose copies and own data, counted apart,
+     * do not fit now is a plain cache write and goes to the copy pass (so the copies always leave
+     * room for such a write's data).
      */
     @Override
     public boolean copiesIntoCache(HostIo io) {
         if (config.source() != Source.HOST_TASKS || !pairs.containsKey(io.volume())) {
             return false;
         }
-        if (config.onCacheFull() == OnCacheFull.COPY_PASS && !cache.fitsCopied(io.firstTrack(), io.trackCount(),
+        if (config.onCacheFull() == OnCacheFull.COPY_PASS && !cache.fitsCopiedAndPlain(io.firstTrack(), io.trackCount(),
                 io.offsetBytes() - (io.firstTrack() - io.volume().firstTrack()) * trackSizeBytes, io.sizeBytes())) {
             deferred.add(io.id());
             return false;

@@ -65,6 +65,11 @@ final class OrderedFixture {
         boolean initialCopy = false;
         /** Remote adapter port speed of both boxes, B/s; 0: overhead (500 ns) only. */
         double remotePortBps = 0;
+        /** Cache of both boxes: size, write-pending limit and policy. */
+        long cacheBytes = 4L << 30;
+        double writePendingLimit = 0.5;
+        org.repsim.model.CachePolicy cachePolicy = org.repsim.model.CachePolicy.DEFAULT;
+        OrderedConfig.OnCacheFull onCacheFull = OrderedConfig.OnCacheFull.PACE;
 
         Setup with(java.util.function.Consumer<Setup> change) {
             change.accept(this);
@@ -105,7 +110,7 @@ final class OrderedFixture {
         secondaryVolume = secondary.addVolume("v", setup.volumeTracks, 0);
         OrderedConfig config = new OrderedConfig(setup.source, setup.scan, setup.ordering, "prepare", "sender",
                 setup.checkNsPerEntry, setup.maxInFlight, setup.spread, 512, 128,
-                setup.passIntervalNs, setup.passMaxTracks);
+                setup.passIntervalNs, setup.passMaxTracks, setup.onCacheFull);
         engine = new OrderedReplication(primary, signals, config);
         engine.addPair(primaryVolume, secondaryVolume, links, setup.initialCopy);
         host = new Host(kernel, signals);
@@ -118,7 +123,8 @@ final class OrderedFixture {
         return new Box(kernel, signals, name, site,
                 new Box.PoolConfig(4, Distributions.deterministic(2_000)),
                 new Box.PoolConfig(setup.remoteAdapters, Distributions.deterministic(500), setup.remotePortBps),
-                new Box.CacheConfig(4L << 30, TRACK, 0.5, 256), List.of(disks));
+                new Box.CacheConfig(setup.cacheBytes, TRACK, setup.writePendingLimit, 256).withPolicy(setup.cachePolicy),
+                List.of(disks));
     }
 
     /**
@@ -141,6 +147,26 @@ final class OrderedFixture {
         kernel.at(startNs, Tie.ARRIVAL, next[0]);
     }
 
+    /**
+     * Issues {@code count} writes of {@code sizeBytes} (at most a track) at the start of sequential
+     * tracks, one every {@code intervalNs} from {@code startNs}; {@code onDone} sees each completion.
+     */
+    void writeSmallEvery(long startNs, long intervalNs, long sizeBytes, long count, java.util.function.Consumer<org.repsim.model.HostIo> onDone) {
+        long[] left = {count};
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (nextTrack + 1 > primaryVolume.trackCount()) {
+                nextTrack = 0;
+            }
+            host.issue(host.newIo(primaryVolume, nextTrack, 1, sizeBytes, true, 0, -1), onDone);
+            nextTrack++;
+            if (--left[0] > 0) {
+                kernel.after(intervalNs, Tie.ARRIVAL, next[0]);
+            }
+        };
+        kernel.at(startNs, Tie.ARRIVAL, next[0]);
+    }
+
     /** Writes one track each at Poisson instants of rate {@code perSecond}, uniform addresses, until {@code endNs}. */
     void writePoisson(double perSecond, long endNs) {
         RandomStream arrivals = streams.stream("driver.arrival");
@@ -156,6 +182,11 @@ final class OrderedFixture {
             }
         };
         kernel.at(gap.sampleLong(), Tie.ARRIVAL, next[0]);
+    }
+
+    /** The primary's write-pending limit, bytes. */
+    long limitBytes() {
+        return primary.cache().writePendingLimitBytes();
     }
 
     /** Runs to {@code endNs}; fails the run on any rejected (stale or duplicate) subtask. */
