@@ -463,7 +463,7 @@ public final class Cache {
      * also keeps as a copy per track until the secondary has it (ordered mode, docs/model.md §1, §4):
      * each track is admitted only with room for its copy, {@link #copyBytes} of the write's bytes in
      * it, which the cache adds to the held bytes as the track is admitted; the replication releases
-     * it with {@link #hold}. A new dirty slot is covered (counted once, in the copy); a rewrite of a
+     * it with {@link #releaseCopy}. A new dirty slot is covered (counted once, in the copy); a rewrite of a
      * dirty slot leaves its cover as it was, its growth counted as usual.
      */
     public void writeCopied(long firstTrack, int trackCount, long offsetBytes, long sizeBytes, Runnable admitted) {
@@ -472,10 +472,10 @@ public final class Cache {
 
     /**
      * Whether write pending has room for the copies {@link #writeCopied} of these bytes would add
-     * and, besides, for the bytes the same write admitted as a plain write would add (its own data
-     * counted apart from its copies), with no write waiting and a slot for every track not resident.
-     * Then {@code writeCopied} is admitted at once and leaves room for a plain write of the same
-     * bytes (docs/model.md §4, {@code onCacheFull: copy-pass}). Changes nothing.
+     * and, besides, for the write's own data counted as new dirty slots, with no write waiting and a
+     * slot for every track not resident. Then {@code writeCopied} is admitted at once, and the copies
+     * leave room for a plain write of the same size (docs/model.md §4, {@code onCacheFull: copy-pass}).
+     * Changes nothing.
      */
     public boolean fitsCopiedAndPlain(long firstTrack, int trackCount, long offsetBytes, long sizeBytes) {
         if (!blocked.isEmpty()) {
@@ -484,17 +484,10 @@ public final class Cache {
         long need = 0;
         int fresh = 0;
         for (long t = firstTrack; t < firstTrack + trackCount; t++) {
-            long mask = maskOf(firstTrack, t, offsetBytes, sizeBytes);
-            need += slotBytes(mask); // the copy
-            int s = index.get(t);
-            if (s >= 0 && (slotState[s] & DIRTY) != 0) {
-                long oldMask = blockMap == null ? 0 : slotMask[s];
-                need += slotBytes(oldMask | mask) - slotBytes(oldMask); // a plain rewrite's growth
-            } else {
-                need += slotBytes(mask); // a plain write's new dirty slot
-                if (s < 0) {
-                    fresh++;
-                }
+            // the copy, and the write's own data as new dirty slots (never less than a plain write adds)
+            need += 2 * slotBytes(maskOf(firstTrack, t, offsetBytes, sizeBytes));
+            if (index.get(t) < 0) {
+                fresh++;
             }
         }
         return room(need) && slots - dirtySlots >= fresh;
@@ -721,21 +714,48 @@ public final class Cache {
      * count locally again until destaged.
      */
     public void uncover(long track) {
+        if (uncoverQuietly(track)) {
+            emitWritePending(scheduler.now());
+            pumpDestage();
+        }
+    }
+
+    /** {@link #uncover} without emitting or destaging; true if a dirty slot counts locally again. */
+    private boolean uncoverQuietly(long track) {
         int s = index.get(track);
         if (s < 0) {
-            return;
+            return false;
         }
         byte st = slotState[s];
         if ((st & COVERED) == 0) {
-            return;
+            return false;
         }
         slotState[s] = (byte) (st & ~COVERED);
         if ((st & DIRTY) != 0) {
             countCoveredDirty(track, -1);
             localBytes += slotBytes(slotMask == null ? 0 : slotMask[s]);
-            emitWritePending(scheduler.now());
-            pumpDestage();
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * A copy of {@code bytes} made by {@link #writeCopied} of {@code track} leaves the cache (the
+     * secondary has it); {@code lastCopy}: no other copy of the track is kept, so the track's dirty
+     * slot, if still covered, counts locally again ({@link #uncover}) — in the same step, so write
+     * pending never shows the slot twice (docs/model.md §4). Lets waiting writes in.
+     */
+    public void releaseCopy(long bytes, long track, boolean lastCopy) {
+        heldBytes -= bytes;
+        if (heldBytes < 0) {
+            throw new IllegalStateException("cache " + name + ": replication released more than it held (" + heldBytes + " B)");
+        }
+        if (lastCopy) {
+            uncoverQuietly(track);
+        }
+        emitWritePending(scheduler.now());
+        pumpDestage();
+        releaseBlocked();
     }
 
     /**

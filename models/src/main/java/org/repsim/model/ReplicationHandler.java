@@ -35,7 +35,7 @@ public interface ReplicationHandler {
      * Whether the handler keeps a copy of each track of {@code io} in the box's cache until the
      * secondary has it (ordered mode, docs/model.md §1, §4): the cache then admits the write only
      * with room for the copies and counts them in its held bytes ({@link Cache#writeCopied}); the
-     * handler releases them with {@link Cache#hold}. Asked before the cache write, instead of
+     * handler releases them with {@link Cache#releaseCopy}. Asked before the cache write, instead of
      * {@link #holdsInCache}. False by default.
      */
     default boolean copiesIntoCache(HostIo io) {

@@ -270,9 +270,9 @@ public final class OrderedReplication implements ReplicationHandler {
 
     /**
      * Host tasks keep copies in the cache (docs/model.md §4): the cache admits the write with room
-     * for them; with {@code onCacheFull: copy-pass}, a write whose copies and own data, counted apart,
-     * do not fit now is a plain cache write and goes to the copy pass (so the copies always leave
-     * room for such a write's data).
+     * for them; with {@code onCacheFull: copy-pass}, a write whose copies, plus its own data counted
+     * as new dirty slots, do not fit now is a plain cache write and goes to the copy pass (so the
+     * copies leave room for the data of a write of its size).
      */
     @Override
     public boolean copiesIntoCache(HostIo io) {
@@ -370,12 +370,9 @@ public final class OrderedReplication implements ReplicationHandler {
      */
     void releaseCopy(Subtask s) {
         copies.decrement(s.track);
-        if (copies.get(s.track) == LongIntMap.MISSING && cache.isCoveredDirty(s.track)) {
-            cache.uncover(s.track);
-        }
         copyBytes -= s.cacheBytes;
         cacheBytesSignal.emit(scheduler.now(), copyBytes);
-        cache.hold(-s.cacheBytes);
+        cache.releaseCopy(s.cacheBytes, s.track, copies.get(s.track) == LongIntMap.MISSING);
     }
 
     // ---------------------------------------------------------------- queries
