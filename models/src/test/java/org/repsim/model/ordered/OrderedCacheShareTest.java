@@ -30,8 +30,11 @@ class OrderedCacheShareTest {
     private static final long END_NS = 400_000_000;
 
     /** One run: its fixture, the peak write pending seen at any instant, completion times. */
-    private record Run(OrderedFixture f, long[] peak, List<Long> done, Map<String, Double> metrics) {
+    private record Run(OrderedFixture f, long[] peak, List<Long> done, Map<String, Double> metrics, long[] firstPaced) {
     }
+
+    /** Host adapter service of a write in the fixture (deterministic, no per-byte cost): it reaches the cache then. */
+    private static final long HOST_ADAPTER_NS = 2_000;
 
     private static Run run(long writes, long sizeBytes, CachePolicy.SlotAllocation allocation, OnCacheFull onFull) {
         OrderedFixture f = new OrderedFixture(new OrderedFixture.Setup().with(s -> {
@@ -43,12 +46,18 @@ class OrderedCacheShareTest {
         long[] peak = {0};
         f.signals.get("box.P.cache", SignalKeys.Cache.WRITE_PENDING_BYTES)
                 .subscribe((t, v) -> peak[0] = Math.max(peak[0], (long) v));
+        long[] firstPaced = {-1};
+        f.signals.get("ordered.P", SignalKeys.Ordered.PACED_WRITES).subscribe((t, v) -> {
+            if (firstPaced[0] < 0) {
+                firstPaced[0] = t;
+            }
+        });
         List<Long> done = new ArrayList<>();
         f.links.get(0).down();
         f.kernel.at(UP_NS, Tie.NORMAL, () -> f.links.get(0).up());
         f.writeSmallEvery(0, GAP_NS, sizeBytes, writes, io -> done.add(f.kernel.now()));
         Map<String, Double> m = f.run(END_NS);
-        return new Run(f, peak, done, m);
+        return new Run(f, peak, done, m, firstPaced);
     }
 
     @Test
@@ -61,7 +70,10 @@ class OrderedCacheShareTest {
         // never above the limit, and reached exactly
         assertThat(r.peak[0]).isEqualTo(LIMIT);
         assertThat(r.metrics.get("ordered.cache.bytes.max")).isEqualTo((double) LIMIT);
-        // paced: every write after the first 256 (the limit is full from write 256 on, at 256 × 10 µs)
+        // the limit fills after limit ÷ (write rate × copy per write) = 32 MiB ÷ (100 000/s × 128 KiB)
+        // = 2.56 ms: write 256, issued then, is the first to wait, when it reaches the cache
+        assertThat(r.firstPaced[0]).isEqualTo(fit * GAP_NS + HOST_ADAPTER_NS);
+        // paced: every write after the first 256
         assertThat(r.f.engine.pacedWrites()).isEqualTo(writes - fit);
         assertThat(r.metrics.get("ordered.paced.writes")).isEqualTo((double) (writes - fit));
         // the first 256 were acknowledged at once, the rest only once the link was back
@@ -81,6 +93,7 @@ class OrderedCacheShareTest {
         Run r = run(writes, 8 * 1024, CachePolicy.SlotAllocation.BLOCKS, OnCacheFull.PACE);
         long fit = LIMIT / (8 * 1024);
         assertThat(fit).isEqualTo(4_096);
+        assertThat(r.firstPaced[0]).isEqualTo(fit * GAP_NS + HOST_ADAPTER_NS); // 40.96 ms
         assertThat(r.peak[0]).isEqualTo(LIMIT);
         assertThat(r.f.engine.pacedWrites()).isEqualTo(writes - fit);
         assertThat(r.done.stream().filter(t -> t < UP_NS).count()).isEqualTo(fit);
@@ -97,6 +110,7 @@ class OrderedCacheShareTest {
         long fit = LIMIT / OrderedFixture.TRACK - 1;
         assertThat(r.peak[0]).isLessThanOrEqualTo(LIMIT);
         assertThat(r.f.engine.pacedWrites()).isZero();
+        assertThat(r.firstPaced[0]).isEqualTo(-1);
         assertThat(r.f.engine.deferredWrites()).isEqualTo(writes - fit);
         assertThat(r.metrics.get("ordered.deferred.writes")).isEqualTo((double) (writes - fit));
         // every write acknowledged while the link was down
