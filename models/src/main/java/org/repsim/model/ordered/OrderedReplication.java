@@ -2,10 +2,10 @@ package org.repsim.model.ordered;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import org.repsim.core.collect.LongIntMap;
 import org.repsim.core.kernel.Scheduler;
@@ -83,7 +83,7 @@ import org.repsim.model.recovery.rules.TrackImage;
  * secondary has written them: {@link Cache#copyBytes} each (the whole track with {@code slotAllocation:
  * track}, the written blocks with {@code blocks}). The cache admits the write only with room for
  * them ({@link Cache#writeCopied}); the write's new dirty slot is counted once, in the copies, until
- * the last owed copy of its track is written ({@link Cache#uncover}). When they do not fit, {@link
+ * the last owed copy of its track is written ({@link Cache#releaseCopy}). When they do not fit, {@link
  * OnCacheFull} says what the write does: wait for room (pace) or mark its tracks out-of-sync for the
  * copy pass. Copy-pass subtasks carry tracks the box holds anyway (on its back end, or in its dirty
  * slot) and keep no copy counted in write pending [design].
