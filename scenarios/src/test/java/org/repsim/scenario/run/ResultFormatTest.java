@@ -55,7 +55,7 @@ class ResultFormatTest {
                       "unit": "s"
                     },
                     "host.writes": {
-                      "value": 1000.0,
+                      "value": 1000,
                       "unit": "count"
                     },
                     "rpo.lag.max": {
@@ -82,7 +82,7 @@ class ResultFormatTest {
     void timeSeriesCsvWritesNaNAsAnEmptyField() {
         assertThat(RunFiles.seriesCsv(tiny().series())).isEqualTo("""
                 time_s,queue.depth,link.wan.utilization
-                0.0,1.5,0.25
+                0,1.5,0.25
                 0.5,,1.0E-7
                 """);
     }
@@ -91,8 +91,8 @@ class ResultFormatTest {
     void tableCsv() {
         assertThat(RunFiles.tableCsv(tiny().tables().get("cycles"))).isEqualTo("""
                 start_s,bytes
-                0.0,1048576.0
-                30.0,2.5E9
+                0,1048576
+                30,2500000000
                 """);
     }
 
@@ -100,7 +100,7 @@ class ResultFormatTest {
     void intervalsCsvQuotesTextWithCommasAndQuotes() {
         assertThat(RunFiles.intervalsCsv(tiny().intervals())).isEqualTo("""
                 kind,subject,start_s,end_s
-                link-down,"wan, ""east""\",300.0,320.0
+                link-down,"wan, ""east""\",300,320
                 """);
     }
 
@@ -177,7 +177,11 @@ class ResultFormatTest {
     void doublesPrintAsTheShortestTextThatReadsBackIdentically() {
         assertThat(Numbers.format(0.1 + 0.2)).isEqualTo("0.30000000000000004");
         assertThat(Numbers.format(2.0E-3)).isEqualTo("0.002");
-        assertThat(Numbers.format(1.0E7)).isEqualTo("1.0E7");
+        // whole numbers below 10^15 as integers; beyond, and fractions, the shortest decimal
+        assertThat(Numbers.format(1.0E7)).isEqualTo("10000000");
+        assertThat(Numbers.format(1.0E15)).isEqualTo("1.0E15");
+        assertThat(Numbers.format(1.5E7)).isEqualTo("15000000");
+        assertThat(Numbers.format(1.25E7 + 0.5)).isEqualTo("1.25000005E7");
         assertThat(Numbers.format(-0.0)).isEqualTo("-0.0");
         assertThat(Numbers.csv(Double.POSITIVE_INFINITY)).isEmpty();
         assertThat(Numbers.parseCsv("")).isNaN();

@@ -170,7 +170,7 @@ class SpooledTablesTest {
             RunFiles.write(dir, "p0", resultWith(t));
         }
         assertThat(names(dir)).containsExactlyInAnyOrder("metrics.json", "cycles.csv", "done.json");
-        assertThat(dir.resolve("cycles.csv")).hasContent("n\n1.0\n");
+        assertThat(dir.resolve("cycles.csv")).hasContent("n\n1\n");
     }
 
     @Test
