@@ -69,7 +69,8 @@ import org.repsim.model.recovery.rules.TrackImage;
  * {@link RecoverableImage} when it reaches the primary cache and when the host is acknowledged;
  * each subtask reads its track's version when it is prepared (the track is read from the cache
  * then) and lands it when the secondary wrote it, so the image follows arrival order. The
- * recovery-point lag and the data lost come from the image.
+ * recovery-point lag and the data lost come from the image; a dependent write carries its chain
+ * identity, and the image checks the chains at each landing (docs/model.md §7, §8.3).
  *
  * <p>Backlog [design]: the engine also tracks the instant {@link #securedUpToNs()} up to
  * which every locally acknowledged write is written at a secondary: the local acknowledgement
@@ -304,7 +305,8 @@ public final class OrderedReplication implements ReplicationHandler {
             return;
         }
         long now = scheduler.now();
-        TrackImage.Write write = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes());
+        TrackImage.Write write = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes(),
+                io.isDependent() ? io.streamId() : -1, io.chainIndex());
         boolean deferredWrite = !deferred.isEmpty() && deferred.remove(io.id());
         if (deferredWrite) {
             deferredWrites++;

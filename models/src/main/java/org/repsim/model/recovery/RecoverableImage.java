@@ -12,6 +12,11 @@ import org.repsim.model.recovery.rules.TrackImage;
  * {@link TrackImage} fed at the scheduler's time, telling listeners when the image's primary time
  * moved (the recovery-point lag changes slope) or a violation happened (a transfer rolled a track
  * back, or a dependent write entered the image behind a missing one of its chain).
+ *
+ * <p>Dependent chains (docs/model.md §7, §8.3) are checked by one code path in every mode: sync and
+ * ordered engines give each write its chain identity ({@link #write(int, long, int, long, int, long)});
+ * each landing ({@link #landed}, {@link #landedKeepingNewest}, {@link #landedTogether}) ends with the
+ * chain check, as a cycle space's landing ({@link #landThrough}) does.
  */
 public final class RecoverableImage {
     private final Scheduler scheduler;
@@ -34,6 +39,14 @@ public final class RecoverableImage {
         void landed(int space, long track, long version);
 
         void landedKeepingNewest(int space, long track, long version);
+
+        /** The write just logged by {@link #write} is write {@code indexInChain} of {@code stream}'s chain. */
+        default void chained(TrackImage.Write w, int stream, long indexInChain) {
+        }
+
+        /** A landing ended (the chain check ran). */
+        default void settled() {
+        }
 
         /** A write of cycle space {@code space} got number {@code number} (see {@link TrackImage#tagged}). */
         default void tagged(int space, long number, int stream, long indexInChain, long bytes, TrackImage.Run run) {
@@ -64,9 +77,20 @@ public final class RecoverableImage {
 
     /** A host write reached the primary's cache. */
     public TrackImage.Write write(int space, long firstTrack, int count, long bytes) {
-        TrackImage.Write w = image.write(space, firstTrack, count, bytes);
+        return write(space, firstTrack, count, bytes, -1, -1);
+    }
+
+    /**
+     * A host write reached the primary's cache; a dependent one ({@code stream} ≥ 0) is write
+     * {@code indexInChain} of its stream's chain (the image follows the chain, docs/model.md §8.3).
+     */
+    public TrackImage.Write write(int space, long firstTrack, int count, long bytes, int stream, long indexInChain) {
+        TrackImage.Write w = image.write(space, firstTrack, count, bytes, stream, indexInChain);
         for (Log l : logs) {
             l.write(space, firstTrack, count, bytes, w);
+            if (stream >= 0) {
+                l.chained(w, stream, indexInChain);
+            }
         }
         return w;
     }
@@ -89,7 +113,7 @@ public final class RecoverableImage {
         return v;
     }
 
-    /** A transfer read with {@code version} is written at the secondary now. */
+    /** A transfer read with {@code version} is written at the secondary now: one landing. */
     public void landed(int space, long track, long version) {
         for (Log l : logs) {
             l.landed(space, track, version);
@@ -99,7 +123,7 @@ public final class RecoverableImage {
                 r.run();
             }
         }
-        moved();
+        settled();
     }
 
     /**
@@ -107,11 +131,23 @@ public final class RecoverableImage {
      * transfer does not roll the track back.
      */
     public void landedKeepingNewest(int space, long track, long version) {
-        for (Log l : logs) {
-            l.landedKeepingNewest(space, track, version);
+        landedTogether(space, new long[] {track}, new long[] {version});
+    }
+
+    /**
+     * Transfers of {@code tracks[i]} read with {@code versions[i]} enter the image now, together (one
+     * landing: writes entering together never count against each other), each keeping its track's
+     * newest data — a sync write's tracks, or the copies of a resynchronisation held until it ended
+     * (docs/model.md §3, §7).
+     */
+    public void landedTogether(int space, long[] tracks, long[] versions) {
+        for (int i = 0; i < tracks.length; i++) {
+            for (Log l : logs) {
+                l.landedKeepingNewest(space, tracks[i], versions[i]);
+            }
+            image.landedKeepingNewest(space, tracks[i], versions[i]);
         }
-        image.landedKeepingNewest(space, track, version);
-        moved();
+        settled();
     }
 
     /** Makes {@code space} a cycle space (docs/model.md §7: its writes enter the image by number). */
@@ -172,6 +208,9 @@ public final class RecoverableImage {
     }
 
     private int settled() {
+        for (Log l : logs) {
+            l.settled();
+        }
         int found = image.settleChains();
         if (found > 0) {
             for (Runnable r : violationListeners) {
@@ -219,8 +258,9 @@ public final class RecoverableImage {
     }
 
     /**
-     * Consistency violations: regressions of the image, chain violations reported by the engines and
-     * those found when cycles landed.
+     * Consistency violations: regressions of the image, within-task violations reported by the ordered
+     * engines and the dependent writes that entered the image behind a missing write of their chain
+     * (every mode, docs/model.md §8.3).
      */
     public long violations() {
         return image.regressions() + chainViolations + image.chains().violations();

@@ -40,7 +40,9 @@ import org.repsim.model.recovery.rules.TrackImage;
  * acknowledgement. A pair in sync acknowledges only after the landing, so nothing acknowledged is
  * missing from the image; a suspended pair's writes are. The secondary keeps each track's newest
  * data [design: writes to one track are serialised by the pair]: a transfer that lands after a newer
- * one to its track (the remote adapters finish out of order) does not roll the track back.
+ * one to its track (the remote adapters finish out of order) does not roll the track back. A
+ * dependent write carries its chain identity into the image, which checks the chains at each
+ * landing (docs/model.md §7, §8.3).
  *
  * <p><b>Link failure</b> ({@link SyncPolicy}): {@code STALL} — writes wait for the link however
  * long. {@code SUSPEND} — when the oldest replicated write of a pair has waited
@@ -190,7 +192,8 @@ public final class SyncReplication implements ReplicationHandler {
             acknowledgeHost.run();
             return;
         }
-        TrackImage.Write w = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes());
+        TrackImage.Write w = image.write(space, io.firstTrack(), io.trackCount(), io.sizeBytes(),
+                io.isDependent() ? io.streamId() : -1, io.chainIndex());
         if (p.state != State.SYNC) {
             markOwed(p, io);
             image.acknowledged(w);
@@ -222,9 +225,11 @@ public final class SyncReplication implements ReplicationHandler {
         WanLink.Direction back = p.back;
         long bytes = io.sizeBytes() + headerBytes;
         p.data.sendAcknowledged(bytes, () -> secondary.cache().write(first + p.trackShift, count, () -> {
+            long[] tracks = new long[count];
             for (int i = 0; i < count; i++) {
-                image.landedKeepingNewest(space, first + i, versions[i]);
+                tracks[i] = first + i;
             }
+            image.landedTogether(space, tracks, versions);
             back.send(ackBytes, () -> complete(op));
         }));
     }

@@ -12,7 +12,10 @@ import org.repsim.model.recovery.rules.TrackImage;
  * every write with its tracks and acknowledgement time; every transfer carries the writes its track
  * had received when it was read; a track holds those of the last transfer written there. A write
  * is in the restored image when every track of it holds it; the loss at a disaster is a scan over
- * all writes ever made.
+ * all writes ever made. Dependent chains (docs/model.md §8.3): after every landing, a scan of every
+ * chained write: one that is in the image now and was not after the previous landing, while an
+ * earlier write of its chain is not, is a violation; writes beyond a hole are those in the image
+ * with an earlier write of their chain absent, plus the multi-track writes in it on some tracks only.
  */
 public final class ImageReplay implements RecoverableImage.Log {
     /** {space, first track, count, bytes, ack ns or −1}. */
@@ -23,7 +26,14 @@ public final class ImageReplay implements RecoverableImage.Log {
     /** Per track key and version read: the number of writes the transfer carries. */
     private final Map<String, Integer> carried = new HashMap<>();
     private final Map<String, Integer> image = new HashMap<>();
+    /** Per write: its position in each of its tracks' lists. */
+    private final List<int[]> positions = new ArrayList<>();
+    /** Per stream: its chained writes' ids in chain order. */
+    private final Map<Integer, List<Integer>> chains = new HashMap<>();
+    private final java.util.Set<Integer> chainedInImage = new java.util.HashSet<>();
     private long regressions;
+    private long chainViolations;
+    private long settles;
 
     private static String key(int space, long track) {
         return space + ":" + track;
@@ -34,9 +44,90 @@ public final class ImageReplay implements RecoverableImage.Log {
         int id = writes.size();
         writes.add(new long[] {space, firstTrack, count, bytes, -1});
         ids.put(w, id);
+        int[] pos = new int[count];
         for (int i = 0; i < count; i++) {
-            writesOf.computeIfAbsent(key(space, firstTrack + i), k -> new ArrayList<>()).add(id);
+            List<Integer> list = writesOf.computeIfAbsent(key(space, firstTrack + i), k -> new ArrayList<>());
+            pos[i] = list.size();
+            list.add(id);
         }
+        positions.add(pos);
+    }
+
+    @Override
+    public void chained(TrackImage.Write w, int stream, long indexInChain) {
+        chains.computeIfAbsent(stream, s -> new ArrayList<>()).add(ids.get(w));
+    }
+
+    @Override
+    public void settled() {
+        settles++;
+        for (List<Integer> chain : chains.values()) {
+            boolean holeBefore = false;
+            for (int id : chain) {
+                boolean in = tracksIn(id) == writes.get(id)[2];
+                if (in && chainedInImage.add(id) && holeBefore) {
+                    chainViolations++;
+                } else if (!in) {
+                    chainedInImage.remove(id);
+                    holeBefore = true;
+                }
+            }
+        }
+    }
+
+    /** Tracks of write {@code id} that hold it (or newer data). */
+    private int tracksIn(int id) {
+        long[] w = writes.get(id);
+        int[] pos = positions.get(id);
+        int n = 0;
+        for (int i = 0; i < w[2]; i++) {
+            if (pos[i] < image.getOrDefault(key((int) w[0], w[1] + i), 0)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Chained writes that entered the image (at a landing) while an earlier write of their chain was absent. */
+    public long chainViolations() {
+        return chainViolations;
+    }
+
+    /** Chained writes in the image behind an absent earlier one of their chain, plus writes in it on some tracks only. */
+    public long beyondHole() {
+        long n = 0;
+        for (List<Integer> chain : chains.values()) {
+            boolean hole = false;
+            for (int id : chain) {
+                boolean in = tracksIn(id) == writes.get(id)[2];
+                if (!in) {
+                    hole = true;
+                } else if (hole) {
+                    n++;
+                }
+            }
+        }
+        for (int id = 0; id < writes.size(); id++) {
+            int in = tracksIn(id);
+            if (in > 0 && in < writes.get(id)[2]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Chained writes logged. */
+    public long chainedWrites() {
+        long n = 0;
+        for (List<Integer> chain : chains.values()) {
+            n += chain.size();
+        }
+        return n;
+    }
+
+    /** Landings that ended (chain checks run). */
+    public long settles() {
+        return settles;
     }
 
     @Override
@@ -77,11 +168,7 @@ public final class ImageReplay implements RecoverableImage.Log {
             if (w[4] < 0 || w[4] > t) {
                 continue;
             }
-            boolean in = true;
-            for (int i = 0; i < w[2] && in; i++) {
-                String k = key((int) w[0], w[1] + i);
-                in = writesOf.get(k).indexOf(id) < image.getOrDefault(k, 0);
-            }
+            boolean in = tracksIn(id) == w[2];
             if (!in) {
                 lost++;
                 bytes += w[3];

@@ -23,7 +23,10 @@ public record VariantFigures(String label, double latencyMeanS, double latencyP9
 
     /** What the dependent-write checks of a point found. */
     public enum Verdict {
-        /** Checked (consistency checker or the secondaries' arrival order) and nothing found. */
+        /**
+         * Checked and nothing found: the image's dependent-chain check, which every replication mode runs
+         * (docs/model.md §7, §8.3), or the secondaries' arrival order (ordered).
+         */
         NONE_FOUND("no violation found"),
         /** Violations counted: the image may hold a write without one it depends on. */
         VIOLATIONS("dependent-write violations"),

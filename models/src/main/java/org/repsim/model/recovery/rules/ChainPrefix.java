@@ -9,9 +9,15 @@ import java.util.TreeSet;
  * write enters the image; it keeps nothing of the image itself.
  *
  * <p><b>Model.</b> A stream's writes w0, w1, w2, … are registered in chain order ({@link #register}).
- * Writes enter the image in batches (one landing: a cycle applied, a group commit across boxes);
- * after a batch ({@link #settle}) each write that entered while an earlier write of its chain is
- * still absent is one <i>violation</i> — writes entering together never count against each other.
+ * The chain followed is that of the replicated writes: a host index skipped (a write of the stream
+ * to a volume no engine replicates) is not part of it, so {@link #register} numbers the registered
+ * writes 0, 1, 2, … per stream and returns the key {@link #enter} and {@link #leave} take.
+ * Writes enter the image in batches (one landing: a cycle applied, a group commit across boxes, a
+ * transfer written at a sync or ordered secondary); after a batch ({@link #settle}) each write that
+ * entered while an earlier write of its chain is still absent is one <i>violation</i> — writes
+ * entering together never count against each other. A write can also leave the image (ordered
+ * mode: an older transfer rolled one of its tracks back, docs/model.md §4, §7): the chain's prefix
+ * then ends before it, and the writes of the chain in the image after it are beyond a hole.
  *
  * <p><b>Invariants.</b> Per stream, {@code firstAbsent} is the lowest registered index not in the
  * image (= the registered count when all are in); {@code beyond} holds the indices in the image
@@ -22,6 +28,7 @@ public final class ChainPrefix {
     private static final int MAX_STREAMS = 1 << 24;
 
     private long[] registered = new long[0];
+    private long[] lastHostIndex = new long[0];
     private long[] firstAbsent = new long[0];
     private TreeSet<Long>[] beyond = newSets(0);
     private long[] batch = new long[64];
@@ -40,8 +47,12 @@ public final class ChainPrefix {
         return (long) stream << 40 | index;
     }
 
-    /** Write {@code index} of {@code stream} was made: it must be the stream's next index (0, 1, 2, …). */
-    public void register(int stream, long index) {
+    /**
+     * Write {@code index} of {@code stream} (its host chain index) was made: it must come after the
+     * stream's last registered one. Returns its key in the followed chain (for {@link #enter},
+     * {@link #leave}): the stream's registered writes numbered 0, 1, 2, …
+     */
+    public long register(int stream, long index) {
         if (stream < 0 || stream >= MAX_STREAMS) {
             throw new IllegalArgumentException("stream id must be in 0.." + (MAX_STREAMS - 1) + ", got " + stream);
         }
@@ -49,11 +60,21 @@ public final class ChainPrefix {
             throw new IllegalArgumentException("chain index out of range: " + index);
         }
         ensure(stream);
-        if (index != registered[stream]) {
+        if (index <= lastHostIndex[stream]) {
             throw new IllegalArgumentException("stream " + stream + " write has chain index " + index
-                    + " but the next index is " + registered[stream]);
+                    + " but the last one registered is " + lastHostIndex[stream]);
         }
-        registered[stream] = index + 1;
+        lastHostIndex[stream] = index;
+        return key(stream, registered[stream]++);
+    }
+
+    /** Writes registered so far, over all streams. */
+    public long registered() {
+        long n = 0;
+        for (long r : registered) {
+            n += r;
+        }
+        return n;
     }
 
     /** A registered write (its {@link #key}) entered the image in the current batch. */
@@ -85,6 +106,33 @@ public final class ChainPrefix {
             batch = Arrays.copyOf(batch, batchCount * 2);
         }
         batch[batchCount++] = key;
+    }
+
+    /**
+     * A write (its {@link #key}) in the image left it (one of its tracks was rolled back): it is
+     * absent again; the chain's writes in the image after it are now beyond a hole. Not a violation
+     * by itself (the regression is counted by the image).
+     */
+    public void leave(long key) {
+        int stream = (int) (key >>> 40);
+        long index = key & ((1L << 40) - 1);
+        if (stream >= registered.length || index >= registered[stream]) {
+            throw new IllegalArgumentException("write " + index + " of stream " + stream + " was never registered");
+        }
+        if (index < firstAbsent[stream]) {
+            if (beyond[stream] == null) {
+                beyond[stream] = new TreeSet<>();
+            }
+            for (long i = index + 1; i < firstAbsent[stream]; i++) {
+                beyond[stream].add(i);
+                beyondHole++;
+            }
+            firstAbsent[stream] = index;
+        } else if (beyond[stream] != null && beyond[stream].remove(index)) {
+            beyondHole--;
+        } else {
+            throw new IllegalStateException("write " + index + " of stream " + stream + " left the image it was not in");
+        }
     }
 
     /** Ends a batch: returns the violations it found (writes of it still behind a hole of their chain). */
@@ -126,6 +174,9 @@ public final class ChainPrefix {
         }
         int n = Math.max(stream + 1, Math.max(16, registered.length * 2));
         registered = Arrays.copyOf(registered, n);
+        int old = lastHostIndex.length;
+        lastHostIndex = Arrays.copyOf(lastHostIndex, n);
+        Arrays.fill(lastHostIndex, old, n, -1);
         firstAbsent = Arrays.copyOf(firstAbsent, n);
         beyond = Arrays.copyOf(beyond, n);
     }

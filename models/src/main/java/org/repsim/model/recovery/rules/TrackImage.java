@@ -23,7 +23,14 @@ import org.repsim.model.consistency.rules.DataLoss;
  * acknowledged writes not in the image; the image's primary time ({@link #imageTimeNs}) is the
  * acknowledgement time of the oldest of them (every write acknowledged before it is in the image),
  * so the recovery-point lag is {@code now − imageTimeNs} (0 when nothing is lost). A write in the
- * image on some of its tracks but not all is <i>torn</i> ({@link DataLoss#writesBeyondHole}).
+ * image on some of its tracks but not all is <i>torn</i> (counted in {@link DataLoss#writesBeyondHole}).
+ *
+ * <p><b>Dependent chains</b> (docs/model.md §7, §8.3). A chained write ({@link #write} with a
+ * stream ≥ 0) is registered with {@link ChainPrefix} when made; it enters the chain when it is
+ * wholly in the image (its last missing track took its version or a later one) and leaves it when
+ * a regression takes one of its tracks back below its version. The engine ends each landing with
+ * {@link #settleChains}, which counts the chained writes that entered behind a missing earlier write
+ * of their chain — the same check, by the same code, as the cycle spaces' runs below.
  *
  * <p><b>Memory.</b> Per track touched and not yet settled: its versions and the writes of the
  * versions that could still enter or leave the image; a track forgets a write once its version is
@@ -108,12 +115,15 @@ public final class TrackImage {
         private final long bytes;
         private final int tracks;
         private int missing;
+        /** Key in the followed chain ({@link ChainPrefix#register}), or −1: an independent write. */
+        private final long chainKey;
 
-        private Write(long serial, long bytes, int tracks) {
+        private Write(long serial, long bytes, int tracks, long chainKey) {
             super(serial);
             this.bytes = bytes;
             this.tracks = tracks;
             this.missing = tracks;
+            this.chainKey = chainKey;
         }
 
         /** Whether every track of the write holds its version or a later one. */
@@ -182,10 +192,20 @@ public final class TrackImage {
      * {@code space} reached the primary's cache: each track's version grows by one.
      */
     public Write write(int space, long firstTrack, int count, long bytes) {
+        return write(space, firstTrack, count, bytes, -1, -1);
+    }
+
+    /**
+     * As {@link #write}, for a write of a dependent chain: {@code indexInChain} is its index in
+     * {@code stream}'s chain ({@code stream} −1: an independent write). The write enters the chain
+     * when it is wholly in the image (see the class comment).
+     */
+    public Write write(int space, long firstTrack, int count, long bytes, int stream, long indexInChain) {
         if (count < 1 || bytes < 0) {
             throw new IllegalArgumentException("a write covers ≥ 1 track and ≥ 0 bytes: " + count + ", " + bytes);
         }
-        Write w = new Write(serials++, bytes, count);
+        long chainKey = stream >= 0 ? chains.register(stream, indexInChain) : -1;
+        Write w = new Write(serials++, bytes, count, chainKey);
         for (int i = 0; i < count; i++) {
             Track t = track(key(space, firstTrack + i));
             t.primary++;
@@ -275,13 +295,13 @@ public final class TrackImage {
             c.last = r;
         }
         if (stream >= 0) {
-            chains.register(stream, indexInChain);
+            long chainKey = chains.register(stream, indexInChain);
             if (r.chained == null) {
                 r.chained = new long[4];
             } else if (r.chainedCount == r.chained.length) {
                 r.chained = java.util.Arrays.copyOf(r.chained, r.chainedCount * 2);
             }
-            r.chained[r.chainedCount++] = ChainPrefix.key(stream, indexInChain);
+            r.chained[r.chainedCount++] = chainKey;
         }
         r.writes++;
         runWritesPending++;
@@ -317,7 +337,10 @@ public final class TrackImage {
         r.chained = null;
     }
 
-    /** Ends a landing (one apply, one group commit): the chain violations it found. */
+    /**
+     * Ends a landing (one apply, one group commit, one transfer written at a sync or ordered
+     * secondary): the chain violations it found.
+     */
     public int settleChains() {
         return chains.settle();
     }
@@ -428,6 +451,9 @@ public final class TrackImage {
             if (w.acked > 0) {
                 gain(w);
             }
+            if (w.chainKey >= 0) {
+                chains.enter(w.chainKey);
+            }
         } else if (!wasTorn) {
             torn++;
         }
@@ -442,6 +468,9 @@ public final class TrackImage {
             }
             if (w.acked > 0) {
                 lose(w);
+            }
+            if (w.chainKey >= 0) {
+                chains.leave(w.chainKey);
             }
         } else if (w.missing == w.tracks) {
             torn--;
