@@ -44,6 +44,12 @@ import org.repsim.model.recovery.rules.TrackImage;
  * dependent write carries its chain identity into the image, which checks the chains at each
  * landing (docs/model.md §7, §8.3).
  *
+ * <p><b>Gold copy</b> (docs/model.md §3, §7): a resynchronisation copies owed tracks in track
+ * order, not write order, so from the first copy written at the secondary until the pair is in sync
+ * again the secondary is no state the primary ever had. The recoverable image stays at the state
+ * before that first copy: the pair's landings meanwhile (copies, and transfers sent before the
+ * suspension) are held and enter the image together when the resynchronisation ends.
+ *
  * <p><b>Link failure</b> ({@link SyncPolicy}): {@code STALL} — writes wait for the link however
  * long. {@code SUSPEND} — when the oldest replicated write of a pair has waited
  * {@code suspendAfterNs} for the secondary, the pair suspends: every write waiting is acknowledged
@@ -91,6 +97,21 @@ public final class SyncReplication implements ReplicationHandler {
         int cursor;
         int copiesInFlight;
         final List<long[]> suspendedSpans = new ArrayList<>();
+        /** Whether a copy of the current resynchronisation has been written at the secondary. */
+        boolean mixing;
+        /** Landings held while mixing (the gold copy): tracks and versions, in landing order. */
+        long[] heldTracks = new long[16];
+        long[] heldVersions = new long[16];
+        int heldCount;
+
+        void hold(long track, long version) {
+            if (heldCount == heldTracks.length) {
+                heldTracks = java.util.Arrays.copyOf(heldTracks, heldCount * 2);
+                heldVersions = java.util.Arrays.copyOf(heldVersions, heldCount * 2);
+            }
+            heldTracks[heldCount] = track;
+            heldVersions[heldCount++] = version;
+        }
 
         Pair(Volume primaryVolume, Volume secondary, WanLink link) {
             this.primaryVolume = primaryVolume;
@@ -225,11 +246,17 @@ public final class SyncReplication implements ReplicationHandler {
         WanLink.Direction back = p.back;
         long bytes = io.sizeBytes() + headerBytes;
         p.data.sendAcknowledged(bytes, () -> secondary.cache().write(first + p.trackShift, count, () -> {
-            long[] tracks = new long[count];
-            for (int i = 0; i < count; i++) {
-                tracks[i] = first + i;
+            if (p.mixing) {
+                for (int i = 0; i < count; i++) {
+                    p.hold(first + i, versions[i]);
+                }
+            } else {
+                long[] tracks = new long[count];
+                for (int i = 0; i < count; i++) {
+                    tracks[i] = first + i;
+                }
+                image.landedTogether(space, tracks, versions);
             }
-            image.landedTogether(space, tracks, versions);
             back.send(ackBytes, () -> complete(op));
         }));
     }
@@ -320,6 +347,13 @@ public final class SyncReplication implements ReplicationHandler {
         if (p.state == State.RESYNC && p.owedCount == 0 && p.copiesInFlight == 0) {
             p.state = State.SYNC;
             p.suspendedSpans.get(p.suspendedSpans.size() - 1)[1] = scheduler.now();
+            if (p.mixing) {
+                // the secondary equals the primary again: the held landings enter the image together
+                p.mixing = false;
+                image.landedTogether(space, java.util.Arrays.copyOf(p.heldTracks, p.heldCount),
+                        java.util.Arrays.copyOf(p.heldVersions, p.heldCount));
+                p.heldCount = 0;
+            }
         }
     }
 
@@ -329,7 +363,8 @@ public final class SyncReplication implements ReplicationHandler {
         long bytes = trackSizeBytes + headerBytes;
         Box secondary = p.secondary.box();
         p.data.sendAcknowledged(bytes, () -> secondary.cache().write(track + p.trackShift, 1, () -> {
-            image.landedKeepingNewest(space, track, version);
+            p.mixing = true;
+            p.hold(track, version);
             p.back.send(ackBytes, () -> {
                 p.copiesInFlight--;
                 pump(p);

@@ -71,6 +71,22 @@ class SyncLinkFailureScenarioTest {
         assertThat(r.value("host.write.latency.max")).isLessThan(1.01);
     }
 
+    /**
+     * The gold copy (docs/model.md §3, §7): at 16 s the owed tracks are being copied (the copy ends
+     * before 19 s); the image stays at the suspension, so the loss is every write acknowledged since
+     * it — the writes issued from the suspension (about 6 s) to 16 s: 300 I/Os/s, half of them writes,
+     * × 10 s = 1 500 (Poisson: ± 3σ ≈ 116) — although part of the owed tracks are copied already. The
+     * writes blocked before the suspension landed when the link returned, ahead of the copies.
+     */
+    @Test
+    void duringTheResynchronisationEveryWriteSinceTheSuspensionIsLost() throws Exception {
+        RunResult r = run("suspend", "16 s");
+        assertThat(r.value("sync.suspensions")).isEqualTo(1);
+        assertThat(r.value("disaster.lost.writes")).isBetween(1_384.0, 1_616.0);
+        assertThat(r.value("disaster.recoveryPoint")).isGreaterThan(9.9).isLessThanOrEqualTo(10.0);
+        assertThat(r.value("disaster.beyondHole")).isZero();
+    }
+
     @Test
     void afterTheLinkReturnsTheResynchronisedPairLosesNothing() throws Exception {
         RunResult r = run("suspend", "19 s");

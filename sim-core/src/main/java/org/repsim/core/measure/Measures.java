@@ -154,8 +154,10 @@ public final class Measures {
     // ---------------------------------------------------------------- consistency
 
     public static final MetricType CONSISTENCY_VIOLATIONS = new MetricType("consistency.violations", COUNT,
-            "dependent-write violations found by the checker; sync and ordered: transfers that rolled a track "
-                    + "of the secondary's image back (an older write landing after a newer one)", ZERO_IS_GOOD);
+            "dependent writes that entered the secondary's recoverable image while an earlier write of their "
+                    + "chain was absent (every mode); sync and ordered add the transfers that rolled a track of the "
+                    + "image back (an older write landing after a newer one), ordered the subtasks written before an "
+                    + "earlier one of their task", ZERO_IS_GOOD);
     public static final MetricType CONSISTENCY_SUSPENSIONS = new MetricType("consistency.suspensions", COUNT,
             "consistency-group suspensions");
     public static final MetricType SYNC_SUSPENSIONS = new MetricType("sync.suspensions", COUNT,
@@ -208,7 +210,9 @@ public final class Measures {
             "time the primary runs without a remote copy after losing its secondary site: from the disaster to "
                     + "the run's planned end (0 when the primary site is lost)", ZERO_IS_GOOD);
     public static final MetricType DISASTER_BEYOND_HOLE = new MetricType("disaster.beyondHole", COUNT,
-            "writes on the secondary beyond the first missing one");
+            "at the disaster, writes the recoverable image holds without being a consistent state: dependent "
+                    + "writes present while an earlier write of their chain is missing, plus multi-track writes "
+                    + "present on some of their tracks only (torn)");
 
     // ---------------------------------------------------------------- time-series columns
 

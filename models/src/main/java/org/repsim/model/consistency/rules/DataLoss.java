@@ -13,9 +13,10 @@ import org.repsim.core.result.Metric;
  * @param lostBytes            their bytes
  * @param oldestLostAckNs      acknowledgement time of the oldest lost write (ns), or -1 if none lost
  * @param newestLostAckNs      acknowledgement time of the newest lost write (ns), or -1 if none lost
- * @param writesBeyondHole     writes present in the image although an earlier write of their
- *                             chain is absent (non-zero only when the image is inconsistent); a
- *                             consistent recovery would have to discard them as well
+ * @param writesBeyondHole     dependent writes present in the image although an earlier write of
+ *                             their chain is absent, plus multi-track writes present on some of
+ *                             their tracks only (torn); non-zero only when the image is
+ *                             inconsistent: a consistent recovery would have to discard them as well
  */
 public record DataLoss(
         long disasterNs,
@@ -44,7 +45,7 @@ public record DataLoss(
      * The disaster metrics every mode reports (docs/model.md §7): {@code disaster.lost.writes} (count),
      * {@code disaster.lost.bytes} (bytes), {@code disaster.lost.span} (s, acknowledgement times of the
      * oldest to the newest lost write), {@code disaster.recoveryPoint} (s, disaster time − oldest lost
-     * acknowledgement) and {@code disaster.beyondHole} (writes in the image beyond a missing one).
+     * acknowledgement) and {@code disaster.beyondHole} (chain writes behind a missing one, plus torn writes).
      */
     public List<Metric> metrics() {
         return List.of(
