@@ -131,7 +131,11 @@ public final class RecoverableImage {
      * transfer does not roll the track back.
      */
     public void landedKeepingNewest(int space, long track, long version) {
-        landedTogether(space, new long[] {track}, new long[] {version});
+        for (Log l : logs) {
+            l.landedKeepingNewest(space, track, version);
+        }
+        image.landedKeepingNewest(space, track, version);
+        settled();
     }
 
     /**

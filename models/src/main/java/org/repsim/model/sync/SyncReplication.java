@@ -250,6 +250,8 @@ public final class SyncReplication implements ReplicationHandler {
                 for (int i = 0; i < count; i++) {
                     p.hold(first + i, versions[i]);
                 }
+            } else if (count == 1) {
+                image.landedKeepingNewest(space, first, versions[0]);
             } else {
                 long[] tracks = new long[count];
                 for (int i = 0; i < count; i++) {
