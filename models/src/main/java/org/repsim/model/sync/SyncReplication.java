@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.repsim.core.collect.LongLongMap;
 import org.repsim.core.kernel.Scheduler;
 import org.repsim.core.kernel.Tie;
 import org.repsim.model.Box;
@@ -99,18 +100,36 @@ public final class SyncReplication implements ReplicationHandler {
         final List<long[]> suspendedSpans = new ArrayList<>();
         /** Whether a copy of the current resynchronisation has been written at the secondary. */
         boolean mixing;
-        /** Landings held while mixing (the gold copy): tracks and versions, in landing order. */
+        /**
+         * Landings held while mixing (the gold copy): each track once, in the order it first
+         * landed, with the newest version that landed (the image keeps a track's newest data, so
+         * one entry per track holds what they all would): memory follows the tracks the
+         * resynchronisation touches, not its length.
+         */
         long[] heldTracks = new long[16];
         long[] heldVersions = new long[16];
         int heldCount;
+        /** Track → its index in heldTracks. */
+        LongLongMap heldIndex = new LongLongMap(16);
 
         void hold(long track, long version) {
+            long at = heldIndex.getOrDefault(track, -1);
+            if (at >= 0) {
+                heldVersions[(int) at] = Math.max(heldVersions[(int) at], version);
+                return;
+            }
             if (heldCount == heldTracks.length) {
                 heldTracks = java.util.Arrays.copyOf(heldTracks, heldCount * 2);
                 heldVersions = java.util.Arrays.copyOf(heldVersions, heldCount * 2);
             }
+            heldIndex.put(track, heldCount);
             heldTracks[heldCount] = track;
             heldVersions[heldCount++] = version;
+        }
+
+        void forgetHeld() {
+            heldCount = 0;
+            heldIndex = new LongLongMap(16);
         }
 
         Pair(Volume primaryVolume, Volume secondary, WanLink link) {
@@ -354,7 +373,7 @@ public final class SyncReplication implements ReplicationHandler {
                 p.mixing = false;
                 image.landedTogether(space, java.util.Arrays.copyOf(p.heldTracks, p.heldCount),
                         java.util.Arrays.copyOf(p.heldVersions, p.heldCount));
-                p.heldCount = 0;
+                p.forgetHeld();
             }
         }
     }
