@@ -329,15 +329,20 @@ public final class Cache {
     public void fill(long track) {
         int s = index.get(track);
         if (s < 0) {
-            s = victim();
-            if (s < 0) {
-                return;
-            }
-            install(s, track);
+            s = installInVictim(track);
         }
-        if (slotValid != null) {
+        if (s >= 0 && slotValid != null) {
             slotValid[s] = fullMask;
         }
+    }
+
+    /** Installs {@code track} in a clean slot evicted for it; its slot, or -1 when every slot is dirty. */
+    private int installInVictim(long track) {
+        int s = victim();
+        if (s >= 0) {
+            install(s, track);
+        }
+        return s;
     }
 
     /**
@@ -353,16 +358,14 @@ public final class Cache {
         }
         long asked = blockMap.mask(offsetInTrack, length);
         int s = index.get(track);
-        if (s < 0) {
-            s = victim();
-            if (s < 0) {
-                return;
-            }
-            install(s, track);
-        } else {
+        if (s >= 0) {
             slotState[s] |= REFERENCED;
+        } else {
+            s = installInVictim(track);
         }
-        slotValid[s] |= asked;
+        if (s >= 0) {
+            slotValid[s] |= asked;
+        }
     }
 
     /**
