@@ -217,6 +217,7 @@ public final class Experiment {
         ProgressTracker.Replication sink = tracker.replication(t.dir());
         // before the model is built: it creates its tables' part files in the directory
         try (SpooledTables tables = prepared(t.dir())) {
+            sink.spooling(tables);
             RunResult result = model.run(t.point(), t.replication(), plan.masterSeed(), sink, tables);
             if (result == null) {
                 throw new IllegalStateException("the model returned no result");

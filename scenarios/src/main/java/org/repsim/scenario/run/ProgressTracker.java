@@ -62,6 +62,8 @@ final class ProgressTracker {
         private TimeSeries series;
         /** Rows of {@link #series} in {@link RunFiles#SERIES_PART} so far; −1: the part is not started. */
         private int seriesRowsWritten = -1;
+        /** The replication's spooled tables, whose rows so far go to their parts with each progress file; may be null. */
+        private SpooledTables tables;
 
         private Replication(Path dir) {
             this.dir = dir;
@@ -94,15 +96,25 @@ final class ProgressTracker {
             this.series = sampled;
         }
 
+        /** With each progress file, writes {@code spooled}'s rows so far to their parts (a partial report reads them). */
+        void spooling(SpooledTables spooled) {
+            this.tables = spooled;
+        }
+
         /**
          * Best effort: a progress file that cannot be written must not stop the replication. The
          * series' new rows go first, so that the progress file never promises rows the part lacks.
          */
         private void writeProgress(long wall) {
+            if (tables != null) {
+                // as when a block of rows fills: a table file that cannot be written fails the replication
+                tables.flushRows();
+            }
             try {
                 if (series != null) {
                     seriesRowsWritten = RunFiles.appendSeriesPart(dir, series, seriesRowsWritten);
                 }
+
                 new ReplicationProgress(reportedNs / 1e9, replicationNs / 1e9, reportedEvents, (wall - startedAt) / 1e9)
                         .write(dir);
             } catch (IOException e) {

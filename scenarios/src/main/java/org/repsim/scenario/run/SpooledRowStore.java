@@ -174,6 +174,16 @@ final class SpooledRowStore implements RowStore {
         writeFully(channel, pendingBytes());
     }
 
+    /**
+     * Writes the rows added so far to the part now (a partial report reads the part: rows held
+     * back until a block fills would not show); a store no longer open has nothing to write.
+     */
+    void flushRows() throws IOException {
+        if (channel != null && pending.length() > 0) {
+            flush();
+        }
+    }
+
     /** The pending text as bytes (row text is ASCII), emptying the buffer. */
     private byte[] pendingBytes() {
         byte[] bytes = pending.toString().getBytes(StandardCharsets.US_ASCII);

@@ -55,6 +55,22 @@ public final class SpooledTables implements TableStores, AutoCloseable {
         }
     }
 
+    /**
+     * Writes every open table's rows added so far to its part (see {@link SpooledRowStore#flushRows}).
+     *
+     * @throws ResultStoreException when a part cannot be written (as when a block of rows fills)
+     */
+    public void flushRows() {
+        for (Map.Entry<String, SpooledRowStore> e : stores.entrySet()) {
+            try {
+                e.getValue().flushRows();
+            } catch (IOException x) {
+                throw new ResultStoreException("cannot write " + dir.resolve(e.getKey() + ".csv" + SpooledRowStore.PART)
+                        + ": " + Experiment.reason(x), x);
+            }
+        }
+    }
+
     /** Deletes the parts of the tables not finished; best effort, never throws. */
     @Override
     public void close() {

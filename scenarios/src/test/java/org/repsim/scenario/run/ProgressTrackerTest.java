@@ -105,6 +105,36 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void eachProgressFileComesWithTheSpooledTablesRowsSoFarInTheirParts() throws Exception {
+        long[] now = {0};
+        ProgressTracker tracker = new ProgressTracker(ProgressDisplay.silent(), 120_000_000_000L, () -> now[0]);
+        Path dir = tmp.resolve("spooling");
+        Files.createDirectories(dir);
+        ProgressTracker.Replication sink = tracker.replication(dir);
+        try (SpooledTables tables = new SpooledTables(dir)) {
+            sink.spooling(tables);
+            var store = tables.open("cycles", List.of("number", "bytes"));
+            Path part = dir.resolve("cycles.csv" + SpooledRowStore.PART);
+            store.add(new double[] {1, 4096});
+            store.add(new double[] {2, 8192});
+            // a few rows stay in the store's buffer until a block fills ...
+            assertThat(Files.readString(part)).isEqualTo("number,bytes\n");
+            now[0] += 61_000_000_000L;
+            sink.onProgress(10_000_000_000L, 100);
+            // ... or until the next progress file, which a partial report reads along with the part
+            assertThat(Files.readString(part)).isEqualTo("number,bytes\n1,4096\n2,8192\n");
+            store.add(new double[] {3, 0});
+            now[0] += 61_000_000_000L;
+            sink.onProgress(20_000_000_000L, 200);
+            assertThat(Files.readString(part)).endsWith("2,8192\n3,0\n");
+            // the rows read back are the rows added, once each
+            List<double[]> rows = new java.util.ArrayList<>();
+            store.forEach(r -> rows.add(r.clone()));
+            assertThat(rows).containsExactly(new double[] {1, 4096}, new double[] {2, 8192}, new double[] {3, 0});
+        }
+    }
+
+    @Test
     void aRunningReplicationRewritesItsProgressFileEveryMinuteOfWallTime() throws Exception {
         long[] now = {5_000_000_000L};
         ProgressTracker tracker = new ProgressTracker(ProgressDisplay.silent(), 120_000_000_000L, () -> now[0]);
