@@ -620,14 +620,17 @@ public final class Cache {
         if (s >= 0 && (slotState[s] & DIRTY) != 0) {
             byte st = slotState[s];
             boolean wasCounted = (st & COVERED) == 0;
-            long oldMask = blockMap == null ? 0 : slotMask[s];
+            long oldMask = slotMask == null ? 0 : slotMask[s];
             long newMask = oldMask | mask;
             long growth = wasCounted ? slotBytes(newMask) - slotBytes(oldMask) : 0;
             if (!room(copy + growth)) {
                 return false;
             }
-            if (blockMap != null) {
+            if (slotMask != null) {
                 slotMask[s] = newMask;
+            }
+            if (slotValid != null) {
+                slotValid[s] |= mask; // written blocks are valid for later reads
             }
             slotState[s] = (byte) (st | REFERENCED | ((st & DESTAGING) != 0 ? REDIRTY : 0));
             localBytes += growth;

@@ -19,11 +19,35 @@ class CacheCopiesTest {
     private static final long T = 1_000;
 
     private static Cache cache(CachePolicy.SlotAllocation allocation) {
+        return cache(allocation, CachePolicy.ReadStaging.TRACK);
+    }
+
+    private static Cache cache(CachePolicy.SlotAllocation allocation, CachePolicy.ReadStaging staging) {
         SimulationKernel kernel = DsolKernel.create();
         Signals signals = new Signals();
         DiskGroup disks = new DiskGroup(kernel, signals, "dg", 1, DiskModel.ssd(1_000_000_000, 1e12), 1);
         return new Cache(kernel, signals, "c", 8 * T, T, 1.0, 4, new BackEnd(List.of(disks)), 100,
-                new CachePolicy(allocation, CachePolicy.DestageExtent.TRACK, 0, 0.8));
+                new CachePolicy(allocation, CachePolicy.DestageExtent.TRACK, 0, 0.8, staging));
+    }
+
+    @Test
+    void aCopiedRewriteWithBlockReadStagingButWholeTrackSlotsCountsAsWithTrackStagingAndMakesItsBlocksValid() {
+        Cache c = cache(CachePolicy.SlotAllocation.TRACK, CachePolicy.ReadStaging.BLOCKS);
+        Cache plain = cache(CachePolicy.SlotAllocation.TRACK);
+        for (Cache x : List.of(c, plain)) {
+            x.write(0, 1, 0, 100, false, () -> { });       // the box's own dirty slot
+            x.writeCopied(0, 1, 500, 100, () -> { });        // a rewrite of it, copied
+            x.writeCopied(1, 1, 0, 100, () -> { });
+            x.writeCopied(1, 1, 200, 100, () -> { });        // a copied rewrite of a covered slot
+        }
+        // the read-staging rule changes nothing the write side counts
+        assertThat(c.writePendingBytes()).isEqualTo(plain.writePendingBytes()).isEqualTo(4 * T);
+        assertThat(c.heldBytes()).isEqualTo(plain.heldBytes()).isEqualTo(3 * T);
+        // every block written, through either path, reads as a hit; one never written does not
+        assertThat(c.readMissBytes(0, 0, 100)).isZero();
+        assertThat(c.readMissBytes(0, 500, 100)).isZero();
+        assertThat(c.readMissBytes(1, 200, 100)).isZero();
+        assertThat(c.readMissBytes(1, 800, 100)).isPositive();
     }
 
     @Test
