@@ -29,6 +29,7 @@ import org.repsim.model.cycle.CycleConfig;
 import org.repsim.model.cycle.CycleRows;
 import org.repsim.model.cycle.CycleSession;
 import org.repsim.model.cycle.SessionRouter;
+import org.repsim.model.cycle.SlotSizing;
 import org.repsim.scenario.spec.Consistency;
 import org.repsim.scenario.spec.Cycle;
 import org.repsim.scenario.spec.Pair;
@@ -105,7 +106,7 @@ final class CycleEngine implements ModeEngine {
             String name = pair.primaryBox() + "-" + pair.secondaryBox();
             ensureApplyPool(secondary, c.apply().perSlotNs());
             CycleConfig defaults = CycleConfig.of(name, rules, pressure, spillGroup);
-            CycleConfig config = new CycleConfig(name, rules, pressure, spillGroup, defaults.slotSizing(),
+            CycleConfig config = new CycleConfig(name, rules, pressure, spillGroup, slotSizing(c),
                     defaults.slotHeaderBytes(), defaults.commitBytes(), defaults.ackBytes(), APPLY_POOL,
                     defaults.autoResync(), false, applyTiming(c, rules));
             List<WanLink> links = sc.linksOf(pair).stream().map(l -> topology.link(l.id())).toList();
@@ -139,6 +140,11 @@ final class CycleEngine implements ModeEngine {
             return ApplyTiming.defaultFor(rules.mode());
         }
         return "at-switch".equals(c.applyAt()) ? ApplyTiming.AT_SWITCH : ApplyTiming.WHEN_COMPLETE;
+    }
+
+    /** {@code replication.cycle.slotSizing} (docs/model.md §5): a slot's written blocks or its whole track. */
+    static SlotSizing slotSizing(Cycle c) {
+        return "track".equals(c.slotSizing()) ? SlotSizing.TRACK : SlotSizing.WRITTEN;
     }
 
     static SwitchRules rules(Cycle c) {

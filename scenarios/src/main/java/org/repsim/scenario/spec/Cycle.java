@@ -16,6 +16,9 @@ public record Cycle(
         @Default("{}") @Doc("Spill pool (delta set extension) used by the spill policy.") SpillPool spillPool,
         @Quantity(TIME) @Default("\"60 s\"") @Doc("How long the session stays active while all links are down.") long transmitIdleNs,
         @Default("{}") @Doc("Cost of applying a cycle at the secondary.") ApplyCost apply,
+        @OneOf({"written", "track"}) @Default("\"written\"")
+        @Doc("Bytes a cycle slot holds, sends and applies (docs/model.md §5): written (its dirty blocks; a folded rewrite adds only the blocks not yet dirty) or track (the whole cache.trackSize whatever was written, as products that ship whole slots). Each slot is sent with a 512 B header either way.")
+        String slotSizing,
         @OptionalKey @OneOf({"at-switch", "when-complete"})
         @Doc("When the secondary applies a cycle it holds whole: at-switch (the primary's next switch releases it, receive → apply) or when-complete (at once; in a group once every secondary holds it). Absent: at-switch for consistency none with legacy switching, when-complete otherwise (multi, host, shuttle), as the products do.")
         String applyAt) {
