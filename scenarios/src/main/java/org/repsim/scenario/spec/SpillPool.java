@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Where spilled slots go (docs/model.md §5 cache pressure). */
 public record SpillPool(
-        @Default("\"self\"") @Doc("Box holding the pool: self (each primary box) or a box id.") String box,
+        @Default("\"self\"") @Doc("Box holding the pool: self, each primary box its own pool (the only choice in this version; another box is refused at validation, the primary's own id is accepted where every pair has that primary).") String box,
         @OptionalKey @Doc("Disk group id on that box; absent: its first disk group.") String backend,
         @Quantity(SIZE) @Default("\"0 B\"") @Doc("Pool capacity; the spill policy needs it above zero.") long sizeBytes) {
 }

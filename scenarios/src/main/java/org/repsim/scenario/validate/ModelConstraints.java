@@ -191,6 +191,7 @@ final class ModelConstraints {
                         + " pool is full, so a policy must follow it: pace or drop, e.g. [\"spill\", \"drop\"]");
             }
         }
+        spillPoolBox(r, c);
         if (c.maxSessionShare() <= 0) {
             return;
         }
@@ -214,6 +215,29 @@ final class ModelConstraints {
                         + " less than one track of " + Units.format(Units.Kind.SIZE, cache.trackSizeBytes())
                         + "; raise the share or the cache");
             }
+        }
+    }
+
+    /**
+     * {@code spillPool.box}: the spill pool is on a disk group of the primary box itself
+     * (docs/model.md §5 cache pressure, "Known limits"), so only {@code self} or the id of every
+     * pair's primary box is accepted. An unknown box id is reported by {@link References}.
+     */
+    private void spillPoolBox(Replication r, Cycle c) {
+        String box = c.spillPool().box();
+        if (!c.onCachePressure().contains("spill") || box.equals("self") || indexOf(box) < 0) {
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        for (Pair p : r.pairs()) {
+            if (!p.primaryBox().equals(box) && !others.contains(p.primaryBox())) {
+                others.add(p.primaryBox());
+            }
+        }
+        if (!others.isEmpty()) {
+            report("replication.cycle.spillPool.box", "a primary box holds its own spill pool, on one of its disk"
+                    + " groups; box '" + box + "' is not the primary of " + (others.size() > 1 ? "boxes '" : "box '")
+                    + String.join("', '", others) + "'. Use \"self\" (each primary box's own pool)");
         }
     }
 

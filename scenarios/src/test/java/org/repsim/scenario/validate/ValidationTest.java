@@ -271,6 +271,40 @@ class ValidationTest {
     }
 
     @Test
+    void aSpillPoolOnAnotherBoxIsRefusedByValidateAtItsPath() throws ScenarioException {
+        String spill = "\"mode\": \"cycle\", \"cycle\": { \"onCachePressure\": [\"spill\", \"drop\"],"
+                + "\n    \"spillPool\": { \"box\": BOX, \"size\": \"1 TiB\" } }";
+        String text = with("\"mode\": \"cycle\"", spill.replace("BOX", "\"s\""));
+        Problem p = problem(text);
+        assertThat(p.path()).isEqualTo("replication.cycle.spillPool.box");
+        assertThat(p.message()).contains("box 's' is not the primary of box 'p'").contains("\"self\"");
+        assertAt(p, text, "\"s\", \"size\"");
+        // self, and the primary's own id, are what the engine builds
+        for (String box : List.of("\"self\"", "\"p\"")) {
+            assertThat(Scenarios.parse(with("\"mode\": \"cycle\"", spill.replace("BOX", box)), "t").replication().cycle()
+                    .spillPool().box()).isEqualTo(box.replace("\"", ""));
+        }
+        // an unknown box is reported once, as an unknown reference
+        Problem unknown = problem(with("\"mode\": \"cycle\"", spill.replace("BOX", "\"nope\"")));
+        assertThat(unknown.path()).isEqualTo("replication.cycle.spillPool.box");
+        assertThat(unknown.message()).doesNotContain("not the primary");
+        // with no spill policy the pool is never used, and not checked
+        Scenarios.parse(with("\"mode\": \"cycle\"", spill.replace("BOX", "\"s\"").replace("\"spill\", ", "")), "t");
+    }
+
+    @Test
+    void slotSizingDefaultsToWrittenAndRefusesOtherValuesAtItsPath() throws ScenarioException {
+        assertThat(Scenarios.parse(MINIMAL, "t").replication().cycle().slotSizing()).isEqualTo("written");
+        String track = with("\"mode\": \"cycle\"", "\"mode\": \"cycle\", \"cycle\": { \"slotSizing\": \"track\" }");
+        assertThat(Scenarios.parse(track, "t").replication().cycle().slotSizing()).isEqualTo("track");
+        String typo = track.replace("\"track\"", "\"trak\"");
+        Problem p = problem(typo);
+        assertThat(p.path()).isEqualTo("replication.cycle.slotSizing");
+        assertThat(p.message()).contains("did you mean 'track'?");
+        assertAt(p, typo, "\"trak\"");
+    }
+
+    @Test
     void dataPathKeysHaveDefaultsAndReportBadValuesAtTheirPath() throws ScenarioException {
         var sc = Scenarios.parse(MINIMAL, "t.json");
         assertThat(sc.boxes().get(0).cache().blockSizeBytes()).isEqualTo(4_096);
