@@ -8,5 +8,5 @@ import static org.repsim.scenario.spec.Units.Kind.*;
  * processor pool named {@code apply}), then its write into the secondary cache.
  */
 public record ApplyCost(
-        @Quantity(TIME) @Default("\"2 us\"") @Doc("Processor time per slot applied (on the secondary's apply pool).") long perSlotNs) {
+        @Quantity(TIME) @Default("\"2 us\"") @Doc("Processor time per slot applied (on the secondary's apply pool, one processor per remote adapter). Ignored when the secondary box declares its own processor pool named apply: its count and service time are used.") long perSlotNs) {
 }
