@@ -450,6 +450,21 @@ public final class OrderedReplication implements ReplicationHandler {
         return backlog.bytes();
     }
 
+    /**
+     * Bytes hosts wrote for the secondaries, after folding (docs/model.md §8.4): each host task's
+     * bytes per track, plus one track for each track newly marked out-of-sync (the initial copy
+     * included; rewrites of a marked track fold into it). Equals {@link #writtenBytes()} +
+     * {@link #backlogBytes()} at every instant.
+     */
+    public long replicatedBytes() {
+        return backlog.addedBytes();
+    }
+
+    /** Bytes written at the secondaries: host-task subtasks' bytes and whole-track copy-pass subtasks. */
+    public long writtenBytes() {
+        return backlog.securedBytes();
+    }
+
     /** Copy passes started. */
     public long passes() {
         return passes.passes();

@@ -19,6 +19,9 @@ final class SecuredBacklog {
     private final Signal securedUpToSignal;
     private long backlogTracks;
     private long backlogBytes;
+    /** Bytes ever added to / secured out of the backlog (docs/model.md §8.4), read-only counters. */
+    private long addedBytes;
+    private long securedBytes;
     private long securedUpTo = Long.MIN_VALUE;
 
     SecuredBacklog(List<Relationship> relationships, Signal backlogTracksSignal, Signal backlogBytesSignal,
@@ -45,6 +48,11 @@ final class SecuredBacklog {
     void add(long now, long tracks, long bytes) {
         backlogTracks += tracks;
         backlogBytes += bytes;
+        if (bytes >= 0) {
+            addedBytes += bytes;
+        } else {
+            securedBytes -= bytes;
+        }
         backlogTracksSignal.emit(now, backlogTracks);
         backlogBytesSignal.emit(now, backlogBytes);
     }
@@ -93,5 +101,13 @@ final class SecuredBacklog {
 
     long bytes() {
         return backlogBytes;
+    }
+
+    long addedBytes() {
+        return addedBytes;
+    }
+
+    long securedBytes() {
+        return securedBytes;
     }
 }

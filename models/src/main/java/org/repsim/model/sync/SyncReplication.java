@@ -75,6 +75,15 @@ public final class SyncReplication implements ReplicationHandler {
     private final Map<Volume, Pair> pairs = new IdentityHashMap<>();
     private final List<Pair> pairList = new ArrayList<>();
     private long suspensions;
+    /**
+     * Byte counters for the conservation balance (docs/model.md §8.4), read-only: payload of writes
+     * replicated while in sync, one track per newly owed track, one track per resynchronisation
+     * copy started, and what the secondary wrote of both.
+     */
+    private long syncBytes;
+    private long owedMarkBytes;
+    private long copyStartedBytes;
+    private long secondaryWrittenBytes;
 
     private enum State { SYNC, SUSPENDED, RESYNC }
 
@@ -240,6 +249,7 @@ public final class SyncReplication implements ReplicationHandler {
             acknowledgeHost.run();
             return;
         }
+        syncBytes += io.sizeBytes();
         Op op = new Op(io, w, acknowledgeHost, scheduler.now());
         if (policy.onLinkFailure() == SyncPolicy.OnLinkFailure.SUSPEND) {
             p.waiting.addLast(op);
@@ -264,7 +274,9 @@ public final class SyncReplication implements ReplicationHandler {
         }
         WanLink.Direction back = p.back;
         long bytes = io.sizeBytes() + headerBytes;
+        long payload = io.sizeBytes();
         p.data.sendAcknowledged(bytes, () -> secondary.cache().write(first + p.trackShift, count, () -> {
+            secondaryWrittenBytes += payload;
             if (p.mixing) {
                 for (int i = 0; i < count; i++) {
                     p.hold(first + i, versions[i]);
@@ -343,6 +355,7 @@ public final class SyncReplication implements ReplicationHandler {
             if (!p.owed.get(first + i)) {
                 p.owed.set(first + i);
                 p.owedCount++;
+                owedMarkBytes += trackSizeBytes;
             }
         }
     }
@@ -381,9 +394,11 @@ public final class SyncReplication implements ReplicationHandler {
     private void copy(Pair p, long track) {
         long version = image.read(space, track);
         p.copiesInFlight++;
+        copyStartedBytes += trackSizeBytes;
         long bytes = trackSizeBytes + headerBytes;
         Box secondary = p.secondary.box();
         p.data.sendAcknowledged(bytes, () -> secondary.cache().write(track + p.trackShift, 1, () -> {
+            secondaryWrittenBytes += trackSizeBytes;
             p.mixing = true;
             p.hold(track, version);
             p.back.send(ackBytes, () -> {
@@ -424,6 +439,29 @@ public final class SyncReplication implements ReplicationHandler {
             n += p.owedCount;
         }
         return n;
+    }
+
+    /**
+     * Bytes hosts wrote for the secondaries, after folding (docs/model.md §8.4): the payload of every
+     * write replicated in sync, plus one track for each track newly owed (rewrites of an owed track
+     * fold into it). Equals {@link #secondaryWrittenBytes()} + {@link #inFlightBytes()} +
+     * {@link #owedTracks()} × track size at every instant.
+     */
+    public long replicatedBytes() {
+        return syncBytes + owedMarkBytes;
+    }
+
+    /** Bytes written at the secondaries: write payloads and whole-track resynchronisation copies. */
+    public long secondaryWrittenBytes() {
+        return secondaryWrittenBytes;
+    }
+
+    /**
+     * Bytes on their way (docs/model.md §8.4): writes replicated in sync and copies started, not yet
+     * written at the secondary (in the protocol, the adapters, on the link or waiting for its cache).
+     */
+    public long inFlightBytes() {
+        return syncBytes + copyStartedBytes - secondaryWrittenBytes;
     }
 
     /** Whether every pair is in sync. */
