@@ -259,7 +259,8 @@ final class WriteIntake {
             if (o == WriteOutcome.DROPPED) {
                 session.onDropped(now);
             }
-            long spilled = switcher.lastSpilledBytes();
+            // slots moved to the pool, or the write folded into a spilled capture slot (docs/model.md §5)
+            long spilled = switcher.lastPoolWriteBytes();
             if (spilled > 0) {
                 session.emitLevels(now);
                 PendingWrite spilling = progress(w, io, ack, shift, next, tag);

@@ -15,6 +15,7 @@ import org.repsim.model.Volume;
 import org.repsim.model.WanLink;
 import org.repsim.model.cycle.rules.CachePressure;
 import org.repsim.model.cycle.rules.PressurePolicy;
+import org.repsim.model.cycle.rules.SpillFrom;
 import org.repsim.model.cycle.rules.SwitchRules;
 import org.repsim.model.consistency.rules.AckRule;
 import org.repsim.model.consistency.rules.ShuttleRules;
@@ -102,7 +103,9 @@ final class CycleEngine implements ModeEngine {
                 spillGroup = c.spillPool().backend() == null ? 0
                         : boxSpec.backend().indexOf(boxSpec.diskGroup(c.spillPool().backend()));
             }
-            CachePressure pressure = new CachePressure(limit, c.spillPool().sizeBytes(), policies, c.transmitIdleNs());
+            SpillFrom spillFrom = SpillFrom.valueOf(c.spillPool().from().toUpperCase(java.util.Locale.ROOT));
+            CachePressure pressure = new CachePressure(limit, c.spillPool().sizeBytes(), policies, c.transmitIdleNs(),
+                    spillFrom);
             String name = pair.primaryBox() + "-" + pair.secondaryBox();
             ensureApplyPool(secondary, c.apply().perSlotNs());
             CycleConfig defaults = CycleConfig.of(name, rules, pressure, spillGroup);

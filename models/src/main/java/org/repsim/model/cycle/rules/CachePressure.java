@@ -14,11 +14,20 @@ import java.util.List;
  * @param transmitIdleNs how long the session stays active while all links are down [product];
  *                       0 drops at once, {@link Long#MAX_VALUE} never drops for link loss (only
  *                       the pressure policies then act as cache fills) [design]
+ * @param spillFrom      which slots {@link PressurePolicy#SPILL} may move to the pool [design]
  */
 public record CachePressure(long limitBytes, long spillPoolBytes, List<PressurePolicy> policies,
-                            long transmitIdleNs) {
+                            long transmitIdleNs, SpillFrom spillFrom) {
+
+    /** Spilling from {@link SpillFrom#ANY} cycle, the default (docs/model.md §5). */
+    public CachePressure(long limitBytes, long spillPoolBytes, List<PressurePolicy> policies, long transmitIdleNs) {
+        this(limitBytes, spillPoolBytes, policies, transmitIdleNs, SpillFrom.ANY);
+    }
 
     public CachePressure {
+        if (spillFrom == null) {
+            throw new IllegalArgumentException("spillFrom must not be null");
+        }
         if (limitBytes <= 0) {
             throw new IllegalArgumentException("session cache limit must be > 0 bytes, was " + limitBytes);
         }

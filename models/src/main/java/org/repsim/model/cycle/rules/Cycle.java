@@ -7,9 +7,11 @@ import java.util.Arrays;
  * Slot storage of one primary-side cycle: parallel arrays indexed by slot, one slot per track.
  * {@code index} maps track → slot: while capturing for write folding, once closed (until the cycle
  * leaves the transmit queue, or until its switcher counts its unsent slots instead, {@code counted})
- * for the duplicate-slot check. Once closed, slots are sent in
+ * for the duplicate-slot check. While capturing, slots are spilled from the start upward
+ * ({@code spillFloor}; only with {@link SpillFrom#ANY}), so the spilled capture slots are exactly
+ * {@code [0, spillFloor)} however many slots are added later. Once closed, slots are sent in
  * index order from {@code takeCursor} upward and spilled from {@code spillCursor} downward, so the
- * spillable slots are exactly {@code [takeCursor, spillCursor)}.
+ * spillable slots are exactly {@code [max(takeCursor, spillFloor), spillCursor)}.
  */
 final class Cycle {
 
@@ -51,6 +53,8 @@ final class Cycle {
     CycleRecord record;
     int takeCursor;
     int spillCursor;
+    /** Slots {@code [0, spillFloor)} were spilled while this cycle was the capture cycle. */
+    int spillFloor;
     int sentSlots;
     boolean commitSent;
     /**
@@ -143,6 +147,7 @@ final class Cycle {
         track[s] = t;
         version[s] = v;
         bytes[s] = b;
+        spilled[s] = false;
         index.put(t, s);
         return s;
     }

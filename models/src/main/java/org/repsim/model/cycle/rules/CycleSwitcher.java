@@ -35,8 +35,17 @@ import java.util.function.Consumer;
  *       included) against {@link CachePressure#limitBytes()}; a slot is released when reported
  *       sent. A write that would exceed the limit is resolved by the policies in order: SPILL
  *       moves queued slots of the oldest transmit cycle(s) to the spill pool (from the end of the
- *       cycle, the slots sent last) if that makes enough room, else falls through; PACE returns
- *       {@link WriteOutcome#PACED}; DROP drops the session.</li>
+ *       cycle, the slots sent last) and then, with {@link SpillFrom#ANY}, slots of the capture
+ *       cycle (from its start, its oldest slots, never the slot being written nor any after it)
+ *       if that makes enough room within the pool, else changes nothing and falls through; PACE
+ *       returns {@link WriteOutcome#PACED}; DROP drops the session.</li>
+ *   <li><b>Spilled capture slot</b> (docs/model.md §5): a rewrite of its track folds into it in
+ *       the pool, as any fold (writes = slots + folded, duplicate-slot rule unchanged): its new
+ *       blocks' bytes count in the pool, never in the cache, and the write costs one pool write
+ *       of its own bytes ({@link #lastPoolWriteBytes}). If those new bytes do not fit in the pool
+ *       the write is refused by the first terminal policy (PACE or DROP: spilling cannot make
+ *       room in the pool). The slot is read back from the pool before it is sent, as any spilled
+ *       slot ({@link TakenSlot#spilled()}).</li>
  *   <li><b>Drop</b>: every cycle not commit-acknowledged is discarded, its tracks and all later
  *       written tracks are owed, the recovery point freezes. Resynchronisation: drain
  *       {@link #takeOwedTracks()} and copy those tracks until none are owed, then
@@ -196,6 +205,10 @@ public final class CycleSwitcher {
     private long maxPoolBytes;
     private int lastSpilledSlots;
     private long lastSpilledBytes;
+    /** Bytes the last write wrote into a spilled capture slot (a pool write), or 0. */
+    private long lastPoolFoldBytes;
+    private long poolFolds;
+    private long poolFoldBytes;
 
     /**
      * Opens the session with an empty capture cycle.
@@ -326,6 +339,7 @@ public final class CycleSwitcher {
         }
         lastSpilledSlots = 0;
         lastSpilledBytes = 0;
+        lastPoolFoldBytes = 0;
         if (state != SessionState.ACTIVE) {
             owed.put(track, 0);
             owedWrites++;
@@ -337,12 +351,28 @@ public final class CycleSwitcher {
             long oldExtent = c.bytes[s];
             long union = blocks == null ? Math.max(oldExtent, extent) : oldExtent | extent;
             long delta = bytesOf(union) - bytesOf(oldExtent);
-            long occDelta = wholeSlotBytes > 0 ? 0 : delta;
-            if (occDelta > 0 && cacheBytes + occDelta > pressure.limitBytes()) {
-                WriteOutcome refused = relieve(occDelta, track, nowNs);
-                if (refused != null) {
-                    return refused;
+            if (c.spilled[s]) {
+                // the slot is in the spill pool: the rewrite folds into it there (docs/model.md §5)
+                if (delta > 0 && poolBytes + delta > pressure.spillPoolBytes()) {
+                    return refuse(track, nowNs);
                 }
+                poolBytes += delta;
+                if (poolBytes > maxPoolBytes) {
+                    maxPoolBytes = poolBytes;
+                }
+                lastPoolFoldBytes = sizeBytes;
+                poolFolds++;
+                poolFoldBytes += sizeBytes;
+            } else {
+                long occDelta = wholeSlotBytes > 0 ? 0 : delta;
+                if (occDelta > 0 && cacheBytes + occDelta > pressure.limitBytes()) {
+                    WriteOutcome refused = relieve(occDelta, track, nowNs, s);
+                    if (refused != null) {
+                        return refused;
+                    }
+                }
+                holdInCache(occDelta);
+                cacheSlotBytes += delta;
             }
             lastSlot = s;
             c.version[s] = version;
@@ -351,15 +381,13 @@ public final class CycleSwitcher {
             c.writtenBytes += hostBytes;
             c.writes++;
             c.folded++;
-            holdInCache(occDelta);
-            cacheSlotBytes += delta;
             bytesAfterFolding += delta;
             writes++;
             folded++;
             return WriteOutcome.FOLDED;
         }
         if (cacheBytes + occupancy > pressure.limitBytes()) {
-            WriteOutcome refused = relieve(occupancy, track, nowNs);
+            WriteOutcome refused = relieve(occupancy, track, nowNs, c.slots);
             if (refused != null) {
                 return refused;
             }
@@ -390,6 +418,15 @@ public final class CycleSwitcher {
     /** Bytes moved to the spill pool to make room for the last write. */
     public long lastSpilledBytes() {
         return lastSpilledBytes;
+    }
+
+    /**
+     * Bytes the last write put in the spill pool, whose disk write its host acknowledgement waits
+     * for (docs/model.md §5): the slots it moved there ({@link #lastSpilledBytes}), or its own
+     * bytes when it folded into a spilled capture slot; 0 if neither.
+     */
+    public long lastPoolWriteBytes() {
+        return lastSpilledBytes + lastPoolFoldBytes;
     }
 
     /** Whether a slot of this many new bytes would fit under the limit without any policy. */
@@ -509,6 +546,7 @@ public final class CycleSwitcher {
         Cycle c = capture;
         c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                 c.duplicates, c.writtenBytes);
+        c.record.spilledSlots = c.spillFloor;
         ledger.add(c.record);
         c.takeCursor = 0;
         c.spillCursor = c.slots;
@@ -751,46 +789,91 @@ public final class CycleSwitcher {
         resumeFloor = Math.max(resumeFloor, number);
     }
 
-    private WriteOutcome relieve(long needBytes, long track, long nowNs) {
+    /**
+     * Makes room in the cache for {@code needBytes} more, or refuses the write. {@code protect}:
+     * the capture slot being written (or the capture's slot count for a new slot): the spill
+     * policy takes no capture slot from it on.
+     */
+    private WriteOutcome relieve(long needBytes, long track, long nowNs, int protect) {
         long excess = cacheBytes + needBytes - pressure.limitBytes();
         for (PressurePolicy p : pressure.policies()) {
-            switch (p) {
-                case SPILL:
-                    if (spill(excess)) {
-                        return null;
-                    }
-                    break;
-                case PACE:
-                    pacedWrites++;
-                    return WriteOutcome.PACED;
-                case DROP:
-                    drop(nowNs);
-                    owed.put(track, 0);
-                    owedWrites++;
-                    return WriteOutcome.DROPPED;
-                default:
-                    throw new IllegalStateException("unknown policy " + p);
+            if (p == PressurePolicy.SPILL) {
+                if (spill(excess, protect)) {
+                    return null;
+                }
+            } else {
+                return terminal(p, track, nowNs);
             }
         }
         throw new IllegalStateException("policies " + pressure.policies() + " ended without a terminal policy");
     }
 
     /**
-     * Moves queued transmit slots to the pool if that frees at least {@code excess} bytes of cache
-     * (occupancy) within the pool's room (slot bytes); else changes nothing.
+     * A fold into a spilled capture slot whose new bytes do not fit in the pool: the first
+     * terminal policy decides (spilling cannot make room in the pool itself).
      */
-    private boolean spill(long excess) {
+    private WriteOutcome refuse(long track, long nowNs) {
+        for (PressurePolicy p : pressure.policies()) {
+            if (p != PressurePolicy.SPILL) {
+                return terminal(p, track, nowNs);
+            }
+        }
+        throw new IllegalStateException("policies " + pressure.policies() + " ended without a terminal policy");
+    }
+
+    private WriteOutcome terminal(PressurePolicy p, long track, long nowNs) {
+        switch (p) {
+            case PACE:
+                pacedWrites++;
+                return WriteOutcome.PACED;
+            case DROP:
+                drop(nowNs);
+                owed.put(track, 0);
+                owedWrites++;
+                return WriteOutcome.DROPPED;
+            default:
+                throw new IllegalStateException("not a terminal policy: " + p);
+        }
+    }
+
+    /**
+     * Moves slots to the pool if that frees at least {@code excess} bytes of cache (occupancy)
+     * within the pool's room (slot bytes); else changes nothing. Candidates in order: the queued
+     * slots of each transmit cycle, oldest cycle first, each from its end down to its first
+     * spillable slot; then, with {@link SpillFrom#ANY}, the capture cycle's slots from its first
+     * one not spilled up to {@code protect} (excluded), so that its spilled slots stay a prefix.
+     * The first candidate that does not fit in the room ends the search (as before capture slots
+     * could spill).
+     */
+    private boolean spill(long excess, int protect) {
         long room = pressure.spillPoolBytes() - poolBytes;
         long moved = 0;
         long pooled = 0;
         boolean enough = false;
+        boolean full = false;
         scan:
-        for (int i = 0; i < transmit.size() && !enough; i++) {
+        for (int i = 0; i < transmit.size(); i++) {
             Cycle c = transmit.get(i);
-            for (int s = c.spillCursor - 1; s >= c.takeCursor; s--) {
+            for (int s = c.spillCursor - 1; s >= spillLow(c); s--) {
                 long b = bytesOf(c.bytes[s]);
                 if (pooled + b > room) {
+                    full = true;
                     break scan;
+                }
+                pooled += b;
+                moved += occupancyOf(b);
+                if (moved >= excess) {
+                    enough = true;
+                    break scan;
+                }
+            }
+        }
+        if (!enough && !full && pressure.spillFrom() == SpillFrom.ANY) {
+            Cycle c = capture;
+            for (int s = c.spillFloor; s < protect; s++) {
+                long b = bytesOf(c.bytes[s]);
+                if (pooled + b > room) {
+                    break;
                 }
                 pooled += b;
                 moved += occupancyOf(b);
@@ -806,25 +889,39 @@ public final class CycleSwitcher {
         long left = excess;
         for (int i = 0; i < transmit.size() && left > 0; i++) {
             Cycle c = transmit.get(i);
-            while (left > 0 && c.spillCursor > c.takeCursor) {
+            while (left > 0 && c.spillCursor > spillLow(c)) {
                 int s = --c.spillCursor;
-                long b = bytesOf(c.bytes[s]);
-                c.spilled[s] = true;
                 c.record.spilledSlots++;
-                cacheBytes -= occupancyOf(b);
-                cacheSlotBytes -= b;
-                poolBytes += b;
-                left -= occupancyOf(b);
-                lastSpilledSlots++;
-                lastSpilledBytes += b;
-                spilledSlots++;
-                spilledBytes += b;
+                left -= toPool(c, s);
             }
+        }
+        while (left > 0) {
+            // only reached with SpillFrom.ANY: the scan above found enough below protect
+            left -= toPool(capture, capture.spillFloor++);
         }
         if (poolBytes > maxPoolBytes) {
             maxPoolBytes = poolBytes;
         }
         return true;
+    }
+
+    /** The lowest slot of closed cycle {@code c} that may still be spilled (not taken, not spilled as capture). */
+    private static int spillLow(Cycle c) {
+        return Math.max(c.takeCursor, c.spillFloor);
+    }
+
+    /** Moves slot {@code s} of {@code c} from the cache to the pool; returns the cache occupancy freed. */
+    private long toPool(Cycle c, int s) {
+        long b = bytesOf(c.bytes[s]);
+        c.spilled[s] = true;
+        cacheBytes -= occupancyOf(b);
+        cacheSlotBytes -= b;
+        poolBytes += b;
+        lastSpilledSlots++;
+        lastSpilledBytes += b;
+        spilledSlots++;
+        spilledBytes += b;
+        return occupancyOf(b);
     }
 
     /**
@@ -1063,6 +1160,16 @@ public final class CycleSwitcher {
 
     public long spilledBytes() {
         return spilledBytes;
+    }
+
+    /** Writes that folded into a spilled capture slot, in the pool (docs/model.md §5). */
+    public long poolFolds() {
+        return poolFolds;
+    }
+
+    /** Bytes those writes wrote to the pool (each write's own bytes). */
+    public long poolFoldBytes() {
+        return poolFoldBytes;
     }
 
     public long drops() {
