@@ -132,7 +132,9 @@ class CycleSwitcherProperties {
             List<PressurePolicy> policies = policies(r);
             SwitchRules rules = timedRules(r);
             long size = 100;
-            CachePressure pressure = new CachePressure(limitSlots * size, poolSlots * size, policies, Long.MAX_VALUE);
+            // the driver's model spills transmit slots only (SpillCaptureProperties covers SpillFrom.ANY)
+            CachePressure pressure = new CachePressure(limitSlots * size, poolSlots * size, policies, Long.MAX_VALUE,
+                    SpillFrom.TRANSMIT);
             CycleDriver d = new CycleDriver(rules, pressure, tracks, size);
             ops.forEach(d::step);
             d.drain();

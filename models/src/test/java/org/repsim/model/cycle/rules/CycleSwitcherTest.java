@@ -255,9 +255,9 @@ class CycleSwitcherTest {
     }
 
     @Test
-    void spillNeedsTransmitSlotsAndFallsThroughToDrop() {
+    void spillFromTransmitNeedsTransmitSlotsAndFallsThroughToDrop() {
         CachePressure p = new CachePressure(2 * TRACK, 10 * TRACK,
-                List.of(PressurePolicy.SPILL, PressurePolicy.DROP), Long.MAX_VALUE);
+                List.of(PressurePolicy.SPILL, PressurePolicy.DROP), Long.MAX_VALUE, SpillFrom.TRANSMIT);
         CycleSwitcher s = new CycleSwitcher(SwitchRules.legacy(MIN), p, 1, 0);
         s.write(1, TRACK, 1, 0);
         s.write(2, TRACK, 2, 0);
@@ -265,6 +265,68 @@ class CycleSwitcherTest {
         assertThat(s.write(3, TRACK, 3, 1)).isEqualTo(WriteOutcome.DROPPED);
         assertThat(s.state()).isEqualTo(SessionState.DROPPED);
         assertThat(s.spilledSlots()).isZero();
+    }
+
+    @Test
+    void spillFromAnyTakesTheOldestCaptureSlotsOnceNoTransmitSlotIsLeft() {
+        CachePressure p = new CachePressure(2 * TRACK, 10 * TRACK,
+                List.of(PressurePolicy.SPILL, PressurePolicy.DROP), Long.MAX_VALUE);
+        assertThat(p.spillFrom()).isEqualTo(SpillFrom.ANY);
+        CycleSwitcher s = new CycleSwitcher(SwitchRules.legacy(MIN), p, 1, 0);
+        s.write(1, TRACK, 1, 0);
+        s.write(2, TRACK, 2, 0);
+        // nothing in transmit: the capture cycle's first slot goes to the pool
+        assertThat(s.write(3, TRACK, 3, 1)).isEqualTo(WriteOutcome.NEW_SLOT);
+        assertThat(s.lastSpilledSlots()).isEqualTo(1);
+        assertThat(s.lastPoolWriteBytes()).isEqualTo(TRACK);
+        assertThat(s.write(4, TRACK, 4, 1)).isEqualTo(WriteOutcome.NEW_SLOT);
+        assertThat(s.poolBytes()).isEqualTo(2 * TRACK);
+        assertThat(s.cacheBytes()).isEqualTo(2 * TRACK);
+        // a rewrite of a spilled capture slot folds into it in the pool: one pool write, no cache
+        assertThat(s.write(1, TRACK, 5, 2)).isEqualTo(WriteOutcome.FOLDED);
+        assertThat(s.lastSpilledSlots()).isZero();
+        assertThat(s.lastPoolWriteBytes()).isEqualTo(TRACK);
+        assertThat(s.poolFolds()).isEqualTo(1);
+        assertThat(s.poolBytes()).isEqualTo(2 * TRACK);
+        assertThat(s.cacheBytes()).isEqualTo(2 * TRACK);
+        // a rewrite of a slot in cache spills the capture slots before it, never itself nor later ones
+        assertThat(s.write(4, TRACK, 6, 2)).isEqualTo(WriteOutcome.FOLDED);
+        assertThat(s.lastPoolWriteBytes()).isZero();
+        assertThat(s.writes()).isEqualTo(s.slotsCreated() + s.folded()).isEqualTo(6);
+
+        assertThat(s.trySwitch(MIN, true)).isEqualTo(SwitchOutcome.SWITCHED);
+        assertThat(s.record(1).spilledSlots()).isEqualTo(2);
+        // the spilled slots (the first two) are read back from the pool before they are sent
+        long[] expectedVersions = {5, 2, 3, 6};
+        for (int i = 0; i < 4; i++) {
+            CycleSwitcher.TakenSlot t = s.takeSlot(MIN + i);
+            assertThat(t.spilled()).isEqualTo(i < 2);
+            assertThat(t.version()).isEqualTo(expectedVersions[i]);
+            s.onSlotSent(t.handle(), MIN + i);
+        }
+        assertThat(s.poolBytes()).isZero();
+        assertThat(s.cacheBytes()).isZero();
+        assertThat(s.sentBytes()).isEqualTo(s.bytesAfterFolding()).isEqualTo(4 * TRACK);
+    }
+
+    @Test
+    void aFoldIntoASpilledCaptureSlotThatDoesNotFitThePoolGoesToTheTerminalPolicy() {
+        BlockMap blocks = BlockMap.of(TRACK, TRACK / 4);
+        long quarter = TRACK / 4;
+        CachePressure p = new CachePressure(2 * quarter, quarter,
+                List.of(PressurePolicy.SPILL, PressurePolicy.PACE), Long.MAX_VALUE);
+        CycleSwitcher s = new CycleSwitcher(SwitchRules.legacy(MIN), p, 1, 0, blocks);
+        s.write(1, 0, quarter, 1, 0);
+        s.write(2, 0, quarter, 2, 0);
+        assertThat(s.write(3, 0, quarter, 3, 0)).isEqualTo(WriteOutcome.NEW_SLOT); // spills track 1's slot
+        assertThat(s.poolBytes()).isEqualTo(quarter);
+        // the same block again: nothing new for the pool
+        assertThat(s.write(1, 0, quarter, 4, 0)).isEqualTo(WriteOutcome.FOLDED);
+        assertThat(s.lastPoolWriteBytes()).isEqualTo(quarter);
+        // a new block: the pool is full, spilling cannot help, so the write paces
+        assertThat(s.write(1, quarter, quarter, 5, 0)).isEqualTo(WriteOutcome.PACED);
+        assertThat(s.poolBytes()).isEqualTo(quarter);
+        assertThat(s.captureVersion(1)).isEqualTo(4);
     }
 
     @Test
