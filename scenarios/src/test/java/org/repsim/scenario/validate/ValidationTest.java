@@ -264,6 +264,10 @@ class ValidationTest {
         assertThat(shuttle.message()).contains("needs replication.mode 'cycle'");
         Problem spill = problem(with("\"mode\": \"cycle\"", "\"mode\": \"cycle\", \"cycle\": { \"onCachePressure\": [\"spill\", \"drop\"] }"));
         assertThat(spill.path()).isEqualTo("replication.cycle.spillPool.size");
+        Problem from = problem(with("\"mode\": \"cycle\"", "\"mode\": \"cycle\", \"cycle\": { \"onCachePressure\": [\"spill\", \"drop\"],"
+                + " \"spillPool\": { \"size\": \"1 GiB\", \"from\": \"capture\" } }"));
+        assertThat(from.path()).isEqualTo("replication.cycle.spillPool.from");
+        assertThat(from.message()).contains("any, transmit");
         Problem both = problem(with("\"arrival\"", "\"trace\": { \"format\": \"msr\", \"path\": \"t.csv\" }, \"arrival\""));
         assertThat(both.message()).contains("exactly one of 'arrival' and 'trace'");
         Problem uniform = problem(with("\"rate\": \"1000/s\" }", "\"rate\": \"1000/s\" }, \"size\": { \"dist\": \"uniform\", \"min\": \"8 KiB\", \"max\": \"4 KiB\" }"));
