@@ -41,7 +41,8 @@ import org.repsim.model.measure.SignalKeys;
  *   <li><b>Host write</b>: after the host adapter and local cache write, each track of the write
  *       enters the capture cycle ({@link CycleSwitcher#write}); slot bytes follow
  *       {@link SlotSizing}. The host is acknowledged when the last track is in, i.e. after the
- *       local cache write, plus the spill pool write if the write forced a spill, plus the pacing
+ *       local cache write, plus the spill pool write if the write forced a spill or folded into a
+ *       spilled capture slot ({@link CycleSwitcher#lastPoolWriteBytes}), plus the pacing
  *       wait while the cache is full under {@code pace}, plus the hold while
  *       {@link #holdWrites()} is in force. Waiting writes (paced or held) proceed in arrival order.</li>
  *   <li><b>Transmit</b>: slots of the oldest transmit cycle first. Load sharing over links

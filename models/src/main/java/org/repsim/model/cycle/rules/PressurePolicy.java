@@ -6,8 +6,9 @@ package org.repsim.model.cycle.rules;
  */
 public enum PressurePolicy {
     /**
-     * Move slots of the oldest transmit cycle(s) to the spill pool (auxiliary storage area);
-     * if the pool cannot take enough of them, fall through to the next policy.
+     * Move slots of the oldest transmit cycle(s) to the spill pool (auxiliary storage area), then,
+     * with {@link SpillFrom#ANY}, of the capture cycle; if the pool cannot take enough of them,
+     * fall through to the next policy.
      */
     SPILL,
     /** Hold the write (delay the host acknowledgement) until space frees; terminal. */
