@@ -143,7 +143,7 @@ public final class Measures {
     public static final MetricType SESSION_PACED_WRITES = new MetricType("session.paced.writes", COUNT,
             "host writes delayed by cache-pressure pacing, themselves or behind one that was");
     public static final MetricType SPILL_WRITES = new MetricType("spill.writes", COUNT,
-            "disk writes to the spill pool, one per host write that made room there");
+            "disk writes to the spill pool: one per host write that moved slots there or folded into a spilled slot");
     public static final MetricType GROUP_CYCLE_COUNT = new MetricType("group.cycle.count", COUNT,
             "group cycle numbers closed after the warm-up");
     public static final Statistics GROUP_CYCLE_DURATION = new Statistics("group.cycle.duration", SECONDS,
