@@ -18,4 +18,15 @@ final class ProblemPrinter {
         }
         err.flush();
     }
+
+    /**
+     * Warnings: keys without effect in the scenario's mode (docs/scenario-format.md "Keys without
+     * effect"), one line each, {@code SOURCE: warning: PATH (line L, col C): message}.
+     */
+    static void warn(String source, java.util.List<Problem> warnings, PrintWriter err) {
+        for (Problem w : warnings) {
+            err.println(source + ": warning: " + w);
+        }
+        err.flush();
+    }
 }

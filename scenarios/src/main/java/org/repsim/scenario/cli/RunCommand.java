@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = source.resolve();
         List<SweepPoint> points = source.sweepPoints();
         org.repsim.scenario.plan.Baselines.check(source, scenario, points);
+        ProblemPrinter.warn(scenarioFile.toString(), source.warnings(points), spec.commandLine().getErr());
         Path dir = output != null ? output : Path.of("out", baseName(scenarioFile));
         Shard parsedShard = null;
         if (shard != null) {

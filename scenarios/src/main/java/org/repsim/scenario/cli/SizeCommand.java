@@ -133,6 +133,13 @@ final class SizeCommand implements Callable<Integer> {
             base = source.resolve();
             // the path must name a value of the format: checked before anything runs
             source.with(path, parameter.text(parameter.lo()));
+            // and a value that takes effect in the scenario's mode (docs/scenario-format.md "Keys without effect")
+            java.util.Optional<org.repsim.scenario.spec.Problem> inert = source.inertVary(base, path);
+            if (inert.isPresent()) {
+                throw new ScenarioException(scenarioFile.toString(), List.of(inert.get()));
+            }
+            ProblemPrinter.warn(scenarioFile.toString(),
+                    source.warnings(List.of(new SweepPoint("p000", Map.of(), base))), err);
         } catch (ScenarioException e) {
             ProblemPrinter.print(e, err);
             return ExitCodes.INVALID;

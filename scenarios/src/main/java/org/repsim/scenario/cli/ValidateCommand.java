@@ -46,6 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
                 ScenarioSource source = ScenarioSource.read(file);
                 List<SweepPoint> points = source.sweepPoints();
                 Baselines.check(source, source.resolve(), points);
+                ProblemPrinter.warn(file.toString(), source.warnings(points), err);
                 out.println("OK " + file + " (scenario '" + points.get(0).scenario().name() + "', "
                         + points.size() + (points.size() == 1 ? " point)" : " points)"));
                 if (memory) {

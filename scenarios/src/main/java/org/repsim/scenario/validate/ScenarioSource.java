@@ -425,7 +425,68 @@ public final class ScenarioSource {
         if (!problems.isEmpty()) {
             throw new ScenarioException(name, problems.list());
         }
+        refuseInertSweeps(axes, points, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(name, problems.list());
+        }
         return List.copyOf(points);
+    }
+
+    /**
+     * A sweep axis, or a value a variant sets, at a path without effect at every point that varies
+     * it is refused: its points would all give the same results ({@link KeyEffects}).
+     */
+    private void refuseInertSweeps(List<Axis> axes, List<SweepPoint> points, Problems problems) {
+        for (Axis axis : axes) {
+            if (!axis.parameter().equals(SweepVariant.COLUMN)) {
+                inertAt(axis.parameter(), points, JsonPaths.key("sweep", axis.parameter()), problems);
+                continue;
+            }
+            for (Choice c : axis.choices()) {
+                List<SweepPoint> carrying = points.stream()
+                        .filter(p -> c.param().equals(p.params().get(SweepVariant.COLUMN))).toList();
+                for (String key : c.writes().keySet()) {
+                    inertAt(key, carrying, c.writtenAt().get(key), problems);
+                }
+            }
+        }
+    }
+
+    private static void inertAt(String key, List<SweepPoint> points, String reportAt, Problems problems) {
+        KeyEffects.Inert first = null;
+        for (SweepPoint p : points) {
+            java.util.Optional<KeyEffects.Inert> inert = KeyEffects.of(p.scenario(), key);
+            if (inert.isEmpty()) {
+                return;
+            }
+            first = first == null ? inert.get() : first;
+        }
+        if (first != null) {
+            problems.add(reportAt, first.refusal(key));
+        }
+    }
+
+    /**
+     * Keys written in the file (or set by {@link #with}) that have no effect at any of the run's
+     * {@code points}: one warning each, at its path and line ({@link KeyEffects}). Defaults are
+     * never warned about.
+     */
+    public List<Problem> warnings(List<SweepPoint> points) {
+        if (!raw.isObject() || points.isEmpty()) {
+            return List.of();
+        }
+        return KeyEffects.warnings(raw, new Problems(locations), points.stream().map(SweepPoint::scenario).toList());
+    }
+
+    /**
+     * Why {@code repsim size --vary path} would vary nothing in {@code scenario}: the refusal, at
+     * the path's place in the file or else at the key that makes it inert; empty when it may have an effect.
+     */
+    public java.util.Optional<Problem> inertVary(Scenario scenario, String path) {
+        return KeyEffects.of(scenario, path).map(inert -> {
+            int[] at = new Problems(locations).locate(locations.containsKey(path) ? path : inert.deciding());
+            return new Problem(path, at == null ? 0 : at[0], at == null ? 0 : at[1], inert.refusal(path));
+        });
     }
 
     /** One value of a sweep axis: the point parameter, the values it writes and where each is written in the file. */

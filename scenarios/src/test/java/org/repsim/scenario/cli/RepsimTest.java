@@ -317,7 +317,7 @@ class RepsimTest {
         assertThat(exit).as(err()).isZero();
         assertThat(err()).contains("--set links[wan].bandwidth replaces the sweep of links[wan].bandwidth (3 values)");
         assertThat(launched).singleElement().satisfies(e -> {
-            // the other axis (minCycleTime: 2 values) still expands
+            // the other axis (minNumberTime: 2 values) still expands
             assertThat(e.points()).hasSize(2);
             for (var p : e.points()) {
                 assertThat(p.scenario().link("wan").bandwidthBps()).isEqualTo(1e9); // bytes per second
@@ -330,12 +330,12 @@ class RepsimTest {
     @Test
     void setOnTheLastSweptPathsLeavesOnePoint() {
         int exit = execute("run", EXAMPLE.toString(), "-o", dir.toString(), "--set", "links[wan].bandwidth=8 Gbit/s",
-                "--set", "replication.cycle.minCycleTime=20 s");
+                "--set", "replication.consistency.minNumberTime=20 s");
         assertThat(exit).as(err()).isZero();
-        assertThat(err()).contains("replaces the sweep of replication.cycle.minCycleTime (2 values)");
+        assertThat(err()).contains("replaces the sweep of replication.consistency.minNumberTime (2 values)");
         assertThat(launched).singleElement().satisfies(e -> {
             assertThat(e.points()).hasSize(1);
-            assertThat(e.points().get(0).scenario().replication().cycle().minCycleTimeNs()).isEqualTo(20_000_000_000L);
+            assertThat(e.points().get(0).scenario().replication().consistency().minNumberTimeNs()).isEqualTo(20_000_000_000L);
         });
     }
 
