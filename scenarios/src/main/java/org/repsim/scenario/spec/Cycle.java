@@ -7,9 +7,9 @@ import java.util.Map;
 
 /** Cycle-based asynchronous replication settings (docs/model.md §5). */
 public record Cycle(
-        @OneOf({"legacy", "multi"}) @Default("\"legacy\"") @Doc("legacy: switch when the conditions of docs/model.md §5 hold; multi: switch every minCycleTime.") String switching,
-        @Positive @Quantity(TIME) @Default("\"30 s\"") @Doc("Minimum time between cycle switches.") long minCycleTimeNs,
-        @Positive @Default("8") @Doc("multi mode: most closed cycles queued for transmit.") int maxTransmitCycles,
+        @OneOf({"legacy", "multi"}) @Default("\"legacy\"") @Doc("legacy: switch when the conditions of docs/model.md §5 hold; multi: switch every minCycleTime. Consistency none only: with host or shuttle the group switches.") String switching,
+        @Positive @Quantity(TIME) @Default("\"30 s\"") @Doc("Minimum time between cycle switches (consistency none), or between the coordinator's switch decisions (host). No effect with shuttle: numbers close by the shuttle, consistency.minNumberTime apart at least.") long minCycleTimeNs,
+        @Positive @Default("8") @Doc("switching multi with consistency none only: most closed cycles queued for transmit.") int maxTransmitCycles,
         @Fraction @Default("0.5") @Doc("Share of the write-pending cache a session may hold.") double maxSessionShare,
         @Default("[\"drop\"]") @Doc("Policies tried in order when the session's cache share is full: spill, pace, drop.")
         @OneOf({"spill", "pace", "drop"}) List<String> onCachePressure,
