@@ -18,8 +18,13 @@ import org.repsim.core.collect.LongPairSet;
  * <p>Folding: replay time is cut into cycle windows {@code [k·cycle, (k+1)·cycle)}; a write of
  * {@code size} bytes at {@code offset} covers tracks {@code offset / track} to
  * {@code (offset + size − 1) / track} of its device and counts as one track write per track.
- * A window's ratio is its track writes ÷ its distinct (device, track) pairs; {@link #foldingRatio()}
- * is the mean of these ratios over windows holding at least one write.
+ * A window's ratio is its track writes ÷ its distinct (device, track) pairs — the definition of
+ * the model's {@code cycle.folding.mean} (writes ÷ slots per cycle, a write counted once per track
+ * it covers, docs/model.md §5); {@link #foldingRatio()} is the mean of these ratios over windows
+ * holding at least one write (each window counts once, the last one too, however little of it the
+ * trace covers), {@link #pooledFoldingRatio()} all windows' track writes ÷ all windows' distinct
+ * tracks (each window weighted by its tracks). {@code repsim trace fit} counts differently: write
+ * I/Os ÷ distinct first tracks (docs/model.md §2).
  *
  * <p>Memory: the distinct-track set holds one window's tracks only and is cleared when the
  * next window starts, so it is bounded by the most tracks written in one cycle
@@ -52,6 +57,8 @@ public final class TraceStats {
     private long distinctTrackSum;
     private long maxDistinctTracksPerCycle;
     private long cyclesWithWrites;
+    /** Index of the last cycle window holding a write, -1 before any. */
+    private long lastWriteWindow = -1;
     private double ratioSum;
     private long badLines;
     private long skippedUnmapped;
@@ -118,6 +125,7 @@ public final class TraceStats {
                 cycleTrackWrites = 0;
                 cycleIndex = window;
             }
+            lastWriteWindow = window;
             long firstTrack = r.offsetBytes() / trackSizeBytes;
             long lastTrack = (r.offsetBytes() + size - 1) / trackSizeBytes;
             for (long track = firstTrack; track <= lastTrack; track++) {
@@ -293,11 +301,25 @@ public final class TraceStats {
             out.printf(Locale.ROOT, "  %14.3f s %16d bytes %14.6f MB/s%n", i * (rateIntervalNs / 1e9),
                     writeBytesPerInterval[i], writeRateBps(i) / 1e6);
         }
-        out.printf(Locale.ROOT, "folding at cycle %s, track %d bytes: %.4f (mean of %d cycles with writes;"
-                        + " pooled %.4f; %d track writes onto %d distinct tracks per cycle, at most %d in one cycle)%n",
-                durationLabel(cycleNs), trackSizeBytes, foldingRatio(), cyclesWithWrites, pooledFoldingRatio(),
-                trackWrites, distinctTrackSum, maxDistinctTracksPerCycle);
+        out.printf(Locale.ROOT, "folding at cycle %s, track %d bytes: %.4f (track writes ÷ distinct tracks per cycle"
+                        + " window, as cycle.folding.mean: mean of %d windows with writes, each counted once%s)%n",
+                durationLabel(cycleNs), trackSizeBytes, foldingRatio(), cyclesWithWrites, lastWindowNote());
+        out.printf(Locale.ROOT, "  pooled %.4f (the windows' %d track writes ÷ their %d distinct tracks, each window weighted"
+                        + " by its tracks; at most %d in one window)%n",
+                pooledFoldingRatio(), trackWrites, distinctTrackSum, maxDistinctTracksPerCycle);
         out.println(summaryLine());
+    }
+
+    /** How much of the last window with writes the trace covers, when it has more than one and the trace ends inside it. */
+    private String lastWindowNote() {
+        if (cyclesWithWrites < 2 || lastWriteWindow < 0) {
+            return "";
+        }
+        long covered = lastNs - lastWriteWindow * cycleNs;
+        if (covered >= cycleNs) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; the trace ends %.3f s into the last", covered / 1e9);
     }
 
     /** Machine-readable summary: {@code ios=N writes=N write-fraction=F folding-at-<cycle>=F}. */

@@ -44,9 +44,11 @@ import org.repsim.scenario.spec.Units;
  *     popular blocks of a Zipf law hold H(k, s) ÷ H(n, s) of the I/Os (H the generalised harmonic
  *     number); s solves that for the k blocks each hit at least {@value #MIN_HITS} times, whose ranks the sample identifies
  *     reliably. Below s = {@value #UNIFORM_BELOW} the pattern is {@code uniform}.
- * <li>Fit: folding (write I/Os ÷ distinct first tracks per cycle window) at a few cycle times,
- *     of the trace and of the fitted address pattern drawing the same number of writes per window
- *     (seeded, so the table is reproducible).
+ * <li>Fit: I/O folding (write I/Os ÷ distinct first tracks per cycle window, mean over the windows
+ *     with writes) at a few cycle times — not {@code trace stats}' folding, which counts every track a
+ *     write covers (docs/model.md §2): a synthetic write is drawn by its first block, so trace and
+ *     fitted pattern are compared on first tracks — the trace's, and the fitted address pattern's
+ *     drawing the same number of writes per window (seeded, so the table is reproducible).
  * </ul>
  *
  * <p>Memory: one counter per distinct (device, block) and one set per cycle window's tracks.
@@ -514,10 +516,12 @@ public final class WorkloadFit {
         double[] ff = fittedFolding(1);
         double[] fs = scale != 1 ? fittedFolding(scale) : null;
         for (int i = 0; i < cyclesNs.length; i++) {
-            out.printf(Locale.ROOT, "%-26s %-22.4f %.4f%s%n", "folding at cycle " + Units.format(Units.Kind.TIME, cyclesNs[i]),
+            out.printf(Locale.ROOT, "%-26s %-22.4f %.4f%s%n", "I/O folding at cycle " + Units.format(Units.Kind.TIME, cyclesNs[i]),
                     tf[i], ff[i], fs == null ? "" : String.format(Locale.ROOT, " (%.4f at × %s)", fs[i], scale));
         }
-        out.printf(Locale.ROOT, "track size %s; folding = write I/Os ÷ distinct first tracks per cycle window, the fitted "
-                + "pattern drawing each window's write count%n", Units.format(Units.Kind.SIZE, trackBytes));
+        out.printf(Locale.ROOT, "track size %s; I/O folding = write I/Os ÷ distinct first tracks per cycle window (windows from "
+                + "the first I/O), mean over the windows with writes, the fitted pattern drawing each window's write count; "
+                + "repsim trace stats' folding counts every track a write covers (track writes ÷ distinct tracks, as "
+                + "cycle.folding.mean), so it differs where writes span tracks%n", Units.format(Units.Kind.SIZE, trackBytes));
     }
 }
