@@ -21,8 +21,8 @@ import org.repsim.scenario.spec.ScenarioPath;
  * says the key takes effect.
  *
  * <p>A key written in the file (or by {@code --set}) that has no effect at any point of the run is
- * a warning; a sweep axis or a variant's value at such a path, or {@code repsim size --vary} over it,
- * is refused. Defaults are never warned about: only keys present in the tree as written count.
+ * a warning, and so is a value a sweep variant sets without effect at any of its points; a sweep
+ * axis at such a path, or {@code repsim size --vary} over it, is refused. Defaults are never warned about: only keys present in the tree as written count.
  */
 public final class KeyEffects {
 

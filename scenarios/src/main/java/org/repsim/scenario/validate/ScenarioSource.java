@@ -433,49 +433,57 @@ public final class ScenarioSource {
     }
 
     /**
-     * A sweep axis, or a value a variant sets, at a path without effect at every point that varies
-     * it is refused: its points would all give the same results ({@link KeyEffects}).
+     * A sweep axis at a path without effect at every point is refused: its points would all give
+     * the same results ({@link KeyEffects}). (A variant's value there is a warning: {@link #warnings}.)
      */
     private void refuseInertSweeps(List<Axis> axes, List<SweepPoint> points, Problems problems) {
         for (Axis axis : axes) {
             if (!axis.parameter().equals(SweepVariant.COLUMN)) {
-                inertAt(axis.parameter(), points, JsonPaths.key("sweep", axis.parameter()), problems);
-                continue;
-            }
-            for (Choice c : axis.choices()) {
-                List<SweepPoint> carrying = points.stream()
-                        .filter(p -> c.param().equals(p.params().get(SweepVariant.COLUMN))).toList();
-                for (String key : c.writes().keySet()) {
-                    inertAt(key, carrying, c.writtenAt().get(key), problems);
-                }
+                inertAt(axis.parameter(), points).ifPresent(
+                        inert -> problems.add(JsonPaths.key("sweep", axis.parameter()), inert.refusal(axis.parameter())));
             }
         }
     }
 
-    private static void inertAt(String key, List<SweepPoint> points, String reportAt, Problems problems) {
+    /** Why {@code key} has no effect at any of {@code points}; empty when it has one at some point. */
+    private static java.util.Optional<KeyEffects.Inert> inertAt(String key, List<SweepPoint> points) {
         KeyEffects.Inert first = null;
         for (SweepPoint p : points) {
             java.util.Optional<KeyEffects.Inert> inert = KeyEffects.of(p.scenario(), key);
             if (inert.isEmpty()) {
-                return;
+                return java.util.Optional.empty();
             }
             first = first == null ? inert.get() : first;
         }
-        if (first != null) {
-            problems.add(reportAt, first.refusal(key));
-        }
+        return java.util.Optional.ofNullable(first);
     }
 
     /**
      * Keys written in the file (or set by {@link #with}) that have no effect at any of the run's
-     * {@code points}: one warning each, at its path and line ({@link KeyEffects}). Defaults are
-     * never warned about.
+     * {@code points}, and values a sweep variant sets that have no effect at any of its points: one
+     * warning each, at its path and line ({@link KeyEffects}). Defaults are never warned about.
      */
     public List<Problem> warnings(List<SweepPoint> points) {
         if (!raw.isObject() || points.isEmpty()) {
             return List.of();
         }
-        return KeyEffects.warnings(raw, new Problems(locations), points.stream().map(SweepPoint::scenario).toList());
+        Problems at = new Problems(locations);
+        List<Problem> out = new ArrayList<>(KeyEffects.warnings(raw, at, points.stream().map(SweepPoint::scenario).toList()));
+        List<SweepVariant> variants = writtenVariants();
+        for (int i = 0; i < variants.size(); i++) {
+            String name = variants.get(i).name();
+            List<SweepPoint> carrying = points.stream().filter(p -> p.params().containsKey(SweepVariant.COLUMN)
+                    && name.equals(p.params().get(SweepVariant.COLUMN).asText())).toList();
+            for (String key : variants.get(i).set().keySet()) {
+                String path = SweepVariants.setPath(i, key);
+                inertAt(key, carrying).ifPresent(inert -> {
+                    int[] where = at.locate(path);
+                    out.add(new Problem(path, where == null ? 0 : where[0], where == null ? 0 : where[1],
+                            "variant '" + name + "': " + key + " " + inert.warning()));
+                });
+            }
+        }
+        return out;
     }
 
     /**
