@@ -157,7 +157,7 @@ class CommandsTest {
     void aPartialReportDrawsARunningReplicationsCyclesAsFarAsItsPartHasWholeRows() throws IOException {
         Path run = tmp.resolve("partial-cycles");
         assertThat(execute("run", "examples/cycle-two-boxes.json", "-o", run.toString(), "--set", "sweep={}", "--set",
-                "run.duration=30 s", "--set", "run.warmup=0 s", "--set", "replication.cycle.minCycleTime=2 s",
+                "run.duration=30 s", "--set", "run.warmup=0 s", "--set", "replication.consistency.minNumberTime=2 s",
                 "--replications", "2", "--quiet")).as(err()).isZero();
         Path rep1 = run.resolve("runs/p000/1");
         java.util.List<String> series = Files.readAllLines(rep1.resolve("timeseries.csv"));

@@ -31,7 +31,7 @@ class ExampleReportBrowserTest {
         int code = Repsim.standard(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute("run", "examples/cycle-two-boxes.json",
                 "-o", out.toString(), "--set", "run.duration=12 s", "--set", "run.warmup=2 s",
-                "--set", "replication.cycle.minCycleTime=2 s", "--set", "replication.consistency.minNumberTime=2 s",
+                "--set", "replication.consistency.minNumberTime=2 s",
                 "--set", "workloads[oltp].arrival.rate=1500/s", "--replications", "2", "--quiet");
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
 

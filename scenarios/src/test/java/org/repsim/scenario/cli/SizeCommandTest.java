@@ -76,7 +76,7 @@ class SizeCommandTest {
     void theShippedBandwidthExampleIsSizedConsistently() throws IOException {
         Path dir = tmp.resolve("two-boxes");
         int code = execute("size", "examples/cycle-two-boxes.json", "--set", "run.duration=15 s", "--set", "run.warmup=2 s",
-                "--set", "replication.cycle.minCycleTime=2 s", "--set", "replication.consistency.minNumberTime=2 s",
+                "--set", "replication.consistency.minNumberTime=2 s",
                 "--set", "workloads[oltp].arrival.rate=1500/s", "--vary", "links[wan].bandwidth",
                 "--between", "100 Mbit/s", "1 Gbit/s", "--until", "link.wan.utilization <= 0.5", "--resolution", "10%",
                 "-o", dir.toString(), "--threads", "2");

@@ -32,7 +32,7 @@ class SlurmClusterTest {
     static final Path EXAMPLE = Path.of("examples/cycle-two-boxes.json");
     /** The shortening of ExampleRunsTest; 3 bandwidths x 2 replications = 6 pairs on 4 tasks. */
     static final List<String> SHORT = List.of("--set", "run.duration=15 s", "--set", "run.warmup=2 s",
-            "--set", "replication.cycle.minCycleTime=2 s", "--set", "replication.consistency.minNumberTime=2 s",
+            "--set", "replication.consistency.minNumberTime=2 s",
             "--set", "workloads[oltp].arrival.rate=1500/s", "--replications", "2");
     private static final Pattern JOB_STATE = Pattern.compile("JobState=(\\S+) Reason=(\\S+)");
 
