@@ -42,6 +42,8 @@ public final class ScenarioSource {
     private final JsonNode raw;
     private final Map<String, int[]> locations;
     private final Path baseDirectory;
+    /** The trace files read so far (a sweep's points read their base scenario's traces once). */
+    private final TraceFiles traces = new TraceFiles();
 
     private ScenarioSource(String name, JsonNode raw, Map<String, int[]> locations, Path baseDirectory) {
         this.name = name;
@@ -293,7 +295,7 @@ public final class ScenarioSource {
         Problems problems = new Problems(locations);
         Scenario scenario = resolveTree(raw.deepCopy(), problems);
         if (scenario != null && baseDirectory != null) {
-            checkTraceFiles(scenario, problems);
+            traces.check(scenario, this::resolveFile, problems);
         }
         JsonNode sweep = raw.isObject() ? raw.get("sweep") : null;
         if (scenario != null && sweep != null && sweep.isObject()) {
@@ -312,24 +314,6 @@ public final class ScenarioSource {
             throw new ScenarioException(name, problems.list());
         }
         return scenario;
-    }
-
-    private void checkTraceFiles(Scenario scenario, Problems problems) {
-        for (int i = 0; i < scenario.workloads().size(); i++) {
-            org.repsim.scenario.spec.Trace trace = scenario.workloads().get(i).trace();
-            if (trace != null && !trace.path().isEmpty()) {
-                Path file;
-                try {
-                    file = resolveFile(trace.path());
-                } catch (java.nio.file.InvalidPathException e) {
-                    problems.add("workloads[" + i + "].trace.path", "not a file path: " + e.getMessage());
-                    continue;
-                }
-                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                    problems.add("workloads[" + i + "].trace.path", "trace file not found: " + file);
-                }
-            }
-        }
     }
 
     private void checkSweepPath(String key, JsonNode values, List<Problem> base, Problems problems) {
@@ -414,6 +398,9 @@ public final class ScenarioSource {
             String id = String.format("p%0" + width + "d", index);
             Problems sub = new Problems(pointLocations);
             Scenario scenario = resolveTree(copy, sub);
+            if (scenario != null && sub.isEmpty() && baseDirectory != null) {
+                traces.check(scenario, this::resolveFile, sub); // a swept trace setting is checked at its point
+            }
             if (sub.isEmpty()) {
                 points.add(new SweepPoint(id, params, scenario));
             } else {
