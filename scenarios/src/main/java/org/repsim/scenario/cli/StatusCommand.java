@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code repsim status DIR}: replications done per point and per shard, while a run is going on. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
         description = "Progress of a run: replications done/total per sweep point and, for a sharded run, per shard "
-                + "(done: its done.json is written; started: its directory exists without one), and how far each "
+                + "(done: complete as --resume and merge check it, its done.json written and every file matching "
+                + "its digest; damaged: done.json written but a file missing or changed, --resume runs it again; "
+                + "started: its directory exists without a done.json), and how far each "
                 + "running replication has got (its progress.json, rewritten every minute).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:status printed (whether or not the run is complete)", "2:not a run directory, or its files "

@@ -9,15 +9,18 @@ import java.util.Map;
 
 /**
  * {@code repsim status DIR}: how far a run has got, per sweep point and, for a run in shards, per
- * shard. A replication counts as done once its {@code done.json} is written (the cheap test: the
- * digests are checked by {@link RunMerge}), and as started while its directory exists without one
- * (running, or stopped by a failure or a kill).
+ * shard. A replication counts as done exactly when {@code --resume} and {@link RunMerge} take it
+ * as complete ({@link RunFiles#isComplete}: its {@code done.json} is written and every file it
+ * lists still has its digest); as damaged when its {@code done.json} is there but a file is
+ * missing or changed ({@code --resume} runs it again); and as started while its directory exists
+ * without a {@code done.json} (running, or stopped by a failure or a kill).
  */
 public final class RunStatus {
     private final Path dir;
     private final RunDescription description;
     private final boolean[][] done;
     private final boolean[][] started;
+    private final boolean[][] damaged;
     private final List<Running> running;
 
     /** A started replication with a progress file, and how long ago that file was written. */
@@ -25,11 +28,12 @@ public final class RunStatus {
     }
 
     private RunStatus(Path dir, RunDescription description, boolean[][] done, boolean[][] started,
-            List<Running> running) {
+            boolean[][] damaged, List<Running> running) {
         this.dir = dir;
         this.description = description;
         this.done = done;
         this.started = started;
+        this.damaged = damaged;
         this.running = List.copyOf(running);
     }
 
@@ -43,12 +47,16 @@ public final class RunStatus {
         int points = d.points().size();
         boolean[][] done = new boolean[points][d.replications()];
         boolean[][] started = new boolean[points][d.replications()];
+        boolean[][] damaged = new boolean[points][d.replications()];
         List<Running> running = new ArrayList<>();
         for (int p = 0; p < points; p++) {
             for (int r = 0; r < d.replications(); r++) {
                 Path rep = Experiment.replicationDir(dir, d.points().get(p).id(), r);
-                done[p][r] = Files.exists(rep.resolve(RunFiles.DONE));
-                started[p][r] = !done[p][r] && Files.isDirectory(rep);
+                boolean marked = Files.exists(rep.resolve(RunFiles.DONE));
+                // the test of --resume and merge, digests included: status never counts what they would run again
+                done[p][r] = marked && RunFiles.isComplete(rep);
+                damaged[p][r] = marked && !done[p][r];
+                started[p][r] = !marked && Files.isDirectory(rep);
                 if (started[p][r]) {
                     int replication = r;
                     String point = d.points().get(p).id();
@@ -57,7 +65,7 @@ public final class RunStatus {
                 }
             }
         }
-        return new RunStatus(dir, d, done, started, running);
+        return new RunStatus(dir, d, done, started, damaged, running);
     }
 
     /** Seconds since the file was last written (0 when that cannot be read). */
@@ -89,6 +97,19 @@ public final class RunStatus {
         return n;
     }
 
+    /** Replications whose done.json is there but whose files no longer match it ({@code --resume} reruns them). */
+    public List<String> damaged() {
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < damaged.length; p++) {
+            for (int r = 0; r < damaged[p].length; r++) {
+                if (damaged[p][r]) {
+                    out.add(description.points().get(p).id() + "/" + r);
+                }
+            }
+        }
+        return out;
+    }
+
     public int total() {
         return description.points().size() * description.replications();
     }
@@ -102,14 +123,15 @@ public final class RunStatus {
         return n;
     }
 
-    /** {done, started, total} of shard {@code shard} (the run must be sharded). */
+    /** {done, started, total, damaged} of shard {@code shard} (the run must be sharded). */
     public int[] ofShard(int shard) {
-        int[] out = new int[3];
+        int[] out = new int[4];
         for (Sharding.Pair pair : description.sharding().pairsOf(shard, description.points().size(),
                 description.replications())) {
             out[0] += done[pair.pointIndex()][pair.replication()] ? 1 : 0;
             out[1] += started[pair.pointIndex()][pair.replication()] ? 1 : 0;
             out[2]++;
+            out[3] += damaged[pair.pointIndex()][pair.replication()] ? 1 : 0;
         }
         return out;
     }
@@ -118,10 +140,13 @@ public final class RunStatus {
     public String text() {
         StringBuilder b = new StringBuilder();
         Sharding sharding = description.sharding();
-        b.append(String.format(Locale.ROOT, "%s: %d/%d replications done%s%n", description.scenarioName(), done(),
-                total(), sharding == null ? " (a run on one machine)" : ", " + sharding.shards() + " shards"));
+        List<String> broken = damaged();
+        b.append(String.format(Locale.ROOT, "%s: %d/%d replications done%s%s%n", description.scenarioName(), done(),
+                total(), broken.isEmpty() ? "" : ", " + broken.size() + " damaged (will rerun)",
+                sharding == null ? " (a run on one machine)" : ", " + sharding.shards() + " shards"));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"point", "done", "started", "params"});
+        rows.add(broken.isEmpty() ? new String[] {"point", "done", "started", "params"}
+                : new String[] {"point", "done", "started", "damaged", "params"});
         for (int p = 0; p < description.points().size(); p++) {
             RunDescription.Point point = description.points().get(p);
             int s = 0;
@@ -132,10 +157,22 @@ public final class RunStatus {
             for (Map.Entry<String, String> e : point.params().entrySet()) {
                 params.add(e.getKey() + "=" + e.getValue());
             }
-            rows.add(new String[] {point.id(), doneOfPoint(p) + "/" + description.replications(), Integer.toString(s),
-                String.join(", ", params)});
+            int d = 0;
+            for (boolean dm : damaged[p]) {
+                d += dm ? 1 : 0;
+            }
+            String doneText = doneOfPoint(p) + "/" + description.replications();
+            rows.add(broken.isEmpty() ? new String[] {point.id(), doneText, Integer.toString(s), String.join(", ", params)}
+                    : new String[] {point.id(), doneText, Integer.toString(s), Integer.toString(d),
+                        String.join(", ", params)});
         }
         table(b, rows);
+        if (!broken.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "damaged, will rerun: %s (done.json is there, but a file is missing or "
+                    + "no longer matches its digest; `repsim run … --resume` runs %s again)%n",
+                    broken.size() <= 8 ? String.join(", ", broken) : String.join(", ", broken.subList(0, 8)) + " … ("
+                            + broken.size() + ")", broken.size() == 1 ? "it" : "them"));
+        }
         if (!running.isEmpty()) {
             // a replication rewrites its progress every minute: a file much older is one that stopped
             b.append(System.lineSeparator());
@@ -158,7 +195,7 @@ public final class RunStatus {
             for (int k = 0; k < sharding.shards(); k++) {
                 int[] s = ofShard(k);
                 rows.add(new String[] {Integer.toString(k), s[0] + "/" + s[2], Integer.toString(s[1]),
-                    s[2] == 0 ? "(no pairs)" : s[0] == s[2] ? "complete" : ""});
+                    s[2] == 0 ? "(no pairs)" : s[0] == s[2] ? "complete" : s[3] > 0 ? s[3] + " damaged (will rerun)" : ""});
             }
             b.append('\n');
             table(b, rows);
