@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Repsim.Version.class,
-        description = "Run a scenario: every replication of every sweep point; write results to DIR.",
+        description = {"Run a scenario: every replication of every sweep point; write results to DIR.",
+            "A DIR that already holds a run is refused (exit 2, nothing is changed): --resume continues the same run, "
+                    + "--overwrite replaces another. Files in DIR that a run does not write are never removed. "
+                    + "A shard (--shard) may start in a DIR holding the same run's other shards."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure during simulation", "2:invalid scenario or command line"})
 final class RunCommand implements Callable<Integer> {
@@ -49,8 +52,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Parallel replications (default: available processors).")
     Integer threads;
 
-    @Option(names = "--resume", description = "Skip replications whose results are already complete.")
+    @Option(names = "--resume", description = "Continue the run in DIR: skip replications whose results are already "
+            + "complete (DIR must hold the same run: scenario, --set, seed, replications).")
     boolean resume;
+
+    @Option(names = "--overwrite", description = "DIR holds an earlier run: remove its files (run.json, "
+            + "scenario.resolved.json, summary.*, runs/, report.html, charts/, partial/, slurm/; other files are kept) "
+            + "and run this one there. Without --overwrite or --resume, a DIR holding a run is refused (exit 2).")
+    boolean overwrite;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -71,6 +80,15 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, found " + threadCount);
+        }
+        if (resume && overwrite) {
+            throw new ParameterException(spec.commandLine(), "--resume continues the run in the output directory and "
+                    + "--overwrite replaces it: give one of them");
+        }
+        if (overwrite && shard != null) {
+            throw new ParameterException(spec.commandLine(), "--overwrite cannot be used with --shard: the shards of a "
+                    + "run share its directory, and one shard would remove the others' results; to start a sharded "
+                    + "run over, use a new directory (or remove the old one first)");
         }
         RunRequest experiment;
         try {
@@ -156,7 +174,25 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return new RunRequest(scenarioFile, source, scenario, points, dir, threadCount, resume, quiet,
-                Repsim.stdout(spec), Repsim.stderr(spec), parsedShard);
+                Repsim.stdout(spec), Repsim.stderr(spec), parsedShard, overwrite, resumeCommand(dir));
+    }
+
+    /** This command with --resume instead of --overwrite (what the interrupt notice says continues the run). */
+    private String resumeCommand(Path dir) {
+        List<String> args = new ArrayList<>(List.of(scenarioFile.toString(), "-o", dir.toString()));
+        for (String set : sets) {
+            args.addAll(List.of("--set", set));
+        }
+        if (seed != null) {
+            args.addAll(List.of("--seed", Long.toString(seed)));
+        }
+        if (replications != null) {
+            args.addAll(List.of("--replications", Integer.toString(replications)));
+        }
+        if (shard != null) {
+            args.addAll(List.of("--shard", shard));
+        }
+        return InterruptNotice.resumeCommand(args);
     }
 
     private static String baseName(Path file) {

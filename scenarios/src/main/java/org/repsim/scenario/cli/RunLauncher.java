@@ -11,6 +11,9 @@ import org.repsim.scenario.run.ExperimentFailure;
 import org.repsim.scenario.run.ExperimentOutcome;
 import org.repsim.scenario.run.ExperimentPlan;
 import org.repsim.scenario.run.PlanPoint;
+import org.repsim.scenario.run.Completions;
+import org.repsim.scenario.run.ProgressDisplay;
+import org.repsim.scenario.run.RunDirectory;
 import org.repsim.scenario.run.RunOptions;
 import org.repsim.scenario.spec.Problem;
 import org.repsim.scenario.spec.Provenance;
@@ -35,10 +38,27 @@ final class RunLauncher implements ExperimentLauncher {
             ShardLauncher.launch(e, plan, new ScenarioModel(base), options);
             return;
         }
+        Completions completions = new Completions();
+        try (InterruptNotice notice = InterruptNotice.install(e.outputDir(), null, completions, e.resumeCommandText(),
+                e.err(), !e.quiet() && System.console() != null)) {
+            run(e, plan, base, options, completions);
+        }
+    }
+
+    private static void run(RunRequest e, ExperimentPlan plan, Path base, RunOptions options, Completions completions)
+            throws Exception {
+        // before anything is written: a directory holding a run is continued (--resume), replaced (--overwrite) or left alone
+        List<String> removed = RunDirectory.claim(plan, e.outputDir(), e.resume(), e.overwrite());
+        if (!removed.isEmpty()) {
+            e.err().println("repsim: --overwrite: removed the earlier run in " + e.outputDir() + " ("
+                    + String.join(", ", removed) + ")");
+            e.err().flush();
+        }
         ExperimentOutcome outcome;
         long startedNs = System.nanoTime();
         try {
-            outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options);
+            outcome = org.repsim.scenario.run.Experiment.run(plan, new ScenarioModel(base), options,
+                    ProgressDisplay.forStderr(options.quiet()), completions);
         } catch (ExperimentFailure f) {
             if (f.getCause() instanceof ModelBuildException m) {
                 // the scenario cannot be built into a model: bad input (exit 2), not a simulation failure

@@ -23,10 +23,13 @@ import org.repsim.scenario.validate.ScenarioSource;
  * @param out          progress and summary output
  * @param err          diagnostics
  * @param shard        run only this shard's pairs ({@code --shard K/N}), or null for the whole run
+ * @param overwrite    remove an earlier run's files from {@code outputDir} first ({@code --overwrite}); without
+ *                     it (or {@code resume}) a directory holding a run is refused
+ * @param resumeCommand the command that continues this run (said when it is interrupted), or null
  */
 public record RunRequest(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
                          Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err,
-                         Shard shard) {
+                         Shard shard, boolean overwrite, String resumeCommand) {
 
     public RunRequest {
         points = List.copyOf(points);
@@ -35,6 +38,18 @@ public record RunRequest(Path scenarioFile, ScenarioSource source, Scenario scen
     /** The whole run, on this machine. */
     public RunRequest(Path scenarioFile, ScenarioSource source, Scenario scenario, List<SweepPoint> points,
             Path outputDir, int threads, boolean resume, boolean quiet, PrintStream out, PrintStream err) {
-        this(scenarioFile, source, scenario, points, outputDir, threads, resume, quiet, out, err, null);
+        this(scenarioFile, source, scenario, points, outputDir, threads, resume, quiet, out, err, null, false, null);
+    }
+
+    /** The command that continues this run: {@link #resumeCommand}, or one from the scenario file and directory. */
+    public String resumeCommandText() {
+        if (resumeCommand != null) {
+            return resumeCommand;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of(scenarioFile.toString(), "-o", outputDir.toString()));
+        if (shard != null) {
+            args.addAll(List.of("--shard", shard.toString()));
+        }
+        return InterruptNotice.resumeCommand(args);
     }
 }

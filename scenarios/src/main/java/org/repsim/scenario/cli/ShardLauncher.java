@@ -3,7 +3,9 @@ package org.repsim.scenario.cli;
 import java.util.List;
 import org.repsim.scenario.build.ModelBuildException;
 import org.repsim.scenario.run.ExperimentFailure;
+import org.repsim.scenario.run.Completions;
 import org.repsim.scenario.run.ExperimentPlan;
+import org.repsim.scenario.run.ProgressDisplay;
 import org.repsim.scenario.run.ReplicationModel;
 import org.repsim.scenario.run.RunOptions;
 import org.repsim.scenario.run.ShardRun;
@@ -20,8 +22,11 @@ final class ShardLauncher {
             throws ScenarioException {
         ShardRun.Outcome outcome;
         long startedNs = System.nanoTime();
-        try {
-            outcome = ShardRun.run(plan, model, options, e.shard());
+        Completions completions = new Completions();
+        try (InterruptNotice notice = InterruptNotice.install(e.outputDir(), e.shard(), completions,
+                e.resumeCommandText(), e.err(), !e.quiet() && System.console() != null)) {
+            outcome = ShardRun.run(plan, model, options, ProgressDisplay.forStderr(options.quiet()), e.shard(),
+                    completions);
         } catch (ExperimentFailure f) {
             if (f.getCause() instanceof ModelBuildException m) {
                 // the scenario cannot be built into a model: bad input (exit 2), not a simulation failure

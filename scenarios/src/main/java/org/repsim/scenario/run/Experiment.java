@@ -75,6 +75,12 @@ public final class Experiment {
      */
     public static ExperimentOutcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options,
             ProgressDisplay display) {
+        return run(plan, model, options, display, new Completions());
+    }
+
+    /** As {@link #run(ExperimentPlan, ReplicationModel, RunOptions, ProgressDisplay)}, counting complete replications in {@code completions}. */
+    public static ExperimentOutcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options,
+            ProgressDisplay display, Completions completions) {
         Path out = options.outputDir();
         prepare(plan, out, options.resume());
 
@@ -94,9 +100,10 @@ public final class Experiment {
             metrics.add(perRep);
         }
         int resumed = plan.totalReplications() - tasks.size();
+        completions.start(plan.totalReplications(), resumed);
 
         try (display) {
-            execute(plan, model, tasks, options.threads(), display, metrics);
+            execute(plan, model, tasks, options.threads(), display, metrics, completions);
         }
 
         ExperimentSummary summary = Summaries.experiment(plan, metrics);
@@ -144,7 +151,8 @@ public final class Experiment {
     private static void requireSame(Path file, String expected) throws IOException {
         if (Files.exists(file) && !Files.readString(file).equals(expected)) {
             throw new ResultStoreException("cannot resume: " + file + " differs from this run's (the scenario, "
-                    + "seed, replications or sweep changed); use a new output directory or run without --resume");
+                    + "seed, replications, sweep or sharding changed); use a new output directory, or --overwrite "
+                    + "instead of --resume to replace the run there");
         }
     }
 
@@ -160,7 +168,7 @@ public final class Experiment {
     }
 
     static void execute(ExperimentPlan plan, ReplicationModel model, List<Task> tasks, int threads,
-            ProgressDisplay display, List<List<SortedMap<String, Metric>>> metrics) {
+            ProgressDisplay display, List<List<SortedMap<String, Metric>>> metrics, Completions completions) {
         if (tasks.isEmpty()) {
             return;
         }
@@ -170,7 +178,7 @@ public final class Experiment {
         ExecutorCompletionService<SortedMap<String, Metric>> completion = new ExecutorCompletionService<>(pool);
         Map<Future<SortedMap<String, Metric>>, Task> taskOf = new IdentityHashMap<>();
         for (Task t : tasks) {
-            taskOf.put(completion.submit(() -> runOne(plan, model, t, tracker)), t);
+            taskOf.put(completion.submit(() -> runOne(plan, model, t, tracker, completions)), t);
         }
         ExperimentFailure failure = null;
         boolean interrupted = false;
@@ -210,7 +218,7 @@ public final class Experiment {
     }
 
     private static SortedMap<String, Metric> runOne(ExperimentPlan plan, ReplicationModel model, Task t,
-            ProgressTracker tracker) throws IOException {
+            ProgressTracker tracker, Completions completions) throws IOException {
         if (tracker.isCancelled()) {
             throw new ExperimentCancelled();
         }
@@ -227,6 +235,7 @@ public final class Experiment {
                         + result.replication());
             }
             RunFiles.write(t.dir(), t.point().id(), result);
+            completions.completed();
             sink.finish();
             return new TreeMap<>(result.metrics());
         } catch (IOException | RuntimeException | Error e) {

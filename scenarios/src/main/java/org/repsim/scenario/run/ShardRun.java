@@ -51,12 +51,20 @@ public final class ShardRun {
      */
     public static Outcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options,
             ProgressDisplay display, Shard shard) {
+        return run(plan, model, options, display, shard, new Completions());
+    }
+
+    /** As {@link #run(ExperimentPlan, ReplicationModel, RunOptions, ProgressDisplay, Shard)}, counting the shard's complete replications. */
+    public static Outcome run(ExperimentPlan plan, ReplicationModel model, RunOptions options,
+            ProgressDisplay display, Shard shard, Completions completions) {
         Objects.requireNonNull(shard, "shard");
         Path out = options.outputDir();
         prepare(plan, out, shard.sharding());
         List<Sharding.Pair> pairs;
         List<Experiment.Task> tasks = new ArrayList<>();
         try (display; ShardLock lock = ShardLock.acquire(out, shard)) {
+            // inside the lock: a shard of its own already running is named as such, not as complete pairs
+            RunDirectory.requireNoCompleteOwnPairs(plan, out, shard, options.resume());
             pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(), plan.replications());
             List<List<SortedMap<String, Metric>>> metrics = new ArrayList<>();
             for (int p = 0; p < plan.points().size(); p++) {
@@ -69,7 +77,8 @@ public final class ShardRun {
                     tasks.add(new Experiment.Task(pair.pointIndex(), pair.replication(), point, dir));
                 }
             }
-            Experiment.execute(plan, model, tasks, options.threads(), display, metrics);
+            completions.start(pairs.size(), pairs.size() - tasks.size());
+            Experiment.execute(plan, model, tasks, options.threads(), display, metrics, completions);
         }
         return new Outcome(out, shard, pairs.size(), tasks.size(), pairs.size() - tasks.size());
     }
@@ -84,6 +93,7 @@ public final class ShardRun {
      */
     public static void prepare(ExperimentPlan plan, Path out, Sharding sharding) {
         RunDescription mine = RunDescription.of(plan).withSharding(sharding);
+        RunDirectory.requireRunOrNone(out);
         try {
             Files.createDirectories(out);
             String found = SharedFiles.createOrCompare(out.resolve(RunDescription.FILE), mine.json());
@@ -120,6 +130,13 @@ public final class ShardRun {
         } else if (stored.sharding().shards() != mine.sharding().shards()) {
             diffs.add(stored.sharding().shards() + " shards there, " + mine.sharding().shards() + " here");
         }
+        diffs.addAll(differences(stored, mine));
+        return diffs.isEmpty() ? "its run.json differs" : String.join("; ", diffs);
+    }
+
+    /** What differs between two runs' descriptions, apart from their sharding (empty: nothing). */
+    static List<String> differences(RunDescription stored, RunDescription mine) {
+        List<String> diffs = new ArrayList<>();
         if (!stored.scenarioName().equals(mine.scenarioName())) {
             diffs.add("scenario '" + stored.scenarioName() + "' there, '" + mine.scenarioName() + "' here");
         }
@@ -139,6 +156,6 @@ public final class ShardRun {
         if (!stored.toolVersion().equals(mine.toolVersion())) {
             diffs.add("repsim " + stored.toolVersion() + " there, " + mine.toolVersion() + " here");
         }
-        return diffs.isEmpty() ? "its run.json differs" : String.join("; ", diffs);
+        return diffs;
     }
 }
