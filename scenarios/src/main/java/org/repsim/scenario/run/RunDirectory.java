@@ -103,8 +103,17 @@ public final class RunDirectory {
                     + "give one of them");
         }
         Contents found = contents(out);
-        if (found.noRun() || resume) {
-            return List.of(); // --resume checks that the run is the same (Experiment)
+        if (found.noRun()) {
+            return List.of();
+        }
+        if (resume) {
+            if (!Files.exists(out.resolve(RunDescription.FILE))) {
+                // no description to check them against: results of an unknown run are not taken as this one's
+                throw new ResultStoreException("cannot resume: " + out + " holds files of a run ("
+                        + String.join(", ", found.own()) + ") but no " + RunDescription.FILE
+                        + ": use a new output directory, or --overwrite instead of --resume to remove them");
+            }
+            return List.of(); // Experiment checks that the run is the same
         }
         if (overwrite) {
             removeOwn(out);

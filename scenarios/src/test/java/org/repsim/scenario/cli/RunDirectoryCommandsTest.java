@@ -147,6 +147,8 @@ class RunDirectoryCommandsTest {
         Path stray = Files.createDirectories(tmp.resolve("stray").resolve("runs").resolve("p007"));
         assertThat(run(stray.getParent().getParent())).isEqualTo(ExitCodes.INVALID);
         assertThat(err()).contains("holds files of a run (runs/) but no run.json");
+        assertThat(run(stray.getParent().getParent(), "--resume")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("cannot resume").contains("but no run.json");
         assertThat(list(stray.getParent().getParent())).containsExactly("runs");
     }
 
