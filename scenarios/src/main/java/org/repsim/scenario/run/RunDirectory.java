@@ -186,8 +186,11 @@ public final class RunDirectory {
         boolean sameScenario = plan.resolvedScenarioJson().equals(resolved);
         if (sameScenario && storedDescription.equals(mine.json())) {
             RunStatus status = RunStatus.read(out);
+            String resume = status.done() == status.total()
+                    ? "add --resume to keep them (it runs none again and writes the summary and report)"
+                    : "add --resume to run only the others";
             return out + " already holds this run, " + status.done() + " of " + status.total()
-                    + " replications complete: add --resume to run only the others, or " + overwrite;
+                    + " replications complete: " + resume + ", or " + overwrite;
         }
         if (sameScenario && stored.sharding() != null && mine.withSharding(stored.sharding()).json()
                 .equals(storedDescription)) {
