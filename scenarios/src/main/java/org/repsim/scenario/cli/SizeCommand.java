@@ -52,8 +52,9 @@ final class SizeCommand implements Callable<Integer> {
     List<String> between;
 
     @Option(names = "--until", required = true, paramLabel = "GOAL",
-            description = "'METRIC <= X' or 'METRIC >= X'; X in the metric's base unit or with a unit "
-                    + "('link.wan.utilization <= 0.8', 'rpo.lag.max <= 30 s').")
+            description = "'METRIC <= X' or 'METRIC >= X'; X in the metric's unit kind: a time for a metric in "
+                    + "seconds ('rpo.lag.max <= 30 s'), a size for one in bytes ('cache.session.peak <= 8 GiB'), a plain "
+                    + "number for a fraction, ratio or count ('link.wan.utilization <= 0.8', or 80%% for a fraction).")
     String until;
 
     @Option(names = "--largest", description = "Look for the largest value meeting the goal (default: the smallest).")
@@ -161,6 +162,13 @@ final class SizeCommand implements Callable<Integer> {
                         err.println(warning);
                         err.flush();
                     });
+            // the threshold is read in the metric's unit, known once a replication has recorded it; that
+            // replication is the search's first (at the end that must meet the goal)
+            try {
+                goal = goal.inUnit(model.metricUnit(largest ? parameter.lo() : parameter.hi()));
+            } catch (IllegalArgumentException e) {
+                return invalid(err, e.getMessage());
+            }
             SizeSearch search = new SizeSearch(parameter, goal, largest, confidence, res, relative, minReplications,
                     BATCH, maxReplications, model::run);
             SizeSearch.Result result = search.run();

@@ -47,6 +47,8 @@ public final class ModelReplications implements AutoCloseable {
     private final ScenarioModel model;
     private final ExecutorService pool;
     private final Map<Double, Scenario> scenarios = new HashMap<>();
+    /** The metric of every replication run so far, by value and replication. */
+    private final Map<Double, Map<Integer, Double>> done = new HashMap<>();
     private Scenario base;
 
     public ModelReplications(ScenarioSource source, SizedParameter parameter, String metric, long seed, int threads) {
@@ -75,17 +77,34 @@ public final class ModelReplications implements AutoCloseable {
         });
     }
 
+    /**
+     * The unit the metric is recorded in ({@code "s"}, {@code "bytes"}, {@code "fraction"}, …),
+     * from replication 0 at {@code value}; that replication is kept, so a search starting at
+     * {@code value} does not run it again.
+     *
+     * @throws Refused when no replication records the metric
+     */
+    public String metricUnit(double value) {
+        run(value, 0, 1);
+        return unit;
+    }
+
     /** The metric of replications {@code from … to − 1} at {@code value}. */
     public double[] run(double value, int from, int to) {
         Scenario sc = scenarioAt(value);
         PlanPoint point = PlanPoint.single("size", sc);
+        Map<Integer, Double> known = done.computeIfAbsent(value, v -> new HashMap<>());
         List<Future<RunResult>> futures = new ArrayList<>();
         for (int r = from; r < to; r++) {
             int rep = r;
-            futures.add(pool.submit(() -> model.run(point, rep, seed, ProgressSink.ignoring())));
+            futures.add(known.containsKey(rep) ? null : pool.submit(() -> model.run(point, rep, seed, ProgressSink.ignoring())));
         }
         double[] out = new double[to - from];
         for (int i = 0; i < out.length; i++) {
+            if (futures.get(i) == null) {
+                out[i] = known.get(from + i);
+                continue;
+            }
             RunResult result;
             try {
                 result = futures.get(i).get();
@@ -102,6 +121,7 @@ public final class ModelReplications implements AutoCloseable {
                         + "; this scenario records " + String.join(", ", result.metrics().keySet()), null);
             }
             out[i] = result.value(metric);
+            known.put(from + i, out[i]);
             if (unit == null) {
                 unit = result.metrics().get(metric).unit();
             }

@@ -110,6 +110,10 @@ public final class SizeSearch {
             throw new IllegalArgumentException("replications: initial " + initial + " (≥ 2), batch " + batch
                     + " (≥ 1), cap " + cap + " (≥ initial)");
         }
+        if (Double.isNaN(goal.threshold())) {
+            throw new IllegalArgumentException("goal '" + goal.text() + "': its threshold has not been read in the "
+                    + "metric's unit (Goal.inUnit)");
+        }
         this.parameter = parameter;
         this.goal = goal;
         this.largest = largest;

@@ -121,6 +121,23 @@ class SizeCommandTest {
     }
 
     @Test
+    void aThresholdOfAnotherKindThanTheMetricExitsTwoNamingTheMetricsUnit() {
+        Path dir = tmp.resolve("mismatch");
+        assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "rpo.lag.max <= 30 Mbit/s", "-o", dir.toString(), "--threads", "1")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("rpo.lag.max is in s (a time); '30 Mbit/s' is a data rate: give a time such as '30 s'");
+        assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "link.wan.utilization <= 5 GiB", "-o", dir.toString(), "--threads", "1"))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("link.wan.utilization is a fraction (no unit, 0 to 1); '5 GiB' is a size");
+        assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "rpo.lag.max <= 30", "-o", dir.toString(), "--threads", "1")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("'30' has no unit: give a time such as '30 s'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("meets");
+        assertThat(dir.resolve("size.json")).doesNotExist();
+    }
+
+    @Test
     void badPathsGoalsAndRangesExitTwoWithTheReason() {
         String o = tmp.resolve("bad").toString();
         assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwith", "--between", "50 Mbit/s", "1 Gbit/s",

@@ -24,7 +24,7 @@ class SizeSearchTest {
     @Test
     void theSmallestBandwidthBracketsLoadOverThresholdWithinTheResolution() {
         SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "10 Gbit/s");
-        Goal g = Goal.parse("link.wan.utilization <= 0.8");
+        Goal g = Goal.parse("link.wan.utilization <= 0.8").inUnit("fraction");
         SizeSearch.Result r = new SizeSearch(p, g, false, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01)).run();
         assertThat(r.met()).isTrue();
         double exact = 10e6 / 0.8;
@@ -43,7 +43,7 @@ class SizeSearchTest {
     void largestMirrorsTheSearch() {
         // the largest bandwidth at which the link is still at least 80 % busy
         SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "10 Gbit/s");
-        Goal g = Goal.parse("link.wan.utilization >= 0.8");
+        Goal g = Goal.parse("link.wan.utilization >= 0.8").inUnit("fraction");
         SizeSearch.Result r = new SizeSearch(p, g, true, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01)).run();
         assertThat(r.met()).isTrue();
         assertThat(r.answer()).isLessThanOrEqualTo(10e6 / 0.8).isGreaterThan(10e6 / 0.8 / 1.06);
@@ -53,7 +53,7 @@ class SizeSearchTest {
     @Test
     void aGoalUnmetInTheRangeGivesTheBestValueSeen() {
         SizedParameter p = SizedParameter.of("links[wan].bandwidth", "10 Mbit/s", "50 Mbit/s");
-        SizeSearch.Result r = new SizeSearch(p, Goal.parse("link.wan.utilization <= 0.8"), false, 0.95, 0.05, true, 3,
+        SizeSearch.Result r = new SizeSearch(p, Goal.parse("link.wan.utilization <= 0.8").inUnit("fraction"), false, 0.95, 0.05, true, 3,
                 2, 30, utilisation(0.01)).run();
         assertThat(r.met()).isFalse();
         assertThat(r.answer()).isNull();
@@ -64,7 +64,7 @@ class SizeSearchTest {
     void aCandidateStraddlingTheThresholdAddsReplicationsUpToTheCapAndCountsAsNotMet() {
         // at exactly load / 0.8 the mean sits on the threshold: no number of replications decides it
         SizedParameter p = SizedParameter.of("x", "12500000", "12500001");
-        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8"), false, 0.95, 0.05, true, 3, 2, 9, utilisation(0.05));
+        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8").inUnit("fraction"), false, 0.95, 0.05, true, 3, 2, 9, utilisation(0.05));
         SizeSearch.Point at = s.evaluate(12_500_000);
         assertThat(at.verdict()).isEqualTo(SizeSearch.Verdict.UNDECIDED);
         assertThat(at.capped()).isTrue();
@@ -74,17 +74,44 @@ class SizeSearchTest {
     @Test
     void replicationsAreAddedOnlyUntilTheIntervalClearsTheThreshold() {
         SizedParameter p = SizedParameter.of("x", "1", "2");
-        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8"), false, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01));
+        SizeSearch s = new SizeSearch(p, Goal.parse("u <= 0.8").inUnit("fraction"), false, 0.95, 0.05, true, 3, 2, 30, utilisation(0.01));
         // far from the threshold: the first three replications decide
         assertThat(s.evaluate(100e6).replications()).isEqualTo(3);
+    }
+
+    @Test
+    void aThresholdIsReadInTheMetricsUnitKindAndAMismatchIsRefusedNamingTheUnit() {
+        assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= 30 Mbit/s").inUnit("s"))
+                .hasMessage("goal 'rpo.lag.max <= 30 Mbit/s': rpo.lag.max is in s (a time); '30 Mbit/s' is a data rate: "
+                        + "give a time such as '30 s'");
+        assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= 30 KiB").inUnit("s"))
+                .hasMessageContaining("rpo.lag.max is in s (a time); '30 KiB' is a size");
+        assertThatThrownBy(() -> Goal.parse("link.wan.utilization <= 5 GiB").inUnit("fraction"))
+                .hasMessage("goal 'link.wan.utilization <= 5 GiB': link.wan.utilization is a fraction (no unit, 0 to 1); "
+                        + "'5 GiB' is a size: give a plain number (e.g. 0.8) or a percentage (80%)");
+        // a plain number for a metric with a unit: refused, with the number and the unit as the hint
+        assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= 30").inUnit("s"))
+                .hasMessage("goal 'rpo.lag.max <= 30': rpo.lag.max is in s (a time); '30' has no unit: "
+                        + "give a time such as '30 s'");
+        assertThatThrownBy(() -> Goal.parse("cache.session.peak <= 8").inUnit("bytes"))
+                .hasMessageContaining("'8' has no unit: give a size such as '8 GiB'");
+        assertThatThrownBy(() -> Goal.parse("session.drops <= 5%").inUnit("count")).hasMessageContaining("a percentage");
+        // read before the unit is known, a goal has no threshold and a search refuses it
+        assertThat(Goal.parse("rpo.lag.max <= 30 s").threshold()).isNaN();
+        SizedParameter p = SizedParameter.of("x", "1", "2");
+        assertThatThrownBy(() -> new SizeSearch(p, Goal.parse("u <= 0.8"), false, 0.95, 0.05, true, 3, 2, 30,
+                utilisation(0.01))).hasMessageContaining("metric's unit");
     }
 
     @Test
     void badGoalsAndRangesAreRefusedWithTheReason() {
         assertThatThrownBy(() -> Goal.parse("link.wan.utilization < 0.8")).hasMessageContaining("METRIC <= X");
         assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= soon")).hasMessageContaining("threshold 'soon'");
-        assertThat(Goal.parse("rpo.lag.max <= 30 s").threshold()).isEqualTo(30.0);
-        assertThat(Goal.parse("x >= 2 Gbit/s").threshold()).isEqualTo(250e6);
+        assertThat(Goal.parse("rpo.lag.max <= 30 s").inUnit("s").threshold()).isEqualTo(30.0);
+        assertThat(Goal.parse("rpo.lag.max <= 250 ms").inUnit("s").threshold()).isEqualTo(0.25);
+        assertThat(Goal.parse("cache.session.peak <= 2 GiB").inUnit("bytes").threshold()).isEqualTo(2.0 * (1 << 30));
+        assertThat(Goal.parse("link.wan.utilization <= 80%").inUnit("fraction").threshold()).isEqualTo(0.8);
+        assertThat(Goal.parse("session.drops <= 3").inUnit("count").threshold()).isEqualTo(3.0);
         assertThatThrownBy(() -> SizedParameter.of("p", "1 Gbit/s", "30 s")).hasMessageContaining("one kind");
         assertThatThrownBy(() -> SizedParameter.of("p", "2 Gbit/s", "1 Gbit/s")).hasMessageContaining("above the lower");
         assertThatThrownBy(() -> SizedParameter.of("p", "0 Gbit/s", "1 Gbit/s")).hasMessageContaining("geometrically");
