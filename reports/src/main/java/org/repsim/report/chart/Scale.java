@@ -14,7 +14,10 @@ public record Scale(String label, double divisor) {
     public static final Scale PLAIN = new Scale("", 1);
     public static final Scale PERCENT = new Scale("%", 0.01);
 
-    /** A scale for a metric unit as written in results ("s", "bytes", "bytes/s", "fraction", "count", …). */
+    /**
+     * A scale for a metric unit as written in results ("s", "bytes", "bytes/s", "fraction", "count", …);
+     * "bit/s" takes values in bytes per second and shows them in bits per second.
+     */
     public static Scale forUnit(String unit, double maxAbs) {
         String u = unit == null ? "" : unit.trim();
         switch (u) {
@@ -28,6 +31,9 @@ public record Scale(String label, double divisor) {
             case "bytes/s":
             case "B/s":
                 return rate(maxAbs);
+            case "bit/s":
+                // values in bytes per second, shown in bits per second
+                return bitRate(maxAbs);
             case "fraction":
                 return PERCENT;
             case "":
@@ -78,6 +84,19 @@ public record Scale(String label, double divisor) {
             i++;
         }
         return new Scale(labels[i], d);
+    }
+
+    /** Bytes per second shown in bits per second, decimal multiples (bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s). */
+    public static Scale bitRate(double maxAbsBytesPerSecond) {
+        String[] labels = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"};
+        double m = Math.abs(maxAbsBytesPerSecond) * 8;
+        int i = 0;
+        double d = 1;
+        while (i < labels.length - 1 && m >= d * 1000) {
+            d *= 1000;
+            i++;
+        }
+        return new Scale(labels[i], d / 8);
     }
 
     private Scale withDivisorFactor(double f) {

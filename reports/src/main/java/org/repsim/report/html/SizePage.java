@@ -34,7 +34,7 @@ public final class SizePage {
      * One evaluated candidate.
      *
      * @param value parameter value in base units
-     * @param text the value as written in a scenario
+     * @param text the value for people, in the units the range was given in
      * @param replications replications run at it
      * @param mean the metric's mean
      * @param ci95 its 95 % half-width (NaN with one replication)
@@ -48,7 +48,8 @@ public final class SizePage {
      *
      * @param scenario the scenario's name
      * @param path the varied scenario path
-     * @param parameterUnit the base unit of the parameter ("B/s", "" for a plain number)
+     * @param parameterUnit the base unit of the parameter ("B/s", "" for a plain number), or "bit/s" for
+     *        a data rate (values in B/s) to be shown in bits per second
      * @param logAxis the parameter was searched geometrically (drawn on a log axis)
      * @param goal the goal as written
      * @param metricUnit the metric's unit

@@ -17,10 +17,14 @@ import org.repsim.report.html.SizePage;
 /**
  * What {@code repsim size} writes: the answer line, {@code size.json} and {@code size.html}.
  *
- * <p>{@code size.json}: {@code {"path", "goal", "answer" (base units, or null), "met",
- * "points": [{"value", "text", "replications", "mean", "ci95", "verdict"}, …]}} plus the
- * settings ({@code confidence}, {@code resolution}, {@code largest}, {@code maxReplications},
- * {@code capHit}) and units; numbers that do not exist (a half-width of one replication) are null.
+ * <p>{@code size.json}: {@code {"path", "goal", "answer" (base units, or null), "answerText",
+ * "met", "points": [{"value", "text", "scenarioValue", "replications", "mean", "ci95", "verdict"}, …]}}
+ * plus the settings ({@code confidence}, {@code resolution}, {@code largest},
+ * {@code maxReplications}, {@code capHit}) and units ({@code unit}: the base unit of
+ * {@code answer} and {@code value}, e.g. B/s). {@code answerText} and {@code text} are the values
+ * for people, in the units {@code --between} was given in ("392.4 Mbit/s");
+ * {@code scenarioValue} is the exact value the candidate's scenario was run with. Numbers that
+ * do not exist (a half-width of one replication) are null.
  */
 public final class SizeFiles {
     public static final String JSON = "size.json";
@@ -41,7 +45,7 @@ public final class SizeFiles {
         if (!r.met()) {
             SizeSearch.Point b = r.best();
             return String.format(Locale.ROOT, "size: no value of %s in [%s, %s] meets %s at %s confidence%s%s",
-                    s.parameter().path(), s.parameter().text(s.parameter().lo()), s.parameter().text(s.parameter().hi()),
+                    s.parameter().path(), s.parameter().display(s.parameter().lo()), s.parameter().display(s.parameter().hi()),
                     s.goal().text(), conf, b == null ? "" : "; best seen " + s.parameter().display(b.value()) + ": " + figure(b, s),
                     r.capHit() ? " (replication cap " + s.maxReplications() + " hit)" : "");
         }
@@ -55,7 +59,8 @@ public final class SizeFiles {
         }
         if (r.capHit()) {
             line.append("; replication cap ").append(s.maxReplications()).append(" hit at ")
-                    .append(String.join(", ", r.points().stream().filter(SizeSearch.Point::capped).map(SizeSearch.Point::text).toList()));
+                    .append(String.join(", ", r.points().stream().filter(SizeSearch.Point::capped)
+                            .map(p -> s.parameter().display(p.value())).toList()));
         }
         return line.toString();
     }
@@ -83,7 +88,7 @@ public final class SizeFiles {
         if (r.answerPoint() == null) {
             root.putNull("answerText");
         } else {
-            root.put("answerText", r.answerPoint().text());
+            root.put("answerText", s.parameter().display(r.answerPoint().value()));
         }
         root.put("met", r.met());
         root.put("largest", s.largest());
@@ -97,7 +102,8 @@ public final class SizeFiles {
         for (SizeSearch.Point p : r.points()) {
             ObjectNode o = points.addObject();
             number(o, "value", p.value());
-            o.put("text", p.text());
+            o.put("text", s.parameter().display(p.value()));
+            o.put("scenarioValue", p.text());
             o.put("replications", p.replications());
             number(o, "mean", p.mean());
             number(o, "ci95", p.ci95());
@@ -133,14 +139,14 @@ public final class SizeFiles {
             candidates.add(new SizePage.Candidate(p.value(), s.parameter().display(p.value()), p.replications(), p.mean(), p.ci95(), verdict(p)));
         }
         List<String[]> facts = List.of(
-                new String[] {"Range", s.parameter().text(s.parameter().lo()) + " to " + s.parameter().text(s.parameter().hi())
+                new String[] {"Range", s.parameter().range()
                         + (s.parameter().geometric() ? " (bisected geometrically)" : " (bisected arithmetically)")},
                 new String[] {"Looking for", (s.largest() ? "the largest" : "the smallest") + " value meeting the goal"},
                 new String[] {"Confidence", pct(s.confidence())},
                 new String[] {"Resolution", s.resolutionText()},
                 new String[] {"Replications per value", "added until the interval clears the threshold, at most "
                         + s.maxReplications()});
-        return SizePage.write(dir, new SizePage.Input(s.scenario(), s.parameter().path(), s.parameter().unit(),
+        return SizePage.write(dir, new SizePage.Input(s.scenario(), s.parameter().path(), s.parameter().axisUnit(),
                 s.parameter().geometric(), s.goal().text(), s.metricUnit(), s.goal().threshold(), answerLine,
                 r.answer(), facts, candidates));
     }

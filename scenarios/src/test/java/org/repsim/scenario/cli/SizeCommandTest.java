@@ -61,7 +61,17 @@ class SizeCommandTest {
             }
         }
         assertThat(below).isLessThan(answer).isGreaterThanOrEqualTo(answer / 1.05);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("size: smallest links[wan].bandwidth = ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("size: smallest links[wan].bandwidth = ")
+                .doesNotContain("kB/s").doesNotContain("MB/s");
+        // for people in the range's units (bit/s), exact in base units beside
+        assertThat(size.get("unit").asText()).isEqualTo("B/s");
+        assertThat(size.get("answerText").asText()).matches("[0-9.]+ Mbit/s");
+        assertThat(Double.parseDouble(size.get("answerText").asText().split(" ")[0]) * 125e3).isEqualTo(answer);
+        for (JsonNode p : size.get("points")) {
+            assertThat(p.get("text").asText()).as(p.toString()).matches("[0-9.]+ [MG]bit/s");
+        }
+        assertThat(Files.readString(dir.resolve("size.html"))).contains(size.get("answerText").asText() + " meets")
+                .doesNotContain("kB/s");
         assertThat(dir.resolve("size.html")).exists();
         assertThat(dir.resolve("charts/size.png")).exists();
 

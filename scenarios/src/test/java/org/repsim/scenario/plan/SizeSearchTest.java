@@ -104,6 +104,26 @@ class SizeSearchTest {
     }
 
     @Test
+    void valuesAreShownAndRoundedInTheUnitsTheRangeWasGivenIn() {
+        SizedParameter bits = SizedParameter.of("links[wan].bandwidth", "100 Mbit/s", "1 Gbit/s");
+        assertThat(bits.display(49_050_000)).isEqualTo("392.4 Mbit/s");
+        assertThat(bits.display(125e6)).isEqualTo("1 Gbit/s");
+        assertThat(bits.range()).isEqualTo("100 Mbit/s to 1 Gbit/s");
+        // the geometric mean of 100 Mbit/s and 1 Gbit/s (316.227… Mbit/s) rounded to four digits in Mbit/s
+        double mid = bits.between(bits.lo(), bits.hi());
+        assertThat(mid).isEqualTo(316.2e6 / 8);
+        assertThat(bits.display(mid)).isEqualTo("316.2 Mbit/s");
+        assertThat(bits.text(mid)).isEqualTo("39525 kB/s");
+        SizedParameter bytes = SizedParameter.of("links[wan].bandwidth", "12 MB/s", "125 MB/s");
+        assertThat(bytes.display(49_050_000)).isEqualTo("49.05 MB/s");
+        SizedParameter binary = SizedParameter.of("boxes[r1].cache.size", "1 GiB", "32 TiB");
+        double c = binary.between(binary.lo(), binary.hi());
+        assertThat(binary.display(c)).isEqualTo("181 GiB");
+        assertThat(SizedParameter.of("x", "500 ms", "2 s").display(1.25e9)).isEqualTo("1250 ms");
+        assertThat(SizedParameter.of("x", "4", "64").display(16)).isEqualTo("16");
+    }
+
+    @Test
     void badGoalsAndRangesAreRefusedWithTheReason() {
         assertThatThrownBy(() -> Goal.parse("link.wan.utilization < 0.8")).hasMessageContaining("METRIC <= X");
         assertThatThrownBy(() -> Goal.parse("rpo.lag.max <= soon")).hasMessageContaining("threshold 'soon'");
