@@ -65,7 +65,8 @@ public final class ReportRendering {
     }
 
     /**
-     * One line per box, link, the replication and each workload, for the page's summary; boxes
+     * One line per box, link, the replication and each workload, for the page's summary (link rates
+     * in bit/s; a value the sweep varies as "swept: LOW–HIGH", not the base file's value); boxes
      * (links, workloads) alike but for their ids share one line, which names how many and the
      * first and last ids when there are more than three (a 64-box group's summary is a few lines,
      * not 128).
@@ -73,17 +74,25 @@ public final class ReportRendering {
     static List<String> topology(Scenario sc) {
         List<String> lines = new ArrayList<>();
         Alike boxes = new Alike("box", "boxes");
-        for (var b : sc.boxes()) {
+        for (int i = 0; i < sc.boxes().size(); i++) {
+            var b = sc.boxes().get(i);
             long volumes = b.volumes().stream().mapToLong(v -> v.sizeBytes()).sum();
+            String cache = swept(sc, "boxes", b.id(), i, "cache.size", b.cache().sizeBytes(), Units::bytes,
+                    v -> Units.format(Units.Kind.SIZE, Math.round(v)));
             boxes.add(b.id(), String.format(Locale.ROOT, "at %s: cache %s, %d host adapters, %d volume(s) of %s",
-                    b.site(), Units.format(Units.Kind.SIZE, b.cache().sizeBytes()), b.hostAdapters().count(),
-                    b.volumes().size(), Units.format(Units.Kind.SIZE, volumes)));
+                    b.site(), cache, b.hostAdapters().count(), b.volumes().size(), Units.format(Units.Kind.SIZE, volumes)));
         }
         boxes.appendTo(lines);
         Alike links = new Alike("link", "links");
-        for (var l : sc.links()) {
-            links.add(l.id(), String.format(Locale.ROOT, "%s ↔ %s, %s, %.0f km", l.between().get(0),
-                    l.between().get(1), Units.format(Units.Kind.DATA_RATE, l.bandwidthBps()), l.distanceM() / 1000));
+        for (int i = 0; i < sc.links().size(); i++) {
+            var l = sc.links().get(i);
+            // link rates in bit/s, as links are sold and scenarios write them
+            String bandwidth = swept(sc, "links", l.id(), i, "bandwidth", l.bandwidthBps(), Units::bytesPerSecond,
+                    Units::formatBits);
+            String distance = swept(sc, "links", l.id(), i, "distance", l.distanceM(), Units::metres,
+                    m -> String.format(Locale.ROOT, "%.0f km", m / 1000));
+            links.add(l.id(), String.format(Locale.ROOT, "%s ↔ %s, %s, %s", l.between().get(0), l.between().get(1),
+                    bandwidth, distance));
         }
         links.appendTo(lines);
         if (sc.replication() != null) {
@@ -115,6 +124,95 @@ public final class ReportRendering {
             }
         });
         return lines;
+    }
+
+    /**
+     * The value at {@code list[id].key} for the summary: as {@code format} writes it, or, when the
+     * sweep varies it (an axis naming the item by id or position, or variants setting it; a variant
+     * that does not set it keeps {@code base}), "swept: LOW–HIGH" over the values the points take.
+     */
+    static String swept(Scenario sc, String list, String id, int index, String key, double base,
+            java.util.function.ToDoubleFunction<String> parse, java.util.function.DoubleFunction<String> format) {
+        List<Double> values = new ArrayList<>();
+        boolean swept = false;
+        for (Map.Entry<String, List<com.fasterxml.jackson.databind.JsonNode>> axis : sc.sweep().entrySet()) {
+            if (axis.getKey().equals("variants")) {
+                boolean any = false;
+                boolean unset = false;
+                for (var variant : axis.getValue()) {
+                    var set = variant.path("set");
+                    boolean found = false;
+                    for (var it = set.fields(); it.hasNext(); ) {
+                        var e = it.next();
+                        if (names(e.getKey(), list, id, index, key)) {
+                            found = true;
+                            values.add(parsed(e.getValue(), parse));
+                        }
+                    }
+                    any |= found;
+                    unset |= !found;
+                }
+                if (any && unset) {
+                    values.add(base);
+                }
+                swept |= any;
+            } else if (names(axis.getKey(), list, id, index, key)) {
+                swept = true;
+                axis.getValue().forEach(v -> values.add(parsed(v, parse)));
+            }
+        }
+        if (!swept) {
+            return format.apply(base);
+        }
+        if (values.stream().anyMatch(v -> v.isNaN())) {
+            return "swept";
+        }
+        double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(base);
+        double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(base);
+        String low = format.apply(lo);
+        String high = format.apply(hi);
+        if (lo == hi) {
+            return "swept: " + low;
+        }
+        int space = low.lastIndexOf(' ');
+        if (space > 0 && high.endsWith(low.substring(space))) {
+            // one unit: "200–600 Mbit/s"
+            return "swept: " + low.substring(0, space) + "–" + high;
+        }
+        return "swept: " + low + "–" + high;
+    }
+
+    private static double parsed(com.fasterxml.jackson.databind.JsonNode value,
+            java.util.function.ToDoubleFunction<String> parse) {
+        try {
+            return parse.applyAsDouble(value.asText());
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** True when the sweep path {@code path} names {@code list[id].key} or {@code list[index].key}. */
+    private static boolean names(String path, String list, String id, int index, String key) {
+        List<org.repsim.scenario.spec.ScenarioPath.Step> steps;
+        try {
+            steps = org.repsim.scenario.spec.ScenarioPath.parse(path).steps();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String[] keys = key.split("\\.");
+        if (steps.size() != 2 + keys.length || !list.equals(steps.get(0).key()) || steps.get(1).isKey()) {
+            return false;
+        }
+        String selector = steps.get(1).selector();
+        if (!selector.equals(id) && !selector.equals(Integer.toString(index))) {
+            return false;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (!keys[i].equals(steps.get(2 + i).key())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Items of one kind grouped by their description, in the order each description first comes. */

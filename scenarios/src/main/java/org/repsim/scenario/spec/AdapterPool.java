@@ -9,5 +9,5 @@ import static org.repsim.scenario.spec.Units.Kind.*;
 public record AdapterPool(
         @Positive @Default("1") @Doc("Number of adapters (ports).") int count,
         @Quantity(TIME) @Default("\"10 us\"") @Doc("Overhead per I/O or transfer (a time or a distribution).") Distribution serviceTime,
-        @Quantity(DATA_RATE) @Default("\"16 Gbit/s\"") @Doc("Port speed: an I/O or transfer of b bytes also costs b / portSpeed; 0 bit/s: no per-byte cost.") double portSpeedBps) {
+        @Quantity(value = DATA_RATE, bits = true) @Default("\"16 Gbit/s\"") @Doc("Port speed: an I/O or transfer of b bytes also costs b / portSpeed; 0 bit/s: no per-byte cost.") double portSpeedBps) {
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 public record Link(
         @Doc("Unique link id.") String id,
         @Doc("The two site ids the link joins.") List<String> between,
-        @Positive @Quantity(DATA_RATE) @Doc("Bandwidth; a transfer of b bytes occupies the link b / bandwidth.") double bandwidthBps,
+        @Positive @Quantity(value = DATA_RATE, bits = true) @Doc("Bandwidth; a transfer of b bytes occupies the link b / bandwidth.") double bandwidthBps,
         @Quantity(DISTANCE) @Default("\"0 km\"") @Doc("Fibre length; one-way propagation delay is 5 us per km.") double distanceM,
         @Positive @Quantity(SIZE) @Default("\"64 MiB\"") @Doc("Window: maximum unacknowledged bytes in flight.") long maxInFlightBytes,
         @Default("0") @Doc("Window: maximum unacknowledged commands in flight; 0: limited by bytes only.") int maxCommands,

@@ -10,4 +10,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.RECORD_COMPONENT})
 public @interface Quantity {
     Units.Kind value();
+
+    /**
+     * A data rate people state in bits per second (a link's bandwidth, a port's speed): written
+     * back in bit/s ({@link Units#formatBits}) in scenario.resolved.json and reports.
+     */
+    boolean bits() default false;
 }

@@ -11,8 +11,12 @@ import java.util.Map;
 
 /**
  * Writes a resolved {@link Scenario} back in the scenario format: every key written out,
- * quantities formatted with the unit that gives the smallest exact number. Reading the result
- * gives an equal scenario.
+ * quantities formatted with the unit that gives the smallest exact number, except rates stated in
+ * bits per second (link bandwidths, port speeds: {@link Quantity#bits}), which are written in
+ * bit/s multiples. The text is canonical, a function of the values alone and not of how the file
+ * wrote them ("75 MB/s" and "600 Mbit/s" give the same text), so runs that compare resolved
+ * scenarios (resume, shards, merge) agree however a value was written. Reading the result gives
+ * an equal scenario.
  */
 final class ResolvedWriter {
 
@@ -46,8 +50,12 @@ final class ResolvedWriter {
     }
 
     private static JsonNode value(Object value, RecordComponent c, Units.Kind context) {
-        Units.Kind kind = c.getAnnotation(Quantity.class) != null ? c.getAnnotation(Quantity.class).value()
-                : c.getAnnotation(ContextUnit.class) != null ? context : null;
+        Quantity q = c.getAnnotation(Quantity.class);
+        if (q != null && q.bits() && value instanceof Number n) {
+            // link and port rates are stated in bits per second: 600 Mbit/s, not 75 MB/s
+            return JSON.textNode(Units.formatBits(n.doubleValue()));
+        }
+        Units.Kind kind = q != null ? q.value() : c.getAnnotation(ContextUnit.class) != null ? context : null;
         return value(value, kind);
     }
 

@@ -233,6 +233,26 @@ public final class Units {
         return format(kind, new BigDecimal(Double.toString(baseValue)));
     }
 
+    private static final String[] BIT_UNITS = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"};
+
+    /**
+     * A data rate in bits per second, as links and ports are stated: the largest bit/s multiple
+     * in which it is at least 1, exact (75e6 B/s → "600 Mbit/s", 312.5e6 B/s → "2.5 Gbit/s").
+     */
+    public static String formatBits(double bytesPerSecond) {
+        BigDecimal bits = new BigDecimal(Double.toString(bytesPerSecond)).multiply(bd("8"));
+        if (bits.signum() == 0) {
+            return "0 bit/s";
+        }
+        int i = 0;
+        BigDecimal factor = BigDecimal.ONE;
+        while (i < BIT_UNITS.length - 1 && bits.abs().compareTo(factor.multiply(bd("1000"))) >= 0) {
+            factor = factor.multiply(bd("1000"));
+            i++;
+        }
+        return bits.divide(factor).stripTrailingZeros().toPlainString() + " " + BIT_UNITS[i];
+    }
+
     /** {@link #format(Kind, double)} for whole base units (ns, bytes), exact for every long. */
     public static String format(Kind kind, long baseValue) {
         return format(kind, BigDecimal.valueOf(baseValue));

@@ -2,6 +2,7 @@ package org.repsim.scenario.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.repsim.scenario.spec.ScenarioException;
@@ -16,7 +17,8 @@ class ReportTopologyTest {
         assertThat(ReportRendering.topology(sc)).containsExactly(
                 "box r1 at prod: cache 128 GiB, 8 host adapters, 1 volume(s) of 1 TiB",
                 "box r2 at dr: cache 128 GiB, 8 host adapters, 1 volume(s) of 1 TiB",
-                "link wan: prod ↔ dr, 10 Gbit/s, 50 km",
+                // the example sweeps the distance: its range, not the base file's 50 km
+                "link wan: prod ↔ dr, 10 Gbit/s, swept: 10–200 km",
                 "replication sync: r1/db → r2/db",
                 "workload oltp on r1/db");
     }
@@ -53,5 +55,38 @@ class ReportTopologyTest {
                 "boxes p1, p2, p3 at prod: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB",
                 "box p4 at prod: cache 32 GiB, 8 host adapters, 1 volume(s) of 512 GiB",
                 "4 boxes (s1 … s4) at dr: cache 64 GiB, 8 host adapters, 1 volume(s) of 512 GiB");
+    }
+
+    @Test
+    void linkRatesAreInBitsAndASweptValueIsShownAsTheSweptRange() throws Exception {
+        var mapper = new ObjectMapper();
+        var source = ScenarioSource.read(Path.of("examples/sync-baseline.json"))
+                .with("links[wan].bandwidth", "75 MB/s").with("sweep", mapper.readTree("{}"));
+        assertThat(ReportRendering.topology(source.resolve())).contains("link wan: prod ↔ dr, 600 Mbit/s, 50 km");
+        var swept = source.with("sweep", mapper.readTree("{\"links[wan].bandwidth\": [\"200 Mbit/s\", \"600 Mbit/s\", "
+                + "\"300 Mbit/s\"]}")).resolve();
+        assertThat(ReportRendering.topology(swept)).contains("link wan: prod ↔ dr, swept: 200–600 Mbit/s, 50 km");
+        // by position, across units, and by variants (one keeps the base value)
+        var byIndex = source.with("sweep", mapper.readTree("{\"links[0].bandwidth\": [\"500 Mbit/s\", \"250 MB/s\"]}")).resolve();
+        assertThat(ReportRendering.topology(byIndex)).contains("link wan: prod ↔ dr, swept: 500 Mbit/s–2 Gbit/s, 50 km");
+        var variants = source.with("sweep", mapper.readTree("{\"variants\": [{\"name\": \"slow\", \"set\": "
+                + "{\"links[wan].bandwidth\": \"100 Mbit/s\"}}, {\"name\": \"base\", \"set\": {}}]}")).resolve();
+        assertThat(ReportRendering.topology(variants)).contains("link wan: prod ↔ dr, swept: 100–600 Mbit/s, 50 km");
+        var cache = source.with("sweep", mapper.readTree("{\"boxes[r1].cache.size\": [\"32 GiB\", \"64 GiB\"]}")).resolve();
+        assertThat(ReportRendering.topology(cache)).contains(
+                "box r1 at prod: cache swept: 32–64 GiB, 8 host adapters, 1 volume(s) of 1 TiB");
+    }
+
+    @Test
+    void theResolvedScenarioWritesLinkAndPortRatesInBitsWhateverTheFileWrote() throws ScenarioException {
+        var source = ScenarioSource.read(Path.of("examples/sync-baseline.json"));
+        var inBytes = source.with("links[wan].bandwidth", "75 MB/s").resolve().toResolvedJson();
+        var inBits = source.with("links[wan].bandwidth", "600 Mbit/s").resolve().toResolvedJson();
+        assertThat(inBytes.get("links").get(0).get("bandwidth").asText()).isEqualTo("600 Mbit/s");
+        // canonical: the same text however the value was written, so resume and merge still compare equal
+        assertThat(inBytes).isEqualTo(inBits);
+        assertThat(inBytes.get("boxes").get(0).get("hostAdapters").get("portSpeed").asText()).endsWith("bit/s");
+        // other rates keep the smallest exact number of their unit
+        assertThat(inBytes.get("boxes").get(0).get("backend").get(0).get("throughput").asText()).doesNotContain("bit/s");
     }
 }
