@@ -148,7 +148,10 @@ public final class ReportWriter {
         for (PointSummary p : points) {
             reps.add(p.replications());
         }
-        fact("Replications per point", Html.escape(reps.toString().replaceAll("[\\[\\]]", "")));
+        // a partial report counts the complete replications only: say so, and "none" rather than 0
+        String perPoint = reps.equals(Set.of(0)) ? "none complete yet"
+                : reps.toString().replaceAll("[\\[\\]]", "") + (input.notice().isEmpty() ? "" : " complete");
+        fact("Replications per point", Html.escape(perPoint));
         fact("Sampled every", Html.escape(Scale.seconds(input.sampleEveryS()).format(input.sampleEveryS())));
         if (input.rpoTargetS() != null) {
             fact("Recovery-point target", Html.escape(Scale.seconds(input.rpoTargetS()).format(input.rpoTargetS())));
@@ -207,7 +210,7 @@ public final class ReportWriter {
                         Scale s = Scale.forUnit(m.unit(), Math.abs(m.mean()));
                         int index = points.indexOf(p);
                         html.append("<td").append(cellClass(n, m.mean())).append(">").append(Html.escape(meanCi(m, s)))
-                                .append("</td><td class=\"name wrap\"><a href=\"#").append(pointId(index)).append("\">")
+                                .append("</td><td class=\"name wrap\"><a href=\"#").append(pointId(p, index)).append("\">")
                                 .append(index).append("</a>: ").append(Html.escape(pointLabel(p))).append("</td>");
                     }
                     html.append("</tr>\n");
@@ -388,7 +391,7 @@ public final class ReportWriter {
     // ---------------------------------------------------------------- per point
 
     private void pointSection(int index, PointSummary point, boolean many) throws IOException {
-        String id = pointId(index);
+        String id = pointId(point, index);
         String title = many ? "Point " + index + ": " + pointLabel(point) : "Run";
         body.append("<section id=\"").append(id).append("\" class=\"point\">\n<h2>").append(Html.escape(title))
                 .append("</h2>\n");
@@ -660,9 +663,14 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    /** The HTML id and chart-file prefix of the point at {@code index} in the summary. */
-    static String pointId(int index) {
-        return String.format(Locale.ROOT, "p%02d", index);
+    /**
+     * The HTML id and chart-file prefix of a point: its id in the results ({@code p000}, as in
+     * {@code runs/p000/} and {@code summary.csv}), or {@code p} and its three-digit index in the
+     * summary when the id is not a plain file name.
+     */
+    static String pointId(PointSummary point, int index) {
+        String id = point.id();
+        return id != null && id.matches("[A-Za-z][A-Za-z0-9_.-]*") ? id : String.format(Locale.ROOT, "p%03d", index);
     }
 
     private static Set<String> metricNames(List<PointSummary> points) {

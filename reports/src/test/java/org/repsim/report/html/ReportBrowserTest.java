@@ -44,11 +44,11 @@ class ReportBrowserTest {
     void selfTestReportsAMissingImage() throws Exception {
         Path broken = work.resolve("broken");
         ReportWriter.write(broken, Synthetic.syncOnly());
-        Files.delete(broken.resolve("charts/p00-queues.png"));
+        Files.delete(broken.resolve("charts/p000-queues.png"));
         HeadlessChromium.SelfTest t = chromium.selfTest(broken.resolve("report.html"));
         assertThat(t.imagesTotal()).isEqualTo(3);
         assertThat(t.imagesLoaded()).isEqualTo(2);
-        assertThat(t.messages()).contains("failed to load").contains("p00-queues.png");
+        assertThat(t.messages()).contains("failed to load").contains("p000-queues.png");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ReportWriterTest {
         List<String> ids = new ArrayList<>(List.of("summary", "headlines", "contents", "sweep", "sweep-table", "sweep-points",
                 "sweep-rpo.aboveTarget.fraction-by-0"));
         for (int p = 0; p < 6; p++) {
-            String pid = String.format("p%02d", p);
+            String pid = String.format("p%03d", p);
             for (String s : List.of("", "-write-latency", "-read-latency", "-latency-table", "-queues", "-cycles",
                     "-transmit-queue", "-cache", "-links", "-rpo", "-consistency")) {
                 ids.add(pid + s);
@@ -96,7 +96,7 @@ class ReportWriterTest {
         // 6 points × 8 charts + each varying headline metric against both parameters (the time above target
         // against bandwidth being the dedicated chart).
         assertThat(images).isEqualTo(6 * 8 + 2 * charted.size());
-        assertThat(dir.resolve("charts/p00-cycles.png")).satisfies(p -> assertThat(ImageIO.read(p.toFile()).getHeight()).isEqualTo(820));
+        assertThat(dir.resolve("charts/p000-cycles.png")).satisfies(p -> assertThat(ImageIO.read(p.toFile()).getHeight()).isEqualTo(820));
     }
 
     @Test
@@ -135,7 +135,7 @@ class ReportWriterTest {
 
         String html = Files.readString(ReportWriter.write(dir, input));
 
-        assertThat(html).contains("id=\"p00-cycles\"", "One point per bin of 5 consecutive cycle numbers");
+        assertThat(html).contains("id=\"p000-cycles\"", "One point per bin of 5 consecutive cycle numbers");
         assertThat(Files.readString(sweepDir.resolve("report.html"))).contains("One point per cycle number.")
                 .doesNotContain("consecutive cycle numbers");
     }
@@ -183,14 +183,33 @@ class ReportWriterTest {
     void syncOnlyRunHasNoSectionsForDataItDoesNotHave() throws IOException {
         String html = Files.readString(ReportWriter.write(dir, Synthetic.syncOnly()));
 
-        assertThat(html).contains("id=\"p00-write-latency\"", "id=\"p00-queues\"", "id=\"p00-links\"",
-                "id=\"p00-latency-table\"", "nothing (one configuration)");
-        assertThat(html).doesNotContain("id=\"sweep\"", "id=\"p00-read-latency\"", "id=\"p00-cycles\"", "id=\"p00-cache\"",
-                "id=\"p00-rpo\"", "id=\"p00-transmit-queue\"", "id=\"p00-consistency\"", "Recovery-point target");
+        assertThat(html).contains("id=\"p000-write-latency\"", "id=\"p000-queues\"", "id=\"p000-links\"",
+                "id=\"p000-latency-table\"", "nothing (one configuration)");
+        assertThat(html).doesNotContain("id=\"sweep\"", "id=\"p000-read-latency\"", "id=\"p000-cycles\"", "id=\"p000-cache\"",
+                "id=\"p000-rpo\"", "id=\"p000-transmit-queue\"", "id=\"p000-consistency\"", "Recovery-point target");
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
-                    .containsExactly("p00-links.png", "p00-queues.png", "p00-write-latency.png");
+                    .containsExactly("p000-links.png", "p000-queues.png", "p000-write-latency.png");
         }
+    }
+
+    @Test
+    void aPartialReportSaysHowManyReplicationsPerPointAreCompleteAndNoneRatherThanZero() throws IOException {
+        ReportInput full = Synthetic.syncOnly();
+        List<PointSummary> none = new ArrayList<>();
+        for (PointSummary p : full.summary().points()) {
+            none.add(new PointSummary(p.id(), p.params(), 0, new java.util.TreeMap<>()));
+        }
+        ReportInput partial = new ReportInput(full.scenarioName(), full.description(), full.topology(), full.sweptPaths(),
+                new ExperimentSummary(full.scenarioName(), "0.1.0-test", full.sweptPaths(), none), Map.of(),
+                full.rpoTargetS(), full.sampleEveryS(), null, List.of("Partial report: 0 of 2 replications complete"));
+        String html = Files.readString(ReportWriter.write(dir, partial));
+        assertThat(html).contains("<dt>Replications per point</dt><dd>none complete yet</dd>");
+        ReportInput some = new ReportInput(full.scenarioName(), full.description(), full.topology(), full.sweptPaths(),
+                full.summary(), full.replications(), full.rpoTargetS(), full.sampleEveryS(), null,
+                List.of("Partial report: 2 of 3 replications complete"));
+        assertThat(Files.readString(ReportWriter.write(dir, some))).contains("<dt>Replications per point</dt><dd>2 complete</dd>");
+        assertThat(Files.readString(ReportWriter.write(dir, full))).contains("<dt>Replications per point</dt><dd>2</dd>");
     }
 
     @Test
@@ -202,10 +221,10 @@ class ReportWriterTest {
                 full.summary(), some, full.rpoTargetS(), full.sampleEveryS());
         String html = Files.readString(ReportWriter.write(dir, partial));
 
-        assertThat(html).contains("id=\"p01-latency-table\"", "No per-replication results were given for this point",
-                "id=\"p00-cycles\"", "id=\"p02-cycles\"");
-        assertThat(html).doesNotContain("id=\"p01-cycles\"", "id=\"p01-write-latency\"");
-        assertThat(dir.resolve("charts/p01-cycles.png")).doesNotExist();
+        assertThat(html).contains("id=\"p001-latency-table\"", "No per-replication results were given for this point",
+                "id=\"p000-cycles\"", "id=\"p002-cycles\"");
+        assertThat(html).doesNotContain("id=\"p001-cycles\"", "id=\"p001-write-latency\"");
+        assertThat(dir.resolve("charts/p001-cycles.png")).doesNotExist();
     }
 
     @Test

@@ -70,8 +70,10 @@ public final class PartialExperiment {
                         running++;
                         int rows = sofar.series().rows();
                         double reached = rows == 0 ? 0 : sofar.series().time(rows - 1);
-                        partial.add("replication " + r + " up to " + LogProgress.seconds(Math.round(reached * 1e9))
-                                + " of " + LogProgress.seconds(d.durationNs()) + " s");
+                        // series times count from the start, warm-up included, as repsim status does
+                        partial.add("replication " + r + " at " + LogProgress.seconds(Math.round(reached * 1e9))
+                                + " of " + LogProgress.seconds(d.warmupNs() + d.durationNs()) + " s simulated"
+                                + (d.warmupNs() > 0 ? " (" + LogProgress.seconds(d.warmupNs()) + " s warm-up included)" : ""));
                     }
                 } catch (IOException e) {
                     throw new ResultStoreException(e.getMessage(), e);

@@ -177,12 +177,12 @@ public final class RunStatus {
             // a replication rewrites its progress every minute: a file much older is one that stopped
             b.append(System.lineSeparator());
             rows = new ArrayList<>();
-            rows.add(new String[] {"running", "simulated", "wall", "left at this pace", "written"});
+            rows.add(new String[] {"running", "simulated (warm-up included)", "wall", "left at this pace", "written"});
             for (Running r : running) {
                 ReplicationProgress g = r.progress();
                 rows.add(new String[] {r.point() + "/" + r.replication(),
-                    String.format(Locale.ROOT, "%.1f %% of %s s", 100 * g.simulatedS() / g.durationS(),
-                            LogProgress.seconds(Math.round(g.durationS() * 1e9))),
+                    String.format(Locale.ROOT, "%s of %s s (%.1f %%)", LogProgress.seconds(Math.round(g.simulatedS() * 1e9)),
+                            LogProgress.seconds(Math.round(g.durationS() * 1e9)), 100 * g.simulatedS() / g.durationS()),
                     LogProgress.clock(g.wallS()), Double.isNaN(g.leftS()) ? "-" : LogProgress.clock(g.leftS()),
                     LogProgress.clock(r.ageS()) + " ago" + (r.ageS() > STALE_S ? " (stopped?)" : "")});
             }

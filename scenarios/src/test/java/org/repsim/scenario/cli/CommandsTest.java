@@ -108,7 +108,7 @@ class CommandsTest {
     void aPartialReportShowsTheCompleteReplicationsFiguresAndTheRunningOnesSeriesSoFar() throws IOException {
         Path run = tmp.resolve("partial-run");
         assertThat(execute("run", "examples/sync-baseline.json", "-o", run.toString(), "--set", "run.duration=12 s",
-                "--set", "run.warmup=0 s", "--replications", "2", "--quiet")).as(err()).isZero();
+                "--set", "run.warmup=2 s", "--replications", "2", "--quiet")).as(err()).isZero();
         String finalPage = Files.readString(run.resolve("report.html"));
         // three sweep points × two replications. A complete run: the partial summary is the run's own, computed again from the replications' files
         var complete = org.repsim.scenario.run.PartialExperiment.open(run);
@@ -135,10 +135,14 @@ class CommandsTest {
         Path page = run.resolve("partial").resolve("report.html");
         assertThat(out()).contains("report: " + page);
         String html = Files.readString(page);
+        // simulated seconds from the start, warm-up included, as repsim status counts them
         assertThat(html).contains("Partial report: 5 of 6 replications complete, 1 running or stopped")
-                .contains("p000: 1 of 2 complete; replication 1 up to 7 of 12 s");
+                .contains("p000: 1 of 2 complete; replication 1 at 7 of 12 s simulated (2 s warm-up included)")
+                .contains("<dt>Replications per point</dt><dd>1, 2 complete</dd>");
+        assertThat(execute("status", run.toString())).isZero();
+        assertThat(out()).contains("simulated (warm-up included)").contains("7.5 of 12 s (62.5 %)");
         try (var charts = Files.list(run.resolve("partial").resolve("charts"))) {
-            assertThat(charts.map(c -> c.getFileName().toString()).toList()).contains("p00-write-latency.png");
+            assertThat(charts.map(c -> c.getFileName().toString()).toList()).contains("p000-write-latency.png");
         }
         // the headline figures are replication 0's alone, as its metrics file says
         var partial = org.repsim.scenario.run.PartialExperiment.open(run);
@@ -200,7 +204,7 @@ class CommandsTest {
         assertThat(execute("report", run.toString(), "--partial")).as(err()).isZero();
         assertThat(Files.readString(run.resolve("partial").resolve("report.html")))
                 .contains("time series and cycles so far");
-        assertThat(run.resolve("partial").resolve("charts").resolve("p00-cycles.png")).exists();
+        assertThat(run.resolve("partial").resolve("charts").resolve("p000-cycles.png")).exists();
     }
 
     @Test

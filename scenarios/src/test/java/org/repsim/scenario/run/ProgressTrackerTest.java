@@ -176,7 +176,7 @@ class ProgressTrackerTest {
             assertThat(r.replication()).isEqualTo(1);
             assertThat(r.ageS()).isLessThan(60);
         });
-        assertThat(status.text()).contains("running", plan.points().get(0).id() + "/1", "25.0 % of 1 s", "1 min 30 s",
+        assertThat(status.text()).contains("running", plan.points().get(0).id() + "/1", "simulated (warm-up included)", "0.25 of 1 s (25.0 %)", "1 min 30 s",
                 "4 min 30 s", "repsim report " + out + " --partial").doesNotContain("stopped?");
         // resumed, it runs again and its results replace the progress file
         Experiment.run(plan, new FakeModel(), RunOptions.into(out).withThreads(2).withResume(true), ProgressDisplay.silent());
