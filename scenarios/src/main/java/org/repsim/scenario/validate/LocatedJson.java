@@ -65,7 +65,8 @@ final class LocatedJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ScenarioException(source, List.of(new Problem("", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not JSON: " + e.getOriginalMessage())));
+                    at == null ? 0 : JsonSyntax.column(e.getOriginalMessage(), at.getColumnNr()),
+                    "not JSON: " + JsonSyntax.plain(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new ScenarioException(source, List.of(new Problem("", 0, 0, "cannot read: " + e.getMessage())));
         }
