@@ -123,6 +123,17 @@ final class SlurmCommand implements Callable<Integer> {
             ProblemPrinter.print(e, err);
             return ExitCodes.INVALID;
         }
+        long pairs = (long) plan.points().size() * plan.replications();
+        if (tasks > pairs) {
+            // a task beyond the number of (point, replication) pairs would have nothing to run: cap, and say so
+            err.println("repsim slurm: --tasks " + tasks + " but the run has only " + pairs + " (point, replication) "
+                    + "pair" + (pairs == 1 ? "" : "s") + " (" + plan.points().size() + " point"
+                    + (plan.points().size() == 1 ? "" : "s") + " × " + plan.replications() + " replication"
+                    + (plan.replications() == 1 ? "" : "s") + "): using " + pairs + " task" + (pairs == 1 ? "" : "s")
+                    + "; the other " + (tasks - pairs) + " would have nothing to run");
+            err.flush();
+            tasks = (int) pairs;
+        }
         if (memBytes > 0) {
             // a task whose caches cannot fill in its heap would stop hours into the job: say so before it is submitted
             HeapCheck.warning(request.points(), request.scenario().run().replications(),
@@ -154,21 +165,27 @@ final class SlurmCommand implements Callable<Integer> {
                 + ") and " + mergeScript);
         if (!submit) {
             out.println("submit both (the merge starts once every task has succeeded):");
-            out.println("  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")");
-            out.println("  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString()));
+            submitByHand(out, runScript, mergeScript);
         } else {
+            String arrayJob = null;
             try {
-                String arrayJob = sbatch(List.of("sbatch", "--parsable", runScript.toString()));
+                arrayJob = sbatch(List.of(sbatchCommand, "--parsable", runScript.toString()));
                 out.println("array job " + arrayJob + " submitted: " + tasks + " tasks");
-                String mergeJob = sbatch(List.of("sbatch", "--parsable", "--dependency=afterok:" + arrayJob,
+                String mergeJob = sbatch(List.of(sbatchCommand, "--parsable", "--dependency=afterok:" + arrayJob,
                         mergeScript.toString()));
                 out.println("merge job " + mergeJob + " submitted: runs after job " + arrayJob + " succeeds");
             } catch (IOException e) {
-                err.println("repsim slurm: " + e.getMessage());
-                err.println("the scripts are written; submit them by hand once sbatch works: sbatch "
-                        + Shell.quote(runScript.toString()));
-                err.flush();
                 out.flush();
+                err.println("repsim slurm: " + e.getMessage());
+                if (arrayJob == null) {
+                    err.println("the scripts are written; submit both by hand once sbatch works (the merge starts once "
+                            + "every task has succeeded):");
+                    submitByHand(err, runScript, mergeScript);
+                } else {
+                    err.println("array job " + arrayJob + " is submitted; submit the merge by hand once sbatch works:");
+                    err.println("  sbatch --dependency=afterok:" + arrayJob + " " + Shell.quote(mergeScript.toString()));
+                }
+                err.flush();
                 return ExitCodes.FAILURE;
             }
         }
@@ -177,6 +194,17 @@ final class SlurmCommand implements Callable<Integer> {
                 + " (they skip their complete replications), then repsim merge " + Shell.quote(dir.toString()));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The two commands that submit the array job and, depending on it, the merge. */
+    private static void submitByHand(java.io.PrintStream out, Path runScript, Path mergeScript) {
+        out.println("  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")");
+        out.println("  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString()));
+    }
+
+    private static void submitByHand(PrintWriter err, Path runScript, Path mergeScript) {
+        err.println("  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")");
+        err.println("  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString()));
     }
 
     /**
@@ -339,6 +367,9 @@ final class SlurmCommand implements Callable<Integer> {
         tmp.toFile().setExecutable(true);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /** The sbatch command --submit runs; tests point it at a missing or a stand-in command. */
+    static volatile String sbatchCommand = "sbatch";
 
     /** Runs sbatch --parsable; returns the job id it printed. */
     private static String sbatch(List<String> command) throws IOException {

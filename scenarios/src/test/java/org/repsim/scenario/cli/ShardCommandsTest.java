@@ -218,6 +218,47 @@ class ShardCommandsTest {
     }
 
     @Test
+    void moreTasksThanPairsAreCappedAtThePairsAndSaidSo() throws IOException {
+        Path dir = tmp.resolve("many-tasks");
+        assertThat(repsim("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "20")).as(err()).isZero();
+        assertThat(err()).contains("repsim slurm: --tasks 20 but the run has only 9 (point, replication) pairs "
+                + "(3 points × 3 replications): using 9 tasks; the other 11 would have nothing to run");
+        assertThat(Files.readString(dir.resolve("slurm/run.sbatch"))).contains("#SBATCH --array=0-8\n")
+                .contains("--shard env:SLURM_ARRAY_TASK_ID/9 ");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"shards\": 9");
+        assertThat(out()).contains("array job of 9 tasks");
+    }
+
+    @Test
+    void submitWithoutSbatchPrintsBothJobsToSubmitByHand() throws IOException {
+        Path dir = tmp.resolve("no-sbatch");
+        String saved = SlurmCommand.sbatchCommand;
+        try {
+            SlurmCommand.sbatchCommand = tmp.resolve("no-such-sbatch").toString();
+            assertThat(repsim("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "3", "--submit"))
+                    .isEqualTo(ExitCodes.FAILURE);
+            Path run = dir.resolve("slurm/run.sbatch");
+            Path merge = dir.resolve("slurm/merge.sbatch");
+            assertThat(err()).contains("cannot run sbatch").contains("submit both by hand")
+                    .contains("jobid=$(sbatch --parsable " + run + ")")
+                    .contains("sbatch --dependency=afterok:${jobid%%;*} " + merge);
+            // the array job went in but the merge did not: only the merge is left to submit, after that job
+            Path fake = tmp.resolve("fake-sbatch");
+            Files.writeString(fake, "#!/bin/sh\ncase \"$*\" in *--dependency*) echo 'sbatch: error: down' >&2; exit 1;; "
+                    + "esac\necho 4242\n");
+            fake.toFile().setExecutable(true);
+            SlurmCommand.sbatchCommand = fake.toString();
+            assertThat(repsim("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "3", "--submit"))
+                    .isEqualTo(ExitCodes.FAILURE);
+            assertThat(out()).contains("array job 4242 submitted");
+            assertThat(err()).contains("array job 4242 is submitted; submit the merge by hand")
+                    .contains("sbatch --dependency=afterok:4242 " + merge);
+        } finally {
+            SlurmCommand.sbatchCommand = saved;
+        }
+    }
+
+    @Test
     void aShardOfAnotherRunOrAMalformedShardIsRefusedWithExitTwo() throws IOException {
         Path dir = tmp.resolve("sharded");
         assertThat(repsim("slurm", EXAMPLE.toString(), "-o", dir.toString(), "--tasks", "2")).as(err()).isZero();
