@@ -31,6 +31,7 @@ public final class Host {
     private final Signal outstandingSignal;
     private Consumer<HostIo>[] ackListeners = newListeners(0);
     private Consumer<HostIo>[] issueListeners = newListeners(0);
+    private Consumer<HostIo>[] completionListeners = newListeners(0);
     private long nextId;
     private int nextStream;
     private long outstanding;
@@ -145,6 +146,9 @@ public final class Host {
             reads.emit(now, 1);
             readBytes.emit(now, io.sizeBytes());
         }
+        for (Consumer<HostIo> l : completionListeners) {
+            l.accept(io);
+        }
     }
 
     /** Called with every write when its host acknowledgement arrives (consistency checking, data-loss accounting). */
@@ -155,6 +159,11 @@ public final class Host {
     /** Called with every I/O (read or write) when the host issues it. */
     public void addIssueListener(Consumer<HostIo> listener) {
         issueListeners = append(issueListeners, listener);
+    }
+
+    /** Called with every I/O (read or write) when its response reaches the host (at the simulated time of completion). */
+    public void addCompletionListener(Consumer<HostIo> listener) {
+        completionListeners = append(completionListeners, listener);
     }
 
     private static Consumer<HostIo>[] append(Consumer<HostIo>[] listeners, Consumer<HostIo> listener) {

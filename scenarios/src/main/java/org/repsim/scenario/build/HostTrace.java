@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.repsim.core.result.TableStores;
 import org.repsim.model.HostIo;
 import org.repsim.model.Volume;
@@ -24,9 +27,13 @@ import org.repsim.scenario.spec.Scenario;
  * <p>The replication is run again on its own (same scenario, seed and replication, so the same
  * I/Os as in the results). Timestamp: FILETIME ticks of 2020-01-01T00:00:00Z plus the issue
  * time (whole 100 ns ticks); Hostname {@code repsim}; DiskNumber: the volume's position in the
- * scenario's volumes (box order, then volume order); Offset: bytes into the volume; ResponseTime
- * 0 (a line is written when its I/O is issued). The file is written to a temporary name and
- * renamed when complete.
+ * scenario's volumes (box order, then volume order); Offset: bytes into the volume;
+ * ResponseTime: the simulated time from issue to the host's acknowledgement, in 100 ns ticks as
+ * MSR traces (and {@code MsrLineParser}) count it, rounded to the nearest tick and at least 1 for
+ * an I/O that completed. An I/O still in flight when the run ends has ResponseTime 0: it has no
+ * response time, and 0 is never the figure of a completed one. Lines stay in issue order: a line
+ * is held until its I/O and every I/O issued before it have completed (or the run ended). The
+ * file is written to a temporary name and renamed when complete.
  */
 public final class HostTrace {
     /** Timestamp of simulated time 0. */
@@ -53,18 +60,38 @@ public final class HostTrace {
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
             ScenarioModel.Built built = ScenarioModel.build(sc, replication, masterSeed, baseDir, TableStores.IN_MEMORY);
             StringBuilder line = new StringBuilder(96);
-            built.host.addIssueListener(io -> {
+            // I/Os in issue order, each with its response time in ticks once completed (−1 before)
+            ArrayDeque<HostIo> order = new ArrayDeque<>();
+            Map<Long, Long> ticks = new HashMap<>();
+            Consumer<HostIo> write = io -> {
+                Long t = ticks.remove(io.id());
                 line.setLength(0);
                 line.append(origin + io.issueNs() / FileTime.NS_PER_TICK).append(',').append(HOST).append(',')
                         .append(disk(disks, io)).append(',').append(io.write() ? "Write" : "Read").append(',')
-                        .append(io.offsetBytes()).append(',').append(io.sizeBytes()).append(",0\n");
+                        .append(io.offsetBytes()).append(',').append(io.sizeBytes()).append(',')
+                        .append(t == null || t < 0 ? 0 : t).append('\n');
                 try {
                     out.append(line);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            };
+            built.host.addIssueListener(io -> {
+                order.addLast(io);
+                ticks.put(io.id(), -1L);
+            });
+            built.host.addCompletionListener(io -> {
+                long ns = built.kernel.now() - io.issueNs();
+                ticks.put(io.id(), Math.max(1, Math.round(ns / (double) FileTime.NS_PER_TICK)));
+                while (!order.isEmpty() && ticks.get(order.peekFirst().id()) >= 0) {
+                    write.accept(order.pollFirst());
+                }
             });
             built.kernel.runUntil(sc.run().durationNs());
+            // still in flight at the end: ResponseTime 0
+            while (!order.isEmpty()) {
+                write.accept(order.pollFirst());
+            }
         } catch (UncheckedIOException e) {
             Files.deleteIfExists(tmp);
             throw e.getCause();

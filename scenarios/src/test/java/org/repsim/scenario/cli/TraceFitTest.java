@@ -55,7 +55,7 @@ class TraceFitTest {
     void theTraceHoldsEveryHostIoInMsrFormat() throws IOException {
         List<String> lines = Files.readAllLines(trace);
         // Timestamp,Hostname,DiskNumber,Type,Offset,Size,ResponseTime; two volumes → disks 0 and 1
-        assertThat(lines.get(0)).matches("\\d+,repsim,[01],(Read|Write),\\d+,(8192|65536),0");
+        assertThat(lines.get(0)).matches("\\d+,repsim,[01],(Read|Write),\\d+,(8192|65536),[1-9]\\d*");
         assertThat(lines.stream().map(l -> l.split(",")[2]).distinct().sorted().toList()).containsExactly("0", "1");
         // the trace is the replication's: as many I/Os as the run's reads and writes
         JsonNode m = new ObjectMapper().readTree(shared.resolve("run/runs/p000/0/metrics.json").toFile()).get("metrics");
@@ -64,6 +64,15 @@ class TraceFitTest {
         assertThat(lines.size() - completed).isBetween(0L, 50L);
         assertThat(lines.stream().filter(l -> l.contains(",Write,")).count())
                 .isGreaterThanOrEqualTo(m.at("/host.writes/value").asLong());
+        // ResponseTime: the simulated latency in 100 ns ticks for every completed I/O, 0 for those still in flight
+        assertThat(lines.stream().filter(l -> l.endsWith(",0")).count()).isEqualTo(lines.size() - completed);
+        double writeTicks = lines.stream().filter(l -> l.contains(",Write,") && !l.endsWith(",0"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).average().orElseThrow();
+        assertThat(writeTicks * 100e-9).isCloseTo(m.at("/host.write.latency.mean/value").asDouble(),
+                org.assertj.core.data.Offset.offset(60e-9));
+        // issue order is kept although I/Os complete out of order
+        List<Long> stamps = lines.stream().map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();
+        assertThat(stamps).isSorted();
     }
 
     @Test
