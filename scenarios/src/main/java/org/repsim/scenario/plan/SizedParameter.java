@@ -169,10 +169,22 @@ public record SizedParameter(String path, Units.Kind kind, boolean whole, double
         return best;
     }
 
-    /** The value as a scenario value: a quantity text with its unit, or a number. */
+    /**
+     * The value as a scenario value, exact: {@link #display} when that is exact (562.3 Mbit/s),
+     * else the quantity with the smallest whole number ({@link Units#format}), or a number.
+     */
     public String text(double value) {
         if (kind == null) {
             return whole ? Long.toString(Math.round(value)) : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        BigDecimal exact = whole ? BigDecimal.valueOf(Math.round(value)) : new BigDecimal(Double.toString(value));
+        String shown = display(value);
+        try {
+            if (Units.parse(kind, shown).compareTo(exact) == 0) {
+                return shown;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a value the format reads back: the canonical form below
         }
         return whole ? Units.format(kind, Math.round(value)) : Units.format(kind, value);
     }
