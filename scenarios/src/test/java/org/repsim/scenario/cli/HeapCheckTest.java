@@ -138,7 +138,7 @@ class HeapCheckTest {
         for (String[] args : List.of(new String[] {"--mem", "6144"}, new String[] {})) {
             err.reset();
             List<String> command = new ArrayList<>(List.of("slurm", "bench/group-64-host.json", "-o",
-                    dir.resolve("b" + args.length).toString(), "--tasks", "2"));
+                    dir.resolve("b" + args.length).toString(), "--tasks", "2", "--replications", "2"));
             command.addAll(List.of(args));
             assertThat(execute(out, err, command.toArray(String[]::new))).isZero();
             assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
