@@ -177,9 +177,9 @@ final class RunCommand implements Callable<Integer> {
                 Repsim.stdout(spec), Repsim.stderr(spec), parsedShard, overwrite, resumeCommand(dir));
     }
 
-    /** This command with --resume instead of --overwrite (what the interrupt notice says continues the run). */
-    private String resumeCommand(Path dir) {
-        List<String> args = new ArrayList<>(List.of(scenarioFile.toString(), "-o", dir.toString()));
+    /** The options that change the scenario a run runs (--set, --seed, --replications), as given, to repeat them. */
+    static List<String> scenarioOptions(List<String> sets, Long seed, Integer replications) {
+        List<String> args = new ArrayList<>();
         for (String set : sets) {
             args.addAll(List.of("--set", set));
         }
@@ -189,6 +189,13 @@ final class RunCommand implements Callable<Integer> {
         if (replications != null) {
             args.addAll(List.of("--replications", Integer.toString(replications)));
         }
+        return args;
+    }
+
+    /** This command with --resume instead of --overwrite (what the interrupt notice says continues the run). */
+    private String resumeCommand(Path dir) {
+        List<String> args = new ArrayList<>(List.of(scenarioFile.toString(), "-o", dir.toString()));
+        args.addAll(scenarioOptions(sets, seed, replications));
         if (shard != null) {
             args.addAll(List.of("--shard", shard));
         }

@@ -266,15 +266,7 @@ final class SlurmCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(repsim);
         args.addAll(List.of("run", scenario.toString(), "-o", dir.toString(), "--shard",
                 "env:SLURM_ARRAY_TASK_ID/" + tasks, "--resume"));
-        for (String set : sets) {
-            args.addAll(List.of("--set", set));
-        }
-        if (seed != null) {
-            args.addAll(List.of("--seed", Long.toString(seed)));
-        }
-        if (replications != null) {
-            args.addAll(List.of("--replications", Integer.toString(replications)));
-        }
+        args.addAll(RunCommand.scenarioOptions(sets, seed, replications));
         b.append("exec ").append(Shell.join(args)).append(" --threads \"${SLURM_CPUS_PER_TASK:-1}\"\n");
         return b.toString();
     }
