@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--overwrite", description = "DIR holds an earlier run: remove its files (run.json, "
-            + "scenario.resolved.json, summary.*, runs/, report.html, charts/, partial/, slurm/; other files are kept) "
+            + "scenario.resolved.json, summary.*, runs/, report.html, charts/, partial/, slurm/, and a compare/ that "
+            + "repsim compare wrote there; other files are kept) "
             + "and run this one there. Without --overwrite or --resume, a DIR holding a run is refused (exit 2).")
     boolean overwrite;
 

@@ -1,5 +1,7 @@
 package org.repsim.scenario.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -20,8 +22,11 @@ import java.util.TreeSet;
  *
  * <p>A run's own files are the entries a run, {@code repsim report}, {@code repsim merge} and
  * {@code repsim slurm} write at the top of the directory ({@link #OWN}) and their temporary files
- * ({@code .<name>.tmp}, {@code .<name>.<writer>.tmp}). Anything else in the directory belongs to
- * the user: it is never removed, and it does not stop a run (the run's files go beside it).
+ * ({@code .<name>.tmp}, {@code .<name>.<writer>.tmp}), and a {@code compare/} that {@code repsim compare}
+ * wrote (its default output, {@code RUN_B/compare/}; recognised by its {@code compare.json}, see
+ * {@link #isCompareOutput}): it describes the run in the directory, so it goes with it. Anything else
+ * in the directory belongs to the user: it is never removed, and it does not stop a run (the run's
+ * files go beside it).
  *
  * <p>Rules (docs/scenario-format.md, "What a run writes"):
  * <ul>
@@ -39,6 +44,9 @@ public final class RunDirectory {
     /** The entries at the top of a run directory that a run and the commands on it write. */
     public static final Set<String> OWN = Set.of(RunDescription.FILE, RunDescription.RESOLVED_SCENARIO,
             SummaryFiles.JSON, SummaryFiles.CSV, Experiment.RUNS, "report.html", "charts", "partial", "slurm");
+
+    /** {@code repsim compare}'s default output directory in RUN_B, a run's own when {@code compare} wrote it. */
+    public static final String COMPARE = "compare";
 
     private RunDirectory() {
     }
@@ -67,12 +75,36 @@ public final class RunDirectory {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 String shown = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name;
-                (isOwn(name) ? own : other).add(shown);
+                (isOwn(dir, name) ? own : other).add(shown);
             }
         } catch (IOException e) {
             throw new ResultStoreException("cannot read output directory " + dir + ": " + Experiment.reason(e), e);
         }
         return new Contents(new ArrayList<>(own), new ArrayList<>(other));
+    }
+
+    /** {@link #isOwn(String)}, or the {@code compare/} that {@code repsim compare} wrote into {@code dir}. */
+    static boolean isOwn(Path dir, String name) {
+        return isOwn(name) || name.equals(COMPARE) && isCompareOutput(dir.resolve(name));
+    }
+
+    /**
+     * True when {@code dir} is a directory whose {@code compare.json} is one {@code repsim compare}
+     * wrote: a JSON object with {@code paired}, {@code a}, {@code b} and {@code metrics}
+     * (README, "Planner tools"). A {@code compare/} of the user's, without such a file, is kept.
+     */
+    static boolean isCompareOutput(Path dir) {
+        Path json = dir.resolve("compare.json");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(json)) {
+            return false;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            return root != null && root.isObject() && root.path("paired").isBoolean() && root.path("a").isTextual()
+                    && root.path("b").isTextual() && root.path("metrics").isObject();
+        } catch (IOException e) {
+            return false; // not one compare wrote (or unreadable): the user's
+        }
     }
 
     /** A run's own entry, or a temporary file of one ({@code .NAME.tmp}, {@code .NAME.<writer>.tmp}). */
@@ -213,8 +245,8 @@ public final class RunDirectory {
 
     /** The run's files {@code --overwrite} removes, for messages. */
     static String ownSummary() {
-        return "run.json, scenario.resolved.json, summary.*, runs/, report.html, charts/, partial/, slurm/; "
-                + "other files are kept";
+        return "run.json, scenario.resolved.json, summary.*, runs/, report.html, charts/, partial/, slurm/, "
+                + "compare/ written by repsim compare; other files are kept";
     }
 
     /** Removes every entry of a run's own from {@code out} (directories with what they hold); keeps the others. */
@@ -222,7 +254,7 @@ public final class RunDirectory {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(out)) {
             List<Path> own = new ArrayList<>();
             for (Path p : entries) {
-                if (isOwn(p.getFileName().toString())) {
+                if (isOwn(out, p.getFileName().toString())) {
                     own.add(p);
                 }
             }

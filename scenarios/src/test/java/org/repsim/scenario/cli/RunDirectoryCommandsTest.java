@@ -136,6 +136,32 @@ class RunDirectoryCommandsTest {
     }
 
     @Test
+    void overwriteRemovesTheCompareOutputThatDescribedTheEarlierRunButNotACompareDirectoryOfTheUsers()
+            throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertThat(run(a, "--set", "sweep={}")).as(err()).isZero();
+        assertThat(run(b, "--set", "sweep={}", "--seed", "1")).as(err()).isZero();
+        // compare's default output: b/compare/, describing the run in b
+        assertThat(execute("compare", a.toString(), b.toString(), "--unpaired")).as(err()).isZero();
+        assertThat(list(b.resolve("compare"))).contains("compare.json", "compare.html");
+        Files.writeString(b.resolve("notes.txt"), "the user's own file");
+
+        // was: compare/ kept beside the new run, still describing the removed one
+        assertThat(run(b, "--set", "sweep={}", "--seed", "2", "--overwrite")).as(err()).isZero();
+        assertThat(err()).contains("--overwrite: removed the earlier run in " + b).contains("compare/");
+        assertThat(b.resolve("compare")).doesNotExist();
+        assertThat(Files.readString(b.resolve("notes.txt"))).isEqualTo("the user's own file");
+
+        // a compare/ that compare did not write (no compare.json of its kind) is the user's: kept
+        Path mine = Files.createDirectory(b.resolve("compare"));
+        Files.writeString(mine.resolve("compare.json"), "{\"my\": \"notes\"}");
+        assertThat(run(b, "--set", "sweep={}", "--overwrite")).as(err()).isZero();
+        assertThat(err()).doesNotContain("compare/");
+        assertThat(Files.readString(mine.resolve("compare.json"))).isEqualTo("{\"my\": \"notes\"}");
+    }
+
+    @Test
     void anEmptyDirectoryOrOneOfOtherFilesIsUsedAsIs() throws IOException {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertThat(run(empty, "--set", "sweep={}")).as(err()).isZero();
