@@ -2,7 +2,9 @@ package org.repsim.scenario.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.repsim.scenario.spec.Link;
@@ -11,6 +13,7 @@ import org.repsim.scenario.spec.Problem;
 import org.repsim.scenario.spec.Replication;
 import org.repsim.scenario.spec.Scenario;
 import org.repsim.scenario.spec.ScenarioPath;
+import org.repsim.scenario.spec.Workload;
 
 /**
  * Which scenario keys take effect in which mode (docs/scenario-format.md "Keys without effect").
@@ -23,6 +26,12 @@ import org.repsim.scenario.spec.ScenarioPath;
  * <p>A key written in the file (or by {@code --set}) that has no effect at any point of the run is
  * a warning, and so is a value a sweep variant sets without effect at any of its points; a sweep
  * axis at such a path, or {@code repsim size --vary} over it, is refused. Defaults are never warned about: only keys present in the tree as written count.
+ *
+ * <p>Besides the table of replication keys, a workload whose I/Os come from a trace
+ * ({@code workloads[].trace}) does not read the keys of a synthetic workload ({@link #TRACE_IGNORES}):
+ * the builder hands a trace workload only its volumes and trace settings ({@code scenario/build}
+ * Workloads, {@code TraceWorkload}), and each I/O keeps its record's offset, size and op type
+ * (docs/model.md §2).
  */
 public final class KeyEffects {
 
@@ -120,7 +129,31 @@ public final class KeyEffects {
                             "replication.compression.pool")
                     : null));
 
+    /**
+     * The keys of a workload that a trace replay does not read, each with what governs instead
+     * (docs/model.md §2: a record keeps its byte offset, size and op type; it is issued at its
+     * trace time, or, with {@code timing: synthetic}, when the previous one completes).
+     */
+    private static final Map<String, String> TRACE_IGNORES = traceIgnores();
+
+    private static Map<String, String> traceIgnores() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("writeFraction", "each I/O is a read or a write as its trace record says; the trace's own op types govern");
+        m.put("size", "each I/O has its trace record's size; the trace's own sizes govern");
+        m.put("address", "each I/O starts at its trace record's byte offset; the trace's own offsets govern");
+        m.put("blockSize", "each I/O starts at its trace record's byte offset, not at a multiple of blockSize; "
+                + "the trace's own offsets govern");
+        m.put("dependent", "I/Os are issued at their trace times (with timing synthetic, each when the previous one "
+                + "completes), not by closed-loop streams; the trace's own timing governs");
+        return m;
+    }
+
     private KeyEffects() {
+    }
+
+    /** The workload keys a trace replay does not read. */
+    public static List<String> traceIgnoredKeys() {
+        return List.copyOf(TRACE_IGNORES.keySet());
     }
 
     /** The keys of the table, outer keys first. */
@@ -138,6 +171,10 @@ public final class KeyEffects {
             keys = keysOf(path);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+        Inert trace = traceIgnored(sc, path);
+        if (trace != null) {
+            return Optional.of(trace);
         }
         for (Rule r : RULES) {
             List<String> rule = List.of(r.key().split("\\."));
@@ -179,8 +216,69 @@ public final class KeyEffects {
                 out.add(new Problem(r.key(), at == null ? 0 : at[0], at == null ? 0 : at[1], first.warning()));
             }
         }
+        JsonNode workloads = raw.get("workloads");
+        for (int i = 0; workloads != null && workloads.isArray() && i < workloads.size(); i++) {
+            JsonNode w = workloads.get(i);
+            for (String key : TRACE_IGNORES.keySet()) {
+                if (!w.isObject() || !w.has(key)) {
+                    continue;
+                }
+                String path = "workloads[" + i + "]." + key;
+                Inert first = null;
+                for (Scenario sc : points) {
+                    Inert inert = traceIgnored(sc, path);
+                    if (inert == null) {
+                        first = null;
+                        break;
+                    }
+                    first = first == null ? inert : first;
+                }
+                if (first != null) {
+                    int[] at = locations.locate(path);
+                    out.add(new Problem(path, at == null ? 0 : at[0], at == null ? 0 : at[1], first.warning()));
+                }
+            }
+        }
         out.sort(java.util.Comparator.comparingInt(Problem::line).thenComparing(Problem::path));
         return out;
+    }
+
+    /**
+     * Why {@code path} ({@code workloads[SEL].KEY…}) has no effect in {@code sc}: KEY is one a trace
+     * replay does not read and the workload SEL (an id or an index) replays a trace; else null.
+     */
+    private static Inert traceIgnored(Scenario sc, String path) {
+        List<ScenarioPath.Step> steps;
+        try {
+            steps = ScenarioPath.parse(path).steps();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (steps.size() < 3 || !"workloads".equals(steps.get(0).key()) || steps.get(1).isKey()
+                || !steps.get(2).isKey() || !TRACE_IGNORES.containsKey(steps.get(2).key()) || sc.workloads() == null) {
+            return null;
+        }
+        String selector = steps.get(1).selector();
+        int index = -1;
+        for (int i = 0; i < sc.workloads().size(); i++) {
+            if (sc.workloads().get(i).id().equals(selector)) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0 && selector.matches("\\d+")) {
+            index = Integer.parseInt(selector);
+        }
+        if (index < 0 || index >= sc.workloads().size()) {
+            return null;
+        }
+        Workload w = sc.workloads().get(index);
+        if (w.trace() == null) {
+            return null;
+        }
+        String key = steps.get(2).key();
+        return new Inert("workloads[]." + key, "workloads[" + index + "].trace",
+                "trace replay (workloads[" + w.id() + "].trace)", TRACE_IGNORES.get(key) + " (docs/model.md §2)", null);
     }
 
     /** Whether {@code raw} holds a value at {@code key} (a path of object keys). */

@@ -25,7 +25,7 @@ import org.repsim.scenario.validate.ScenarioSource;
  */
 class KeyEffectsTest {
 
-    /** Two boxes over one link, writes at 1000/s; {@code %s}: the replication block, link keys, faults. */
+    /** Two boxes over one link, writes at 1000/s; {@code %s}: link keys, the replication block, the workload, faults. */
     private static final String SCENARIO = """
             {
               "name": "key-effects",
@@ -38,8 +38,7 @@ class KeyEffectsTest {
               ],
               "links": [ { "id": "wan", "between": ["a", "b"], "bandwidth": "200 Mbit/s", "distance": "100 km"%s } ],
               "replication": %s,
-              "workloads": [ { "id": "w", "volumes": ["p/v"], "writeFraction": 0.8,
-                               "arrival": { "kind": "open", "rate": "1000/s" } } ],
+              "workloads": [ %s ],
               "faults": [ %s ],
               "report": { "sampleEvery": "500 ms" }
             }
@@ -48,8 +47,16 @@ class KeyEffectsTest {
     private static final String PAIR = "\"pairs\": [ { \"primary\": \"p\", \"secondary\": \"s\" } ]";
     private static final String LINK_DOWN = "{ \"at\": \"3 s\", \"kind\": \"link-down\", \"link\": \"wan\", \"for\": \"2 s\" }";
 
-    /** A mode: its replication block (with {@code %s} for the keys under test), link keys and faults. */
-    private record Mode(String name, String replication, String link, String faults) {
+    /** The synthetic workload of every mode but {@link #TRACE}: open-loop, 80 % writes. */
+    private static final String SYNTHETIC = """
+            { "id": "w", "volumes": ["p/v"], "writeFraction": 0.8, "arrival": { "kind": "open", "rate": "1000/s" } }""";
+
+    /** A mode: its replication block (with {@code %s} for the keys under test), link keys, faults and workload. */
+    private record Mode(String name, String replication, String link, String faults, String workload) {
+        Mode(String name, String replication, String link, String faults) {
+            this(name, replication, link, faults, SYNTHETIC);
+        }
+
         static Mode of(String name, String replication) {
             return new Mode(name, replication, "", "");
         }
@@ -78,6 +85,12 @@ class KeyEffectsTest {
             "{ \"mode\": \"cycle\", \"compression\": { \"pool\": \"zip\" }, " + PAIR + "%s }", ", \"compression\": 2", "");
     private static final Mode NOT_COMPRESSING = Mode.of("cycle, no link compresses, pool zip",
             "{ \"mode\": \"cycle\", \"compression\": { \"pool\": \"zip\" }, " + PAIR + "%s }");
+    /** Cycle mode replaying the shipped MSR trace (about 400 I/O/s, both disks on p/v) instead of the synthetic workload. */
+    private static final Mode TRACE = new Mode("cycle, trace replay",
+            "{ \"mode\": \"cycle\", \"cycle\": { \"minCycleTime\": \"1 s\" }, " + PAIR + "%s }", "", "",
+            """
+            { "id": "w", "volumes": ["p/v"], "trace": { "format": "msr", "path": "examples/traces/web-msr.csv.gz",
+              "disks": { "0": "p/v", "1": "p/v" } } }""");
     private static final Mode COMPRESSING_NO_POOL = new Mode("cycle, link compresses, no pool",
             "{ \"mode\": \"cycle\", " + PAIR + "%s }", ", \"compression\": 2", "");
 
@@ -136,7 +149,20 @@ class KeyEffectsTest {
                 // compression (docs/model.md §7a)
                 Arguments.of(COMPRESSING, "replication.compression.throughput", "\"20 MB/s\"", "\"1 GB/s\""),
                 Arguments.of(NOT_COMPRESSING, "replication.compression.throughput", "\"20 MB/s\"", "\"1 GB/s\""),
-                Arguments.of(COMPRESSING_NO_POOL, "replication.compression.throughput", "\"20 MB/s\"", "\"1 GB/s\""));
+                Arguments.of(COMPRESSING_NO_POOL, "replication.compression.throughput", "\"20 MB/s\"", "\"1 GB/s\""),
+                // a trace replay keeps each record's offset, size and op type and its timing (docs/model.md §2)
+                Arguments.of(TRACE, "workloads[w].writeFraction", "0.1", "0.9"),
+                Arguments.of(TRACE, "workloads[w].size", "\"4 KiB\"", "\"256 KiB\""),
+                Arguments.of(TRACE, "workloads[w].address", "{ \"dist\": \"uniform\" }",
+                        "{ \"dist\": \"sequential\" }"),
+                Arguments.of(TRACE, "workloads[w].blockSize", "\"512 B\"", "\"1 MiB\""),
+                Arguments.of(TRACE, "workloads[w].dependent", "false", "true"),
+                Arguments.of(TRACE, "workloads[0].size", "\"4 KiB\"", "\"256 KiB\""),
+                // what a trace replay does read, and the same keys on a synthetic workload
+                Arguments.of(TRACE, "workloads[w].trace.speed", "1", "2"),
+                Arguments.of(LEGACY, "workloads[w].writeFraction", "0.1", "0.9"),
+                Arguments.of(LEGACY, "workloads[w].size", "\"4 KiB\"", "\"256 KiB\""),
+                Arguments.of(LEGACY, "workloads[w].blockSize", "\"512 B\"", "\"1 MiB\""));
     }
 
     @ParameterizedTest(name = "{1} under {0}")
@@ -160,7 +186,7 @@ class KeyEffectsTest {
 
     /** The scenario of {@code mode} with {@code value} at {@code key}, set as {@code --set} does. */
     private static Scenario scenario(Mode mode, String key, String value) throws Exception {
-        String text = SCENARIO.formatted(mode.link(), mode.replication().formatted(""), mode.faults());
+        String text = SCENARIO.formatted(mode.link(), mode.replication().formatted(""), mode.workload(), mode.faults());
         return ScenarioSource.parse(text, "key-effects").with(key, ScenarioSource.valueOf(value)).resolve();
     }
 

@@ -168,6 +168,71 @@ class InertKeysTest {
         assertThat(tmp.resolve("size")).doesNotExist();
     }
 
+    /** A trace workload on p/v ({@code %s}: more workload keys, then more top-level keys), its trace beside it. */
+    private Path traceScenario(String name, String workloadKeys, String more) throws IOException {
+        Files.writeString(tmp.resolve("t.csv"), "128166372000035294,web,0,Write,1392316416,8192,766\n"
+                + "128166372000051509,web,0,Read,6630473728,4096,484\n");
+        return file(name, """
+                {
+                  "name": "trace-keys",
+                  "run": { "duration": "4 s", "warmup": "1 s" },
+                  "sites": [ { "id": "a" }, { "id": "b" } ],
+                  "boxes": [
+                    { "id": "p", "site": "a", "volumes": [ { "id": "v", "size": "1 GiB" } ] },
+                    { "id": "s", "site": "b", "like": "p" }
+                  ],
+                  "links": [ { "id": "wan", "between": ["a", "b"], "bandwidth": "1 Gbit/s" } ],
+                  "replication": { "mode": "sync", "pairs": [ { "primary": "p", "secondary": "s" } ] },
+                  "workloads": [
+                    { "id": "syn", "volumes": ["p/v"], "writeFraction": 0.7, "size": "16 KiB",
+                      "arrival": { "kind": "open", "rate": "100/s" } },
+                    { "id": "tr", "volumes": ["p/v"],%s
+                      "trace": { "format": "msr", "path": "t.csv" } } ]%s
+                }
+                """.formatted(workloadKeys, more));
+    }
+
+    @Test
+    void keysATraceReplayDoesNotReadWarnAtTheirLinesWithWhatGovernsAndCannotBeVaried() throws IOException {
+        Path f = traceScenario("trace.json", "\n \"writeFraction\": 0.9, \"size\": \"64 KiB\","
+                + "\n \"address\": { \"dist\": \"zipf\" }, \"blockSize\": \"8 KiB\",", "");
+        String text = Files.readString(f);
+        assertThat(execute("validate", f.toString())).as(err()).isZero();
+        List<String> lines = err().lines().toList();
+        // the synthetic workload's writeFraction and size take effect: not warned about
+        assertThat(lines).hasSize(4).noneMatch(l -> l.contains("workloads[0]"));
+        int line = lineOf(text, "\"writeFraction\": 0.9");
+        assertThat(lines.get(0)).contains(f + ": warning: workloads[1].size (line " + line + ", col")
+                .contains("has no effect under trace replay (workloads[tr].trace)")
+                .contains("the trace's own sizes govern");
+        assertThat(lines.get(1)).contains("warning: workloads[1].writeFraction (line " + line)
+                .contains("the trace's own op types govern");
+        assertThat(lines.get(2)).contains("warning: workloads[1].address (line " + (line + 1))
+                .contains("the trace's own offsets govern");
+        assertThat(lines.get(3)).contains("warning: workloads[1].blockSize (line " + (line + 1))
+                .contains("the trace's own offsets govern");
+
+        // sweeping one of them is refused; so is size --vary; over the synthetic workload, neither
+        err.reset();
+        Path sweep = traceScenario("sweep.json", "", ",\n  \"sweep\": { \"workloads[tr].size\": [\"4 KiB\", \"64 KiB\"] }");
+        assertThat(execute("validate", sweep.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("sweep.workloads[tr].size (line " + lineOf(Files.readString(sweep), "[\"4 KiB\""))
+                .contains("cannot vary workloads[tr].size: under trace replay (workloads[tr].trace), each I/O has its "
+                        + "trace record's size")
+                .contains("(every value gives the same results)");
+        err.reset();
+        Path plain = traceScenario("plain.json", "", "");
+        assertThat(execute("size", plain.toString(), "--vary", "workloads[1].writeFraction", "--between", "0.1", "0.9",
+                "--until", "rpo.lag.max <= 10 s", "-o", tmp.resolve("size").toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("workloads[1].writeFraction (line " + lineOf(Files.readString(plain), "\"trace\""))
+                .contains("cannot vary workloads[1].writeFraction");
+        assertThat(tmp.resolve("size")).doesNotExist();
+        err.reset();
+        Path synthetic = traceScenario("synthetic.json", "", ",\n  \"sweep\": { \"workloads[syn].size\": [\"4 KiB\", \"64 KiB\"] }");
+        assertThat(execute("validate", synthetic.toString())).as(err()).isZero();
+        assertThat(err()).isEmpty();
+    }
+
     @Test
     void noShippedScenarioWarns() throws IOException {
         List<Path> files;
