@@ -165,7 +165,7 @@ final class SlurmCommand implements Callable<Integer> {
                 + ") and " + mergeScript);
         if (!submit) {
             out.println("submit both (the merge starts once every task has succeeded):");
-            submitByHand(out, runScript, mergeScript);
+            out.println(byHand(runScript, mergeScript));
         } else {
             String arrayJob = null;
             try {
@@ -180,7 +180,7 @@ final class SlurmCommand implements Callable<Integer> {
                 if (arrayJob == null) {
                     err.println("the scripts are written; submit both by hand once sbatch works (the merge starts once "
                             + "every task has succeeded):");
-                    submitByHand(err, runScript, mergeScript);
+                    err.println(byHand(runScript, mergeScript));
                 } else {
                     err.println("array job " + arrayJob + " is submitted; submit the merge by hand once sbatch works:");
                     err.println("  sbatch --dependency=afterok:" + arrayJob + " " + Shell.quote(mergeScript.toString()));
@@ -197,14 +197,9 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     /** The two commands that submit the array job and, depending on it, the merge. */
-    private static void submitByHand(java.io.PrintStream out, Path runScript, Path mergeScript) {
-        out.println("  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")");
-        out.println("  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString()));
-    }
-
-    private static void submitByHand(PrintWriter err, Path runScript, Path mergeScript) {
-        err.println("  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")");
-        err.println("  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString()));
+    private static String byHand(Path runScript, Path mergeScript) {
+        return "  jobid=$(sbatch --parsable " + Shell.quote(runScript.toString()) + ")\n"
+                + "  sbatch --dependency=afterok:${jobid%%;*} " + Shell.quote(mergeScript.toString());
     }
 
     /**

@@ -97,6 +97,8 @@ public final class KeyEffects {
                             "replication.cycle.onCachePressure " + sc.replication().cycle().onCachePressure(),
                             "only the spill policy uses the spill pool (docs/model.md §5)", "replication.cycle.onCachePressure")
                     : null),
+            // a secondary's own apply pool sets the apply cost (docs/model.md §1, §5)
+            new Rule("replication.cycle.apply.perSlot", KeyEffects::applyPoolOfEverySecondary),
             // consistency group settings (docs/model.md §6a, §6b)
             groupKey("pollInterval", "host"),
             groupKey("messageLatency", "host", "shuttle"),
@@ -379,6 +381,26 @@ public final class KeyEffects {
             }
         }
         return false;
+    }
+
+    /** perSlot is inert when every pair's secondary declares its own {@code apply} processors, whose service time rules. */
+    private static Inert applyPoolOfEverySecondary(Scenario sc) {
+        if (!cycle(sc) || sc.replication().pairs().isEmpty()) {
+            return null;
+        }
+        String first = null;
+        for (var pair : sc.replication().pairs()) {
+            var box = sc.boxes().stream().filter(b -> b.id().equals(pair.secondaryBox())).findFirst().orElse(null);
+            if (box == null || box.processors().stream().noneMatch(pool -> pool.id().equals("apply"))) {
+                return null;
+            }
+            first = first == null ? box.id() : first;
+        }
+        String pools = "boxes[" + first + "].processors";
+        return new Inert("replication.cycle.apply.perSlot", pools,
+                "an apply processor pool on every secondary (" + pools + "[apply])",
+                "a secondary's own apply pool sets the cost of applying a slot (docs/model.md §5)",
+                pools + "[apply].serviceTime");
     }
 
     private static boolean cycle(Scenario sc) {

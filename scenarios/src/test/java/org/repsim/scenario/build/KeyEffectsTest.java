@@ -162,7 +162,28 @@ class KeyEffectsTest {
                 Arguments.of(TRACE, "workloads[w].trace.speed", "1", "2"),
                 Arguments.of(LEGACY, "workloads[w].writeFraction", "0.1", "0.9"),
                 Arguments.of(LEGACY, "workloads[w].size", "\"4 KiB\"", "\"256 KiB\""),
-                Arguments.of(LEGACY, "workloads[w].blockSize", "\"512 B\"", "\"1 MiB\""));
+                Arguments.of(LEGACY, "workloads[w].blockSize", "\"512 B\"", "\"1 MiB\""),
+                // the secondary has no apply pool of its own: perSlot is its cost
+                Arguments.of(LEGACY, "replication.cycle.apply.perSlot", "\"1 us\"", "\"1 ms\""));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecondarysOwnApplyPoolMakesPerSlotInertAndItsServiceTimeTakesEffect() throws Exception {
+        String pool = "[ { \"id\": \"apply\", \"count\": 4, \"serviceTime\": \"%s\" } ]";
+        Scenario a = withApplyPool(pool.formatted("5 us"), "\"1 us\"");
+        Scenario b = withApplyPool(pool.formatted("5 us"), "\"1 ms\"");
+        assertThat(KeyEffects.of(a, "replication.cycle.apply.perSlot")).hasValueSatisfying(inert -> assertThat(inert.warning())
+                .contains("boxes[s].processors[apply]").contains("boxes[s].processors[apply].serviceTime"));
+        assertThat(fingerprint(run(b))).isEqualTo(fingerprint(run(a)));
+        Scenario slowPool = withApplyPool(pool.formatted("1 ms"), "\"1 us\"");
+        assertThat(fingerprint(run(slowPool))).isNotEqualTo(fingerprint(run(a)));
+    }
+
+    private static Scenario withApplyPool(String processors, String perSlot) throws Exception {
+        String text = SCENARIO.formatted(LEGACY.link(), LEGACY.replication().formatted(""), LEGACY.workload(), LEGACY.faults());
+        return ScenarioSource.parse(text, "key-effects")
+                .with("boxes[s].processors", ScenarioSource.valueOf(processors))
+                .with("replication.cycle.apply.perSlot", ScenarioSource.valueOf(perSlot)).resolve();
     }
 
     @ParameterizedTest(name = "{1} under {0}")

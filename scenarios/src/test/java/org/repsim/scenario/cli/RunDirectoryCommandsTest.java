@@ -129,7 +129,7 @@ class RunDirectoryCommandsTest {
         assertThat(err()).contains("--overwrite: removed the earlier run in " + dir).contains("runs/")
                 .doesNotContain("notes.txt");
         assertThat(list(dir.resolve("runs"))).containsExactly("p000");
-        assertThat(list(dir.resolve("charts"))).noneMatch(c -> c.startsWith("p01-") || c.startsWith("p02-")
+        assertThat(list(dir.resolve("charts"))).noneMatch(c -> c.startsWith("p001-") || c.startsWith("p002-")
                 || c.startsWith("sweep-"));
         assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("the user's own file");
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"p000\"").doesNotContain("\"p001\"");
