@@ -950,6 +950,7 @@ public final class CycleSwitcher {
             c.record = new CycleRecord(c.number, c.openNs, nowNs, c.writes, c.slots, c.totalBytes, c.folded,
                     c.duplicates, c.writtenBytes);
             c.record.discarded = true;
+            c.record.spilledSlots = c.spillFloor;
             ledger.add(c.record);
             for (int s = 0; s < c.slots; s++) {
                 owed.put(c.track[s], 0);
