@@ -134,6 +134,7 @@ public final class Experiment {
         String description = RunDescription.of(plan).json();
         try {
             if (resume) {
+                requireFormat(out);
                 requireSame(out.resolve(RunDescription.FILE), description);
                 requireSame(out.resolve(RunDescription.RESOLVED_SCENARIO), resolved);
             }
@@ -144,6 +145,18 @@ public final class Experiment {
             Files.createDirectories(out.resolve(RUNS));
         } catch (IOException e) {
             throw new ResultStoreException("cannot write results to " + out + ": " + reason(e), e);
+        }
+    }
+
+    /** Resuming a run written by a repsim of another results format would mix results of two versions: refuse. */
+    private static void requireFormat(Path out) throws IOException {
+        Path file = out.resolve(RunDescription.FILE);
+        if (Files.exists(file)) {
+            String mismatch = RunDescription.formatMismatch(out, Files.readString(file), "use a new output directory, "
+                    + "or --overwrite instead of --resume to replace the run there");
+            if (mismatch != null) {
+                throw new ResultStoreException("cannot resume: " + mismatch);
+            }
         }
     }
 

@@ -166,7 +166,8 @@ public final class RunDirectory {
         int complete = 0;
         List<Sharding.Pair> pairs = shard.sharding().pairsOf(shard.index(), plan.points().size(), plan.replications());
         for (Sharding.Pair pair : pairs) {
-            if (RunFiles.isComplete(Experiment.replicationDir(out, plan.points().get(pair.pointIndex()).id(),
+            // only to refuse: whether their files are present (cheap); --resume checks the digests
+            if (RunFiles.isPresent(Experiment.replicationDir(out, plan.points().get(pair.pointIndex()).id(),
                     pair.replication()))) {
                 complete++;
             }
@@ -206,6 +207,11 @@ public final class RunDirectory {
             return out + " holds files of a run (" + String.join(", ", found.own()) + ") but no "
                     + RunDescription.FILE + ": use a new output directory, or " + overwrite;
         }
+        String otherFormat = RunDescription.formatMismatch(out, storedDescription, "use a new output directory, or "
+                + overwrite);
+        if (otherFormat != null) {
+            return otherFormat;
+        }
         RunDescription mine = RunDescription.of(plan);
         RunDescription stored;
         try {
@@ -217,12 +223,12 @@ public final class RunDirectory {
         String resolved = read(out.resolve(RunDescription.RESOLVED_SCENARIO));
         boolean sameScenario = plan.resolvedScenarioJson().equals(resolved);
         if (sameScenario && storedDescription.equals(mine.json())) {
-            RunStatus status = RunStatus.read(out);
+            RunStatus status = RunStatus.read(out); // files present, none read: a refusal reads no results
             String resume = status.done() == status.total()
                     ? "add --resume to keep them (it runs none again and writes the summary and report)"
                     : "add --resume to run only the others";
             return out + " already holds this run, " + status.done() + " of " + status.total()
-                    + " replications complete: " + resume + ", or " + overwrite;
+                    + " replications complete (their files present): " + resume + ", or " + overwrite;
         }
         if (sameScenario && stored.sharding() != null && mine.withSharding(stored.sharding()).json()
                 .equals(storedDescription)) {

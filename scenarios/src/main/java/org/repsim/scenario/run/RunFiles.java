@@ -216,6 +216,31 @@ public final class RunFiles {
         }
     }
 
+    /**
+     * The cheap test of {@code repsim status} (and of a refused run's count): {@code done.json} is
+     * there and every file it lists is present and not empty (each has at least a header). Reads
+     * only directory entries, not the files: a file changed in place still passes here, and only
+     * {@link #isComplete} (its digests, as {@code --resume}, merge and {@code status --verify}
+     * check) finds it. {@code done.json} records no sizes, and its bytes are part of the results.
+     */
+    public static boolean isPresent(Path dir) {
+        try {
+            Map<String, String> digests = Json.read(Files.readString(dir.resolve(DONE)), Done.class).files();
+            if (digests == null || !digests.containsKey(METRICS)) {
+                return false;
+            }
+            for (String name : digests.keySet()) {
+                Path f = dir.resolve(name);
+                if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The metrics of a stored replication (all a summary needs). */
     public static SortedMap<String, Metric> readMetrics(Path dir) throws IOException {
         return metrics(readJson(dir.resolve(METRICS)));

@@ -9,11 +9,13 @@ import java.util.Map;
 
 /**
  * {@code repsim status DIR}: how far a run has got, per sweep point and, for a run in shards, per
- * shard. A replication counts as done exactly when {@code --resume} and {@link RunMerge} take it
- * as complete ({@link RunFiles#isComplete}: its {@code done.json} is written and every file it
- * lists still has its digest); as damaged when its {@code done.json} is there but a file is
- * missing or changed ({@code --resume} runs it again); and as started while its directory exists
- * without a {@code done.json} (running, or stopped by a failure or a kill).
+ * shard. Read quickly (the default, for polling a long run), a replication counts as done when its
+ * {@code done.json} is written and every file it lists is present ({@link RunFiles#isPresent}: no
+ * file is read); verified ({@code --verify}), exactly when {@code --resume} and {@link RunMerge}
+ * take it as complete ({@link RunFiles#isComplete}: every file still has its digest). It counts as
+ * damaged when its {@code done.json} is there but a file is missing (or, verified, changed:
+ * {@code --resume} runs it again); and as started while its directory exists without a
+ * {@code done.json} (running, or stopped by a failure or a kill).
  */
 public final class RunStatus {
     private final Path dir;
@@ -22,14 +24,16 @@ public final class RunStatus {
     private final boolean[][] started;
     private final boolean[][] damaged;
     private final List<Running> running;
+    private final boolean verified;
 
     /** A started replication with a progress file, and how long ago that file was written. */
     public record Running(String point, int replication, ReplicationProgress progress, double ageS) {
     }
 
     private RunStatus(Path dir, RunDescription description, boolean[][] done, boolean[][] started,
-            boolean[][] damaged, List<Running> running) {
+            boolean[][] damaged, List<Running> running, boolean verified) {
         this.dir = dir;
+        this.verified = verified;
         this.description = description;
         this.done = done;
         this.started = started;
@@ -38,11 +42,22 @@ public final class RunStatus {
     }
 
     /**
-     * Reads the state of the run in {@code dir}.
+     * Reads the state of the run in {@code dir} quickly: a replication is done when its files are
+     * present, none is read ({@link #read(Path, boolean)}).
      *
      * @throws ResultStoreException when {@code dir} is not a run directory
      */
     public static RunStatus read(Path dir) {
+        return read(dir, false);
+    }
+
+    /**
+     * Reads the state of the run in {@code dir}; with {@code verify}, checks every done
+     * replication's files against their digests as {@code --resume} does (reads them all).
+     *
+     * @throws ResultStoreException when {@code dir} is not a run directory
+     */
+    public static RunStatus read(Path dir, boolean verify) {
         RunDescription d = RunMerge.description(dir);
         int points = d.points().size();
         boolean[][] done = new boolean[points][d.replications()];
@@ -53,8 +68,8 @@ public final class RunStatus {
             for (int r = 0; r < d.replications(); r++) {
                 Path rep = Experiment.replicationDir(dir, d.points().get(p).id(), r);
                 boolean marked = Files.exists(rep.resolve(RunFiles.DONE));
-                // the test of --resume and merge, digests included: status never counts what they would run again
-                done[p][r] = marked && RunFiles.isComplete(rep);
+                // verified: the test of --resume and merge, digests included; quick: the files are there
+                done[p][r] = marked && (verify ? RunFiles.isComplete(rep) : RunFiles.isPresent(rep));
                 damaged[p][r] = marked && !done[p][r];
                 started[p][r] = !marked && Files.isDirectory(rep);
                 if (started[p][r]) {
@@ -65,7 +80,7 @@ public final class RunStatus {
                 }
             }
         }
-        return new RunStatus(dir, d, done, started, damaged, running);
+        return new RunStatus(dir, d, done, started, damaged, running, verify);
     }
 
     /** Seconds since the file was last written (0 when that cannot be read). */
@@ -80,6 +95,11 @@ public final class RunStatus {
     /** The started replications that have written a progress file, by point and replication. */
     public List<Running> running() {
         return running;
+    }
+
+    /** True when the done replications' files were checked against their digests, false when only found present. */
+    public boolean verified() {
+        return verified;
     }
 
     public RunDescription description() {
@@ -141,8 +161,10 @@ public final class RunStatus {
         StringBuilder b = new StringBuilder();
         Sharding sharding = description.sharding();
         List<String> broken = damaged();
-        b.append(String.format(Locale.ROOT, "%s: %d/%d replications done%s%s%n", description.scenarioName(), done(),
-                total(), broken.isEmpty() ? "" : ", " + broken.size() + " damaged (will rerun)",
+        b.append(String.format(Locale.ROOT, "%s: %d/%d replications done %s%s%s%n", description.scenarioName(), done(),
+                total(), verified ? "(files verified against their digests)"
+                        : "(files present; `repsim status --verify " + dir + "` checks their contents)",
+                broken.isEmpty() ? "" : ", " + broken.size() + " damaged (will rerun)",
                 sharding == null ? " (a run on one machine)" : ", " + sharding.shards() + " shards"));
         List<String[]> rows = new ArrayList<>();
         rows.add(broken.isEmpty() ? new String[] {"point", "done", "started", "params"}
@@ -168,10 +190,11 @@ public final class RunStatus {
         }
         table(b, rows);
         if (!broken.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "damaged, will rerun: %s (done.json is there, but a file is missing or "
-                    + "no longer matches its digest; `repsim run … --resume` runs %s again)%n",
+            b.append(String.format(Locale.ROOT, "damaged, will rerun: %s (done.json is there, but a file is missing%s; "
+                    + "`repsim run … --resume` runs %s again)%n",
                     broken.size() <= 8 ? String.join(", ", broken) : String.join(", ", broken.subList(0, 8)) + " … ("
-                            + broken.size() + ")", broken.size() == 1 ? "it" : "them"));
+                            + broken.size() + ")", verified ? " or no longer matches its digest" : " or empty",
+                    broken.size() == 1 ? "it" : "them"));
         }
         if (!running.isEmpty()) {
             // a replication rewrites its progress every minute: a file much older is one that stopped

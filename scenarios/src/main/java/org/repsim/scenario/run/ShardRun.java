@@ -97,6 +97,11 @@ public final class ShardRun {
         try {
             Files.createDirectories(out);
             String found = SharedFiles.createOrCompare(out.resolve(RunDescription.FILE), mine.json());
+            String otherFormat = found == null ? null : RunDescription.formatMismatch(out, found,
+                    "finish the run with the repsim that started it, or start it again in a new output directory");
+            if (otherFormat != null) {
+                throw new ResultStoreException(otherFormat);
+            }
             if (found != null) {
                 throw new ResultStoreException(out.resolve(RunDescription.FILE) + " is of another run: "
                         + difference(found, mine) + "; give the same scenario, --set, --seed, --replications and "

@@ -15,8 +15,11 @@ import java.util.Map;
  * bits per second (link bandwidths, port speeds: {@link Quantity#bits}), which are written in
  * bit/s multiples. The text is canonical, a function of the values alone and not of how the file
  * wrote them ("75 MB/s" and "600 Mbit/s" give the same text), so runs that compare resolved
- * scenarios (resume, shards, merge) agree however a value was written. Reading the result gives
- * an equal scenario.
+ * scenarios (resume, shards, merge) agree however a value of the scenario itself was written.
+ * Not so for swept values: the {@code sweep} block is written back with its values as the file
+ * wrote them (and {@code run.json}'s points keep that text too), so a sweep over
+ * {@code "75 MB/s"} and one over {@code "600 Mbit/s"} are different runs to resume, shards and
+ * merge. Reading the result gives an equal scenario.
  */
 final class ResolvedWriter {
 

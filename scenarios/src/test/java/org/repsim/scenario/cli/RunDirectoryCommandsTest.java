@@ -204,33 +204,99 @@ class RunDirectoryCommandsTest {
     }
 
     @Test
-    void statusCountsAsDoneOnlyWhatResumeKeepsAndNamesTheDamaged() throws IOException {
+    void aRunWrittenByAnEarlierResultsFormatIsRefusedSayingSoNotBlamingTheScenario() throws IOException {
+        Path dir = tmp.resolve("old");
+        assertThat(run(dir)).as(err()).isZero();
+        Path runJson = dir.resolve("run.json");
+        String now = Files.readString(runJson);
+        assertThat(now).contains("\"format\": 2,");
+        // as the previous build wrote them: run.json without a format, link rates resolved in bytes per second
+        Files.writeString(runJson, now.replaceFirst("\\s*\"format\": 2,", ""));
+        Path resolved = dir.resolve("scenario.resolved.json");
+        String text = Files.readString(resolved);
+        assertThat(text).contains("bit/s");
+        Files.writeString(resolved, text.replace("bit/s\"", "B/s\""));
+        Files.delete(dir.resolve("runs/p001/0/done.json"));
+        Map<String, List<Byte>> before = files(dir);
+
+        String written = "was written by an earlier repsim (results format 1; this one writes format 2): results of "
+                + "the two versions differ and cannot be mixed; use a new output directory, or --overwrite";
+        assertThat(run(dir)).isEqualTo(2);
+        assertThat(err()).contains(written).doesNotContain("another scenario").doesNotContain("differs");
+        assertThat(run(dir, "--resume")).isEqualTo(2);
+        assertThat(err()).contains("cannot resume: " + dir + " " + written + " instead of --resume")
+                .doesNotContain("the scenario, seed, replications, sweep or sharding changed");
+        assertThat(files(dir)).as("nothing written or removed").isEqualTo(before);
+
+        // a shard of the same run, written by the earlier repsim
+        Path sharded = tmp.resolve("old-shards");
+        assertThat(run(sharded, "--shard", "0/2")).as(err()).isZero();
+        Path shardJson = sharded.resolve("run.json");
+        Files.writeString(shardJson, Files.readString(shardJson).replaceFirst("\\s*\"format\": 2,", ""));
+        assertThat(run(sharded, "--shard", "1/2")).isEqualTo(2);
+        assertThat(err()).contains(sharded + " was written by an earlier repsim (results format 1")
+                .contains("finish the run with the repsim that started it").doesNotContain("is of another run");
+
+        assertThat(run(dir, "--overwrite")).as(err()).isZero();
+        assertThat(Files.readString(runJson)).contains("\"format\": 2,");
+    }
+
+    @Test
+    void statusVerifyCountsAsDoneOnlyWhatResumeKeepsAndNamesTheDamaged() throws IOException {
         Path dir = tmp.resolve("one");
         assertThat(run(dir)).as(err()).isZero();
-        assertThat(execute("status", dir.toString())).isZero();
-        assertThat(out()).contains("3/3 replications done").doesNotContain("damaged");
+        assertThat(execute("status", "--verify", dir.toString())).isZero();
+        assertThat(out()).contains("3/3 replications done (files verified against their digests)")
+                .doesNotContain("damaged");
         Files.writeString(dir.resolve("runs/p001/0/metrics.json"), "x\n", java.nio.file.StandardOpenOption.APPEND);
 
         // was: 3/3 done (its done.json is there) while --resume runs it again
-        assertThat(execute("status", dir.toString())).isZero();
-        assertThat(out()).contains("2/3 replications done, 1 damaged (will rerun)")
-                .contains("damaged, will rerun: p001/0");
+        assertThat(execute("status", "--verify", dir.toString())).isZero();
+        assertThat(out()).contains("2/3 replications done (files verified against their digests), 1 damaged "
+                + "(will rerun)").contains("damaged, will rerun: p001/0");
         String[] p001 = Arrays.stream(out().split("\\R")).filter(l -> l.startsWith("p001")).findFirst().orElseThrow()
                 .trim().split("\\s+");
         assertThat(p001[1]).isEqualTo("0/1");
         assertThat(p001[3]).isEqualTo("1");
 
         assertThat(run(dir, "--resume")).as(err()).isZero();
-        assertThat(execute("status", dir.toString())).isZero();
+        assertThat(execute("status", "--verify", dir.toString())).isZero();
         assertThat(out()).contains("3/3 replications done").doesNotContain("damaged");
     }
 
     @Test
-    void resumeRunsExactlyWhatStatusDoesNotCountAsDone() throws IOException {
+    void statusReadsNoResultFileButFindsAMissingOneAndSaysWhatItChecked() throws IOException {
+        Path dir = tmp.resolve("quick");
+        assertThat(run(dir)).as(err()).isZero();
+        // changed in place, same size: only the digests tell; status (polled during long runs) does not read the
+        // files (it hashed every one of every replication: tens of GB for a 64-box group), --verify does
+        Path series = dir.resolve("runs/p001/0/timeseries.csv");
+        byte[] bytes = Files.readAllBytes(series);
+        bytes[bytes.length - 2] = (byte) (bytes[bytes.length - 2] == '1' ? '2' : '1');
+        Files.write(series, bytes);
+        assertThat(execute("status", dir.toString())).isZero();
+        assertThat(out()).contains("3/3 replications done (files present; `repsim status --verify " + dir
+                + "` checks their contents)").doesNotContain("damaged");
+        assertThat(execute("status", "--verify", dir.toString())).isZero();
+        assertThat(out()).contains("2/3 replications done (files verified against their digests), 1 damaged")
+                .contains("damaged, will rerun: p001/0");
+        // a refused run counts the same way, reading no result file
+        assertThat(run(dir)).isEqualTo(2);
+        assertThat(err()).contains("already holds this run, 3 of 3 replications complete (their files present)");
+
+        // a file missing is found without reading any
+        Files.delete(dir.resolve("runs/p002/0/metrics.json"));
+        assertThat(execute("status", dir.toString())).isZero();
+        assertThat(out()).contains("2/3 replications done (files present;").contains("1 damaged (will rerun)")
+                .contains("damaged, will rerun: p002/0 (done.json is there, but a file is missing or empty;");
+    }
+
+    @Test
+    void resumeRunsExactlyWhatStatusVerifyDoesNotCountAsDone() throws IOException {
         Path dir = tmp.resolve("agree");
         assertThat(run(dir)).as(err()).isZero();
         Files.writeString(dir.resolve("runs/p002/0/timeseries.csv"), "tampered\n");
-        assertThat(execute("status", dir.toString())).isZero();
+        assertThat(execute("status", "--verify", dir.toString())).isZero();
         int done = Integer.parseInt(out().replaceAll("(?s).*: ([0-9]+)/3 replications done.*", "$1"));
         List<String> args = new ArrayList<>(List.of("run", "examples/sync-baseline.json", "-o", dir.toString(),
                 "--set", "run.duration=2 s", "--set", "run.warmup=0 s", "--replications", "1", "--threads", "1",

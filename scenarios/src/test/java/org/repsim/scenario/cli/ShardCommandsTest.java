@@ -144,7 +144,7 @@ class ShardCommandsTest {
         assertThat(shortRun(dir, "--shard", "1/3")).as(err()).isZero();
 
         assertThat(repsim("status", dir.toString())).isZero();
-        assertThat(out()).contains("sync-baseline: 5/6 replications done, 3 shards")
+        assertThat(out()).contains("sync-baseline: 5/6 replications done (files present; ").contains("), 3 shards")
                 .containsPattern("(?m)^0\\s+1/2\\s+[01]\\s*$").containsPattern("(?m)^1\\s+2/2\\s+0\\s+complete$");
         assertThat(repsim("merge", dir.toString())).isEqualTo(ExitCodes.FAILURE);
         assertThat(err()).contains("1 of 6 replications").contains("p001/1  shard 0")

@@ -156,6 +156,7 @@ class ResultFormatTest {
                 {
                   "scenario": "fake-scenario",
                   "version": "0.1.0-test",
+                  "format": 2,
                   "masterSeed": 42,
                   "replications": 3,
                   "commonRandomNumbers": true,
