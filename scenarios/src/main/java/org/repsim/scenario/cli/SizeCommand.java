@@ -102,6 +102,13 @@ final class SizeCommand implements Callable<Integer> {
         boolean relative;
         try {
             goal = Goal.parse(until);
+            // a metric of the catalogue (Measures: by name, or by family such as link.<id>.utilization) has a
+            // fixed unit: a threshold of another kind is refused now, before the scenario is read or anything runs
+            java.util.Optional<org.repsim.core.measure.MetricType> known =
+                    org.repsim.core.measure.Measures.metric(goal.metric());
+            if (known.isPresent()) {
+                goal.inUnit(known.get().unit().reported().symbol());
+            }
             parameter = SizedParameter.of(path, between.get(0), between.get(1));
             String r = resolution.trim();
             relative = r.endsWith("%") || !r.matches(".*[A-Za-z/].*");
@@ -162,8 +169,10 @@ final class SizeCommand implements Callable<Integer> {
                         err.println(warning);
                         err.flush();
                     });
-            // the threshold is read in the metric's unit, known once a replication has recorded it; that
-            // replication is the search's first (at the end that must meet the goal)
+            // the threshold is read in the unit the metric is recorded in, known once a replication has recorded
+            // it; that replication is the search's first (at the end that must meet the goal), so nothing is run
+            // twice. For a metric of the catalogue the kind was checked above, before anything ran; only a name the
+            // catalogue does not know is checked here first
             try {
                 goal = goal.inUnit(model.metricUnit(largest ? parameter.lo() : parameter.hi()));
             } catch (IllegalArgumentException e) {

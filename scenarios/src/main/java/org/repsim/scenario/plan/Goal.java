@@ -10,8 +10,9 @@ import org.repsim.scenario.spec.Units;
  * kind ({@link #inUnit}): a time for a metric in seconds ({@code 30 s}), a size for one in bytes
  * ({@code 4 GiB}), a plain number for a dimensionless metric (a fraction, ratio or count:
  * {@code 0.8}; a fraction also takes a percentage, {@code 80%}). A plain number for a metric with
- * a unit, or a quantity of another kind, is refused: the metric's unit is only known once a
- * replication has recorded it, so {@link #parse} checks the form and {@link #inUnit} the unit.
+ * a unit, or a quantity of another kind, is refused: {@link #parse} checks the form and
+ * {@link #inUnit} the unit, given before anything runs for a metric of the catalogue
+ * ({@code Measures.metric}) and once a replication has recorded it for any other.
  *
  * @param metric the metric's name as in {@code summary.json}
  * @param atMost true for {@code <=}, false for {@code >=}

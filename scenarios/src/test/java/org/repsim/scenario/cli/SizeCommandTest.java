@@ -148,6 +148,31 @@ class SizeCommandTest {
     }
 
     @Test
+    void aThresholdOfAnotherKindThanACatalogueMetricIsRefusedBeforeTheScenarioIsReadLetAloneRun() {
+        // the scenario file does not exist: had anything been read or run, the refusal would be about it
+        // (was: refused only after a whole replication, hours for a long scenario)
+        String missing = tmp.resolve("not-there.json").toString();
+        Path dir = tmp.resolve("early");
+        assertThat(execute("size", missing, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "rpo.lag.max <= 3", "-o", dir.toString(), "--threads", "1")).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("rpo.lag.max is in s (a time); '3' has no unit: give a time such as '3 s'")
+                .doesNotContain("not-there.json");
+        // members of a family are known by name too: link.<id>.utilization, box.<box>.cache.read.hitRatio
+        assertThat(execute("size", missing, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "link.wan.utilization <= 5 GiB", "-o", dir.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("link.wan.utilization is a fraction (no unit, 0 to 1); '5 GiB' is a size");
+        assertThat(execute("size", missing, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "box.r1.cache.read.hitRatio >= 90 ms", "-o", dir.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("box.r1.cache.read.hitRatio is a fraction");
+        assertThat(dir).doesNotExist();
+        // a right kind passes the early check; the run then fails on the missing file, not on the unit
+        err.reset();
+        assertThat(execute("size", missing, "--vary", "links[wan].bandwidth", "--between", "100 Mbit/s", "1 Gbit/s",
+                "--until", "rpo.lag.max <= 3 s", "-o", dir.toString())).isEqualTo(ExitCodes.INVALID);
+        assertThat(err()).contains("not-there.json").doesNotContain("rpo.lag.max is in");
+    }
+
+    @Test
     void badPathsGoalsAndRangesExitTwoWithTheReason() {
         String o = tmp.resolve("bad").toString();
         assertThat(execute("size", CLOSED_FORM, "--vary", "links[wan].bandwith", "--between", "50 Mbit/s", "1 Gbit/s",
